@@ -1,0 +1,150 @@
+/**
+ * The one list of everything the renderer may ask of the main process and everything the main
+ * process tells the renderer. Both transports (Electron IPC and the web host's WebSocket) carry
+ * exactly this contract, validated with these schemas on the main side.
+ */
+import { z } from 'zod';
+import { LanguageSchema, LocalizedTextSchema } from './townhall-api';
+
+/** Why a request did not succeed. The renderer translates each code; none carries personal data. */
+export const IpcErrorCodeSchema = z.enum([
+  'invalid-payload',
+  'unknown-channel',
+  'unrecognised-code',
+  'booking-not-found',
+  'booking-not-today',
+  'booking-cancelled',
+  'too-early',
+  'too-late',
+  'daily-limit-reached',
+  'internal',
+]);
+export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
+
+export const IpcErrorSchema = z.object({
+  code: IpcErrorCodeSchema,
+  /** Context for a translated message, e.g. the appointment time for "too-early". */
+  params: z.record(z.string(), z.string().max(100)).optional(),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export function ipcResultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: IpcErrorSchema }),
+  ]);
+}
+
+export const PrintStatusSchema = z.enum(['pending', 'printed', 'failed']);
+export type PrintStatus = z.infer<typeof PrintStatusSchema>;
+
+export const PrintFailureSchema = z.enum([
+  'paper-out',
+  'cover-open',
+  'offline',
+  'disconnected',
+  'timeout',
+  'error',
+]);
+export type PrintFailure = z.infer<typeof PrintFailureSchema>;
+
+export const TicketViewSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceName: LocalizedTextSchema,
+  /** Site-local `HH:MM` of the appointment; null for a walk-in. */
+  appointmentTime: z.string().nullable(),
+  issuedAt: z.iso.datetime({ offset: true }),
+  printStatus: PrintStatusSchema,
+  printFailure: PrintFailureSchema.optional(),
+});
+export type TicketView = z.infer<typeof TicketViewSchema>;
+
+export const CheckInResultSchema = z.object({
+  outcome: z.enum(['issued', 'already-issued']),
+  ticket: TicketViewSchema,
+});
+export type CheckInResult = z.infer<typeof CheckInResultSchema>;
+
+export const ConnectivitySchema = z.enum(['connecting', 'online', 'offline']);
+export type Connectivity = z.infer<typeof ConnectivitySchema>;
+
+export const KioskStateSchema = z.object({
+  siteName: z.string(),
+  kioskId: z.string(),
+  defaultLanguage: LanguageSchema,
+  connectivity: ConnectivitySchema,
+  lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+  printer: z.object({
+    transport: z.enum(['serial', 'tcp', 'usblp', 'virtual']),
+    status: z.enum(['ready', 'printing', 'error', 'unknown']),
+  }),
+  scanner: z.object({ transport: z.enum(['serial', 'keyboard']) }),
+});
+export type KioskState = z.infer<typeof KioskStateSchema>;
+
+/** Upper bound on what a single entry may carry over IPC; parsing applies its own, tighter one. */
+export const MAX_IPC_INPUT_LENGTH = 16 * 1024;
+
+export const requestChannels = {
+  'kiosk:get-state': {
+    request: z.object({}).strict(),
+    response: KioskStateSchema,
+  },
+  'checkin:submit': {
+    request: z
+      .object({
+        input: z.string().max(MAX_IPC_INPUT_LENGTH),
+        source: z.enum(['keyboard-wedge', 'touch']),
+        /** The language the citizen chose on screen; the ticket is printed in it. */
+        language: LanguageSchema.optional(),
+      })
+      .strict(),
+    response: CheckInResultSchema,
+  },
+} as const;
+
+export const eventChannels = {
+  'kiosk:state-changed': KioskStateSchema,
+  /** A check-in started by the main process (serial scanner), with its outcome. */
+  'checkin:completed': ipcResultSchema(CheckInResultSchema),
+  /** The virtual printer's rendering of a printed ticket, for the on-screen preview. */
+  'printer:ticket-rendered': z.object({ ticketId: z.string(), text: z.string().max(8192) }),
+} as const;
+
+export type RequestChannel = keyof typeof requestChannels;
+export type EventChannel = keyof typeof eventChannels;
+export type RequestOf<C extends RequestChannel> = z.input<(typeof requestChannels)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.infer<(typeof eventChannels)[E]>;
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.hasOwn(requestChannels, value);
+}
+
+/** What the renderer sees as `window.turnero`, whichever transport is underneath. */
+export interface TurneroBridge {
+  invoke<C extends RequestChannel>(
+    channel: C,
+    payload: RequestOf<C>,
+  ): Promise<IpcResult<ResponseOf<C>>>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+}
+
+/** Frames of the web host's WebSocket transport. */
+export const WsClientFrameSchema = z.object({
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(64),
+  payload: z.unknown(),
+});
+export type WsClientFrame = z.infer<typeof WsClientFrameSchema>;
+
+export type WsServerFrame =
+  | { kind: 'response'; id: number; result: IpcResult<unknown> }
+  | { kind: 'event'; event: EventChannel; payload: unknown };
+
+/** Electron IPC channel names are the contract's names under one namespace. */
+export const ELECTRON_INVOKE_CHANNEL = 'turnero:invoke';
+export const ELECTRON_EVENT_CHANNEL = 'turnero:event';

@@ -1,0 +1,163 @@
+/**
+ * The Town Hall API, v1: the schemas both the kiosk's client and the reference server validate
+ * against, and from which the OpenAPI document is generated. Money-free, name-free: nothing
+ * here carries a citizen's name or ID number.
+ */
+import { z } from 'zod';
+import { LOCAL_DAY_PATTERN } from '../domain/site-time';
+import { SERVICE_PREFIX_PATTERN } from '../domain/ticket-number';
+
+export const API_BASE_PATH = '/api/v1';
+
+export const LanguageSchema = z.enum(['es', 'en', 'fr', 'de']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const LocalizedTextSchema = z
+  .object({
+    es: z.string().min(1).max(200),
+    en: z.string().min(1).max(200).optional(),
+    fr: z.string().min(1).max(200).optional(),
+    de: z.string().min(1).max(200).optional(),
+  })
+  .meta({ id: 'LocalizedText', description: 'A text per language; Spanish is required.' });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export const SiteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+export const LocalDaySchema = z.string().regex(LOCAL_DAY_PATTERN, 'expected YYYY-MM-DD');
+
+export const SiteSchema = z
+  .object({
+    id: SiteIdSchema,
+    name: z.string().min(1).max(120),
+    timeZone: z.string().min(1).max(64),
+  })
+  .meta({ id: 'Site' });
+export type Site = z.infer<typeof SiteSchema>;
+
+export const ServiceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+    prefix: z.string().regex(SERVICE_PREFIX_PATTERN),
+    names: LocalizedTextSchema,
+    walkInsAllowed: z.boolean(),
+  })
+  .meta({ id: 'Service' });
+export type Service = z.infer<typeof ServiceSchema>;
+
+export const AppointmentStatusSchema = z.enum(['booked', 'cancelled', 'checked-in', 'no-show']);
+export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
+
+export const AppointmentSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    code: z.string().min(1).max(64).describe('Booking code as printed on the confirmation'),
+    serviceId: z.string().min(1).max(64),
+    startsAt: z.iso.datetime({ offset: true }).describe('Start instant, RFC 3339'),
+    status: AppointmentStatusSchema,
+    version: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'Appointment' });
+export type Appointment = z.infer<typeof AppointmentSchema>;
+
+export const SiteInfoResponseSchema = z
+  .object({ site: SiteSchema, services: z.array(ServiceSchema).max(200) })
+  .meta({ id: 'SiteInfoResponse' });
+export type SiteInfoResponse = z.infer<typeof SiteInfoResponseSchema>;
+
+export const AppointmentsQuerySchema = z.object({
+  from: LocalDaySchema.describe('First site-local day to include'),
+  days: z.coerce.number().int().min(1).max(14).default(1),
+  cursor: z.string().max(200).optional().describe('Opaque cursor from a previous page'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+export type AppointmentsQuery = z.infer<typeof AppointmentsQuerySchema>;
+
+export const AppointmentsPageSchema = z
+  .object({
+    appointments: z.array(AppointmentSchema).max(5000),
+    cursor: z.string().max(200).describe('Pass back to get only what changed since'),
+    hasMore: z.boolean(),
+  })
+  .meta({ id: 'AppointmentsPage' });
+export type AppointmentsPage = z.infer<typeof AppointmentsPageSchema>;
+
+export const CheckInRequestSchema = z
+  .object({
+    ticketId: z.uuid(),
+    appointmentId: z.string().min(1).max(64),
+    kioskId: z.string().min(1).max(64),
+    ticketNumber: z.string().min(1).max(16),
+    issuedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'CheckInRequest' });
+export type CheckInRequest = z.infer<typeof CheckInRequestSchema>;
+
+export const CheckInRecordSchema = CheckInRequestSchema.extend({
+  receivedAt: z.iso.datetime({ offset: true }),
+}).meta({ id: 'CheckInRecord' });
+export type CheckInRecord = z.infer<typeof CheckInRecordSchema>;
+
+/**
+ * Machine-readable error codes. `invalid-cursor` tells the client to drop its cursor and pull the
+ * window again from scratch (the cursor belongs to another window, or the server's data was reset).
+ */
+export const ApiErrorCodeSchema = z.enum([
+  'bad-request',
+  'invalid-cursor',
+  'not-found',
+  'method-not-allowed',
+  'conflict',
+  'idempotency-key-mismatch',
+  'payload-too-large',
+  'unsupported-media-type',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+export const ApiErrorSchema = z
+  .object({
+    error: z.object({
+      code: ApiErrorCodeSchema,
+      message: z.string().max(500),
+    }),
+  })
+  .meta({ id: 'ApiError' });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export const HealthResponseSchema = z
+  .object({
+    status: z.literal('ok'),
+    apiVersion: z.literal('v1'),
+    time: z.iso.datetime({ offset: true }).describe('Server clock, RFC 3339'),
+  })
+  .meta({ id: 'HealthResponse' });
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/**
+ * Every schema that carries a component id, by id: the OpenAPI generator registers exactly
+ * these, so nothing else in the process can leak into the document.
+ */
+export const apiComponentSchemas = {
+  LocalizedText: LocalizedTextSchema,
+  Site: SiteSchema,
+  Service: ServiceSchema,
+  Appointment: AppointmentSchema,
+  SiteInfoResponse: SiteInfoResponseSchema,
+  AppointmentsPage: AppointmentsPageSchema,
+  CheckInRequest: CheckInRequestSchema,
+  CheckInRecord: CheckInRecordSchema,
+  ApiError: ApiErrorSchema,
+  HealthResponse: HealthResponseSchema,
+} as const;
+
+/** The header carrying the client's idempotency key (the ticket id) on writes. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+export const apiPaths = {
+  siteInfo: (siteId: string) => `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}`,
+  appointments: (siteId: string) =>
+    `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/appointments`,
+  checkIns: (siteId: string) => `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/check-ins`,
+  openApi: `${API_BASE_PATH}/openapi.json`,
+  health: `${API_BASE_PATH}/health`,
+} as const;

@@ -1,0 +1,60 @@
+/**
+ * Whether a cached appointment may be checked in now. Pure: the store finds the appointment,
+ * this decides, the kiosk service acts.
+ */
+import type { AppointmentStatus } from '../contract/townhall-api';
+import { toLocalDateTime } from './site-time';
+
+export interface CheckInWindow {
+  /** How long before the appointment a ticket may be taken. */
+  minutesBefore: number;
+  /** How long after the appointment time a ticket may still be taken. */
+  minutesAfter: number;
+}
+
+export interface AppointmentFacts {
+  status: AppointmentStatus;
+  startsAt: string;
+  localDay: string;
+  localTime: string;
+}
+
+export type CheckInDecision =
+  | { allowed: true }
+  | {
+      allowed: false;
+      reason: 'booking-cancelled' | 'booking-not-today' | 'too-early' | 'too-late';
+      params: Record<string, string>;
+    };
+
+export function decideCheckIn(
+  appointment: AppointmentFacts,
+  now: Date,
+  timeZone: string,
+  window: CheckInWindow,
+): CheckInDecision {
+  // "checked-in" is not refused here: the caller returns the ticket already issued for it.
+  if (appointment.status === 'cancelled' || appointment.status === 'no-show') {
+    return { allowed: false, reason: 'booking-cancelled', params: {} };
+  }
+  const today = toLocalDateTime(now, timeZone).day;
+  if (appointment.localDay !== today) {
+    return { allowed: false, reason: 'booking-not-today', params: { day: appointment.localDay } };
+  }
+  const startsAt = new Date(appointment.startsAt).getTime();
+  const opensAt = startsAt - window.minutesBefore * 60000;
+  if (now.getTime() < opensAt) {
+    return {
+      allowed: false,
+      reason: 'too-early',
+      params: {
+        time: appointment.localTime,
+        from: toLocalDateTime(new Date(opensAt), timeZone).time,
+      },
+    };
+  }
+  if (now.getTime() > startsAt + window.minutesAfter * 60000) {
+    return { allowed: false, reason: 'too-late', params: { time: appointment.localTime } };
+  }
+  return { allowed: true };
+}
