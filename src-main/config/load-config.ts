@@ -1,0 +1,70 @@
+/**
+ * Finds, reads and validates the kiosk's configuration. A bad configuration is never half-used:
+ * the kiosk refuses to start and the message names the field.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { ConfigSchema, type Config } from './schema';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** The file it came from, or null for the embedded defaults. */
+  source: string | null;
+}
+
+/** `--config FILE`, `--config=FILE`, or the TURNERO_CONFIG environment variable. */
+export function configPathFrom(argv: readonly string[], env: NodeJS.ProcessEnv): string | null {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    if (arg === '--config') {
+      const value = argv[index + 1];
+      if (!value || value.startsWith('--')) throw new ConfigError('--config needs a file path');
+      return value;
+    }
+    if (arg.startsWith('--config=')) return arg.slice('--config='.length);
+  }
+  return env.TURNERO_CONFIG || null;
+}
+
+export function parseConfig(document: unknown, source: string | null): Config {
+  const result = ConfigSchema.safeParse(document);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const field = issue.path.length > 0 ? issue.path.join('.') : '(document)';
+      return `${field}: ${issue.message}`;
+    });
+    throw new ConfigError(
+      `Invalid configuration${source ? ` in ${source}` : ''}: ${problems.join('; ')}`,
+    );
+  }
+  const config = result.data;
+  if (source && config.dataDir && !isAbsolute(config.dataDir)) {
+    config.dataDir = resolve(dirname(source), config.dataDir);
+  }
+  return config;
+}
+
+export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): LoadedConfig {
+  const path = configPathFrom(argv, env);
+  if (!path) return { config: parseConfig({}, null), source: null };
+  const source = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(source, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `Cannot read configuration file ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`Configuration file ${source} is not valid JSON: ${(error as Error).message}`);
+  }
+  return { config: parseConfig(document, source), source };
+}

@@ -1,0 +1,128 @@
+/**
+ * The kiosk's configuration: one JSON document, validated here. Every field is documented in
+ * docs/configuration.md; keep the two in step.
+ */
+import { z } from 'zod';
+import { LanguageSchema, SiteIdSchema } from '../../src-shared/contract/townhall-api';
+import { isValidTimeZone } from '../../src-shared/domain/site-time';
+
+const serialOptionsSchema = z.object({ baud: z.coerce.number().int().min(300).max(921600) });
+
+export type PrinterTransportConfig =
+  | { kind: 'virtual' }
+  | { kind: 'serial'; path: string; baud: number }
+  | { kind: 'tcp'; host: string; port: number }
+  | { kind: 'usblp'; path: string };
+
+export type ScannerTransportConfig = { kind: 'keyboard' } | { kind: 'serial'; path: string; baud: number };
+
+function parseSerialUri(value: string, defaultBaud: number) {
+  const [path = '', query = ''] = value.slice('serial:'.length).split('?');
+  const options = serialOptionsSchema.safeParse({
+    baud: new URLSearchParams(query).get('baud') ?? defaultBaud,
+  });
+  if (!path.startsWith('/') || !options.success) return null;
+  return { kind: 'serial' as const, path, baud: options.data.baud };
+}
+
+/** `virtual`, `serial:/dev/ttyUSB0?baud=19200`, `tcp://host:9100` or `usblp:/dev/usb/lp0`. */
+export function parsePrinterTransport(value: string): PrinterTransportConfig | null {
+  if (value === 'virtual') return { kind: 'virtual' };
+  if (value.startsWith('serial:')) return parseSerialUri(value, 19200);
+  if (value.startsWith('usblp:')) {
+    const path = value.slice('usblp:'.length);
+    return path.startsWith('/') ? { kind: 'usblp', path } : null;
+  }
+  if (value.startsWith('tcp://')) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return null;
+    }
+    if (!url.hostname || url.pathname.replace('/', '') !== '') return null;
+    return { kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 9100) };
+  }
+  return null;
+}
+
+/** `keyboard` (a USB HID wedge, read by the renderer) or `serial:/dev/ttyACM0?baud=9600`. */
+export function parseScannerTransport(value: string): ScannerTransportConfig | null {
+  if (value === 'keyboard') return { kind: 'keyboard' };
+  if (value.startsWith('serial:')) return parseSerialUri(value, 9600);
+  return null;
+}
+
+/** `embedded:demo`, `embedded:/path/to/seed.json`, or the http(s) base URL of a town hall API. */
+const apiBaseUrlSchema = z.string().refine(
+  (value) => {
+    if (value.startsWith('embedded:')) return value.length > 'embedded:'.length;
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected "embedded:demo", "embedded:/path/seed.json" or an http(s) URL' },
+);
+
+export const ConfigSchema = z
+  .object({
+    dataDir: z.string().min(1).optional(),
+    siteId: SiteIdSchema.default('demo-sac'),
+    kioskId: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/)
+      .default('kiosk-1'),
+    timeZone: z
+      .string()
+      .refine(isValidTimeZone, { message: 'unknown IANA time zone' })
+      .default('Europe/Madrid'),
+    language: LanguageSchema.default('es'),
+    api: z
+      .object({
+        baseUrl: apiBaseUrlSchema.default('embedded:demo'),
+        pollSeconds: z.number().int().min(5).max(3600).default(60),
+        timeoutMs: z.number().int().min(500).max(60000).default(8000),
+      })
+      .strict()
+      .prefault({}),
+    printer: z
+      .object({
+        transport: z
+          .string()
+          .refine((value) => parsePrinterTransport(value) !== null, {
+            message:
+              'expected "virtual", "serial:/dev/ttyUSB0?baud=19200", "tcp://host:9100" or "usblp:/dev/usb/lp0"',
+          })
+          .default('virtual'),
+        paperWidth: z.union([z.literal(80), z.literal(58)]).default(80),
+        codePage: z.enum(['PC858', 'PC850', 'WPC1252']).default('PC858'),
+        timeoutMs: z.number().int().min(500).max(60000).default(10000),
+      })
+      .strict()
+      .prefault({}),
+    scanner: z
+      .object({
+        transport: z
+          .string()
+          .refine((value) => parseScannerTransport(value) !== null, {
+            message: 'expected "keyboard" or "serial:/dev/ttyACM0?baud=9600"',
+          })
+          .default('keyboard'),
+      })
+      .strict()
+      .prefault({}),
+    checkIn: z
+      .object({
+        minutesBefore: z.number().int().min(0).max(720).default(120),
+        minutesAfter: z.number().int().min(0).max(720).default(60),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -1,0 +1,100 @@
+/**
+ * Versioned schema migrations, applied in order and recorded in `PRAGMA user_version`.
+ * Never edit a released migration: add the next one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    description:
+      'cache of site, services and appointments; tickets, counters, outbox, sync state, config',
+    sql: `
+      CREATE TABLE site (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE services (
+        id TEXT PRIMARY KEY,
+        prefix TEXT NOT NULL,
+        names_json TEXT NOT NULL,
+        walk_ins_allowed INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        local_day TEXT NOT NULL,
+        local_time TEXT NOT NULL,
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX appointments_by_code ON appointments (code);
+      CREATE INDEX appointments_by_day ON appointments (local_day);
+
+      CREATE TABLE ticket_counters (
+        local_day TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        last_counter INTEGER NOT NULL,
+        PRIMARY KEY (local_day, service_id)
+      ) STRICT;
+
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL,
+        local_day TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        appointment_id TEXT UNIQUE,
+        appointment_time TEXT,
+        issued_at TEXT NOT NULL,
+        print_status TEXT NOT NULL,
+        print_failure TEXT,
+        print_attempts INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (local_day, number)
+      ) STRICT;
+
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL UNIQUE REFERENCES tickets (id),
+        kind TEXT NOT NULL,
+        payload_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        delivered_at TEXT
+      ) STRICT;
+      CREATE INDEX outbox_pending ON outbox (delivered_at, seq);
+
+      CREATE TABLE sync_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE config (
+        key TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    description: 'outbox rows the town hall refused for good are closed, not delivered',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN rejected_at TEXT;
+      DROP INDEX outbox_pending;
+      CREATE INDEX outbox_pending ON outbox (delivered_at, rejected_at, seq);
+    `,
+  },
+];
