@@ -1,0 +1,101 @@
+/** The real TCP transport against the printer emulator and against misbehaving servers. */
+import { createServer } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTicketPrinter } from '../../src-main/printer/create-ticket-printer';
+import type { TicketPrinter } from '../../src-main/printer/ticket-printer';
+import { renderTicket } from '../../src-main/printer/ticket-template';
+import { makeTempDir } from '../support/temp-dir';
+import { startTcpPrinterEmulator, type TcpPrinterEmulator } from '../support/tcp-printer-emulator';
+import { sampleTicket } from '../support/ticket-fixtures';
+
+const template = { paperWidth: 80, codePage: 'PC858' } as const;
+
+function tcpPrinter(port: number, dataDir: string, timeoutMs = 2000): TicketPrinter {
+  return createTicketPrinter({
+    transport: { kind: 'tcp', host: '127.0.0.1', port },
+    ...template,
+    timeoutMs,
+    dataDir,
+  });
+}
+
+/** A TCP port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('TCP ticket printer', () => {
+  let emulator: TcpPrinterEmulator;
+  let dataDir: ReturnType<typeof makeTempDir>;
+  const printers: TicketPrinter[] = [];
+
+  beforeEach(async () => {
+    dataDir = makeTempDir('printer-tcp');
+    emulator = await startTcpPrinterEmulator();
+  });
+
+  afterEach(async () => {
+    for (const printer of printers.splice(0)) await printer.close();
+    await emulator.close();
+    dataDir.remove();
+  });
+
+  const open = (port: number, timeoutMs?: number): TicketPrinter => {
+    const printer = tcpPrinter(port, dataDir.path, timeoutMs);
+    printers.push(printer);
+    return printer;
+  };
+
+  it('sends the ticket over one connection per job, intact', async () => {
+    const printer = open(emulator.port);
+    expect(printer.transportKind).toBe('tcp');
+    expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
+
+    const ticket = await emulator.waitForTicket();
+    expect(ticket.lines.find((line) => line.width === 8)?.text).toBe('C-014');
+    expect(ticket.text).toContain('Ayuntamiento de Villanueva de la Peña');
+    expect(ticket.text).toContain('Emitido: 14/03/2025 10:02');
+    expect(emulator.connections).toEqual([renderTicket(sampleTicket(), template)]);
+  });
+
+  it('prints jobs submitted together one after the other, in order', async () => {
+    const printer = open(emulator.port);
+    const numbers = ['C-014', 'C-015', 'C-016'];
+    const outcomes = await Promise.all(
+      numbers.map((ticketNumber) => printer.print(sampleTicket({ ticketNumber }))),
+    );
+    expect(outcomes).toEqual(numbers.map(() => ({ status: 'printed' })));
+    const printed = [];
+    for (let i = 0; i < numbers.length; i++) printed.push(await emulator.waitForTicket());
+    expect(printed.map((ticket) => ticket.lines.find((line) => line.width === 8)?.text)).toEqual(
+      numbers,
+    );
+    expect(emulator.connections).toHaveLength(3);
+  });
+
+  it('reports a refused connection as disconnected', async () => {
+    const port = await closedPort();
+    const outcome = await open(port).print(sampleTicket());
+    expect(outcome).toMatchObject({ status: 'failed', failure: 'disconnected' });
+    expect(outcome.status === 'failed' && outcome.detail).toContain(`127.0.0.1:${port}`);
+  });
+
+  it('times out on a printer that accepts but never takes the ticket, then recovers', async () => {
+    emulator.mode = 'black-hole';
+    const printer = open(emulator.port, 300);
+    const outcome = await printer.print(sampleTicket());
+    expect(outcome).toMatchObject({ status: 'failed', failure: 'timeout' });
+    expect(outcome.status === 'failed' && outcome.detail).toContain('accepted the connection');
+
+    emulator.mode = 'print';
+    expect(await printer.print(sampleTicket({ ticketNumber: 'C-015' }))).toEqual({
+      status: 'printed',
+    });
+    expect((await emulator.waitForTicket()).text).toContain('C-015');
+  });
+});

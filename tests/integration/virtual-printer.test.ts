@@ -1,0 +1,99 @@
+/** The virtual printer: real bytes, decoded for the preview and kept on disk. */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTicketPrinter } from '../../src-main/printer/create-ticket-printer';
+import { decodeEscPos } from '../../src-main/printer/escpos-decoder';
+import { renderTicket } from '../../src-main/printer/ticket-template';
+import { makeTempDir } from '../support/temp-dir';
+import { sampleTicket } from '../support/ticket-fixtures';
+
+describe('virtual ticket printer', () => {
+  let dataDir: ReturnType<typeof makeTempDir>;
+
+  beforeEach(() => {
+    dataDir = makeTempDir('virtual-printer');
+  });
+
+  afterEach(() => dataDir.remove());
+
+  it('saves the bytes and their decoded text, and hands the text to the preview', async () => {
+    const rendered: Array<{ ticketId: string; text: string }> = [];
+    const printer = createTicketPrinter({
+      transport: { kind: 'virtual' },
+      paperWidth: 80,
+      codePage: 'PC858',
+      timeoutMs: 2000,
+      dataDir: dataDir.path,
+      onTicketRendered: (ticketId, text) => rendered.push({ ticketId, text }),
+    });
+    const ticket = sampleTicket();
+    expect(printer.transportKind).toBe('virtual');
+    expect(await printer.print(ticket)).toEqual({ status: 'printed' });
+    await printer.close();
+
+    const dir = join(dataDir.path, 'tickets');
+    const base = `2025-03-14_C-014_${ticket.ticketId}`;
+    expect(readdirSync(dir).sort()).toEqual([`${base}.bin`, `${base}.txt`]);
+
+    const bytes = readFileSync(join(dir, `${base}.bin`));
+    expect(bytes).toEqual(renderTicket(ticket, { paperWidth: 80, codePage: 'PC858' }));
+    expect(decodeEscPos(bytes).cuts).toBe(1);
+
+    const text = readFileSync(join(dir, `${base}.txt`), 'utf8');
+    const lines = text.split('\n');
+    // Centred on 48 columns: (48 - 37) / 2 = 5 spaces before the town hall's name.
+    expect(lines[0]).toBe('     Ayuntamiento de Villanueva de la Peña');
+    expect(lines).toContain('                     C-014');
+    expect(lines).toContain('Trámite: Certificado de empadronamiento');
+    expect(lines).toContain('Emitido: 14/03/2025 10:02');
+    expect(rendered).toEqual([{ ticketId: ticket.ticketId, text }]);
+  });
+
+  it('keeps ids that are not file-name safe inside the tickets folder', async () => {
+    const printer = createTicketPrinter({
+      transport: { kind: 'virtual' },
+      paperWidth: 58,
+      codePage: 'PC858',
+      timeoutMs: 2000,
+      dataDir: dataDir.path,
+    });
+    const outcome = await printer.print(sampleTicket({ ticketId: '../../etc/passwd' }));
+    expect(outcome).toEqual({ status: 'printed' });
+    expect(readdirSync(join(dataDir.path, 'tickets')).sort()).toEqual([
+      '2025-03-14_C-014_______etc_passwd.bin',
+      '2025-03-14_C-014_______etc_passwd.txt',
+    ]);
+  });
+
+  it('reports a data folder it cannot write as an error, without throwing or calling the hook', async () => {
+    const blocker = join(dataDir.path, 'not-a-folder');
+    writeFileSync(blocker, 'a file where the data folder should be');
+    const rendered: string[] = [];
+    const printer = createTicketPrinter({
+      transport: { kind: 'virtual' },
+      paperWidth: 80,
+      codePage: 'PC858',
+      timeoutMs: 2000,
+      dataDir: blocker,
+      onTicketRendered: (ticketId) => rendered.push(ticketId),
+    });
+    const outcome = await printer.print(sampleTicket());
+    expect(outcome).toMatchObject({ status: 'failed', failure: 'error' });
+    expect(rendered).toEqual([]);
+  });
+
+  it('still reports printed when the preview listener throws', async () => {
+    const printer = createTicketPrinter({
+      transport: { kind: 'virtual' },
+      paperWidth: 80,
+      codePage: 'PC858',
+      timeoutMs: 2000,
+      dataDir: dataDir.path,
+      onTicketRendered: () => {
+        throw new Error('renderer gone');
+      },
+    });
+    expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
+  });
+});
