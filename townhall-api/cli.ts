@@ -1,0 +1,51 @@
+/**
+ * `npm run townhall -- --port 8085 --seed demo [--db FILE] [--host 127.0.0.1]`
+ * Runs the reference Town Hall API until SIGINT/SIGTERM; prints one line with its URL.
+ */
+import { parseArgs } from 'node:util';
+import { loadSeed } from './seed';
+import { startTownhallServer } from './server';
+
+const USAGE =
+  'usage: npm run townhall -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] [--db FILE]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8085' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string', default: 'demo' },
+      db: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid --port ${values.port}`);
+  const server = await startTownhallServer({
+    port,
+    host: values.host,
+    seed: loadSeed(values.seed),
+    ...(values.db ? { dbFile: values.db } : {}),
+  });
+  console.log(`Town Hall API listening on ${server.url} (seed: ${values.seed})`);
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  console.error(USAGE);
+  process.exit(1);
+});

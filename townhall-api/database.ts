@@ -1,0 +1,375 @@
+/**
+ * The reference server's own SQLite database. Every appointment write goes through
+ * `writeAppointment`, which appends to a server-wide change log: the log's sequence is what delta
+ * cursors count, and its record of the day an appointment left lets a delta tell a kiosk that an
+ * appointment moved out of (or was rescheduled into) the window it caches.
+ */
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import type {
+  Appointment,
+  AppointmentStatus,
+  CheckInRecord,
+  CheckInRequest,
+  LocalizedText,
+  Service,
+  Site,
+} from '../src-shared/contract/townhall-api';
+import { localDayOf } from '../src-shared/domain/site-time';
+import type { ResolvedSeed } from './seed';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS sites (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS services (
+    site_id TEXT NOT NULL REFERENCES sites (id),
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    prefix TEXT NOT NULL,
+    names_json TEXT NOT NULL,
+    walk_ins_allowed INTEGER NOT NULL,
+    PRIMARY KEY (site_id, id)
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS appointments (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites (id),
+    code TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    local_day TEXT NOT NULL,
+    status TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    change_seq INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS appointments_by_change ON appointments (site_id, change_seq);
+  CREATE TABLE IF NOT EXISTS appointment_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    appointment_id TEXT NOT NULL,
+    old_day TEXT
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS appointment_changes_by_id ON appointment_changes (appointment_id, seq);
+  CREATE TABLE IF NOT EXISTS check_ins (
+    ticket_id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    appointment_id TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL,
+    ticket_number TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  ) STRICT;
+`;
+
+interface AppointmentRow {
+  id: string;
+  site_id: string;
+  code: string;
+  service_id: string;
+  starts_at: string;
+  local_day: string;
+  status: string;
+  version: number;
+  change_seq: number;
+}
+
+interface CheckInRow {
+  ticket_id: string;
+  site_id: string;
+  appointment_id: string;
+  kiosk_id: string;
+  ticket_number: string;
+  issued_at: string;
+  received_at: string;
+}
+
+export interface StoredAppointment extends Appointment {
+  siteId: string;
+  localDay: string;
+  changeSeq: number;
+}
+
+export interface StoredCheckIn extends CheckInRecord {
+  siteId: string;
+}
+
+export interface NewAppointment {
+  id: string;
+  code: string;
+  serviceId: string;
+  startsAt: string;
+  status: AppointmentStatus;
+}
+
+export interface AppointmentChange {
+  startsAt?: string;
+  status?: AppointmentStatus;
+}
+
+export interface WindowQuery {
+  siteId: string;
+  fromDay: string;
+  toDay: string;
+  /** Start of the delta: changes after it that moved an appointment out of the window count. */
+  baseSeq: number;
+  /** Paging position: only appointments whose latest change is after it. */
+  afterSeq: number;
+  limit: number;
+}
+
+const toAppointment = (row: AppointmentRow): StoredAppointment => ({
+  id: row.id,
+  code: row.code,
+  serviceId: row.service_id,
+  startsAt: row.starts_at,
+  status: row.status as AppointmentStatus,
+  version: row.version,
+  siteId: row.site_id,
+  localDay: row.local_day,
+  changeSeq: row.change_seq,
+});
+
+const toCheckIn = (row: CheckInRow): StoredCheckIn => ({
+  ticketId: row.ticket_id,
+  appointmentId: row.appointment_id,
+  kioskId: row.kiosk_id,
+  ticketNumber: row.ticket_number,
+  issuedAt: row.issued_at,
+  receivedAt: row.received_at,
+  siteId: row.site_id,
+});
+
+/** Public view of a stored appointment: exactly the contract's fields. */
+export const publicAppointment = (appointment: StoredAppointment): Appointment => ({
+  id: appointment.id,
+  code: appointment.code,
+  serviceId: appointment.serviceId,
+  startsAt: appointment.startsAt,
+  status: appointment.status,
+  version: appointment.version,
+});
+
+export const publicCheckIn = (checkIn: StoredCheckIn): CheckInRecord => ({
+  ticketId: checkIn.ticketId,
+  appointmentId: checkIn.appointmentId,
+  kioskId: checkIn.kioskId,
+  ticketNumber: checkIn.ticketNumber,
+  issuedAt: checkIn.issuedAt,
+  receivedAt: checkIn.receivedAt,
+});
+
+export class TownhallDatabase {
+  readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    // The epoch names this database's change log: a cursor minted by another database (a reset
+    // demo server, a restored backup) is recognised as foreign instead of silently skipping data.
+    this.db
+      .prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`)
+      .run(randomBytes(4).toString('hex'));
+  }
+
+  get epoch(): string {
+    return (
+      this.db.prepare(`SELECT value FROM meta WHERE key = 'epoch'`).get() as { value: string }
+    ).value;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  hasSite(siteId: string): boolean {
+    return this.db.prepare(`SELECT 1 FROM sites WHERE id = ?`).get(siteId) !== undefined;
+  }
+
+  getSite(siteId: string): Site | undefined {
+    return this.db
+      .prepare(`SELECT id, name, time_zone AS timeZone FROM sites WHERE id = ?`)
+      .get(siteId) as Site | undefined;
+  }
+
+  listServices(siteId: string): Service[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, prefix, names_json, walk_ins_allowed FROM services WHERE site_id = ?
+         ORDER BY position`,
+      )
+      .all(siteId) as {
+      id: string;
+      prefix: string;
+      names_json: string;
+      walk_ins_allowed: number;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      prefix: row.prefix,
+      names: JSON.parse(row.names_json) as LocalizedText,
+      walkInsAllowed: row.walk_ins_allowed === 1,
+    }));
+  }
+
+  /** Loads a resolved seed, all or nothing. A site that already exists is left as it is. */
+  loadSeed(seed: ResolvedSeed): boolean {
+    if (this.hasSite(seed.site.id)) return false;
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT INTO sites (id, name, time_zone) VALUES (?, ?, ?)`)
+        .run(seed.site.id, seed.site.name, seed.site.timeZone);
+      const insertService = this.db.prepare(
+        `INSERT INTO services (site_id, id, position, prefix, names_json, walk_ins_allowed)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      seed.services.forEach((service, position) =>
+        insertService.run(
+          seed.site.id,
+          service.id,
+          position,
+          service.prefix,
+          JSON.stringify(service.names),
+          service.walkInsAllowed ? 1 : 0,
+        ),
+      );
+      for (const appointment of seed.appointments)
+        this.insertAppointment(seed.site.id, appointment);
+    })();
+    return true;
+  }
+
+  /** The highest change sequence ever issued (0 when nothing was written yet). */
+  currentSequence(): number {
+    const row = this.db
+      .prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'appointment_changes'`)
+      .get() as { seq: number } | undefined;
+    return row?.seq ?? 0;
+  }
+
+  private timeZoneOf(siteId: string): string {
+    const site = this.getSite(siteId);
+    if (!site) throw new Error(`unknown site ${siteId}`);
+    return site.timeZone;
+  }
+
+  private logChange(appointmentId: string, oldDay: string | null): number {
+    return Number(
+      this.db
+        .prepare(`INSERT INTO appointment_changes (appointment_id, old_day) VALUES (?, ?)`)
+        .run(appointmentId, oldDay).lastInsertRowid,
+    );
+  }
+
+  insertAppointment(siteId: string, appointment: NewAppointment): StoredAppointment {
+    return this.db.transaction(() => {
+      const localDay = localDayOf(new Date(appointment.startsAt), this.timeZoneOf(siteId));
+      const seq = this.logChange(appointment.id, null);
+      this.db
+        .prepare(
+          `INSERT INTO appointments (id, site_id, code, service_id, starts_at, local_day, status,
+             version, change_seq)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+        )
+        .run(
+          appointment.id,
+          siteId,
+          appointment.code,
+          appointment.serviceId,
+          new Date(appointment.startsAt).toISOString(),
+          localDay,
+          appointment.status,
+          seq,
+        );
+      return this.getAppointment(appointment.id) as StoredAppointment;
+    })();
+  }
+
+  /** Applies a change, bumping the appointment's version and its place in the change log. */
+  updateAppointment(id: string, change: AppointmentChange): StoredAppointment {
+    return this.db.transaction(() => {
+      const current = this.getAppointment(id);
+      if (!current) throw new Error(`unknown appointment ${id}`);
+      const startsAt = change.startsAt ? new Date(change.startsAt).toISOString() : current.startsAt;
+      const localDay = localDayOf(new Date(startsAt), this.timeZoneOf(current.siteId));
+      const seq = this.logChange(id, current.localDay);
+      this.db
+        .prepare(
+          `UPDATE appointments SET starts_at = ?, local_day = ?, status = ?, version = version + 1,
+             change_seq = ? WHERE id = ?`,
+        )
+        .run(startsAt, localDay, change.status ?? current.status, seq, id);
+      return this.getAppointment(id) as StoredAppointment;
+    })();
+  }
+
+  getAppointment(id: string): StoredAppointment | undefined {
+    const row = this.db.prepare(`SELECT * FROM appointments WHERE id = ?`).get(id) as
+      AppointmentRow | undefined;
+    return row ? toAppointment(row) : undefined;
+  }
+
+  listAppointments(siteId: string): StoredAppointment[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM appointments WHERE site_id = ? ORDER BY starts_at, id`)
+        .all(siteId) as AppointmentRow[]
+    ).map(toAppointment);
+  }
+
+  /**
+   * Appointments whose latest change is after `afterSeq` and that are in the window now, or were
+   * in it before a change made after `baseSeq`; each once, in change order, so the last one's
+   * sequence is a resumable paging position. `baseSeq` stays fixed while paging: a later change
+   * that does not touch the window must not hide an earlier one that left it.
+   */
+  changedInWindow(query: WindowQuery): StoredAppointment[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT a.* FROM appointments a
+           WHERE a.site_id = @siteId AND a.change_seq > @afterSeq
+             AND (a.local_day BETWEEN @fromDay AND @toDay
+               OR EXISTS (SELECT 1 FROM appointment_changes c
+                          WHERE c.appointment_id = a.id AND c.seq > @baseSeq
+                            AND c.old_day BETWEEN @fromDay AND @toDay))
+           ORDER BY a.change_seq
+           LIMIT @limit`,
+        )
+        .all(query) as AppointmentRow[]
+    ).map(toAppointment);
+  }
+
+  getCheckIn(ticketId: string): StoredCheckIn | undefined {
+    const row = this.db.prepare(`SELECT * FROM check_ins WHERE ticket_id = ?`).get(ticketId) as
+      CheckInRow | undefined;
+    return row ? toCheckIn(row) : undefined;
+  }
+
+  insertCheckIn(siteId: string, request: CheckInRequest, receivedAt: Date): StoredCheckIn {
+    this.db
+      .prepare(
+        `INSERT INTO check_ins (ticket_id, site_id, appointment_id, kiosk_id, ticket_number,
+           issued_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        request.ticketId,
+        siteId,
+        request.appointmentId,
+        request.kioskId,
+        request.ticketNumber,
+        request.issuedAt,
+        receivedAt.toISOString(),
+      );
+    return this.getCheckIn(request.ticketId) as StoredCheckIn;
+  }
+
+  listCheckIns(): StoredCheckIn[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM check_ins ORDER BY received_at, ticket_id`)
+        .all() as CheckInRow[]
+    ).map(toCheckIn);
+  }
+}

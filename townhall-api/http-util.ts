@@ -1,0 +1,66 @@
+/** Small node:http helpers for the reference server: JSON answers, API errors, bounded bodies. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import type { ApiError, ApiErrorCode } from '../src-shared/contract/townhall-api';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  response.end(text);
+}
+
+export function sendError(response: ServerResponse, error: HttpError): void {
+  const body: ApiError = { error: { code: error.code, message: error.message.slice(0, 500) } };
+  sendJson(response, error.status, body);
+}
+
+/** `field: problem; field: problem`, short enough for an ApiError message. */
+export function describeIssues(error: z.ZodError, prefix = ''): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      return `${prefix}${path || '(root)'}: ${issue.message}`;
+    })
+    .join('; ')
+    .slice(0, 480);
+}
+
+/** Reads a JSON request body of at most `limit` bytes; a larger one is refused with 413. */
+export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new HttpError(415, 'unsupported-media-type', 'expected content-type application/json');
+  }
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    throw new HttpError(413, 'payload-too-large', `body larger than ${limit} bytes`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit)
+      throw new HttpError(413, 'payload-too-large', `body larger than ${limit} bytes`);
+    chunks.push(buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'bad-request', 'body is not valid JSON');
+  }
+}
