@@ -40,7 +40,7 @@ export const migrations: readonly Migration[] = [
         version INTEGER NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX appointments_by_code ON appointments (code);
+      CREATE INDEX appointments_by_code ON appointments (code, local_day, starts_at);
       CREATE INDEX appointments_by_day ON appointments (local_day);
 
       CREATE TABLE ticket_counters (

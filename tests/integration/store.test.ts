@@ -25,7 +25,12 @@ describe('store on a real SQLite file', () => {
     dir.remove();
   });
 
-  const issue = (day: string, serviceId = 'empadronamiento', prefix = 'E', id = crypto.randomUUID()) =>
+  const issue = (
+    day: string,
+    serviceId = 'empadronamiento',
+    prefix = 'E',
+    id = crypto.randomUUID(),
+  ) =>
     store.transaction(() =>
       store.tickets.insertWithNextNumber({
         id,
@@ -118,7 +123,11 @@ describe('store on a real SQLite file', () => {
 
   it('caches appointments by site-local day, and an older version never overwrites a newer one', () => {
     // 23:30Z on 30 November is 00:30 on 1 December in Madrid.
-    seedCatalog(store, [appointment('TRN-AAAAAA', new Date('2026-11-30T23:30:00Z'), { version: 3 })], NOW);
+    seedCatalog(
+      store,
+      [appointment('TRN-AAAAAA', new Date('2026-11-30T23:30:00Z'), { version: 3 })],
+      NOW,
+    );
     expect(store.catalog.findAppointmentByCode('TRN-AAAAAA', '2026-12-01')).toMatchObject({
       localDay: '2026-12-01',
       localTime: '00:30',
@@ -132,5 +141,17 @@ describe('store on a real SQLite file', () => {
       status: 'booked',
       version: 3,
     });
+  });
+
+  it('finds a booking code through its own index, not by scanning the day', () => {
+    const plan = store.db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT * FROM appointments WHERE code = ? AND local_day = ? ORDER BY starts_at LIMIT 1',
+      )
+      .all('TRN-AAAAAA', '2026-11-30') as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join(' | ')).toMatch(
+      /USING (COVERING )?INDEX appointments_by_code/,
+    );
+    expect(plan.map((step) => step.detail).join(' | ')).not.toMatch(/TEMP B-TREE/);
   });
 });
