@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import type { TurneroBridge } from '../src-shared/contract/ipc';
+import { submitCheckIn } from './checkin/submit-check-in';
+import { KioskHeader } from './components/KioskHeader';
+import { LanguageBar } from './components/LanguageBar';
+import { LiveAnnouncer } from './components/LiveAnnouncer';
+import { useIdleTimeout } from './components/use-idle-timeout';
+import { createRendererI18n } from './i18n/setup';
+import { useWedgeScanner, type WedgeScannerOptions } from './scanner/use-wedge-scanner';
+import { CodeEntryScreen } from './screens/CodeEntryScreen';
+import { ErrorScreen } from './screens/ErrorScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { ResultScreen } from './screens/ResultScreen';
+import { createKioskStore } from './state/kiosk-store';
+import { KioskProviders, useBridge, useKiosk, useKioskStoreApi } from './state/store-context';
+
+export interface AppProps {
+  bridge: TurneroBridge;
+  /** An i18next instance (tests); by default one over the shared catalogs. */
+  i18n?: I18n;
+  /** Keyboard-wedge timing and clock (tests inject a fake clock). */
+  wedge?: WedgeScannerOptions;
+  /** Result and error screens go back home after this long without a touch. */
+  autoReturnMs?: number;
+  /** Code entry, or a language other than the default, is abandoned after this long idle. */
+  sessionTimeoutMs?: number;
+}
+
+export function App(props: AppProps) {
+  const [store] = useState(createKioskStore);
+  const [i18n] = useState(() => props.i18n ?? createRendererI18n());
+  return (
+    <I18nextProvider i18n={i18n}>
+      <KioskProviders store={store} bridge={props.bridge}>
+        <Kiosk
+          wedge={props.wedge}
+          autoReturnMs={props.autoReturnMs ?? 10_000}
+          sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
+        />
+      </KioskProviders>
+    </I18nextProvider>
+  );
+}
+
+const STATE_RETRY_MS = 2_000;
+
+function useKioskConnection(): void {
+  const bridge = useBridge();
+  const store = useKioskStoreApi();
+  useEffect(() => {
+    const { setKioskState, showOutcome, addPreview } = store.getState();
+    const unsubscribe = [
+      bridge.on('kiosk:state-changed', setKioskState),
+      bridge.on('checkin:completed', showOutcome),
+      bridge.on('printer:ticket-rendered', ({ ticketId, text }) => addPreview(ticketId, text)),
+    ];
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+    const load = () => {
+      void bridge.invoke('kiosk:get-state', {}).then(
+        (result) => {
+          if (stopped) return;
+          if (result.ok) setKioskState(result.value);
+          else retry = setTimeout(load, STATE_RETRY_MS);
+        },
+        () => {
+          if (!stopped) retry = setTimeout(load, STATE_RETRY_MS);
+        },
+      );
+    };
+    load();
+    return () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      for (const off of unsubscribe) off();
+    };
+  }, [bridge, store]);
+}
+
+function useLanguageSync(): void {
+  const { i18n } = useTranslation();
+  const language = useKiosk((state) => state.language);
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+}
+
+function Kiosk(props: {
+  wedge: WedgeScannerOptions | undefined;
+  autoReturnMs: number;
+  sessionTimeoutMs: number;
+}) {
+  const bridge = useBridge();
+  const store = useKioskStoreApi();
+  const screen = useKiosk((state) => state.screen);
+  const result = useKiosk((state) => state.result);
+  const error = useKiosk((state) => state.error);
+  const busy = useKiosk((state) => state.busy);
+  const outcomeSeq = useKiosk((state) => state.outcomeSeq);
+  const languageChosen = useKiosk((state) => state.languageChosen);
+  const endSession = useKiosk((state) => state.endSession);
+  const { t } = useTranslation();
+
+  useKioskConnection();
+  useLanguageSync();
+
+  useWedgeScanner(
+    {
+      onScan: (input) => void submitCheckIn(bridge, store, input, 'keyboard-wedge'),
+      onTyped: (text) => {
+        if (store.getState().screen === 'entering-code') store.getState().typeCode(text);
+      },
+      onKey: (key) => {
+        if (key === 'Backspace' && store.getState().screen === 'entering-code') {
+          store.getState().deleteLast();
+        }
+      },
+    },
+    props.wedge,
+  );
+
+  const showingOutcome = screen === 'result' || screen === 'error';
+  useIdleTimeout(showingOutcome && !busy, props.autoReturnMs, endSession, outcomeSeq);
+  useIdleTimeout(
+    !busy && (screen === 'entering-code' || (screen === 'home' && languageChosen)),
+    props.sessionTimeoutMs,
+    endSession,
+  );
+
+  return (
+    <div className="kiosk" data-screen={screen}>
+      <KioskHeader />
+      <main className="kiosk-main" aria-busy={busy}>
+        {screen === 'home' && <HomeScreen />}
+        {screen === 'entering-code' && (
+          <CodeEntryScreen onSubmit={(code) => void submitCheckIn(bridge, store, code, 'touch')} />
+        )}
+        {screen === 'result' && result && <ResultScreen result={result} />}
+        {screen === 'error' && error && <ErrorScreen error={error} />}
+      </main>
+      {(screen === 'home' || screen === 'entering-code') && (
+        <footer className="kiosk-footer">
+          <LanguageBar />
+        </footer>
+      )}
+      <LiveAnnouncer />
+      {busy && (
+        <div className="busy-overlay" aria-hidden="true" data-testid="busy">
+          <div className="busy-overlay__spinner" />
+          <p>{t('ui.busy')}</p>
+        </div>
+      )}
+    </div>
+  );
+}

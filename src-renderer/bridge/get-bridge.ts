@@ -1,0 +1,23 @@
+/**
+ * Finds the bridge to the main process: Electron's preload puts it on `window.turnero`; in a plain
+ * browser (the web host) the renderer builds one over a WebSocket, authenticated by the per-launch
+ * token the web host put in the page address (`http://127.0.0.1:PORT/?token=…`).
+ */
+import type { TurneroBridge } from '../../src-shared/contract/ipc';
+// The `window.turnero` declaration, also for programs (the tests') that do not include it.
+import type {} from '../env';
+import { createWebBridge } from './web-bridge';
+
+let cached: TurneroBridge | null = null;
+
+/** The WebSocket address of the web host that served this page. */
+export function webSocketUrl(location: Pick<Location, 'host' | 'search'>): string {
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  return `ws://${location.host}/ws?token=${encodeURIComponent(token)}`;
+}
+
+export function getBridge(): TurneroBridge {
+  if (cached) return cached;
+  cached = window.turnero ?? createWebBridge({ url: webSocketUrl(window.location) });
+  return cached;
+}

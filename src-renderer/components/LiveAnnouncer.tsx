@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { printMessageKey } from '../screens/ResultScreen';
+import { useKiosk } from '../state/store-context';
+
+/**
+ * One polite live region that is always in the page, so screen readers announce every outcome
+ * (screens replace each other wholesale, which a region inside them would not announce).
+ */
+export function LiveAnnouncer() {
+  const { t } = useTranslation();
+  const busy = useKiosk((state) => state.busy);
+  const screen = useKiosk((state) => state.screen);
+  const result = useKiosk((state) => state.result);
+  const error = useKiosk((state) => state.error);
+  const outcomeSeq = useKiosk((state) => state.outcomeSeq);
+
+  let text = '';
+  if (busy) {
+    text = t('ui.busy');
+  } else if (screen === 'result' && result) {
+    const print = printMessageKey(result);
+    text = `${t('ui.result.announce', { number: result.ticket.number })} ${t(print.key, print.params)}`;
+  } else if (screen === 'error' && error) {
+    text = t(`errors.${error.code}`, error.params ?? {});
+  }
+  // A changed character makes the same outcome twice be announced twice.
+  const suffix = outcomeSeq % 2 === 1 ? '\u00a0' : '';
+
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-region">
+      {text && text + suffix}
+    </div>
+  );
+}

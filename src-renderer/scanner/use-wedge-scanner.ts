@@ -1,0 +1,92 @@
+/**
+ * Captures a keyboard-wedge scanner on window keydown (capture phase, before any button sees the
+ * keys): completed scans go to `onScan`; keys a person typed go to `onTyped` / `onKey`.
+ */
+import { useEffect, useRef } from 'react';
+import { WedgeDetector, type WedgeDetectorOptions } from './wedge-detector';
+
+export interface WedgeScannerHandlers {
+  onScan(input: string): void;
+  /** Printable characters typed by a person (on a physical keyboard). */
+  onTyped?(text: string): void;
+  /** A non-printable key a person pressed (Backspace, Escape…), after any held text. */
+  onKey?(key: string): void;
+}
+
+export interface WedgeScannerOptions extends WedgeDetectorOptions {
+  /**
+   * Milliseconds, monotonic; injectable for tests. By default a key's time is the event's own
+   * `timeStamp` (when the input happened, not when a busy page got round to handling it).
+   */
+  clock?: () => number;
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
+}
+
+export function useWedgeScanner(
+  handlers: WedgeScannerHandlers,
+  options: WedgeScannerOptions = {},
+): void {
+  const handlersRef = useRef(handlers);
+  useEffect(() => {
+    handlersRef.current = handlers;
+  });
+
+  const { clock, maxInterKeyMs, maxKeyGapMs, minLength, maxLength } = options;
+
+  useEffect(() => {
+    const now = clock ?? (() => performance.now());
+    const detectorOptions: WedgeDetectorOptions = {};
+    if (maxInterKeyMs !== undefined) detectorOptions.maxInterKeyMs = maxInterKeyMs;
+    if (maxKeyGapMs !== undefined) detectorOptions.maxKeyGapMs = maxKeyGapMs;
+    if (minLength !== undefined) detectorOptions.minLength = minLength;
+    if (maxLength !== undefined) detectorOptions.maxLength = maxLength;
+    const detector = new WedgeDetector(detectorOptions);
+    const flushDelay = detector.holdMs + 10;
+    let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+    const release = (typed: string) => {
+      if (typed !== '') handlersRef.current.onTyped?.(typed);
+    };
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isEditable(event.target)) return;
+      // Shortcuts are never scanner input: let them through and drop any held burst.
+      const key = event.ctrlKey || event.metaKey || event.altKey ? 'Unidentified' : event.key;
+      const at = clock ? clock() : event.timeStamp;
+      const step = detector.push(key, at, event.repeat);
+      if (step.swallow) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      release(step.typed);
+      if (step.scan !== null) {
+        handlersRef.current.onScan(step.scan);
+      } else if (!step.swallow && detector.pending === '' && key !== 'Unidentified') {
+        handlersRef.current.onKey?.(key);
+      }
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer =
+        detector.pending === ''
+          ? null
+          : setTimeout(() => {
+              flushTimer = null;
+              release(detector.flush(now()));
+            }, flushDelay);
+    };
+
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, { capture: true });
+      if (flushTimer) clearTimeout(flushTimer);
+    };
+  }, [clock, maxInterKeyMs, maxKeyGapMs, minLength, maxLength]);
+}

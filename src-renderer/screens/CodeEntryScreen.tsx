@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { useHeadingFocus } from '../components/use-heading-focus';
+import { useKiosk } from '../state/store-context';
+
+export function CodeEntryScreen(props: { onSubmit(code: string): void }) {
+  const { t } = useTranslation();
+  const code = useKiosk((state) => state.code);
+  const typeCode = useKiosk((state) => state.typeCode);
+  const deleteLast = useKiosk((state) => state.deleteLast);
+  const goHome = useKiosk((state) => state.goHome);
+  const heading = useHeadingFocus<HTMLHeadingElement>();
+  return (
+    <div className="screen screen--code" data-testid="screen-code-entry">
+      <h1 className="screen__title" ref={heading} tabIndex={-1}>
+        {t('ui.codeEntry.title')}
+      </h1>
+      <p className="screen__hint">{t('ui.codeEntry.hint')}</p>
+      <p id="code-field-label" className="visually-hidden">
+        {t('ui.codeEntry.fieldLabel')}
+      </p>
+      <div
+        className={code ? 'code-field' : 'code-field code-field--empty'}
+        role="textbox"
+        aria-readonly="true"
+        aria-labelledby="code-field-label"
+        data-testid="code-field"
+      >
+        {code || <span className="code-field__placeholder">{t('ui.codeEntry.fieldEmpty')}</span>}
+      </div>
+      <OnScreenKeyboard onKey={typeCode} />
+      <div className="actions">
+        <button type="button" className="button button--secondary" onClick={goHome}>
+          {t('ui.codeEntry.back')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={deleteLast}
+          disabled={code === ''}
+        >
+          {t('ui.codeEntry.delete')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => props.onSubmit(code)}
+          disabled={code === ''}
+        >
+          {t('ui.codeEntry.accept')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../src-shared/contract/ipc';
+import { useHeadingFocus } from '../components/use-heading-focus';
+import { useKiosk } from '../state/store-context';
+
+export function ErrorScreen(props: { error: IpcError }) {
+  const { t } = useTranslation();
+  const outcomeSeq = useKiosk((state) => state.outcomeSeq);
+  const startCodeEntry = useKiosk((state) => state.startCodeEntry);
+  const endSession = useKiosk((state) => state.endSession);
+  const heading = useHeadingFocus<HTMLHeadingElement>(outcomeSeq);
+  return (
+    <div className="screen screen--error" data-testid="screen-error">
+      <h1 className="screen__title" ref={heading} tabIndex={-1}>
+        {t('ui.error.title')}
+      </h1>
+      <div className="error-card">
+        <svg className="error-card__icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+          <circle cx="24" cy="24" r="22" fill="#b3261e" />
+          <rect x="21" y="10" width="6" height="18" rx="3" fill="#fff" />
+          <circle cx="24" cy="36" r="3.5" fill="#fff" />
+        </svg>
+        <p className="error-card__message" data-testid="error-message">
+          {t(`errors.${props.error.code}`, props.error.params ?? {})}
+        </p>
+      </div>
+      <div className="actions">
+        <button type="button" className="button button--secondary" onClick={endSession}>
+          {t('ui.error.home')}
+        </button>
+        <button type="button" className="button button--primary" onClick={startCodeEntry}>
+          {t('ui.error.typeCode')}
+        </button>
+      </div>
+      <p className="screen__footnote">{t('ui.autoReturn')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { ScanIcon } from '../components/icons';
+import { useHeadingFocus } from '../components/use-heading-focus';
+import { useKiosk } from '../state/store-context';
+
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const offline = useKiosk((state) => state.kiosk?.connectivity === 'offline');
+  const startCodeEntry = useKiosk((state) => state.startCodeEntry);
+  const heading = useHeadingFocus<HTMLHeadingElement>();
+  return (
+    <div className="screen screen--home" data-testid="screen-home">
+      {offline && (
+        <p className="notice notice--offline" role="status" data-testid="offline-notice">
+          {t('ui.home.offline')}
+        </p>
+      )}
+      <section className="home-scan" aria-labelledby="home-scan-title">
+        <ScanIcon />
+        <h1 id="home-scan-title" className="home-scan__title" ref={heading} tabIndex={-1}>
+          {t('ui.home.scanTitle')}
+        </h1>
+        <p className="home-scan__hint">{t('ui.home.scanHint')}</p>
+      </section>
+      <p className="home-or" aria-hidden="true">
+        <span>{t('ui.home.or')}</span>
+      </p>
+      <section className="home-code">
+        <button
+          type="button"
+          className="button button--primary button--huge"
+          aria-describedby="home-code-hint"
+          onClick={startCodeEntry}
+        >
+          {t('ui.home.haveAppointment')}
+        </button>
+        <p id="home-code-hint" className="home-code__hint">
+          {t('ui.home.haveAppointmentHint')}
+        </p>
+      </section>
+    </div>
+  );
+}

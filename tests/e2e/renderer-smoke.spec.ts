@@ -1,0 +1,378 @@
+/**
+ * Smoke test of the BUILT renderer (dist/renderer) in Chromium, against a fake web host: a tiny
+ * HTTP + WebSocket server in this file that speaks the same protocol as src-main/hosts/web
+ * (static files, `/ws?token=T` with an Origin check, client frames `{id, channel, payload}`,
+ * server frames `{kind:'response', id, result}` and `{kind:'event', event, payload}`), with
+ * canned answers instead of the real kiosk services. The real host is tested end to end elsewhere.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  requestChannels,
+  WsClientFrameSchema,
+  type CheckInResult,
+  type EventChannel,
+  type IpcResult,
+  type KioskState,
+  type WsServerFrame,
+} from '../../src-shared/contract/ipc';
+import { LANDSCAPE, PORTRAIT } from './support/browser';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
+const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
+
+const KNOWN_CODE = 'TRN-7K4P9Q';
+const PAPER_OUT_CODE = 'TRN-4X8M2B';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+const BASE_STATE: KioskState = {
+  siteName: 'Ayuntamiento de Villanueva de la Peña',
+  kioskId: 'totem-entrada-1',
+  defaultLanguage: 'es',
+  connectivity: 'online',
+  lastSyncAt: '2025-11-27T09:58:00+01:00',
+  printer: { transport: 'virtual', status: 'ready' },
+  scanner: { transport: 'keyboard' },
+};
+
+interface Submission {
+  input: string;
+  source: string;
+}
+
+/** A stand-in for the real web host: same protocol, canned kiosk behaviour. */
+interface FakeWebHost {
+  url: string;
+  submissions: Submission[];
+  emit(event: EventChannel, payload: unknown): void;
+  setState(patch: Partial<KioskState>): void;
+  close(): Promise<void>;
+}
+
+function ticketText(number: string, service: string, time: string): string {
+  const rule = '-'.repeat(42);
+  const center = (text: string) => text.padStart(Math.floor((42 + text.length) / 2)).padEnd(42);
+  return [
+    center('AYUNTAMIENTO DE VILLAVERDE DEL MAR'),
+    center('Servicio de Atención Ciudadana'),
+    rule,
+    center('Su turno'),
+    center(number),
+    rule,
+    `Trámite: ${service}`,
+    `Cita:    ${time}`,
+    'Emitido: 27/11/2025 10:21   Tótem: 1',
+    rule,
+    'Espere a ver su número en la pantalla.',
+    'Gracias.',
+  ].join('\n');
+}
+
+async function startFakeWebHost(): Promise<FakeWebHost> {
+  const token = 'fake-token-0123456789';
+  let state: KioskState = { ...BASE_STATE };
+  let ticketSeq = 0;
+  const submissions: Submission[] = [];
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname);
+    const file = path.resolve(RENDERER_DIR, `.${path.posix.normalize(`/${relative}`)}`);
+    if (!file.startsWith(RENDERER_DIR + path.sep)) {
+      response.writeHead(404).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+        response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+      },
+      () => response.writeHead(404).end(),
+    );
+  });
+
+  const sockets = new WebSocketServer({ noServer: true });
+  let origin = '';
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const allowed =
+      url.pathname === '/ws' &&
+      url.searchParams.get('token') === token &&
+      request.headers.origin === origin;
+    if (!allowed) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serve(ws));
+  });
+
+  const send = (ws: WebSocket, frame: WsServerFrame) => ws.send(JSON.stringify(frame));
+  const broadcast = (event: EventChannel, payload: unknown) => {
+    for (const client of sockets.clients) send(client, { kind: 'event', event, payload });
+  };
+
+  const checkIn = (input: string): IpcResult<CheckInResult> => {
+    const compact = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+    const known: Record<string, { number: string; es: string; en: string; paperOut: boolean }> = {
+      TRN7K4P9Q: {
+        number: 'C-014',
+        es: 'Padrón municipal',
+        en: 'Census register',
+        paperOut: false,
+      },
+      TRN4X8M2B: { number: 'E-003', es: 'Empadronamiento', en: 'Registration', paperOut: true },
+    };
+    const booking = known[compact];
+    if (!booking) return { ok: false, error: { code: 'booking-not-found' } };
+    ticketSeq += 1;
+    return {
+      ok: true,
+      value: {
+        outcome: 'issued',
+        ticket: {
+          id: `ticket-${ticketSeq}`,
+          number: booking.number,
+          serviceName: { es: booking.es, en: booking.en },
+          appointmentTime: '10:30',
+          issuedAt: '2025-11-27T10:21:00+01:00',
+          printStatus: booking.paperOut ? 'failed' : 'printed',
+          ...(booking.paperOut ? { printFailure: 'paper-out' as const } : {}),
+        },
+      },
+    };
+  };
+
+  const serve = (ws: WebSocket) => {
+    ws.on('message', (data) => {
+      const frame = WsClientFrameSchema.safeParse(JSON.parse(String(data)));
+      if (!frame.success) return;
+      const { id, channel, payload } = frame.data;
+      if (channel === 'kiosk:get-state') {
+        send(ws, { kind: 'response', id, result: { ok: true, value: state } });
+      } else if (channel === 'checkin:submit') {
+        const request = requestChannels['checkin:submit'].request.safeParse(payload);
+        if (!request.success) {
+          send(ws, {
+            kind: 'response',
+            id,
+            result: { ok: false, error: { code: 'invalid-payload' } },
+          });
+          return;
+        }
+        submissions.push(request.data);
+        const result = checkIn(request.data.input);
+        send(ws, { kind: 'response', id, result });
+        if (result.ok && result.value.ticket.printStatus === 'printed') {
+          const { ticket } = result.value;
+          broadcast('printer:ticket-rendered', {
+            ticketId: ticket.id,
+            text: ticketText(ticket.number, ticket.serviceName.es, ticket.appointmentTime ?? ''),
+          });
+        }
+      } else {
+        send(ws, {
+          kind: 'response',
+          id,
+          result: { ok: false, error: { code: 'unknown-channel' } },
+        });
+      }
+    });
+  };
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    submissions,
+    emit: broadcast,
+    setState(patch) {
+      state = { ...state, ...patch };
+      broadcast('kiosk:state-changed', state);
+    },
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
+    );
+  expect(serious).toEqual([]);
+}
+
+async function typeOnScreen(page: Page, code: string) {
+  const keyboard = page.getByRole('group', { name: 'Teclado' });
+  for (const character of code) {
+    await keyboard.getByRole('button', { name: character, exact: true }).click();
+  }
+}
+
+let host: FakeWebHost;
+
+test.beforeAll(async () => {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await mkdir(path.join(ROOT, 'docs/screenshots'), { recursive: true });
+});
+
+test.beforeEach(async ({ page }) => {
+  host = await startFakeWebHost();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(host.url);
+  await expect(page.getByTestId('site-name')).toHaveText('Ayuntamiento de Villanueva de la Peña');
+  expect(problems).toEqual([]);
+});
+
+test.afterEach(async () => {
+  await host.close();
+});
+
+test('home is in Spanish, accessible, and looks the part', async ({ page }) => {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Escanee el código QR de su cita' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tengo cita' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Español' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/kiosk-home.png') });
+
+  await page.setViewportSize(LANDSCAPE);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-home-landscape.png') });
+  await page.setViewportSize(PORTRAIT);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'I have an appointment' })).toBeVisible();
+});
+
+test('an offline kiosk says so and keeps offering turns', async ({ page }) => {
+  await expect(page.getByTestId('offline-notice')).toHaveCount(0);
+  host.setState({ connectivity: 'offline' });
+  await expect(page.getByTestId('offline-notice')).toHaveText(
+    'Sin conexión con el ayuntamiento: seguimos dando turnos.',
+  );
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-home-offline.png') });
+});
+
+test('"Tengo cita" with an unknown code shows the translated error', async ({ page }) => {
+  await page.getByRole('button', { name: 'Tengo cita' }).click();
+  await expect(page.getByRole('heading', { name: 'Escriba el código de su cita' })).toBeVisible();
+  await typeOnScreen(page, 'ZZ99Q');
+  await page.getByRole('button', { name: 'Borrar' }).click();
+  await typeOnScreen(page, '7');
+  await expect(page.getByTestId('code-field')).toHaveText('ZZ997');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-code-entry.png') });
+  await page.setViewportSize(LANDSCAPE);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-code-entry-landscape.png') });
+  await page.setViewportSize(PORTRAIT);
+  await page.getByRole('button', { name: 'Aceptar' }).click();
+
+  await expect(page.getByTestId('error-message')).toHaveText(
+    'No encontramos ninguna cita con ese código. Compruébelo o pregunte en el mostrador.',
+  );
+  expect(host.submissions).toEqual([{ input: 'ZZ997', source: 'touch' }]);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-error.png') });
+  await page.getByRole('button', { name: 'Volver al inicio' }).click();
+  await expect(page.getByTestId('screen-home')).toBeVisible();
+});
+
+test('"Tengo cita" with a booking code shows the turn and the ticket preview', async ({ page }) => {
+  await page.getByRole('button', { name: 'Tengo cita' }).click();
+  await typeOnScreen(page, 'TRN7K4P9Q');
+  await page.getByRole('button', { name: 'Aceptar' }).click();
+
+  await expect(page.getByTestId('turn-number')).toHaveText('C-014');
+  await expect(page.getByTestId('service-name')).toHaveText('Padrón municipal');
+  await expect(page.getByTestId('appointment-time')).toHaveText('10:30');
+  await expect(page.getByTestId('print-status')).toHaveText('Recoja su tique impreso.');
+  const preview = page.getByRole('figure').getByLabel('Vista previa del tique (impresora virtual)');
+  await expect(preview).toContainText('C-014');
+  expect(host.submissions).toEqual([{ input: 'TRN7K4P9Q', source: 'touch' }]);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-result.png') });
+  await page.setViewportSize(LANDSCAPE);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-result-landscape.png') });
+});
+
+test('a keyboard-wedge scan submits; slow typing does not', async ({ page }) => {
+  await page.keyboard.type(KNOWN_CODE, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('turn-number')).toHaveText('C-014');
+  expect(host.submissions).toEqual([{ input: KNOWN_CODE, source: 'keyboard-wedge' }]);
+
+  // A new scan on the result screen replaces it at once.
+  await page.keyboard.type(PAPER_OUT_CODE, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('turn-number')).toHaveText('E-003');
+  await expect(page.getByTestId('print-status')).toHaveText(
+    'Se ha agotado el papel: anote su número E-003.',
+  );
+
+  await page.getByRole('button', { name: 'Terminar' }).click();
+  await expect(page.getByTestId('screen-home')).toBeVisible();
+  await page.keyboard.type(KNOWN_CODE, { delay: 150 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('screen-home')).toBeVisible();
+  expect(host.submissions).toHaveLength(2);
+});
+
+test('wedge keystrokes never leak into the code field', async ({ page }) => {
+  await page.getByRole('button', { name: 'Tengo cita' }).click();
+  // A person at a physical keyboard types into the field...
+  await page.keyboard.type('AB1', { delay: 150 });
+  await expect(page.getByTestId('code-field')).toHaveText('AB1');
+  // ...while a scan goes straight to check-in.
+  await page.keyboard.type(KNOWN_CODE, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('turn-number')).toHaveText('C-014');
+  expect(host.submissions).toEqual([{ input: KNOWN_CODE, source: 'keyboard-wedge' }]);
+});
+
+test('a check-in done by the serial scanner shows up like any other', async ({ page }) => {
+  host.emit('checkin:completed', {
+    ok: false,
+    error: { code: 'too-early', params: { time: '12:00', from: '11:30' } },
+  });
+  await expect(page.getByTestId('error-message')).toHaveText(
+    'Su cita es a las 12:00. Podrá recoger su turno a partir de las 11:30.',
+  );
+});

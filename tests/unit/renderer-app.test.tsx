@@ -1,0 +1,295 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src-renderer/App';
+import type {
+  CheckInResult,
+  EventChannel,
+  EventOf,
+  IpcResult,
+  KioskState,
+  RequestChannel,
+  RequestOf,
+  ResponseOf,
+  TurneroBridge,
+} from '../../src-shared/contract/ipc';
+
+/*
+ * A FAKE TurneroBridge: records every request, answers check-ins from a handler the test sets,
+ * and lets the test emit events as the main process would.
+ */
+const FAKE_KIOSK_STATE: KioskState = {
+  siteName: 'Ayuntamiento de Villanueva de la Peña',
+  kioskId: 'totem-1',
+  defaultLanguage: 'es',
+  connectivity: 'online',
+  lastSyncAt: null,
+  printer: { transport: 'virtual', status: 'ready' },
+  scanner: { transport: 'keyboard' },
+};
+
+function issued(overrides: Partial<CheckInResult['ticket']> = {}): CheckInResult {
+  return {
+    outcome: 'issued',
+    ticket: {
+      id: 'ticket-1',
+      number: 'C-014',
+      serviceName: { es: 'Padrón municipal', en: 'Census register' },
+      appointmentTime: '10:30',
+      issuedAt: '2025-11-27T10:21:00+01:00',
+      printStatus: 'printed',
+      ...overrides,
+    },
+  };
+}
+
+interface FakeRequest {
+  channel: RequestChannel;
+  payload: unknown;
+}
+
+class FakeBridge implements TurneroBridge {
+  readonly requests: FakeRequest[] = [];
+  state: KioskState = { ...FAKE_KIOSK_STATE };
+  checkIn: (input: string) => IpcResult<CheckInResult> = () => ({
+    ok: false,
+    error: { code: 'booking-not-found' },
+  });
+  private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+
+  get submissions(): unknown[] {
+    return this.requests.filter((r) => r.channel === 'checkin:submit').map((r) => r.payload);
+  }
+
+  invoke<C extends RequestChannel>(
+    channel: C,
+    payload: RequestOf<C>,
+  ): Promise<IpcResult<ResponseOf<C>>> {
+    this.requests.push({ channel, payload });
+    const answer: IpcResult<unknown> =
+      channel === 'kiosk:get-state'
+        ? { ok: true, value: this.state }
+        : this.checkIn((payload as RequestOf<'checkin:submit'>).input);
+    return Promise.resolve(answer as IpcResult<ResponseOf<C>>);
+  }
+
+  on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    const untyped = listener as (payload: unknown) => void;
+    set.add(untyped);
+    return () => set.delete(untyped);
+  }
+
+  emit<E extends EventChannel>(event: E, payload: EventOf<E>): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+  }
+}
+
+let bridge: FakeBridge;
+
+beforeEach(() => {
+  bridge = new FakeBridge();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+async function renderKiosk(props: Partial<Parameters<typeof App>[0]> = {}) {
+  const view = render(<App bridge={bridge} {...props} />);
+  await screen.findByText('Ayuntamiento de Villanueva de la Peña');
+  return view;
+}
+
+function tapKeys(text: string, keyboardName = 'Teclado') {
+  const keyboard = screen.getByRole('group', { name: keyboardName });
+  for (const character of text) {
+    fireEvent.click(within(keyboard).getByRole('button', { name: character }));
+  }
+}
+
+describe('renderer: home', () => {
+  it('greets in Spanish with the town hall name and the two ways in', async () => {
+    await renderKiosk();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Escanee el código QR de su cita' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Tengo cita' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(document.documentElement.lang).toBe('es');
+    expect(screen.queryByTestId('offline-notice')).toBeNull();
+  });
+
+  it('switches language and shows the offline notice from kiosk state', async () => {
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'Deutsch' }));
+    expect(await screen.findByRole('button', { name: 'Ich habe einen Termin' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('de');
+
+    act(() => bridge.emit('kiosk:state-changed', { ...bridge.state, connectivity: 'offline' }));
+    expect(screen.getByTestId('offline-notice').textContent).toBe(
+      'Keine Verbindung zum Rathaus: Wir geben weiterhin Nummern aus.',
+    );
+  });
+
+  it('starts in the kiosk’s default language', async () => {
+    bridge.state = { ...bridge.state, defaultLanguage: 'fr' };
+    render(<App bridge={bridge} />);
+    expect(await screen.findByRole('button', { name: 'J’ai un rendez-vous' })).toBeTruthy();
+  });
+});
+
+describe('renderer: code entry', () => {
+  it('"Tengo cita" → typing → Aceptar sends a touch check-in', async () => {
+    bridge.checkIn = () => ({ ok: true, value: issued() });
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
+    expect(screen.getByRole('heading', { name: 'Escriba el código de su cita' })).toBeTruthy();
+
+    tapKeys('TRN7K4P9QX');
+    fireEvent.click(screen.getByRole('button', { name: 'Borrar' }));
+    expect(screen.getByTestId('code-field').textContent).toBe('TRN7K4P9Q');
+    fireEvent.click(screen.getByRole('button', { name: 'Aceptar' }));
+
+    expect(await screen.findByTestId('turn-number')).toBeTruthy();
+    expect(bridge.submissions).toEqual([{ input: 'TRN7K4P9Q', source: 'touch' }]);
+  });
+
+  it('"Volver" goes home without submitting', async () => {
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
+    tapKeys('AB');
+    fireEvent.click(screen.getByRole('button', { name: 'Volver' }));
+    expect(screen.getByTestId('screen-home')).toBeTruthy();
+    expect(bridge.submissions).toEqual([]);
+  });
+});
+
+describe('renderer: outcomes', () => {
+  it('renders error codes as the translated message with its params', async () => {
+    bridge.checkIn = () => ({
+      ok: false,
+      error: { code: 'too-early', params: { time: '12:00', from: '11:30' } },
+    });
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
+    tapKeys('TRN7K4P9Q');
+    fireEvent.click(screen.getByRole('button', { name: 'Aceptar' }));
+    expect((await screen.findByTestId('error-message')).textContent).toBe(
+      'Su cita es a las 12:00. Podrá recoger su turno a partir de las 11:30.',
+    );
+    expect(screen.getByTestId('live-region').textContent).toContain('Su cita es a las 12:00');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Volver al inicio' }));
+    expect(screen.getByTestId('screen-home')).toBeTruthy();
+  });
+
+  it('shows the number, the service in the current language and the print failure', async () => {
+    bridge.checkIn = () => ({
+      ok: true,
+      value: issued({ number: 'E-003', printStatus: 'failed', printFailure: 'paper-out' }),
+    });
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    fireEvent.click(screen.getByRole('button', { name: 'I have an appointment' }));
+    tapKeys('TRN7K4P9Q', 'Keyboard');
+    fireEvent.click(screen.getByRole('button', { name: 'OK' }));
+
+    expect((await screen.findByTestId('turn-number')).textContent).toBe('E-003');
+    expect(screen.getByTestId('service-name').textContent).toBe('Census register');
+    expect(screen.getByTestId('print-status').textContent).toBe(
+      'The printer is out of paper: please note your number E-003.',
+    );
+    expect(screen.getByTestId('live-region').textContent).toContain('Your turn is E-003.');
+  });
+
+  it('shows the "already issued" variant and the virtual printer preview', async () => {
+    bridge.checkIn = () => ({ ok: true, value: { ...issued(), outcome: 'already-issued' } });
+    await renderKiosk();
+    // The preview may arrive before the result.
+    act(() =>
+      bridge.emit('printer:ticket-rendered', { ticketId: 'ticket-1', text: 'TURNO C-014' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
+    tapKeys('TRN7K4P9Q');
+    fireEvent.click(screen.getByRole('button', { name: 'Aceptar' }));
+
+    expect(await screen.findByRole('heading', { name: 'Ya tenía turno' })).toBeTruthy();
+    const preview = screen.getByLabelText('Vista previa del tique (impresora virtual)');
+    expect(preview.tagName).toBe('PRE');
+    expect(preview.textContent).toBe('TURNO C-014');
+  });
+
+  it('shows a serial-scanner check-in pushed by main', async () => {
+    await renderKiosk();
+    act(() => bridge.emit('checkin:completed', { ok: true, value: issued({ number: 'A-101' }) }));
+    expect(screen.getByTestId('turn-number').textContent).toBe('A-101');
+    expect(screen.getByTestId('print-status').textContent).toBe('Recoja su tique impreso.');
+  });
+
+  it('returns home by itself after about ten idle seconds', async () => {
+    vi.useFakeTimers();
+    render(<App bridge={bridge} />);
+    await act(async () => {});
+    act(() => bridge.emit('checkin:completed', { ok: false, error: { code: 'internal' } }));
+    expect(screen.getByTestId('screen-error')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(9_000));
+    expect(screen.getByTestId('screen-error')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(1_500));
+    expect(screen.getByTestId('screen-home')).toBeTruthy();
+  });
+});
+
+describe('renderer: keyboard-wedge scanner', () => {
+  /** Presses keys as a wedge scanner or a person would, `gapMs` apart on the fake clock. */
+  async function press(keys: string[], gapMs: number) {
+    for (const key of keys) {
+      act(() => {
+        vi.advanceTimersByTime(gapMs);
+        fireEvent.keyDown(document.body, { key });
+      });
+    }
+    await act(async () => {});
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+
+  it('submits a fast burst ending in Enter as a keyboard-wedge check-in', async () => {
+    bridge.checkIn = () => ({ ok: true, value: issued() });
+    render(<App bridge={bridge} wedge={{ clock: () => Date.now() }} />);
+    await act(async () => {});
+    await press([...'TRN-7K4P9Q', 'Enter'], 5);
+    expect(bridge.submissions).toEqual([{ input: 'TRN-7K4P9Q', source: 'keyboard-wedge' }]);
+    expect(screen.getByTestId('turn-number').textContent).toBe('C-014');
+  });
+
+  it('ignores slow typing on the home screen', async () => {
+    render(<App bridge={bridge} wedge={{ clock: () => Date.now() }} />);
+    await act(async () => {});
+    await press([...'TRN7K4P9Q', 'Enter'], 150);
+    expect(bridge.submissions).toEqual([]);
+    expect(screen.getByTestId('screen-home')).toBeTruthy();
+  });
+
+  it('keeps scans out of the code field, while slow typing goes in', async () => {
+    bridge.checkIn = () => ({ ok: true, value: issued() });
+    render(<App bridge={bridge} wedge={{ clock: () => Date.now() }} />);
+    await act(async () => {});
+    fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
+    await press([...'ab1'], 200);
+    act(() => vi.advanceTimersByTime(300));
+    expect(screen.getByTestId('code-field').textContent).toBe('AB1');
+
+    await press([...'TRN7K4P9Q'], 4);
+    expect(screen.getByTestId('code-field').textContent).toBe('AB1');
+    await press(['Enter'], 4);
+    expect(bridge.submissions).toEqual([{ input: 'TRN7K4P9Q', source: 'keyboard-wedge' }]);
+    expect(screen.getByTestId('screen-result')).toBeTruthy();
+  });
+});

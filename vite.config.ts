@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('./src-renderer', import.meta.url));
+
+// The renderer is served both by the web host (http://127.0.0.1:PORT/) and by Electron's
+// app:// protocol, so every asset URL is relative.
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome120',
+    // Inlined assets would become data: URLs for scripts/styles, which the CSP forbids.
+    assetsInlineLimit: 0,
+  },
+});
