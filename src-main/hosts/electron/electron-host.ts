@@ -1,0 +1,211 @@
+/**
+ * The Electron host: wires the kiosk services (startKioskApp) to one hardened kiosk window over
+ * `ipcMain` and the sandboxed preload. Everything security-relevant lives in the small modules
+ * next to this one; this file only puts them together in the order Electron requires.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
+import {
+  ELECTRON_EVENT_CHANNEL,
+  ELECTRON_INVOKE_CHANNEL,
+  type IpcResult,
+} from '../../../src-shared/contract/ipc';
+import type { KioskApp, KioskAppOptions } from '../../app/kiosk-app-types';
+import type { Config } from '../../config/schema';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+} from './app-protocol';
+import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './hardening';
+import { isTrustedSender, readEnvelope, senderFactsOf, trustedWindowFactsOf } from './ipc-sender';
+import { kioskWindowOptions } from './window-options';
+
+export const CONFIG_ERROR_EXIT_CODE = 2;
+export const STARTUP_ERROR_EXIT_CODE = 1;
+/** How long a clean stop may take before the process quits anyway. */
+export const STOP_TIMEOUT_MS = 5000;
+/** Delay before a crashed renderer is reloaded, so a crash loop cannot spin the CPU. */
+export const RELOAD_DELAY_MS = 1000;
+
+export interface ElectronHostOptions {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  /** dist/main: where electron-main.cjs and preload.cjs are. */
+  mainDir: string;
+  /** dist/renderer. */
+  rendererDir: string;
+  loadConfig: (argv: readonly string[], env: NodeJS.ProcessEnv) => { config: Config };
+  startKioskApp: (options: KioskAppOptions) => Promise<KioskApp>;
+  log?: (line: string) => void;
+}
+
+export interface ElectronHost {
+  /** Resolves when the window is created, or with null when the host did not start. */
+  ready: Promise<ElectronHostRunning | null>;
+}
+
+export interface ElectronHostRunning {
+  window: BrowserWindow;
+  kioskApp: KioskApp;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Refused: the sender is not the kiosk window's main frame on app://turnero/. */
+export class UntrustedSenderError extends Error {
+  override readonly name = 'UntrustedSenderError';
+}
+
+/**
+ * Starts the host. Must be called synchronously at startup (before `app` is ready): the app
+ * scheme and the sandbox are registered here.
+ */
+export function startElectronHost(options: ElectronHostOptions): ElectronHost {
+  const log = options.log ?? ((line: string) => console.log(`[electron] ${line}`));
+
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  if (!app.requestSingleInstanceLock()) {
+    log('another Turnero instance is running; quitting');
+    app.quit();
+    return { ready: Promise.resolve(null) };
+  }
+
+  let config: Config;
+  try {
+    config = options.loadConfig(options.argv, options.env).config;
+  } catch (error) {
+    const message = errorMessage(error);
+    console.error(`Turnero: ${message}`);
+    // Before `ready` on Linux this prints to stderr instead of opening a dialog.
+    dialog.showErrorBox('Turnero: invalid configuration', message);
+    app.exit(CONFIG_ERROR_EXIT_CODE);
+    return { ready: Promise.resolve(null) };
+  }
+
+  let mainWindow: BrowserWindow | null = null;
+  let kioskApp: KioskApp | null = null;
+  let stopped = false;
+  let unsubscribeEvents: (() => void) | null = null;
+
+  app.on('second-instance', () => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    hardenWebContents(contents, log);
+  });
+
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+
+  app.on('before-quit', (event) => {
+    if (stopped || kioskApp === null) return;
+    event.preventDefault();
+    stopped = true;
+    unsubscribeEvents?.();
+    const running = kioskApp;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+    void Promise.race([running.stop(), timeout])
+      .catch((error: unknown) => log(`error while stopping: ${errorMessage(error)}`))
+      .finally(() => app.quit());
+  });
+
+  const handleInvoke = async (
+    event: IpcMainInvokeEvent,
+    request: unknown,
+  ): Promise<IpcResult<unknown>> => {
+    const trusted = trustedWindowFactsOf(mainWindow?.webContents ?? null);
+    if (!isTrustedSender(senderFactsOf(event), trusted)) {
+      log(`refused IPC from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`);
+      throw new UntrustedSenderError('Turnero: IPC refused from an untrusted frame');
+    }
+    if (kioskApp === null) {
+      return { ok: false, error: { code: 'internal' } };
+    }
+    const { channel, payload } = readEnvelope(request);
+    return kioskApp.dispatch(channel, payload);
+  };
+
+  const ready = (async (): Promise<ElectronHostRunning | null> => {
+    await app.whenReady();
+    Menu.setApplicationMenu(null);
+
+    const ses = session.defaultSession;
+    denyAllPermissions(ses, log);
+    blockRemoteRequests(ses, log);
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({
+        rootDir: options.rendererDir,
+        fetchFile: (fileUrl) => net.fetch(fileUrl),
+        toFileUrl: pathToFileURL,
+        log,
+      }),
+    );
+
+    try {
+      kioskApp = await options.startKioskApp({ config, defaultDataDir: app.getPath('userData') });
+    } catch (error) {
+      const message = errorMessage(error);
+      console.error(`Turnero: could not start: ${message}`);
+      dialog.showErrorBox('Turnero: could not start', message);
+      app.exit(STARTUP_ERROR_EXIT_CODE);
+      return null;
+    }
+
+    ipcMain.handle(ELECTRON_INVOKE_CHANNEL, handleInvoke);
+
+    const window = new BrowserWindow(
+      kioskWindowOptions({ preloadPath: path.join(options.mainDir, 'preload.cjs') }),
+    );
+    mainWindow = window;
+    window.removeMenu();
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      mainWindow = null;
+    });
+    window.webContents.on('render-process-gone', (_event, details) => {
+      log(`renderer gone (${details.reason}); reloading`);
+      setTimeout(() => {
+        if (!window.isDestroyed()) void window.loadURL(APP_ENTRY_URL);
+      }, RELOAD_DELAY_MS);
+    });
+
+    unsubscribeEvents = kioskApp.onEvent((event, payload) => {
+      if (mainWindow === null || mainWindow.isDestroyed()) return;
+      mainWindow.webContents.send(ELECTRON_EVENT_CHANNEL, { event, payload });
+    });
+
+    await window.loadURL(APP_ENTRY_URL);
+    return { window, kioskApp };
+  })();
+
+  ready.catch((error: unknown) => {
+    console.error(`Turnero: ${errorMessage(error)}`);
+    app.exit(STARTUP_ERROR_EXIT_CODE);
+  });
+
+  return { ready };
+}

@@ -1,0 +1,17 @@
+/**
+ * Electron main entry (bundled to dist/main/electron-main.cjs). The renderer is served from
+ * dist/renderer through app://turnero/; the preload sits next to this bundle.
+ */
+import path from 'node:path';
+import { startKioskApp } from '../../app/kiosk-app';
+import { loadConfig } from '../../config/load-config';
+import { startElectronHost } from './electron-host';
+
+startElectronHost({
+  argv: process.argv,
+  env: process.env,
+  mainDir: __dirname,
+  rendererDir: path.join(__dirname, '..', 'renderer'),
+  loadConfig,
+  startKioskApp,
+});

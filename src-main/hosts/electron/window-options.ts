@@ -1,0 +1,47 @@
+/** The kiosk window: full screen, no frame or menu, and the hardened renderer preferences. */
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+
+export const KIOSK_BACKGROUND_COLOR = '#0b3d61';
+
+export function hardenedWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: false,
+    safeDialogs: true,
+    autoplayPolicy: 'no-user-gesture-required',
+  };
+}
+
+export interface KioskWindowOptions {
+  preloadPath: string;
+  backgroundColor?: string;
+  /** Developers may want DevTools; never on a kiosk. */
+  devTools?: boolean;
+}
+
+export function kioskWindowOptions(options: KioskWindowOptions): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    kiosk: true,
+    fullscreen: true,
+    frame: false,
+    autoHideMenuBar: true,
+    backgroundColor: options.backgroundColor ?? KIOSK_BACKGROUND_COLOR,
+    title: 'Turnero',
+    webPreferences: {
+      ...hardenedWebPreferences(options.preloadPath),
+      devTools: options.devTools ?? false,
+    },
+  };
+}
