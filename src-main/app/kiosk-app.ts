@@ -1,0 +1,168 @@
+/**
+ * Composes the kiosk's services from a validated configuration: store, town hall client and
+ * sync, printer, scanner and the check-in service, behind the transport-agnostic dispatcher.
+ * Both hosts (Electron and web) start the kiosk through here, so they cannot drift apart.
+ */
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  eventChannels,
+  type EventChannel,
+  type EventOf,
+  type KioskState,
+} from '../../src-shared/contract/ipc';
+import { parsePrinterTransport, parseScannerTransport } from '../config/schema';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createFileLog, teeLog } from '../logging/file-log';
+import { KioskService } from '../kiosk/kiosk-service';
+import { createTicketPrinter } from '../printer/create-ticket-printer';
+import { createSerialScanner, type SerialScanner } from '../scanner/serial-scanner';
+import { openStore } from '../store/store';
+import { createTownhallClient } from '../townhall/townhall-client';
+import { createSyncEngine } from '../townhall/sync-engine';
+import { startEmbeddedTownhall, type EmbeddedTownhall } from './embedded-townhall';
+import type { KioskApp, KioskAppOptions, KioskEventListener } from './kiosk-app-types';
+
+const FIRST_SYNC_WAIT_MS = 3000;
+
+export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp> {
+  const { config } = options;
+  const dataDir = config.dataDir ?? options.defaultDataDir;
+  const log = teeLog(
+    options.log ?? ((line: string) => console.log(`[turnero] ${line}`)),
+    createFileLog(dataDir),
+  );
+  const listeners = new Set<KioskEventListener>();
+
+  const emit = <E extends EventChannel>(event: E, payload: EventOf<E>): void => {
+    const checked = eventChannels[event].safeParse(payload);
+    if (!checked.success) {
+      log(`dropped invalid ${event} event: ${checked.error.message}`);
+      return;
+    }
+    for (const listener of listeners) listener(event, checked.data);
+  };
+
+  const store = openStore(join(dataDir, 'turnero.sqlite'));
+  let embedded: EmbeddedTownhall | null = null;
+  let baseUrl = config.api.baseUrl;
+  if (baseUrl.startsWith('embedded:')) {
+    embedded = await startEmbeddedTownhall(
+      baseUrl.slice('embedded:'.length),
+      dataDir,
+      config.timeZone,
+    );
+    baseUrl = embedded.url;
+    log(`demo town hall API at ${baseUrl}`);
+  }
+
+  const client = createTownhallClient({
+    baseUrl,
+    siteId: config.siteId,
+    timeoutMs: config.api.timeoutMs,
+  });
+  const sync = createSyncEngine({
+    client,
+    store,
+    timeZone: config.timeZone,
+    pollSeconds: config.api.pollSeconds,
+    now: () => new Date(),
+    log,
+  });
+
+  const printerTransport = parsePrinterTransport(config.printer.transport);
+  if (!printerTransport) throw new Error('printer.transport was validated but does not parse');
+  let printerStatus: KioskState['printer']['status'] =
+    printerTransport.kind === 'virtual' ? 'ready' : 'unknown';
+  const basePrinter = createTicketPrinter({
+    transport: printerTransport,
+    paperWidth: config.printer.paperWidth,
+    codePage: config.printer.codePage,
+    timeoutMs: config.printer.timeoutMs,
+    dataDir,
+    onTicketRendered: (ticketId, text) => emit('printer:ticket-rendered', { ticketId, text }),
+  });
+  // Until live status polling arrives (printer issue), the last job's outcome is the status.
+  const printer: typeof basePrinter = {
+    transportKind: basePrinter.transportKind,
+    close: () => basePrinter.close(),
+    print: async (ticket) => {
+      printerStatus = 'printing';
+      const outcome = await basePrinter.print(ticket);
+      printerStatus = outcome.status === 'printed' ? 'ready' : 'error';
+      emit('kiosk:state-changed', state());
+      return outcome;
+    },
+  };
+
+  const kiosk = new KioskService({
+    store,
+    printer,
+    kioskId: config.kioskId,
+    timeZone: config.timeZone,
+    language: config.language,
+    checkInWindow: config.checkIn,
+    onTicketCommitted: () => sync.requestPush(),
+    log,
+  });
+
+  const scannerTransport = parseScannerTransport(config.scanner.transport);
+  let scanner: SerialScanner | null = null;
+  if (scannerTransport?.kind === 'serial') {
+    scanner = createSerialScanner({
+      path: scannerTransport.path,
+      baud: scannerTransport.baud,
+      log,
+      onScan: (text) => {
+        void kiosk.checkIn(text).then((result) => emit('checkin:completed', result));
+      },
+      onRejected: () =>
+        emit('checkin:completed', { ok: false, error: { code: 'unrecognised-code' } }),
+    });
+  }
+
+  const state = (): KioskState => {
+    const status = sync.getStatus();
+    return {
+      siteName: store.catalog.getSite()?.name ?? '',
+      kioskId: config.kioskId,
+      defaultLanguage: config.language,
+      connectivity: status.connectivity,
+      lastSyncAt: status.lastSuccessAt,
+      printer: { transport: printerTransport.kind, status: printerStatus },
+      scanner: { transport: scannerTransport?.kind ?? 'keyboard' },
+    };
+  };
+
+  const dispatch = createDispatcher(
+    {
+      'kiosk:get-state': async () => ({ ok: true, value: state() }),
+      'checkin:submit': (request) => kiosk.checkIn(request.input, request.language),
+    },
+    log,
+  );
+
+  sync.onStatusChange(() => emit('kiosk:state-changed', state()));
+  // A kiosk with a network starts with today's appointments; one without starts from its cache
+  // after a short wait rather than holding the screen back for the full API timeout.
+  await Promise.race([sync.syncNow(), delay(FIRST_SYNC_WAIT_MS)]);
+  sync.start();
+  await scanner?.start();
+
+  return {
+    config,
+    dispatch,
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: async () => {
+      listeners.clear();
+      await scanner?.stop();
+      await sync.stop();
+      await printer.close();
+      await embedded?.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm run start:web [-- --config FILE] [--headless] [--port N]`: the kiosk's services with the
+ * renderer served on 127.0.0.1. Prints its URL on one line so it can run as a service.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultDataDir } from '../../app/data-dir';
+import { startKioskApp } from '../../app/kiosk-app';
+import { ConfigError, loadConfig } from '../../config/load-config';
+import { findChromium, openKioskBrowser } from './browser';
+import { startWebHost } from './web-host';
+
+function rendererDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // Built: dist/main/web-host.mjs beside dist/renderer; from source: <root>/src-main/hosts/web.
+  const candidates = [resolve(here, '../renderer'), resolve(here, '../../../dist/renderer')];
+  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
+  if (!found) throw new Error('The renderer is not built: run "npm run build" first.');
+  return found;
+}
+
+function portFrom(argv: readonly string[]): number {
+  const index = argv.indexOf('--port');
+  if (index === -1) return 0;
+  const port = Number(argv[index + 1]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('--port needs a number from 0 to 65535');
+  }
+  return port;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const { config, source } = loadConfig(argv, process.env);
+  const log = (line: string) => console.error(`[turnero] ${line}`);
+  log(source ? `configuration from ${source}` : 'embedded default configuration (demo)');
+  const dataDir = config.dataDir ?? defaultDataDir();
+  const app = await startKioskApp({ config, defaultDataDir: dataDir, log });
+  const host = await startWebHost({ app, rendererDir: rendererDir(), port: portFrom(argv), log });
+  console.log(`Turnero kiosk: ${host.url}`);
+
+  if (!argv.includes('--headless')) {
+    const chromium = findChromium();
+    if (chromium) openKioskBrowser(chromium, host.url, dataDir);
+    else log('no Chromium found: open the URL above in a browser');
+  }
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void host
+      .close()
+      .then(() => app.stop())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Turnero: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(`Turnero failed to start: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
