@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: figures for the check-in path, printed, never asserted. Run on an idle
+ * machine; every figure is a median or a throughput over many runs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseScan } from '../src-shared/domain/booking-code';
+import { formatBookingCode, BOOKING_CODE_ALPHABET } from '../src-shared/domain/booking-code';
+import { KioskService } from '../src-main/kiosk/kiosk-service';
+import { renderTicket } from '../src-main/printer/ticket-template';
+import type { TicketPrinter } from '../src-main/printer/ticket-printer';
+import { openStore } from '../src-main/store/store';
+import { createSyncEngine } from '../src-main/townhall/sync-engine';
+import { createTownhallClient } from '../src-main/townhall/townhall-client';
+import { startTownhallServer } from '../townhall-api/server';
+import { appointment, seedCatalog } from '../tests/support/catalog-fixture';
+import { sampleTicket } from '../tests/support/ticket-fixtures';
+
+const rows: Array<[string, string]> = [];
+const report = (what: string, figure: string) => {
+  rows.push([what, figure]);
+  console.log(`${what.padEnd(62)} ${figure}`);
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function codeFor(index: number): string {
+  let body = '';
+  let rest = index;
+  for (let i = 0; i < 6; i++) {
+    body = BOOKING_CODE_ALPHABET[rest % 32] + body;
+    rest = Math.floor(rest / 32);
+  }
+  return formatBookingCode(body);
+}
+
+/** A printer that accepts instantly: isolates the cost of the check-in transaction. */
+const nullPrinter: TicketPrinter = {
+  transportKind: 'virtual',
+  print: async () => ({ status: 'printed' }),
+  close: async () => undefined,
+};
+
+async function benchTicketBytes(): Promise<void> {
+  for (const paperWidth of [80, 58] as const) {
+    const bytes = renderTicket(sampleTicket(), { paperWidth, codePage: 'PC858' });
+    report(`ticket bytes, ${paperWidth} mm (no logo/QR yet)`, `${bytes.length} B`);
+    if (paperWidth === 80) {
+      for (const baud of [9600, 19200, 115200]) {
+        // 8N1: ten bits on the wire per byte.
+        report(
+          `  time on the wire at ${baud} baud`,
+          `${((bytes.length * 10 * 1000) / baud).toFixed(1)} ms`,
+        );
+      }
+    }
+  }
+  const runs = 2000;
+  const start = performance.now();
+  for (let i = 0; i < runs; i++)
+    renderTicket(sampleTicket(), { paperWidth: 80, codePage: 'PC858' });
+  report(
+    'ticket render (node-thermal-printer buffer API)',
+    `${((performance.now() - start) / runs).toFixed(3)} ms/ticket`,
+  );
+}
+
+function benchParse(): void {
+  const inputs = [
+    'TRN-7K4P9Q',
+    ' trn 7k4p9q\r\n',
+    'https://ayto.example.es/cita?code=TRN-7K4P9Q',
+    '\u0001garbage',
+  ];
+  const runs = 100_000;
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) parseScan(inputs[i % inputs.length] as string);
+  report('parseScan', `${(((performance.now() - start) / runs) * 1000).toFixed(2)} µs/scan`);
+}
+
+async function benchCheckIn(dir: string): Promise<void> {
+  const store = openStore(join(dir, 'checkin.sqlite'));
+  const now = new Date('2026-11-30T09:00:00Z');
+  const count = 20_000;
+  const appointments = Array.from({ length: count }, (_, i) =>
+    appointment(codeFor(i), new Date(now.getTime() + ((i % 60) - 30) * 60000), {
+      id: `apt-${i}`,
+      serviceId: i % 2 ? 'registro' : 'empadronamiento',
+    }),
+  );
+  let start = performance.now();
+  seedCatalog(store, appointments, now);
+  report(
+    `cache ${count} appointments (one transaction)`,
+    `${(performance.now() - start).toFixed(0)} ms`,
+  );
+
+  const kiosk = new KioskService({
+    store,
+    printer: nullPrinter,
+    kioskId: 'bench',
+    timeZone: 'Europe/Madrid',
+    language: 'es',
+    checkInWindow: { minutesBefore: 120, minutesAfter: 120 },
+    now: () => now,
+  });
+  const checkIns = 1500; // the daily cap is 999 per service; two services
+  const latencies: number[] = [];
+  start = performance.now();
+  for (let i = 0; i < checkIns; i++) {
+    const t0 = performance.now();
+    const result = await kiosk.checkIn(codeFor(i));
+    latencies.push(performance.now() - t0);
+    if (!result.ok) throw new Error(`check-in ${i} refused: ${result.error.code}`);
+  }
+  const total = performance.now() - start;
+  latencies.sort((a, b) => a - b);
+  report(
+    `check-in commit (parse+lookup+policy+number+ticket+outbox), ${count} cached`,
+    `p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms`,
+  );
+  report('check-in throughput, one kiosk', `${Math.round((checkIns / total) * 1000)} /s`);
+  store.close();
+}
+
+async function benchInitialSync(dir: string): Promise<void> {
+  const count = 10_000;
+  const server = await startTownhallServer({
+    port: 0,
+    seed: {
+      site: { id: 'bench', name: 'Bench', timeZone: 'Europe/Madrid' },
+      services: [{ id: 'svc', prefix: 'E', names: { es: 'Servicio' }, walkInsAllowed: true }],
+      appointments: [],
+    },
+  });
+  const today = new Date();
+  for (let i = 0; i < count; i++) {
+    server.admin.addAppointment('bench', {
+      id: `a${i}`,
+      code: codeFor(i),
+      serviceId: 'svc',
+      startsAt: new Date(today.getTime() + (i % 600) * 60000),
+    });
+  }
+  const store = openStore(join(dir, 'sync.sqlite'));
+  const sync = createSyncEngine({
+    client: createTownhallClient({ baseUrl: server.url, siteId: 'bench', timeoutMs: 30000 }),
+    store,
+    timeZone: 'Europe/Madrid',
+    pollSeconds: 3600,
+  });
+  const start = performance.now();
+  const result = await sync.syncNow();
+  report(
+    `initial sync of ${count} appointments from the reference server`,
+    `${(performance.now() - start).toFixed(0)} ms (${result.appointmentsReceived} received)`,
+  );
+  const deltaStart = performance.now();
+  await sync.syncNow();
+  report('delta pull with nothing changed', `${(performance.now() - deltaStart).toFixed(1)} ms`);
+  await sync.stop();
+  store.close();
+  await server.close();
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'turnero-bench-'));
+  try {
+    console.log(`Turnero benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+    await benchTicketBytes();
+    benchParse();
+    await benchCheckIn(dir);
+    await benchInitialSync(dir);
+    const rss = process.memoryUsage().rss / 1024 / 1024;
+    report('resident memory at the end', `${rss.toFixed(0)} MiB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
