@@ -27,7 +27,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src-main/**', '**/src-renderer/**', '**/townhall-api/**'], message: 'src-shared imports nothing from the other layers.' },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '**/townhall-api/**'],
+              message: 'src-shared imports nothing from the other layers.',
+            },
             { group: nodeBuiltins, message: 'src-shared is pure: no Node modules.' },
           ],
         },
@@ -39,7 +42,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src-renderer/**'], message: 'src-main never imports the renderer.' }] },
+        {
+          patterns: [
+            { group: ['**/src-renderer/**'], message: 'src-main never imports the renderer.' },
+          ],
+        },
       ],
     },
   },
@@ -50,8 +57,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only src-main/hosts/electron may import Electron.' }],
-          patterns: [{ group: ['**/src-renderer/**'], message: 'src-main never imports the renderer.' }],
+          paths: [
+            { name: 'electron', message: 'Only src-main/hosts/electron may import Electron.' },
+          ],
+          patterns: [
+            { group: ['**/src-renderer/**'], message: 'src-main never imports the renderer.' },
+          ],
         },
       ],
     },
@@ -66,7 +77,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src-main/**', '**/townhall-api/**'], message: 'The renderer talks to main only through window.turnero.' },
+            {
+              group: ['**/src-main/**', '**/townhall-api/**'],
+              message: 'The renderer talks to main only through window.turnero.',
+            },
             { group: nodeBuiltins, message: 'No Node in the renderer.' },
           ],
         },

@@ -64,7 +64,9 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`Configuration file ${source} is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(
+      `Configuration file ${source} is not valid JSON: ${(error as Error).message}`,
+    );
   }
   return { config: parseConfig(document, source), source };
 }

@@ -14,7 +14,8 @@ export type PrinterTransportConfig =
   | { kind: 'tcp'; host: string; port: number }
   | { kind: 'usblp'; path: string };
 
-export type ScannerTransportConfig = { kind: 'keyboard' } | { kind: 'serial'; path: string; baud: number };
+export type ScannerTransportConfig =
+  { kind: 'keyboard' } | { kind: 'serial'; path: string; baud: number };
 
 function parseSerialUri(value: string, defaultBaud: number) {
   const [path = '', query = ''] = value.slice('serial:'.length).split('?');
@@ -41,7 +42,11 @@ export function parsePrinterTransport(value: string): PrinterTransportConfig | n
       return null;
     }
     if (!url.hostname || url.pathname.replace('/', '') !== '') return null;
-    return { kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 9100) };
+    return {
+      kind: 'tcp',
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(url.port || 9100),
+    };
   }
   return null;
 }

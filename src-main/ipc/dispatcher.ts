@@ -24,7 +24,9 @@ export function createDispatcher(handlers: IpcHandlers, log: (line: string) => v
     if (!isRequestChannel(channel)) return { ok: false, error: { code: 'unknown-channel' } };
     const parsed = requestChannels[channel].request.safeParse(payload ?? {});
     if (!parsed.success) {
-      log(`refused ${channel}: ${parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ')}`);
+      log(
+        `refused ${channel}: ${parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ')}`,
+      );
       return { ok: false, error: { code: 'invalid-payload' } };
     }
     try {

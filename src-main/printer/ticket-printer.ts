@@ -17,8 +17,7 @@ export interface TicketPrintData {
 }
 
 export type PrintOutcome =
-  | { status: 'printed' }
-  | { status: 'failed'; failure: PrintFailure; detail: string };
+  { status: 'printed' } | { status: 'failed'; failure: PrintFailure; detail: string };
 
 export type PrinterTransportKind = 'serial' | 'tcp' | 'usblp' | 'virtual';
 

@@ -2,7 +2,8 @@
  * Splits a scanner's byte stream into scans at CR, LF or CRLF, with a bounded buffer: a stream of
  * noise without a terminator is dropped, never accumulated.
  */
-export type FramerEvent = { kind: 'scan'; bytes: Buffer } | { kind: 'overflow'; droppedBytes: number };
+export type FramerEvent =
+  { kind: 'scan'; bytes: Buffer } | { kind: 'overflow'; droppedBytes: number };
 
 export class ScanFramer {
   private chunks: Buffer[] = [];

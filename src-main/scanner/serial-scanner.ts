@@ -55,7 +55,11 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
     new Promise((resolve) => {
       if (stopped) return resolve();
       const framer = new ScanFramer(options.maxFrameBytes ?? 2048);
-      const candidate = new SerialPort({ path: options.path, baudRate: options.baud, autoOpen: false });
+      const candidate = new SerialPort({
+        path: options.path,
+        baudRate: options.baud,
+        autoOpen: false,
+      });
       candidate.on('data', (data: Buffer) => {
         for (const event of framer.push(data)) {
           if (event.kind === 'scan') deliver(event.bytes);

@@ -85,7 +85,14 @@ export function localDayOf(instant: Date, timeZone: string): LocalDay {
 /** Offset of the zone from UTC at an instant, in minutes (Madrid: +60 in winter, +120 in summer). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const clock = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  const asUtc = Date.UTC(
+    clock.year,
+    clock.month - 1,
+    clock.day,
+    clock.hour,
+    clock.minute,
+    clock.second,
+  );
   const truncated = Math.floor(instant.getTime() / 1000) * 1000;
   return Math.round((asUtc - truncated) / 60000);
 }

@@ -8,7 +8,8 @@ export const TICKET_NUMBER_PATTERN = /^([A-Z]{1,3})-(\d{3})$/;
 export const MAX_DAILY_COUNTER = 999;
 
 export function formatTicketNumber(prefix: string, counter: number): string {
-  if (!SERVICE_PREFIX_PATTERN.test(prefix)) throw new RangeError(`Invalid service prefix: ${prefix}`);
+  if (!SERVICE_PREFIX_PATTERN.test(prefix))
+    throw new RangeError(`Invalid service prefix: ${prefix}`);
   if (!Number.isInteger(counter) || counter < 1 || counter > MAX_DAILY_COUNTER) {
     throw new RangeError(`Ticket counter out of range: ${counter}`);
   }

@@ -82,7 +82,10 @@ describe('KioskService.checkIn on a real store', () => {
     expect(store.outbox.pending()).toEqual([
       expect.objectContaining({
         ticketId: result.value.ticket.id,
-        payload: expect.objectContaining({ ticketNumber: 'E-001', appointmentId: 'apt-TRN-7K4P9Q' }),
+        payload: expect.objectContaining({
+          ticketNumber: 'E-001',
+          appointmentId: 'apt-TRN-7K4P9Q',
+        }),
       }),
     ]);
     expect(committed).toEqual([result.value.ticket.id]);
@@ -93,11 +96,9 @@ describe('KioskService.checkIn on a real store', () => {
     const first = await kiosk.checkIn('TRN-7K4P9Q');
     const second = await kiosk.checkIn('TRN-8M2N4R');
     const other = await kiosk.checkIn('TRN-REG001');
-    expect([first, second, other].map((r) => (r.ok ? r.value.ticket.number : r.error.code))).toEqual([
-      'E-001',
-      'E-002',
-      'R-001',
-    ]);
+    expect(
+      [first, second, other].map((r) => (r.ok ? r.value.ticket.number : r.error.code)),
+    ).toEqual(['E-001', 'E-002', 'R-001']);
   });
 
   it('a second scan of the same booking returns the same ticket and prints nothing new', async () => {
@@ -114,14 +115,20 @@ describe('KioskService.checkIn on a real store', () => {
     const result = await kiosk.checkIn('TRN-7K4P9Q');
     expect(result).toMatchObject({
       ok: true,
-      value: { outcome: 'issued', ticket: { number: 'E-001', printStatus: 'failed', printFailure: 'paper-out' } },
+      value: {
+        outcome: 'issued',
+        ticket: { number: 'E-001', printStatus: 'failed', printFailure: 'paper-out' },
+      },
     });
     expect(store.outbox.pendingCount()).toBe(1);
   });
 
   it('prints in the language the citizen chose', async () => {
     await kiosk.checkIn('TRN-7K4P9Q', 'en');
-    expect(printer.printed[0]).toMatchObject({ language: 'en', serviceName: 'Certificate of registration' });
+    expect(printer.printed[0]).toMatchObject({
+      language: 'en',
+      serviceName: 'Certificate of registration',
+    });
   });
 
   it.each([

@@ -13,7 +13,9 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
 
 function openDevice(path: string): Promise<SerialPort> {
   return new Promise((resolve, reject) => {
-    const port = new SerialPort({ path, baudRate: 9600 }, (error) => (error ? reject(error) : resolve(port)));
+    const port = new SerialPort({ path, baudRate: 9600 }, (error) =>
+      error ? reject(error) : resolve(port),
+    );
   });
 }
 
@@ -71,7 +73,11 @@ describe('serial scanner over a pseudo-terminal', () => {
   });
 
   it('survives 10 KB of binary noise without a terminator, then reads the next code', async () => {
-    const noise = Buffer.from(Array.from({ length: 10 * 1024 }, (_, i) => (i * 31 + 7) % 256).map((b) => (b === 13 || b === 10 ? 0x41 : b)));
+    const noise = Buffer.from(
+      Array.from({ length: 10 * 1024 }, (_, i) => (i * 31 + 7) % 256).map((b) =>
+        b === 13 || b === 10 ? 0x41 : b,
+      ),
+    );
     await write(device, noise);
     await write(device, '\rTRN-7K4P9Q\r');
     await waitFor(() => scans.length === 1, 'scan after noise');

@@ -27,7 +27,10 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000)
   }
 }
 
-function startSocat(appPath: string, devicePath: string): { child: ChildProcess; exited: () => boolean } {
+function startSocat(
+  appPath: string,
+  devicePath: string,
+): { child: ChildProcess; exited: () => boolean } {
   const child = spawn(
     'socat',
     [`pty,raw,echo=0,link=${appPath}`, `pty,raw,echo=0,link=${devicePath}`],

@@ -3,7 +3,11 @@
  * (those use the real printers against pseudo-terminals and the TCP emulator). It records what
  * it was asked to print and answers with a scripted outcome.
  */
-import type { PrintOutcome, TicketPrintData, TicketPrinter } from '../../src-main/printer/ticket-printer';
+import type {
+  PrintOutcome,
+  TicketPrintData,
+  TicketPrinter,
+} from '../../src-main/printer/ticket-printer';
 
 export class RecordingPrinter implements TicketPrinter {
   readonly transportKind = 'virtual' as const;

@@ -40,6 +40,9 @@ describe('parseScan', () => {
 describe('sanitizeScan', () => {
   it('strips control and invisible characters and bounds the length', () => {
     expect(sanitizeScan('\u0002ABC\u0003\r\n')).toEqual({ ok: true, text: 'ABC' });
-    expect(sanitizeScan('a'.repeat(MAX_SCAN_LENGTH + 1))).toEqual({ ok: false, reason: 'too-long' });
+    expect(sanitizeScan('a'.repeat(MAX_SCAN_LENGTH + 1))).toEqual({
+      ok: false,
+      reason: 'too-long',
+    });
   });
 });

@@ -12,13 +12,15 @@ const at10 = (overrides: Partial<AppointmentFacts> = {}): AppointmentFacts => ({
 
 describe('decideCheckIn', () => {
   it('allows a booked appointment of today inside the window', () => {
-    expect(decideCheckIn(at10(), new Date('2026-11-30T08:05:00Z'), 'Europe/Madrid', window)).toEqual(
-      { allowed: true },
-    );
+    expect(
+      decideCheckIn(at10(), new Date('2026-11-30T08:05:00Z'), 'Europe/Madrid', window),
+    ).toEqual({ allowed: true });
   });
 
   it('says from when a too-early citizen may come back', () => {
-    expect(decideCheckIn(at10(), new Date('2026-11-30T07:00:00Z'), 'Europe/Madrid', window)).toEqual({
+    expect(
+      decideCheckIn(at10(), new Date('2026-11-30T07:00:00Z'), 'Europe/Madrid', window),
+    ).toEqual({
       allowed: false,
       reason: 'too-early',
       params: { time: '10:00', from: '09:00' },

@@ -32,7 +32,11 @@ describe('configuration', () => {
   });
 
   it('reads --config FILE, --config=FILE and TURNERO_CONFIG, resolving dataDir beside the file', () => {
-    const file = write({ kioskId: 'sac-2', dataDir: 'data', printer: { transport: 'tcp://10.0.0.5:9100' } });
+    const file = write({
+      kioskId: 'sac-2',
+      dataDir: 'data',
+      printer: { transport: 'tcp://10.0.0.5:9100' },
+    });
     for (const [argv, env] of [
       [['--config', file], {}],
       [[`--config=${file}`], {}],
@@ -60,7 +64,9 @@ describe('configuration', () => {
   });
 
   it('refuses a file that is missing or not JSON', () => {
-    expect(() => loadConfig(['--config', join(dir.path, 'nope.json')], {})).toThrow(/Cannot read.*ENOENT/);
+    expect(() => loadConfig(['--config', join(dir.path, 'nope.json')], {})).toThrow(
+      /Cannot read.*ENOENT/,
+    );
     expect(() => loadConfig(['--config', write('{ "siteId": ')], {})).toThrow(/not valid JSON/);
     expect(() => loadConfig(['--config'], {})).toThrow(/needs a file path/);
   });
@@ -72,13 +78,22 @@ describe('configuration', () => {
       baud: 9600,
     });
     expect(parsePrinterTransport('serial:/dev/ttyUSB0')).toMatchObject({ baud: 19200 });
-    expect(parsePrinterTransport('tcp://192.168.1.40')).toEqual({ kind: 'tcp', host: '192.168.1.40', port: 9100 });
-    expect(parsePrinterTransport('usblp:/dev/usb/lp0')).toEqual({ kind: 'usblp', path: '/dev/usb/lp0' });
+    expect(parsePrinterTransport('tcp://192.168.1.40')).toEqual({
+      kind: 'tcp',
+      host: '192.168.1.40',
+      port: 9100,
+    });
+    expect(parsePrinterTransport('usblp:/dev/usb/lp0')).toEqual({
+      kind: 'usblp',
+      path: '/dev/usb/lp0',
+    });
     expect(parsePrinterTransport('serial:/dev/ttyUSB0?baud=fast')).toBeNull();
-    expect(parseScannerTransport('serial:/dev/ttyACM0?baud=115200')).toMatchObject({ baud: 115200 });
+    expect(parseScannerTransport('serial:/dev/ttyACM0?baud=115200')).toMatchObject({
+      baud: 115200,
+    });
     expect(parseScannerTransport('camera')).toBeNull();
-    expect(parseConfig({ printer: { transport: 'tcp://[::1]:9101' } }, null).printer.transport).toBe(
-      'tcp://[::1]:9101',
-    );
+    expect(
+      parseConfig({ printer: { transport: 'tcp://[::1]:9101' } }, null).printer.transport,
+    ).toBe('tcp://[::1]:9101');
   });
 });

@@ -29,7 +29,9 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
 describe('IPC dispatcher', () => {
   it('passes a valid request to its handler', async () => {
     const { dispatch, calls } = harness();
-    await expect(dispatch('checkin:submit', { input: 'TRN-7K4P9Q', source: 'touch' })).resolves.toEqual({
+    await expect(
+      dispatch('checkin:submit', { input: 'TRN-7K4P9Q', source: 'touch' }),
+    ).resolves.toEqual({
       ok: false,
       error: { code: 'booking-not-found' },
     });
@@ -45,21 +47,27 @@ describe('IPC dispatcher', () => {
     ['checkin:submit', { input: 'TRN-7K4P9Q', source: 'touch', language: 'xx' }],
     ['checkin:submit', 'TRN-7K4P9Q'],
     ['kiosk:get-state', { extra: 1 }],
-  ])('refuses %s with %j as invalid-payload, without calling the handler', async (channel, payload) => {
-    const { dispatch, calls, logs } = harness();
-    await expect(dispatch(channel, payload)).resolves.toEqual({
-      ok: false,
-      error: { code: 'invalid-payload' },
-    });
-    expect(calls).toEqual([]);
-    expect(logs.join('\n')).toMatch(/refused/);
-  });
+  ])(
+    'refuses %s with %j as invalid-payload, without calling the handler',
+    async (channel, payload) => {
+      const { dispatch, calls, logs } = harness();
+      await expect(dispatch(channel, payload)).resolves.toEqual({
+        ok: false,
+        error: { code: 'invalid-payload' },
+      });
+      expect(calls).toEqual([]);
+      expect(logs.join('\n')).toMatch(/refused/);
+    },
+  );
 
   it.each([['shell:exec'], ['__proto__'], ['toString'], [42], [null]])(
     'refuses unknown channel %j',
     async (channel) => {
       const { dispatch } = harness();
-      await expect(dispatch(channel, {})).resolves.toEqual({ ok: false, error: { code: 'unknown-channel' } });
+      await expect(dispatch(channel, {})).resolves.toEqual({
+        ok: false,
+        error: { code: 'unknown-channel' },
+      });
     },
   );
 
@@ -69,12 +77,17 @@ describe('IPC dispatcher', () => {
         throw new Error('disk full');
       },
     });
-    await expect(throwing.dispatch('checkin:submit', { input: 'a', source: 'touch' })).resolves.toEqual({
+    await expect(
+      throwing.dispatch('checkin:submit', { input: 'a', source: 'touch' }),
+    ).resolves.toEqual({
       ok: false,
       error: { code: 'internal' },
     });
     const malformed = harness({
-      'kiosk:get-state': async () => ({ ok: true, value: { ...STATE, connectivity: 'sideways' } as unknown as KioskState }),
+      'kiosk:get-state': async () => ({
+        ok: true,
+        value: { ...STATE, connectivity: 'sideways' } as unknown as KioskState,
+      }),
     });
     await expect(malformed.dispatch('kiosk:get-state', {})).resolves.toEqual({
       ok: false,

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ScanFramer } from '../../src-main/scanner/scan-framer';
 
 const texts = (framer: ScanFramer, chunk: string) =>
-  framer.push(Buffer.from(chunk, 'latin1')).map((event) =>
-    event.kind === 'scan' ? event.bytes.toString('latin1') : `overflow:${event.droppedBytes}`,
-  );
+  framer
+    .push(Buffer.from(chunk, 'latin1'))
+    .map((event) =>
+      event.kind === 'scan' ? event.bytes.toString('latin1') : `overflow:${event.droppedBytes}`,
+    );
 
 describe('ScanFramer', () => {
   it('splits at CR, LF and CRLF, across chunk boundaries, skipping empty frames', () => {
@@ -18,6 +20,9 @@ describe('ScanFramer', () => {
   it('drops an over-long frame up to its terminator without buffering it', () => {
     const framer = new ScanFramer(16);
     expect(texts(framer, 'x'.repeat(10 * 1024))).toEqual([]);
-    expect(texts(framer, 'y'.repeat(100) + '\rTRN-OKOKOK\r')).toEqual([`overflow:${10 * 1024 + 100}`, 'TRN-OKOKOK']);
+    expect(texts(framer, 'y'.repeat(100) + '\rTRN-OKOKOK\r')).toEqual([
+      `overflow:${10 * 1024 + 100}`,
+      'TRN-OKOKOK',
+    ]);
   });
 });

@@ -59,7 +59,10 @@ describe('site-local time in Europe/Madrid', () => {
       for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
         const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
         if (day === '2026-03-29' && time >= '02:00' && time < '03:00') continue; // skipped hour
-        expect(toLocalDateTime(fromLocalDateTime(day, time, MADRID), MADRID)).toEqual({ day, time });
+        expect(toLocalDateTime(fromLocalDateTime(day, time, MADRID), MADRID)).toEqual({
+          day,
+          time,
+        });
       }
     }
   });
