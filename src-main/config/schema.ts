@@ -6,27 +6,49 @@ import { z } from 'zod';
 import { LanguageSchema, SiteIdSchema } from '../../src-shared/contract/townhall-api';
 import { isValidTimeZone } from '../../src-shared/domain/site-time';
 
-const serialOptionsSchema = z.object({ baud: z.coerce.number().int().min(300).max(921600) });
+/** Line settings of a serial device, from the query of a `serial:` URI. */
+const serialOptionsSchema = z
+  .object({
+    baud: z.coerce.number().int().min(300).max(921600),
+    dataBits: z.coerce
+      .number()
+      .pipe(z.union([z.literal(7), z.literal(8)]))
+      .default(8),
+    parity: z.enum(['none', 'even', 'odd']).default('none'),
+    stopBits: z.coerce
+      .number()
+      .pipe(z.union([z.literal(1), z.literal(2)]))
+      .default(1),
+    /** Hardware (RTS/CTS) or software (XON/XOFF) flow control; most receipt printers want one. */
+    flow: z.enum(['none', 'rtscts', 'xonxoff']).default('none'),
+    /** Raise DTR on open (some printers signal readiness on DSR and need DTR). */
+    dtr: z.enum(['on', 'off']).default('on'),
+  })
+  .strict();
+export type SerialLineOptions = z.infer<typeof serialOptionsSchema>;
+
+export type SerialTransportConfig = { kind: 'serial'; path: string } & SerialLineOptions;
 
 export type PrinterTransportConfig =
   | { kind: 'virtual' }
-  | { kind: 'serial'; path: string; baud: number }
+  | SerialTransportConfig
   | { kind: 'tcp'; host: string; port: number }
   | { kind: 'usblp'; path: string };
 
-export type ScannerTransportConfig =
-  { kind: 'keyboard' } | { kind: 'serial'; path: string; baud: number };
+export type ScannerTransportConfig = { kind: 'keyboard' } | SerialTransportConfig;
 
-function parseSerialUri(value: string, defaultBaud: number) {
+function parseSerialUri(value: string, defaultBaud: number): SerialTransportConfig | null {
   const [path = '', query = ''] = value.slice('serial:'.length).split('?');
-  const options = serialOptionsSchema.safeParse({
-    baud: new URLSearchParams(query).get('baud') ?? defaultBaud,
-  });
+  const params = Object.fromEntries(new URLSearchParams(query));
+  const options = serialOptionsSchema.safeParse({ baud: defaultBaud, ...params });
   if (!path.startsWith('/') || !options.success) return null;
-  return { kind: 'serial' as const, path, baud: options.data.baud };
+  return { kind: 'serial', path, ...options.data };
 }
 
-/** `virtual`, `serial:/dev/ttyUSB0?baud=19200`, `tcp://host:9100` or `usblp:/dev/usb/lp0`. */
+/**
+ * `virtual`, `serial:/dev/ttyUSB0?baud=19200[&dataBits=8&parity=none&stopBits=1&flow=rtscts&dtr=on]`,
+ * `tcp://host:9100` or `usblp:/dev/usb/lp0` (or a stable /dev/usb/by-id/ or udev symlink).
+ */
 export function parsePrinterTransport(value: string): PrinterTransportConfig | null {
   if (value === 'virtual') return { kind: 'virtual' };
   if (value.startsWith('serial:')) return parseSerialUri(value, 19200);
@@ -104,7 +126,20 @@ export const ConfigSchema = z
           .default('virtual'),
         paperWidth: z.union([z.literal(80), z.literal(58)]).default(80),
         codePage: z.enum(['PC858', 'PC850', 'WPC1252']).default('PC858'),
+        /** Command dialect: EPSON TM (reference), STAR (ESC/POS emulation) or generic ESC/POS. */
+        profile: z.enum(['epson', 'star', 'generic']).default('epson'),
         timeoutMs: z.number().int().min(500).max(60000).default(10000),
+        /** How often the real-time status (DLE EOT) is read between jobs. */
+        statusPollSeconds: z.number().int().min(1).max(300).default(5),
+        /** URL printed as a QR code; `{number}` and `{ticketId}` are filled in. ASCII only. */
+        qrUrl: z
+          .string()
+          .max(300)
+          .regex(/^https?:\/\/[\x21-\x7e]+$/, 'expected an http(s) URL in plain ASCII')
+          .nullable()
+          .default(null),
+        /** A PNG logo, stored in the printer's NV memory by `npm run printer -- install-logo`. */
+        logoFile: z.string().min(1).nullable().default(null),
       })
       .strict()
       .prefault({}),

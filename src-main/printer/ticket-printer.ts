@@ -14,6 +14,10 @@ export interface TicketPrintData {
   timeZone: string;
   kioskId: string;
   language: Language;
+  /** ASCII URL for the ticket's QR code (e.g. a page to follow the turn); none when null. */
+  qrUrl?: string | null;
+  /** Estimated wait in minutes, when the town hall side knows it. */
+  estimatedWaitMinutes?: number | null;
 }
 
 export type PrintOutcome =

@@ -50,6 +50,23 @@ export const PrintFailureSchema = z.enum([
 ]);
 export type PrintFailure = z.infer<typeof PrintFailureSchema>;
 
+/**
+ * What the printer is doing, as its real-time status (DLE EOT) or the last job says. "unknown" is
+ * for transports that cannot read status: never reported as "ready".
+ */
+export const PrinterStateSchema = z.enum([
+  'ready',
+  'printing',
+  'paper-near-end',
+  'paper-out',
+  'cover-open',
+  'offline',
+  'error',
+  'disconnected',
+  'unknown',
+]);
+export type PrinterState = z.infer<typeof PrinterStateSchema>;
+
 export const TicketViewSchema = z.object({
   id: z.string(),
   number: z.string(),
@@ -79,7 +96,7 @@ export const KioskStateSchema = z.object({
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
   printer: z.object({
     transport: z.enum(['serial', 'tcp', 'usblp', 'virtual']),
-    status: z.enum(['ready', 'printing', 'error', 'unknown']),
+    status: PrinterStateSchema,
   }),
   scanner: z.object({ transport: z.enum(['serial', 'keyboard']) }),
 });

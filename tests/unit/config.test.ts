@@ -76,7 +76,29 @@ describe('configuration', () => {
       kind: 'serial',
       path: '/dev/ttyUSB0',
       baud: 9600,
+      dataBits: 8,
+      parity: 'none',
+      stopBits: 1,
+      flow: 'none',
+      dtr: 'on',
     });
+    expect(
+      parsePrinterTransport(
+        'serial:/dev/ttyS0?baud=38400&dataBits=7&parity=even&stopBits=2&flow=rtscts&dtr=off',
+      ),
+    ).toEqual({
+      kind: 'serial',
+      path: '/dev/ttyS0',
+      baud: 38400,
+      dataBits: 7,
+      parity: 'even',
+      stopBits: 2,
+      flow: 'rtscts',
+      dtr: 'off',
+    });
+    expect(parsePrinterTransport('serial:/dev/ttyS0?flow=cts')).toBeNull();
+    expect(parsePrinterTransport('serial:/dev/ttyS0?dataBits=6')).toBeNull();
+    expect(parsePrinterTransport('serial:/dev/ttyS0?speed=9600')).toBeNull();
     expect(parsePrinterTransport('serial:/dev/ttyUSB0')).toMatchObject({ baud: 19200 });
     expect(parsePrinterTransport('tcp://192.168.1.40')).toEqual({
       kind: 'tcp',
