@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { TurneroBridge } from '../src-shared/contract/ipc';
-import { submitCheckIn } from './checkin/submit-check-in';
+import { reprintTicket, submitCheckIn } from './checkin/submit-check-in';
 import { KioskHeader } from './components/KioskHeader';
 import { LanguageBar } from './components/LanguageBar';
 import { LiveAnnouncer } from './components/LiveAnnouncer';
@@ -138,7 +138,12 @@ function Kiosk(props: {
         {screen === 'entering-code' && (
           <CodeEntryScreen onSubmit={(code) => void submitCheckIn(bridge, store, code, 'touch')} />
         )}
-        {screen === 'result' && result && <ResultScreen result={result} />}
+        {screen === 'result' && result && (
+          <ResultScreen
+            result={result}
+            onReprint={() => void reprintTicket(bridge, store, result)}
+          />
+        )}
         {screen === 'error' && error && <ErrorScreen error={error} />}
       </main>
       {(screen === 'home' || screen === 'entering-code') && (

@@ -102,6 +102,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     timeZone: config.timeZone,
     language: config.language,
     checkInWindow: config.checkIn,
+    ticketQrUrl: config.printer.qrUrl,
     onTicketCommitted: () => sync.requestPush(),
     log,
   });
@@ -138,6 +139,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     {
       'kiosk:get-state': async () => ({ ok: true, value: state() }),
       'checkin:submit': (request) => kiosk.checkIn(request.input, request.language),
+      'ticket:reprint': (request) => kiosk.reprint(request.ticketId, request.language),
     },
     log,
   );

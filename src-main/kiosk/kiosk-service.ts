@@ -16,7 +16,11 @@ import { decideCheckIn, type CheckInWindow } from '../../src-shared/domain/check
 import { localDayOf } from '../../src-shared/domain/site-time';
 import type { TicketPrinter } from '../printer/ticket-printer';
 import type { Store } from '../store/store';
-import { DailyLimitReachedError, type TicketRecord } from '../store/ticket-repository';
+import {
+  DailyLimitReachedError,
+  MAX_REPRINTS,
+  type TicketRecord,
+} from '../store/ticket-repository';
 
 export interface KioskServiceOptions {
   store: Store;
@@ -25,6 +29,8 @@ export interface KioskServiceOptions {
   timeZone: string;
   language: Language;
   checkInWindow: CheckInWindow;
+  /** URL template printed as the ticket's QR code (`{number}`, `{ticketId}`); null for none. */
+  ticketQrUrl?: string | null;
   now?: () => Date;
   /** Told after every committed ticket, so the sync engine can push the outbox at once. */
   onTicketCommitted?: (ticketId: string) => void;
@@ -131,13 +137,34 @@ export class KioskService {
       timeZone,
       kioskId,
       language,
+      qrUrl: ticketQrUrl(this.options.ticketQrUrl ?? null, ticket),
     });
     if (outcome.status === 'printed') {
       store.tickets.recordPrintOutcome(ticket.id, 'printed', null);
     } else {
       this.log(`ticket ${ticket.number} not printed: ${outcome.failure} (${outcome.detail})`);
-      store.tickets.recordPrintOutcome(ticket.id, 'failed', outcome.failure);
+      store.transaction(() => {
+        store.tickets.recordPrintOutcome(ticket.id, 'failed', outcome.failure);
+        store.tickets.recordPrintFailure(ticket.id, outcome.failure, outcome.detail, this.now());
+      });
     }
+  }
+
+  /**
+   * The one reprint of today's ticket that did not print. The claim is taken before printing, so
+   * a double tap cannot print the number twice; a reprint that fails too is not given back.
+   */
+  async reprint(ticketId: string, language?: Language): Promise<IpcResult<{ ticket: TicketView }>> {
+    const { store, timeZone } = this.options;
+    const ticket = store.tickets.get(ticketId);
+    if (!ticket) return { ok: false, error: { code: 'ticket-not-found' } };
+    const today = localDayOf(this.now(), timeZone);
+    if (ticket.localDay !== today || !store.tickets.claimReprint(ticket.id)) {
+      return { ok: false, error: { code: 'reprint-not-allowed' } };
+    }
+    await this.print(ticket, language ?? this.options.language);
+    const updated = store.tickets.get(ticket.id) ?? ticket;
+    return { ok: true, value: { ticket: this.view(updated) } };
   }
 
   private view(ticket: TicketRecord): TicketView {
@@ -150,8 +177,19 @@ export class KioskService {
       issuedAt: ticket.issuedAt,
       printStatus: ticket.printStatus,
       ...(ticket.printFailure ? { printFailure: ticket.printFailure } : {}),
+      canReprint:
+        ticket.printStatus === 'failed' &&
+        ticket.reprints < MAX_REPRINTS &&
+        ticket.localDay === localDayOf(this.now(), this.options.timeZone),
     };
   }
+}
+
+function ticketQrUrl(template: string | null, ticket: TicketRecord): string | null {
+  if (!template) return null;
+  return template
+    .replaceAll('{number}', encodeURIComponent(ticket.number))
+    .replaceAll('{ticketId}', encodeURIComponent(ticket.id));
 }
 
 function refusal(code: IpcErrorCode, params?: Record<string, string>): IpcResult<CheckInResult> {

@@ -97,4 +97,20 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX outbox_pending ON outbox (delivered_at, rejected_at, seq);
     `,
   },
+  {
+    version: 3,
+    description: 'one reprint per unprinted ticket; print failures kept for diagnostics',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN reprints INTEGER NOT NULL DEFAULT 0;
+
+      CREATE TABLE print_failures (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        failure TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX print_failures_by_time ON print_failures (at);
+    `,
+  },
 ];

@@ -14,6 +14,15 @@ export interface TicketRecord {
   printStatus: PrintStatus;
   printFailure: PrintFailure | null;
   printAttempts: number;
+  reprints: number;
+}
+
+export interface PrintFailureRecord {
+  ticketId: string;
+  ticketNumber: string;
+  failure: PrintFailure;
+  detail: string;
+  at: string;
 }
 
 interface TicketRow {
@@ -27,6 +36,7 @@ interface TicketRow {
   print_status: string;
   print_failure: string | null;
   print_attempts: number;
+  reprints: number;
 }
 
 const toTicket = (row: TicketRow): TicketRecord => ({
@@ -40,7 +50,11 @@ const toTicket = (row: TicketRow): TicketRecord => ({
   printStatus: row.print_status as PrintStatus,
   printFailure: row.print_failure as PrintFailure | null,
   printAttempts: row.print_attempts,
+  reprints: row.reprints,
 });
+
+/** A ticket that did not print may be printed once more; a printed one never again. */
+export const MAX_REPRINTS = 1;
 
 export class DailyLimitReachedError extends Error {
   constructor(readonly serviceId: string) {
@@ -78,6 +92,17 @@ function prepareStatements(db: SqliteDatabase) {
        WHERE id = ?`,
     ),
     countOnDay: db.prepare(`SELECT count(*) AS n FROM tickets WHERE local_day = ?`),
+    claimReprint: db.prepare(
+      `UPDATE tickets SET reprints = reprints + 1
+       WHERE id = ? AND reprints < ? AND print_status = 'failed'`,
+    ),
+    insertFailure: db.prepare(
+      `INSERT INTO print_failures (ticket_id, failure, detail, at) VALUES (?, ?, ?, ?)`,
+    ),
+    recentFailures: db.prepare(
+      `SELECT f.ticket_id, t.number, f.failure, f.detail, f.at FROM print_failures f
+       JOIN tickets t ON t.id = f.ticket_id ORDER BY f.id DESC LIMIT ?`,
+    ),
   };
 }
 
@@ -124,6 +149,37 @@ export class TicketRepository {
 
   recordPrintOutcome(id: string, status: PrintStatus, failure: PrintFailure | null): void {
     this.statements.printOutcome.run(status, failure, id);
+  }
+
+  /**
+   * Takes the ticket's one reprint, atomically: true only for an unprinted ticket whose reprint
+   * is still unused, so two taps (or two screens) cannot print the same number twice.
+   */
+  claimReprint(id: string): boolean {
+    return this.statements.claimReprint.run(id, MAX_REPRINTS).changes === 1;
+  }
+
+  /** Keeps what went wrong with a print, for diagnostics (no personal data: number and reason). */
+  recordPrintFailure(id: string, failure: PrintFailure, detail: string, now: Date): void {
+    this.statements.insertFailure.run(id, failure, detail.slice(0, 500), now.toISOString());
+  }
+
+  recentPrintFailures(limit = 50): PrintFailureRecord[] {
+    return (
+      this.statements.recentFailures.all(limit) as Array<{
+        ticket_id: string;
+        number: string;
+        failure: string;
+        detail: string;
+        at: string;
+      }>
+    ).map((row) => ({
+      ticketId: row.ticket_id,
+      ticketNumber: row.number,
+      failure: row.failure as PrintFailure,
+      detail: row.detail,
+      at: row.at,
+    }));
   }
 
   countOnDay(localDay: string): number {

@@ -15,7 +15,36 @@ export async function submitCheckIn(
   setBusy(true);
   let outcome: IpcResult<CheckInResult>;
   try {
-    outcome = await bridge.invoke('checkin:submit', { input, source });
+    // The ticket is printed in the language the citizen is reading.
+    const { language } = store.getState();
+    outcome = await bridge.invoke('checkin:submit', { input, source, language });
+  } catch {
+    outcome = { ok: false, error: { code: 'internal' } };
+  }
+  store.getState().showOutcome(outcome);
+}
+
+/**
+ * The one reprint of the ticket on screen, when it did not print. The result stays on screen
+ * with the new print status; a refusal shows its translated message.
+ */
+export async function reprintTicket(
+  bridge: TurneroBridge,
+  store: KioskStore,
+  current: CheckInResult,
+): Promise<void> {
+  const { busy, setBusy, language } = store.getState();
+  if (busy) return;
+  setBusy(true);
+  let outcome: IpcResult<CheckInResult>;
+  try {
+    const reprinted = await bridge.invoke('ticket:reprint', {
+      ticketId: current.ticket.id,
+      language,
+    });
+    outcome = reprinted.ok
+      ? { ok: true, value: { outcome: current.outcome, ticket: reprinted.value.ticket } }
+      : reprinted;
   } catch {
     outcome = { ok: false, error: { code: 'internal' } };
   }

@@ -23,7 +23,7 @@ export function printMessageKey(result: CheckInResult): {
   return { key: ticket.printStatus === 'printed' ? 'ui.result.printed' : 'ui.result.printing' };
 }
 
-export function ResultScreen(props: { result: CheckInResult }) {
+export function ResultScreen(props: { result: CheckInResult; onReprint: () => void }) {
   const { t } = useTranslation();
   const { result } = props;
   const { ticket } = result;
@@ -76,6 +76,11 @@ export function ResultScreen(props: { result: CheckInResult }) {
           </p>
           <p className="screen__hint">{t('ui.result.wait')}</p>
           <div className="actions">
+            {ticket.canReprint && (
+              <button type="button" className="button button--secondary" onClick={props.onReprint}>
+                {t('ui.result.reprint')}
+              </button>
+            )}
             <button type="button" className="button button--primary" onClick={endSession}>
               {t('ui.result.done')}
             </button>

@@ -17,6 +17,8 @@ export const IpcErrorCodeSchema = z.enum([
   'too-early',
   'too-late',
   'daily-limit-reached',
+  'ticket-not-found',
+  'reprint-not-allowed',
   'internal',
 ]);
 export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
@@ -76,6 +78,8 @@ export const TicketViewSchema = z.object({
   issuedAt: z.iso.datetime({ offset: true }),
   printStatus: PrintStatusSchema,
   printFailure: PrintFailureSchema.optional(),
+  /** True for a ticket that did not print and still has its one reprint. */
+  canReprint: z.boolean(),
 });
 export type TicketView = z.infer<typeof TicketViewSchema>;
 
@@ -120,6 +124,16 @@ export const requestChannels = {
       })
       .strict(),
     response: CheckInResultSchema,
+  },
+  /** The one reprint of a ticket that did not print (paper out, cover open…). */
+  'ticket:reprint': {
+    request: z
+      .object({
+        ticketId: z.uuid(),
+        language: LanguageSchema.optional(),
+      })
+      .strict(),
+    response: z.object({ ticket: TicketViewSchema }),
   },
 } as const;
 

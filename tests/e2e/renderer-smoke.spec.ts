@@ -154,6 +154,7 @@ async function startFakeWebHost(): Promise<FakeWebHost> {
           issuedAt: '2025-11-27T10:21:00+01:00',
           printStatus: booking.paperOut ? 'failed' : 'printed',
           ...(booking.paperOut ? { printFailure: 'paper-out' as const } : {}),
+          canReprint: Boolean(booking.paperOut),
         },
       },
     };
@@ -308,7 +309,7 @@ test('"Tengo cita" with an unknown code shows the translated error', async ({ pa
   await expect(page.getByTestId('error-message')).toHaveText(
     'No encontramos ninguna cita con ese código. Compruébelo o pregunte en el mostrador.',
   );
-  expect(host.submissions).toEqual([{ input: 'ZZ997', source: 'touch' }]);
+  expect(host.submissions).toEqual([{ input: 'ZZ997', source: 'touch', language: 'es' }]);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-error.png') });
   await page.getByRole('button', { name: 'Volver al inicio' }).click();
   await expect(page.getByTestId('screen-home')).toBeVisible();
@@ -325,7 +326,7 @@ test('"Tengo cita" with a booking code shows the turn and the ticket preview', a
   await expect(page.getByTestId('print-status')).toHaveText('Recoja su tique impreso.');
   const preview = page.getByRole('figure').getByLabel('Vista previa del tique (impresora virtual)');
   await expect(preview).toContainText('C-014');
-  expect(host.submissions).toEqual([{ input: 'TRN7K4P9Q', source: 'touch' }]);
+  expect(host.submissions).toEqual([{ input: 'TRN7K4P9Q', source: 'touch', language: 'es' }]);
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-result.png') });
   await page.setViewportSize(LANDSCAPE);
@@ -336,7 +337,7 @@ test('a keyboard-wedge scan submits; slow typing does not', async ({ page }) => 
   await page.keyboard.type(KNOWN_CODE, { delay: 5 });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('turn-number')).toHaveText('C-014');
-  expect(host.submissions).toEqual([{ input: KNOWN_CODE, source: 'keyboard-wedge' }]);
+  expect(host.submissions).toEqual([{ input: KNOWN_CODE, source: 'keyboard-wedge', language: 'es' }]);
 
   // A new scan on the result screen replaces it at once.
   await page.keyboard.type(PAPER_OUT_CODE, { delay: 5 });
@@ -364,7 +365,7 @@ test('wedge keystrokes never leak into the code field', async ({ page }) => {
   await page.keyboard.type(KNOWN_CODE, { delay: 5 });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('turn-number')).toHaveText('C-014');
-  expect(host.submissions).toEqual([{ input: KNOWN_CODE, source: 'keyboard-wedge' }]);
+  expect(host.submissions).toEqual([{ input: KNOWN_CODE, source: 'keyboard-wedge', language: 'es' }]);
 });
 
 test('a check-in done by the serial scanner shows up like any other', async ({ page }) => {

@@ -123,6 +123,26 @@ describe('KioskService.checkIn on a real store', () => {
     expect(store.outbox.pendingCount()).toBe(1);
   });
 
+  it('fills the QR URL template with the ticket, and prints none without one', async () => {
+    await kiosk.checkIn('TRN-8M2N4R');
+    expect(printer.printed[0]?.qrUrl).toBeNull();
+    const withQr = new KioskService({
+      store,
+      printer,
+      kioskId: 'kiosk-1',
+      timeZone: 'Europe/Madrid',
+      language: 'es',
+      checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+      ticketQrUrl: 'https://ayto.example.es/turno?n={number}&t={ticketId}',
+      now: () => NOW,
+    });
+    const result = await withQr.checkIn('TRN-7K4P9Q');
+    if (!result.ok) throw new Error('unreachable');
+    expect(printer.printed[1]?.qrUrl).toBe(
+      `https://ayto.example.es/turno?n=E-002&t=${result.value.ticket.id}`,
+    );
+  });
+
   it('prints in the language the citizen chose', async () => {
     await kiosk.checkIn('TRN-7K4P9Q', 'en');
     expect(printer.printed[0]).toMatchObject({
@@ -144,5 +164,84 @@ describe('KioskService.checkIn on a real store', () => {
     expect(result).toEqual({ ok: false, error: params ? { code, params } : { code } });
     expect(snapshot()).toEqual(before);
     expect(printer.printed).toHaveLength(0);
+  });
+
+  describe('the one reprint of a ticket that did not print', () => {
+    const issueUnprinted = async () => {
+      printer.nextOutcome = { status: 'failed', failure: 'paper-out', detail: 'DLE EOT 4: 0x72' };
+      const result = await kiosk.checkIn('TRN-7K4P9Q');
+      if (!result.ok) throw new Error(`check-in refused: ${result.error.code}`);
+      return result.value.ticket;
+    };
+
+    it('is offered, prints the same number once, and is then used up', async () => {
+      const ticket = await issueUnprinted();
+      expect(ticket).toMatchObject({ printStatus: 'failed', canReprint: true });
+      expect(store.tickets.recentPrintFailures()).toEqual([
+        expect.objectContaining({
+          ticketNumber: 'E-001',
+          failure: 'paper-out',
+          detail: 'DLE EOT 4: 0x72',
+        }),
+      ]);
+
+      printer.nextOutcome = { status: 'printed' };
+      const reprinted = await kiosk.reprint(ticket.id, 'de');
+      expect(reprinted).toMatchObject({
+        ok: true,
+        value: {
+          ticket: { id: ticket.id, number: 'E-001', printStatus: 'printed', canReprint: false },
+        },
+      });
+      expect(printer.printed.map((p) => [p.ticketNumber, p.language])).toEqual([
+        ['E-001', 'es'],
+        ['E-001', 'de'],
+      ]);
+      expect(await kiosk.reprint(ticket.id)).toEqual({
+        ok: false,
+        error: { code: 'reprint-not-allowed' },
+      });
+      expect(printer.printed).toHaveLength(2);
+      expect(store.outbox.pendingCount()).toBe(1);
+    });
+
+    it('is spent even when the reprint fails too, and the failure is kept', async () => {
+      const ticket = await issueUnprinted();
+      printer.nextOutcome = { status: 'failed', failure: 'cover-open', detail: 'DLE EOT 2: 0x16' };
+      expect(await kiosk.reprint(ticket.id)).toMatchObject({
+        ok: true,
+        value: { ticket: { printStatus: 'failed', printFailure: 'cover-open', canReprint: false } },
+      });
+      expect(store.tickets.recentPrintFailures().map((f) => f.failure)).toEqual([
+        'cover-open',
+        'paper-out',
+      ]);
+    });
+
+    it('cannot print a ticket twice by tapping twice', async () => {
+      const ticket = await issueUnprinted();
+      printer.nextOutcome = { status: 'printed' };
+      const [first, second] = await Promise.all([
+        kiosk.reprint(ticket.id),
+        kiosk.reprint(ticket.id),
+      ]);
+      expect([first.ok, second.ok].sort()).toEqual([false, true]);
+      expect(printer.printed).toHaveLength(2);
+    });
+
+    it('is refused for a printed ticket and for an unknown one', async () => {
+      const printed = await kiosk.checkIn('TRN-8M2N4R');
+      if (!printed.ok) throw new Error('unreachable');
+      expect(printed.value.ticket.canReprint).toBe(false);
+      expect(await kiosk.reprint(printed.value.ticket.id)).toEqual({
+        ok: false,
+        error: { code: 'reprint-not-allowed' },
+      });
+      expect(await kiosk.reprint(crypto.randomUUID())).toEqual({
+        ok: false,
+        error: { code: 'ticket-not-found' },
+      });
+      expect(printer.printed).toHaveLength(1);
+    });
   });
 });

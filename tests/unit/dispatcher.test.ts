@@ -21,6 +21,7 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
       calls.push(request);
       return { ok: false, error: { code: 'booking-not-found' } };
     },
+    'ticket:reprint': async () => ({ ok: false, error: { code: 'reprint-not-allowed' } }),
     ...overrides,
   };
   return { dispatch: createDispatcher(handlers, (line) => logs.push(line)), calls, logs };

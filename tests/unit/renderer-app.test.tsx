@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/App';
 import type {
@@ -38,6 +38,7 @@ function issued(overrides: Partial<CheckInResult['ticket']> = {}): CheckInResult
       appointmentTime: '10:30',
       issuedAt: '2025-11-27T10:21:00+01:00',
       printStatus: 'printed',
+      canReprint: false,
       ...overrides,
     },
   };
@@ -55,6 +56,10 @@ class FakeBridge implements TurneroBridge {
     ok: false,
     error: { code: 'booking-not-found' },
   });
+  reprint: (ticketId: string) => IpcResult<ResponseOf<'ticket:reprint'>> = () => ({
+    ok: false,
+    error: { code: 'reprint-not-allowed' },
+  });
   private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
 
   get submissions(): unknown[] {
@@ -69,7 +74,9 @@ class FakeBridge implements TurneroBridge {
     const answer: IpcResult<unknown> =
       channel === 'kiosk:get-state'
         ? { ok: true, value: this.state }
-        : this.checkIn((payload as RequestOf<'checkin:submit'>).input);
+        : channel === 'ticket:reprint'
+          ? this.reprint((payload as RequestOf<'ticket:reprint'>).ticketId)
+          : this.checkIn((payload as RequestOf<'checkin:submit'>).input);
     return Promise.resolve(answer as IpcResult<ResponseOf<C>>);
   }
 
@@ -156,7 +163,7 @@ describe('renderer: code entry', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Aceptar' }));
 
     expect(await screen.findByTestId('turn-number')).toBeTruthy();
-    expect(bridge.submissions).toEqual([{ input: 'TRN7K4P9Q', source: 'touch' }]);
+    expect(bridge.submissions).toEqual([{ input: 'TRN7K4P9Q', source: 'touch', language: 'es' }]);
   });
 
   it('"Volver" goes home without submitting', async () => {
@@ -205,6 +212,40 @@ describe('renderer: outcomes', () => {
       'The printer is out of paper: please note your number E-003.',
     );
     expect(screen.getByTestId('live-region').textContent).toContain('Your turn is E-003.');
+  });
+
+  it('offers the one reprint of a ticket that did not print, and shows its outcome', async () => {
+    bridge.checkIn = () => ({
+      ok: true,
+      value: issued({ printStatus: 'failed', printFailure: 'paper-out', canReprint: true }),
+    });
+    bridge.reprint = () => ({
+      ok: true,
+      value: { ticket: issued({ printStatus: 'printed', canReprint: false }).ticket },
+    });
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
+    tapKeys('TRN7K4P9Q');
+    fireEvent.click(screen.getByRole('button', { name: 'Aceptar' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Volver a imprimir' }));
+
+    expect(bridge.requests.at(-1)).toEqual({
+      channel: 'ticket:reprint',
+      payload: { ticketId: 'ticket-1', language: 'es' },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('print-status').textContent).toBe('Recoja su tique impreso.'),
+    );
+    expect(screen.getByTestId('turn-number').textContent).toBe('C-014');
+    expect(screen.queryByRole('button', { name: 'Volver a imprimir' })).toBeNull();
+  });
+
+  it('offers no reprint for a printed ticket', async () => {
+    bridge.checkIn = () => ({ ok: true, value: issued() });
+    await renderKiosk();
+    act(() => bridge.emit('checkin:completed', { ok: true, value: issued() }));
+    expect(screen.getByTestId('turn-number').textContent).toBe('C-014');
+    expect(screen.queryByRole('button', { name: 'Volver a imprimir' })).toBeNull();
   });
 
   it('shows the "already issued" variant and the virtual printer preview', async () => {
@@ -265,7 +306,9 @@ describe('renderer: keyboard-wedge scanner', () => {
     render(<App bridge={bridge} wedge={{ clock: () => Date.now() }} />);
     await act(async () => {});
     await press([...'TRN-7K4P9Q', 'Enter'], 5);
-    expect(bridge.submissions).toEqual([{ input: 'TRN-7K4P9Q', source: 'keyboard-wedge' }]);
+    expect(bridge.submissions).toEqual([
+      { input: 'TRN-7K4P9Q', source: 'keyboard-wedge', language: 'es' },
+    ]);
     expect(screen.getByTestId('turn-number').textContent).toBe('C-014');
   });
 
@@ -289,7 +332,9 @@ describe('renderer: keyboard-wedge scanner', () => {
     await press([...'TRN7K4P9Q'], 4);
     expect(screen.getByTestId('code-field').textContent).toBe('AB1');
     await press(['Enter'], 4);
-    expect(bridge.submissions).toEqual([{ input: 'TRN7K4P9Q', source: 'keyboard-wedge' }]);
+    expect(bridge.submissions).toEqual([
+      { input: 'TRN7K4P9Q', source: 'keyboard-wedge', language: 'es' },
+    ]);
     expect(screen.getByTestId('screen-result')).toBeTruthy();
   });
 });
