@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KioskService } from '../../src-main/kiosk/kiosk-service';
+import { KioskService, type KioskServiceOptions } from '../../src-main/kiosk/kiosk-service';
 import { openStore, type Store } from '../../src-main/store/store';
 import { appointment, seedCatalog } from '../support/catalog-fixture';
 import { RecordingPrinter } from '../support/recording-printer';
@@ -34,7 +34,11 @@ describe('KioskService.checkIn on a real store', () => {
     );
     printer = new RecordingPrinter();
     committed = [];
-    kiosk = new KioskService({
+    kiosk = makeKiosk();
+  });
+
+  const makeKiosk = (options: Partial<KioskServiceOptions> = {}) =>
+    new KioskService({
       store,
       printer,
       kioskId: 'kiosk-1',
@@ -43,8 +47,8 @@ describe('KioskService.checkIn on a real store', () => {
       checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
       now: () => NOW,
       onTicketCommitted: (id) => committed.push(id),
+      ...options,
     });
-  });
   afterEach(() => {
     store.close();
     dir.remove();
@@ -126,15 +130,8 @@ describe('KioskService.checkIn on a real store', () => {
   it('fills the QR URL template with the ticket, and prints none without one', async () => {
     await kiosk.checkIn('TRN-8M2N4R');
     expect(printer.printed[0]?.qrUrl).toBeNull();
-    const withQr = new KioskService({
-      store,
-      printer,
-      kioskId: 'kiosk-1',
-      timeZone: 'Europe/Madrid',
-      language: 'es',
-      checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+    const withQr = makeKiosk({
       ticketQrUrl: 'https://ayto.example.es/turno?n={number}&t={ticketId}',
-      now: () => NOW,
     });
     const result = await withQr.checkIn('TRN-7K4P9Q');
     if (!result.ok) throw new Error('unreachable');
