@@ -19,6 +19,12 @@ export const IpcErrorCodeSchema = z.enum([
   'daily-limit-reached',
   'ticket-not-found',
   'reprint-not-allowed',
+  'id-document-format',
+  'id-document-letter',
+  'id-document-not-found',
+  'token-forged',
+  'token-expired',
+  'token-other-site',
   'internal',
 ]);
 export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
@@ -118,7 +124,9 @@ export const requestChannels = {
     request: z
       .object({
         input: z.string().max(MAX_IPC_INPUT_LENGTH),
-        source: z.enum(['keyboard-wedge', 'touch']),
+        source: z.enum(['keyboard-wedge', 'touch', 'camera']),
+        /** What the citizen typed: a booking code (or any scan), or an ID document number. */
+        mode: z.enum(['code', 'id-document']).default('code'),
         /** The language the citizen chose on screen; the ticket is printed in it. */
         language: LanguageSchema.optional(),
       })

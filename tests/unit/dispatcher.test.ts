@@ -36,7 +36,7 @@ describe('IPC dispatcher', () => {
       ok: false,
       error: { code: 'booking-not-found' },
     });
-    expect(calls).toEqual([{ input: 'TRN-7K4P9Q', source: 'touch' }]);
+    expect(calls).toEqual([{ input: 'TRN-7K4P9Q', source: 'touch', mode: 'code' }]);
     await expect(dispatch('kiosk:get-state', {})).resolves.toEqual({ ok: true, value: STATE });
   });
 
