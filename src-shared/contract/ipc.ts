@@ -184,6 +184,4 @@ export type WsServerFrame =
   | { kind: 'response'; id: number; result: IpcResult<unknown> }
   | { kind: 'event'; event: EventChannel; payload: unknown };
 
-/** Electron IPC channel names are the contract's names under one namespace. */
-export const ELECTRON_INVOKE_CHANNEL = 'turnero:invoke';
-export const ELECTRON_EVENT_CHANNEL = 'turnero:event';
+export { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from './electron-channels';

@@ -5,12 +5,14 @@
 import {
   ELECTRON_EVENT_CHANNEL,
   ELECTRON_INVOKE_CHANNEL,
-  type EventChannel,
-  type EventOf,
-  type IpcResult,
-  type RequestChannel,
-  type ResponseOf,
-  type TurneroBridge,
+} from '../../../src-shared/contract/electron-channels';
+import type {
+  EventChannel,
+  EventOf,
+  IpcResult,
+  RequestChannel,
+  ResponseOf,
+  TurneroBridge,
 } from '../../../src-shared/contract/ipc';
 
 /** The slice of `ipcRenderer` the bridge uses. */
