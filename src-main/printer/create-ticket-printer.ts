@@ -2,10 +2,22 @@
  * The kiosk's ticket printer: the template plus a transport, behind a queue that runs one job at
  * a time (two check-ins a second apart must not interleave their bytes on the wire) and bounds
  * each job in time, so a stalled printer costs a citizen seconds, not the kiosk.
+ *
+ * It also keeps the printer's state: the real-time status (DLE EOT) is read on an interval
+ * between jobs, right before each job (a printer out of paper gets no bytes: the job fails at
+ * once and the citizen is told), and after each job (a cover opened or paper run out during the
+ * job fails it). Status reads and jobs share the queue, so their bytes never interleave either.
  */
+import type { PrinterState } from '../../src-shared/contract/ipc';
 import type { PrinterTransportConfig } from '../config/schema';
+import {
+  readPrinterStatus,
+  StatusInterpreter,
+  type ReadStatusOptions,
+  type StatusReading,
+} from './status/status-reader';
 import type { PrintOutcome, TicketPrintData, TicketPrinter } from './ticket-printer';
-import { renderTicket, type PaperWidth, type TicketCodePage } from './ticket-template';
+import { renderTicket, type TicketTemplateOptions } from './ticket-template';
 import { withDeadline } from './transports/deadline';
 import { SerialTransport } from './transports/serial-transport';
 import { TcpTransport } from './transports/tcp-transport';
@@ -14,27 +26,53 @@ import { toPrintFailure } from './transports/transport-error';
 import { UsblpTransport } from './transports/usblp-transport';
 import { createVirtualPrinter } from './virtual-printer';
 
-export interface CreateTicketPrinterOptions {
+/** The template's options (paper width, code page, profile, logo) plus the printer's own. */
+export interface CreateTicketPrinterOptions extends TicketTemplateOptions {
   transport: PrinterTransportConfig;
-  paperWidth: PaperWidth;
-  codePage: TicketCodePage;
   /** Longest a job may take once it reaches the printer, connection included. */
   timeoutMs: number;
   /** The virtual printer keeps its tickets under `<dataDir>/tickets`. */
   dataDir: string;
   /** Called by the virtual printer with each ticket's decoded text, for the on-screen preview. */
   onTicketRendered?: (ticketId: string, text: string) => void;
+  /** Interval of the status reads between jobs once start() was called (statusPollSeconds). */
+  statusPollMs?: number;
+  /** Longest wait for one DLE EOT reply (and for opening the link for a status read). */
+  statusTimeoutMs?: number;
+  /** Unanswered status reads in a row after which a printer that answers status is 'offline'. */
+  silentReadsBeforeOffline?: number;
 }
 
 /** Extra time the queue grants a transport to honour its own deadline before giving up on it. */
 const WATCHDOG_GRACE_MS = 1000;
+const DEFAULT_STATUS_POLL_MS = 5000;
+const DEFAULT_STATUS_TIMEOUT_MS = 1000;
+const DEFAULT_SILENT_READS_BEFORE_OFFLINE = 2;
+
+/** States in which a job is not even sent. */
+const BLOCKING = new Set<PrinterState>([
+  'paper-out',
+  'cover-open',
+  'offline',
+  'error',
+  'disconnected',
+]);
+/** States that, read right after a job, mean the ticket may not have come out. */
+const FAILED_DURING_JOB = new Set<PrinterState>([
+  'paper-out',
+  'cover-open',
+  'error',
+  'disconnected',
+]);
+
+type BlockingState = 'paper-out' | 'cover-open' | 'offline' | 'error' | 'disconnected';
 
 export function createPrinterTransport(
   config: Exclude<PrinterTransportConfig, { kind: 'virtual' }>,
 ): PrinterTransport {
   switch (config.kind) {
     case 'serial':
-      return new SerialTransport({ path: config.path, baud: config.baud });
+      return new SerialTransport(config);
     case 'tcp':
       return new TcpTransport({ host: config.host, port: config.port });
     case 'usblp':
@@ -42,28 +80,134 @@ export function createPrinterTransport(
   }
 }
 
+class Listeners {
+  private readonly listeners = new Set<(state: PrinterState) => void>();
+
+  add(listener: (state: PrinterState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(state: PrinterState): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(state);
+      } catch {
+        // A failing listener (UI, heartbeat) must not break printing or the other listeners.
+      }
+    }
+  }
+}
+
 class QueuedTicketPrinter implements TicketPrinter {
   readonly transportKind: PrinterTransport['kind'];
   private tail: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private pendingJobs = 0;
+  private printing = false;
+  /** The state from the last status reading (getState() says 'printing' during a job). */
+  private status: PrinterState = 'unknown';
+  private statusDetail = 'the printer status has not been read yet';
+  private readonly listeners = new Listeners();
+  private readonly interpreter: StatusInterpreter;
+  private readonly pollMs: number;
+  private readonly statusTimeoutMs: number;
+  private started: Promise<void> | null = null;
+  private lastEmitted: PrinterState = 'unknown';
+  private pollTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly transport: PrinterTransport,
     private readonly options: CreateTicketPrinterOptions,
   ) {
     this.transportKind = transport.kind;
+    this.pollMs = options.statusPollMs ?? DEFAULT_STATUS_POLL_MS;
+    this.statusTimeoutMs = options.statusTimeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS;
+    this.interpreter = new StatusInterpreter(
+      transport.kind,
+      options.silentReadsBeforeOffline ?? DEFAULT_SILENT_READS_BEFORE_OFFLINE,
+    );
+  }
+
+  getState(): PrinterState {
+    return this.printing ? 'printing' : this.status;
+  }
+
+  onStateChange(listener: (state: PrinterState) => void): () => void {
+    return this.listeners.add(listener);
+  }
+
+  start(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.started ??= this.exclusive(() => this.refreshStatus()).then(() => this.schedulePoll());
+    return this.started;
   }
 
   print(ticket: TicketPrintData): Promise<PrintOutcome> {
-    const job = this.tail.then(() => this.run(ticket));
-    this.tail = job;
-    return job;
+    this.pendingJobs += 1;
+    return this.exclusive(() => this.run(ticket)).finally(() => {
+      this.pendingJobs -= 1;
+    });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
     await this.tail;
     await this.transport.close();
+  }
+
+  /** Runs `work` after everything queued before it: jobs and status reads never overlap. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private schedulePoll(): void {
+    if (this.closed) return;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = null;
+      // A queued job reads the status itself, right before and after sending.
+      const poll = this.pendingJobs > 0 ? Promise.resolve() : this.exclusive(() => this.poll());
+      void poll.finally(() => this.schedulePoll());
+    }, this.pollMs);
+    this.pollTimer.unref();
+  }
+
+  private async poll(): Promise<void> {
+    if (!this.closed) await this.refreshStatus();
+  }
+
+  /** Tells the listeners when getState() changed. */
+  private setState(): void {
+    const now = this.getState();
+    if (now === this.lastEmitted) return;
+    this.lastEmitted = now;
+    this.listeners.emit(now);
+  }
+
+  /** One status read (bounded by a watchdog), folded into the state. */
+  private async refreshStatus(options: ReadStatusOptions = {}): Promise<StatusReading> {
+    const limit = this.statusTimeoutMs * 5 + WATCHDOG_GRACE_MS;
+    const reading = await withDeadline(
+      readPrinterStatus(this.transport, this.statusTimeoutMs, options),
+      limit,
+      'printer status',
+      () => undefined,
+    ).catch((): StatusReading => ({ kind: 'silent', detail: `no status within ${limit} ms` }));
+    this.applyReading(reading);
+    return reading;
+  }
+
+  private applyReading(reading: StatusReading): void {
+    this.status = this.interpreter.next(reading, this.status);
+    this.statusDetail =
+      reading.kind === 'silent' && this.status === 'offline'
+        ? this.interpreter.silenceDetail()
+        : reading.detail;
+    this.setState();
   }
 
   /** One job; never throws. */
@@ -80,18 +224,89 @@ class QueuedTicketPrinter implements TicketPrinter {
         detail: `ticket could not be rendered: ${detail}`,
       };
     }
+
+    // Right before sending: a printer that cannot print gets no bytes.
+    await this.refreshStatus({ probeOnly: this.interpreter.knownMute });
+    if (BLOCKING.has(this.status)) {
+      return {
+        status: 'failed',
+        failure: this.status as BlockingState,
+        detail: `printer ${this.status}: ${this.statusDetail}; the ticket was not sent`,
+      };
+    }
+
     const { timeoutMs } = this.options;
+    const started = Date.now();
+    this.printing = true;
+    this.setState();
     try {
-      // The transports keep their own deadline; this watchdog only catches one that does not.
-      await withDeadline(
-        this.transport.write(bytes, timeoutMs),
-        timeoutMs + WATCHDOG_GRACE_MS,
-        `${this.transportKind} printer`,
-        () => void this.transport.close().catch(() => undefined),
-      );
-      return { status: 'printed' };
-    } catch (error) {
-      return { status: 'failed', ...toPrintFailure(error) };
+      try {
+        // The transports keep their own deadline; this watchdog only catches one that does not.
+        await withDeadline(
+          this.transport.write(bytes, timeoutMs),
+          timeoutMs + WATCHDOG_GRACE_MS,
+          `${this.transportKind} printer`,
+          () => void this.transport.close().catch(() => undefined),
+        );
+      } catch (error) {
+        const outcome: PrintOutcome = { status: 'failed', ...toPrintFailure(error) };
+        // What is the printer like now? (Disconnected, reconnectable, out of paper…)
+        this.printing = false;
+        await this.refreshStatus({ probeOnly: this.interpreter.knownMute });
+        return outcome;
+      }
+      if (!this.interpreter.answersStatus) {
+        // No status to confirm with (USB printer class, a TCP box that never answers): the
+        // transport's hand-over is all there is.
+        this.printing = false;
+        await this.refreshStatus({ probeOnly: true });
+        return { status: 'printed' };
+      }
+      return await this.confirm(started);
+    } finally {
+      this.printing = false;
+      this.setState();
+    }
+  }
+
+  /**
+   * After the bytes went out: the printer answers a status query only once it has read everything
+   * sent before it, so a reply confirms delivery, and says whether a fault appeared meanwhile.
+   */
+  private async confirm(started: number): Promise<PrintOutcome> {
+    const left = Math.max(this.statusTimeoutMs, this.options.timeoutMs - (Date.now() - started));
+    const reading = await withDeadline(
+      readPrinterStatus(this.transport, left, { sameLink: true }),
+      left * 5 + WATCHDOG_GRACE_MS,
+      'printer status',
+      () => undefined,
+    ).catch((): StatusReading => ({ kind: 'silent', detail: 'no status after the job' }));
+    this.printing = false;
+    this.applyReading(reading);
+    switch (reading.kind) {
+      case 'status':
+        if (FAILED_DURING_JOB.has(reading.state)) {
+          return {
+            status: 'failed',
+            failure: reading.state as BlockingState,
+            detail: `printer ${reading.state} during the job: ${reading.detail}; the ticket may be incomplete`,
+          };
+        }
+        return { status: 'printed' };
+      case 'down':
+        return {
+          status: 'failed',
+          failure: reading.failure,
+          detail: `the link dropped during the job: ${reading.detail}`,
+        };
+      case 'silent':
+        return {
+          status: 'failed',
+          failure: 'timeout',
+          detail: `the printer stopped answering after the ticket was sent (${reading.detail}); it may not have printed`,
+        };
+      case 'unreadable':
+        return { status: 'printed' };
     }
   }
 }
@@ -99,12 +314,8 @@ class QueuedTicketPrinter implements TicketPrinter {
 export function createTicketPrinter(options: CreateTicketPrinterOptions): TicketPrinter {
   const { transport } = options;
   if (transport.kind === 'virtual') {
-    return createVirtualPrinter({
-      paperWidth: options.paperWidth,
-      codePage: options.codePage,
-      dataDir: options.dataDir,
-      onTicketRendered: options.onTicketRendered,
-    });
+    // Always 'ready' (or 'printing'): a virtual printer cannot run out of paper.
+    return createVirtualPrinter(options);
   }
   return new QueuedTicketPrinter(createPrinterTransport(transport), options);
 }

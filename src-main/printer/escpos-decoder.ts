@@ -1,8 +1,9 @@
 /**
  * A small decoder of the ESC/POS that Turnero emits (see ticket-template.ts): text in the active
- * code page, alignment, bold, character size, line feeds, cuts, native QR codes and raster
- * images. It feeds the virtual printer's preview and saved files, and lets tests read back what
- * a real transport delivered. Commands it does not interpret are skipped by their known length,
+ * code page, alignment, bold, character size, line feeds, cuts, native QR codes, raster images
+ * and NV logos (defined with `GS ( L` fn 67 or `FS q`, printed with `GS ( L` fn 69 or `FS p`).
+ * It feeds the virtual printer's preview and saved files (text and SVG), and lets tests read back
+ * what a real transport delivered. Commands it does not interpret are skipped by their known length,
  * or as a bare two-byte command when unknown, so one odd byte never derails the rest.
  */
 import iconv from 'iconv-lite';
@@ -20,6 +21,22 @@ export interface DecodedLine {
   height: number;
 }
 
+/** A 1-bit image: `width / 8` bytes per row, most significant bit leftmost, 1 = black. */
+export interface DecodedBitmap {
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+/** What was printed, in paper order: the input of the SVG renderer. */
+export type DecodedBlock =
+  | { kind: 'line'; line: DecodedLine }
+  | { kind: 'raster'; align: Alignment; image: DecodedBitmap }
+  | { kind: 'qr'; align: Alignment; payload: string; moduleSize: number }
+  /** An NV logo printed by key; `image` when its definition was in the same stream. */
+  | { kind: 'nv-logo'; align: Alignment; key: string; image: DecodedBitmap | null }
+  | { kind: 'cut' };
+
 export interface DecodedEscPos {
   lines: DecodedLine[];
   cuts: number;
@@ -27,6 +44,11 @@ export interface DecodedEscPos {
   qrCodes: string[];
   /** Raster images (GS v 0) seen, by size in dots. */
   images: Array<{ width: number; height: number }>;
+  /** Keys of the NV logos printed: the `GS ( L` key code ("TL"), or "#n" for `FS p n`. */
+  nvLogos: string[];
+  /** NV images defined in the stream (`npm run printer -- install-logo` sends these). */
+  nvDefinitions: Array<{ key: string; width: number; height: number }>;
+  blocks: DecodedBlock[];
   /** The lines' text joined with newlines, without the blank feed that precedes a cut. */
   text: string;
 }
@@ -150,7 +172,17 @@ class Decoder {
   /** State snapshot of the line being built, taken at its first character. */
   private line: DecodedLine | null = null;
   private storedQr: string | null = null;
-  readonly result: Omit<DecodedEscPos, 'text'> = { lines: [], cuts: 0, qrCodes: [], images: [] };
+  private qrModuleSize = 3;
+  private readonly nvImages = new Map<string, DecodedBitmap>();
+  readonly result: Omit<DecodedEscPos, 'text'> = {
+    lines: [],
+    cuts: 0,
+    qrCodes: [],
+    images: [],
+    nvLogos: [],
+    nvDefinitions: [],
+    blocks: [],
+  };
   /** Byte offsets just after each cut command, for splitting a stream into tickets. */
   readonly cutEnds: number[] = [];
 
@@ -178,8 +210,13 @@ class Decoder {
       }
     }
     this.flushText();
-    if (this.line) this.result.lines.push(this.line);
+    if (this.line) this.pushLine(this.line);
     this.line = null;
+  }
+
+  private pushLine(line: DecodedLine): void {
+    this.result.lines.push(line);
+    this.result.blocks.push({ kind: 'line', line });
   }
 
   /** Reads byte `offset`, or null when the stream ends inside a command. */
@@ -285,7 +322,9 @@ class Decoder {
         const p = [2, 3, 4, 5].map((k) => this.at(i + k + 1));
         if (p.some((value) => value === null)) return this.bytes.length;
         const [p1, p2, p3, p4] = p as [number, number, number, number];
-        return i + 7 + p1 + p2 * 0x100 + p3 * 0x10000 + p4 * 0x1000000;
+        const end = i + 7 + p1 + p2 * 0x100 + p3 * 0x10000 + p4 * 0x1000000;
+        if (this.at(i + 2) === 0x4c && end <= this.bytes.length) this.graphics(i + 7, end);
+        return end;
       }
       default:
         return i + 2 + (GS_FIXED[command] ?? 0);
@@ -295,7 +334,14 @@ class Decoder {
   private fs(i: number): number {
     const command = this.at(i + 1);
     if (command === null) return this.bytes.length;
-    if (command === 0x70) return i + 4; // FS p n m: print NV bit image (the logo)
+    if (command === 0x70) {
+      // FS p n m: print NV bit image n (the logo)
+      const n = this.at(i + 2);
+      if (n === null || this.at(i + 3) === null) return this.bytes.length;
+      this.printNvLogo(`#${n}`);
+      return i + 4;
+    }
+    if (command === 0x71) return this.defineNvBitImages(i);
     if (command === 0x28) return this.skipParameterBlock(i);
     if (command === 0x21 || command === 0x2d || command === 0x43 || command === 0x57) {
       return i + 3; // FS ! / FS - / FS C / FS W n (Kanji modes)
@@ -320,17 +366,106 @@ class Decoder {
 
   private gsParenthesis(i: number): number {
     const end = this.skipParameterBlock(i);
-    if (this.at(i + 2) !== 0x6b || end > this.bytes.length) return end;
+    if (end > this.bytes.length) return end;
+    if (this.at(i + 2) === 0x4c) {
+      this.graphics(i + 5, end);
+      return end;
+    }
+    if (this.at(i + 2) !== 0x6b) return end;
     // GS ( k pL pH cn fn …: cn 49 is QR; fn 80 stores "m d1..dk", fn 81 prints the stored symbol.
     const cn = this.at(i + 5);
     const fn = this.at(i + 6);
-    if (cn === 49 && fn === 80) {
+    if (cn === 49 && fn === 67) {
+      this.qrModuleSize = this.at(i + 7) ?? this.qrModuleSize;
+    } else if (cn === 49 && fn === 80) {
       this.storedQr = Buffer.from(this.bytes.subarray(i + 8, end)).toString('latin1');
     } else if (cn === 49 && fn === 81) {
       this.endLineIfAny();
-      if (this.storedQr !== null) this.result.qrCodes.push(this.storedQr);
+      if (this.storedQr !== null) {
+        this.result.qrCodes.push(this.storedQr);
+        this.result.blocks.push({
+          kind: 'qr',
+          align: this.state.align,
+          payload: this.storedQr,
+          moduleSize: this.qrModuleSize,
+        });
+      }
     }
     return end;
+  }
+
+  /** `GS ( L` / `GS 8 L` parameters from `m` (at `from`) to `end`: NV graphics define and print. */
+  private graphics(from: number, end: number): void {
+    const fn = this.at(from + 1);
+    const key = (offset: number): string =>
+      String.fromCharCode(this.at(offset) ?? 0x3f, this.at(offset + 1) ?? 0x3f);
+    if (fn === 69) {
+      // m fn kc1 kc2 x y: print NV graphics by key code
+      this.printNvLogo(key(from + 2));
+    } else if (fn === 67 && this.at(from + 2) === 48) {
+      // m fn a kc1 kc2 b xL xH yL yH [c d1..dk]: define NV graphics, raster format
+      const [xL, xH, yL, yH] = [6, 7, 8, 9].map((k) => this.at(from + k) ?? 0) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      const width = xL + xH * 256;
+      const height = yL + yH * 256;
+      const rowBytes = Math.ceil(width / 8);
+      const data = Buffer.from(
+        this.bytes.subarray(from + 11, Math.min(end, from + 11 + rowBytes * height)),
+      );
+      const name = key(from + 3);
+      this.result.nvDefinitions.push({ key: name, width, height });
+      if (data.length === rowBytes * height) {
+        this.nvImages.set(name, { width: rowBytes * 8, height, data });
+      }
+    }
+  }
+
+  /** `FS q n [xL xH yL yH d1..dk]1..n`: NV bit images #1..n, column format. */
+  private defineNvBitImages(i: number): number {
+    const count = this.at(i + 2);
+    if (count === null) return this.bytes.length;
+    let k = i + 3;
+    for (let image = 1; image <= count; image++) {
+      const header = [0, 1, 2, 3].map((d) => this.at(k + d));
+      if (header.some((value) => value === null)) return this.bytes.length;
+      const [xL, xH, yL, yH] = header as [number, number, number, number];
+      const x = xL + xH * 256;
+      const y = yL + yH * 256;
+      const size = x * y * 8;
+      if (k + 4 + size > this.bytes.length) return this.bytes.length;
+      const columns = this.bytes.subarray(k + 4, k + 4 + size);
+      // Column format (y bytes per column, top to bottom) back to rows.
+      const width = x * 8;
+      const height = y * 8;
+      const data = Buffer.alloc((width / 8) * height);
+      for (let column = 0; column < width; column++) {
+        for (let row = 0; row < height; row++) {
+          if ((columns[column * y + (row >> 3)] as number) & (0x80 >> (row & 7))) {
+            const index = row * (width / 8) + (column >> 3);
+            data[index] = (data[index] as number) | (0x80 >> (column & 7));
+          }
+        }
+      }
+      this.result.nvDefinitions.push({ key: `#${image}`, width, height });
+      this.nvImages.set(`#${image}`, { width, height, data });
+      k += 4 + size;
+    }
+    return k;
+  }
+
+  private printNvLogo(key: string): void {
+    this.endLineIfAny();
+    this.result.nvLogos.push(key);
+    this.result.blocks.push({
+      kind: 'nv-logo',
+      align: this.state.align,
+      key,
+      image: this.nvImages.get(key) ?? null,
+    });
   }
 
   private raster(i: number): number {
@@ -342,7 +477,17 @@ class Decoder {
     const height = yL + yH * 256;
     this.endLineIfAny();
     this.result.images.push({ width: widthBytes * 8, height });
-    return i + 8 + widthBytes * height;
+    const end = i + 8 + widthBytes * height;
+    this.result.blocks.push({
+      kind: 'raster',
+      align: this.state.align,
+      image: {
+        width: widthBytes * 8,
+        height,
+        data: Buffer.from(this.bytes.subarray(i + 8, Math.min(end, this.bytes.length))),
+      },
+    });
+    return end;
   }
 
   private barcode(i: number): number {
@@ -381,7 +526,7 @@ class Decoder {
 
   private newLine(): void {
     this.flushText();
-    this.result.lines.push(
+    this.pushLine(
       this.line ?? {
         text: '',
         align: this.state.align,
@@ -401,6 +546,7 @@ class Decoder {
   private cut(end: number): void {
     this.endLineIfAny();
     this.result.cuts += 1;
+    this.result.blocks.push({ kind: 'cut' });
     this.cutEnds.push(end);
   }
 }
@@ -450,3 +596,5 @@ export function formatDecodedText(decoded: DecodedEscPos, columns: number): stri
     }),
   );
 }
+
+export { renderDecodedSvg } from './escpos-svg';

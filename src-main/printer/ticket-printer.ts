@@ -1,5 +1,5 @@
 /** What the kiosk needs from a ticket printer, whatever the transport underneath. */
-import type { PrintFailure } from '../../src-shared/contract/ipc';
+import type { PrintFailure, PrinterState } from '../../src-shared/contract/ipc';
 import type { Language } from '../../src-shared/contract/townhall-api';
 
 /** Everything a printed ticket shows. Never a name or an ID number. */
@@ -27,7 +27,28 @@ export type PrinterTransportKind = 'serial' | 'tcp' | 'usblp' | 'virtual';
 
 export interface TicketPrinter {
   readonly transportKind: PrinterTransportKind;
-  /** Renders and sends one ticket; never throws, the outcome says what happened. */
+  /**
+   * Renders and sends one ticket; never throws, the outcome says what happened. Jobs run one at a
+   * time. The status is read right before sending: a printer that is out of paper, has its cover
+   * open, is off-line, in error or disconnected fails the job at once with that failure and not a
+   * byte is sent. On printers that report status it is read again after the job, and a fault that
+   * appeared meanwhile (cover opened, paper ran out, cable pulled) fails the job.
+   */
   print(ticket: TicketPrintData): Promise<PrintOutcome>;
+  /**
+   * The printer's state as last known: 'printing' while a job runs; 'unknown' before the first
+   * status read and on transports or printers that cannot report status (USB printer class, TCP
+   * boxes that never answer), never 'ready' there; always 'ready' for the virtual printer.
+   */
+  getState(): PrinterState;
+  /** Called on every change of getState(); returns the function that unsubscribes. */
+  onStateChange(listener: (state: PrinterState) => void): () => void;
+  /**
+   * Starts reading the status on an interval between jobs (idempotent). Resolves once the first
+   * reading is in, so getState() is meaningful right after. A printer that was unplugged is
+   * reopened by these reads: the state goes back to 'ready' without a restart.
+   */
+  start(): Promise<void>;
+  /** Stops the polling, waits for the job in progress, and releases the port or connection. */
   close(): Promise<void>;
 }

@@ -1,39 +1,47 @@
 /**
- * The one ticket layout, as EPSON ESC/POS bytes built with node-thermal-printer's buffer API.
- * The library is used only to assemble bytes; transports are ours (see ./transports).
+ * The one ticket layout, as ESC/POS bytes built with node-thermal-printer's buffer API (EPSON
+ * type) for styling, with what differs between printers taken from the profile (./profiles.ts):
+ * code table numbers, QR support, NV logo method and cut command.
  *
- * Code pages: the library encodes each character in the page it believes active and, when a
- * character is missing there, silently switches to another page. Text from the town hall API is
- * therefore reduced first to what the configured page can print, so the page never changes
- * behind our back, and the page is selected again after every cut, because the library's
- * `cut()` ends with ESC @ and that returns the printer to its default page.
+ * Code pages: text is reduced to what the configured page can print (transliterated where it
+ * cannot: "€" → "EUR" in PC850), then encoded here with iconv-lite and handed to the library as
+ * bytes, so the library's own encoder (which silently switches page on a missing character)
+ * never runs. The page is selected at the start and again after the cut, because a cut is
+ * followed by ESC @, and ESC @ returns the printer to its default page.
  */
 import iconv from 'iconv-lite';
-import { BreakLine, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import { BreakLine, ThermalPrinter } from 'node-thermal-printer';
 import type { Language } from '../../src-shared/contract/townhall-api';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import { translator } from '../../src-shared/i18n/translator';
+import { nvPrintBytes, rasterImageBytes } from './logo/logo-commands';
+import type { PreparedLogo } from './logo/logo-store';
+import { PAPER_DOTS } from './logo/raster';
+import {
+  printerProfile,
+  selectCodePageBytes,
+  type PrinterProfile,
+  type PrinterProfileName,
+  type TicketCodePage,
+} from './profiles';
 import type { TicketPrintData } from './ticket-printer';
 
+export type { PrinterProfileName, TicketCodePage } from './profiles';
 export type PaperWidth = 80 | 58;
-export type TicketCodePage = 'PC858' | 'PC850' | 'WPC1252';
 
 export interface TicketTemplateOptions {
   paperWidth: PaperWidth;
   codePage: TicketCodePage;
+  /** Command dialect; EPSON when omitted. */
+  profile?: PrinterProfileName;
+  /** The town hall logo (see logo/logo-store.ts); none when null or omitted. */
+  logo?: PreparedLogo | null;
 }
 
 /** Characters per line in font A (12×24 dots) at normal size: 576 and 384 printable dots. */
 export const PAPER_COLUMNS: Readonly<Record<PaperWidth, number>> = { 80: 48, 58: 32 };
 
-/** node-thermal-printer's name of each page (it emits ESC t 19 / 2 / 16 for them on EPSON). */
-const LIBRARY_CHARACTER_SET: Readonly<Record<TicketCodePage, string>> = {
-  PC858: 'PC858_EURO',
-  PC850: 'PC850_MULTILINGUAL',
-  WPC1252: 'WPC1252',
-};
-
-/** iconv-lite's name of each page, to test which characters it can print. */
+/** iconv-lite's name of each page, to test which characters it can print and to encode. */
 const ICONV_ENCODING: Readonly<Record<TicketCodePage, string>> = {
   PC858: 'CP858',
   PC850: 'CP850',
@@ -46,8 +54,31 @@ const ESC_INIT = Buffer.from([0x1b, 0x40]);
 /** ESC/POS magnifies characters 1–8 times. */
 const MAX_MAGNIFICATION = 8;
 
-/** Typographic characters that the DOS pages lack, and their plain equivalents. */
-const TYPOGRAPHIC: Readonly<Record<string, string>> = {
+/** QR module size in dots: about 25 mm wide for a 60-character URL on 80 mm, 21 mm on 58 mm. */
+const QR_MODULE_DOTS: Readonly<Record<PaperWidth, number>> = { 80: 6, 58: 5 };
+
+/**
+ * Characters some of our pages lack, and what prints instead: spelled out rather than dropped
+ * ("€" is missing from PC850, "œ" from PC850 and PC858, typographic quotes from the DOS pages).
+ */
+const TRANSLITERATIONS: Readonly<Record<string, string>> = {
+  '\u20ac': 'EUR',
+  '\u00ab': '<<',
+  '\u00bb': '>>',
+  '\u00df': 'ss',
+  '\u00bf': '?',
+  '\u00a1': '!',
+  '\u0153': 'oe',
+  '\u0152': 'OE',
+  '\u00e6': 'ae',
+  '\u00c6': 'AE',
+  '\u0178': 'Y',
+  '\u2039': '<',
+  '\u203a': '>',
+  '\u201e': '"',
+  '\u201a': "'",
+  '\u2022': '*',
+  '\u2122': 'TM',
   '\u2018': "'",
   '\u2019': "'",
   '\u201c': '"',
@@ -65,23 +96,32 @@ function encodable(char: string, encoding: string): boolean {
 
 /**
  * Text as the printer can show it in `codePage`: control characters (which would be ESC/POS
- * commands, a way for a hostile name to drive the printer) become spaces, and a character the
- * page lacks loses its accent ("ő" → "o") or becomes "?".
+ * commands, a way for a hostile name to drive the printer) become spaces; a character the page
+ * lacks is transliterated ("€" → "EUR", "œ" → "oe"), loses its accent ("ő" → "o"), or becomes
+ * "?" — never dropped.
  */
 export function printableText(text: string, codePage: TicketCodePage): string {
   const encoding = ICONV_ENCODING[codePage];
+  const fits = (value: string): boolean =>
+    [...value].every((c) => c.charCodeAt(0) < 0x80 || encodable(c, encoding));
   let out = '';
   for (const char of text.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')) {
     if (char.charCodeAt(0) < 0x80 || encodable(char, encoding)) {
       out += char;
       continue;
     }
-    const replacement = TYPOGRAPHIC[char] ?? char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    out += [...replacement].every((c) => c.charCodeAt(0) < 0x80 || encodable(c, encoding))
-      ? replacement
-      : '?';
+    const candidates = [
+      TRANSLITERATIONS[char],
+      char.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''),
+    ];
+    out += candidates.find((candidate) => candidate && fits(candidate)) ?? '?';
   }
   return out;
+}
+
+/** `text` (already printable) as the bytes of `codePage`. */
+function encodeText(text: string, codePage: TicketCodePage): Buffer {
+  return iconv.encode(text, ICONV_ENCODING[codePage]);
 }
 
 /** Word-wraps to `columns`, breaking words longer than a line. */
@@ -118,63 +158,159 @@ function formatDay(day: string, language: Language): string {
   return language === 'de' ? `${dayOfMonth}.${month}.${year}` : `${dayOfMonth}/${month}/${year}`;
 }
 
+/** A QR payload the printers encode faithfully: printable ASCII, within a small symbol. */
+export function isQrPayload(value: string): boolean {
+  return value.length > 0 && value.length <= 300 && /^[\x21-\x7e]+$/.test(value);
+}
+
+/**
+ * A ticket (or the test page) being assembled: the library's EPSON builder for styling, our
+ * encoder for text, and the profile for everything printer-specific.
+ */
+export class TicketWriter {
+  readonly columns: number;
+  readonly profile: PrinterProfile;
+  private readonly printer: ThermalPrinter;
+
+  constructor(private readonly options: TicketTemplateOptions) {
+    this.columns = PAPER_COLUMNS[options.paperWidth];
+    this.profile = printerProfile(options.profile);
+    this.printer = new ThermalPrinter({
+      type: this.profile.libraryType,
+      // No interface: we only want the bytes (an empty string makes the library skip it).
+      interface: '',
+      width: this.columns,
+      // We wrap ourselves: the library's folding knows nothing of magnified text.
+      breakLine: BreakLine.NONE,
+    });
+    // A clean start whatever the previous job left behind, then our page.
+    this.printer.add(ESC_INIT);
+    this.selectCodePage();
+  }
+
+  selectCodePage(): void {
+    this.printer.add(selectCodePageBytes(this.profile, this.options.codePage));
+  }
+
+  /** Printable text (see printableText), encoded in the page, without a line feed. */
+  text(value: string): void {
+    this.printer.add(
+      encodeText(printableText(value, this.options.codePage), this.options.codePage),
+    );
+  }
+
+  line(value: string): void {
+    this.text(value);
+    this.printer.add(Buffer.from([0x0a]));
+  }
+
+  /** Word-wrapped lines of normal-size text. */
+  lines(value: string): void {
+    for (const line of wrapText(printableText(value, this.options.codePage), this.columns)) {
+      this.line(line);
+    }
+  }
+
+  rule(): void {
+    this.printer.drawLine();
+  }
+
+  align(alignment: 'left' | 'center'): void {
+    if (alignment === 'center') this.printer.alignCenter();
+    else this.printer.alignLeft();
+  }
+
+  bold(on: boolean): void {
+    this.printer.bold(on);
+  }
+
+  /** Text as large as fits on one line (up to 8×), bold. */
+  huge(value: string): void {
+    const text = printableText(value, this.options.codePage);
+    const size = turnNumberMagnification(text, this.columns);
+    // The library's setTextSize(height, width) writes its first argument into the width nibble;
+    // both are equal here, so the swap is harmless.
+    this.printer.setTextSize(size - 1, size - 1);
+    this.printer.bold(true);
+    this.line(text);
+    this.printer.bold(false);
+    this.printer.setTextSize(0, 0);
+  }
+
+  /** The logo by NV key when installed and supported, else the cached raster; centred. */
+  logo(logo: PreparedLogo | null | undefined): void {
+    if (!logo) return;
+    this.printer.alignCenter();
+    if (logo.nv && logo.nv.method === this.profile.nvLogo) {
+      this.printer.add(nvPrintBytes(logo.nv.method, logo.nv.key));
+    } else if (logo.raster.width <= PAPER_DOTS[this.options.paperWidth]) {
+      this.printer.add(rasterImageBytes(logo.raster));
+    }
+  }
+
+  /** A QR code (model 2, level M) when the profile has one, else the URL as text. */
+  qr(url: string | null | undefined, caption: string): void {
+    if (!url || !isQrPayload(url)) return;
+    this.printer.alignCenter();
+    this.lines(caption);
+    if (this.profile.qr === 'native') {
+      this.printer.printQR(url, {
+        model: 2,
+        cellSize: QR_MODULE_DOTS[this.options.paperWidth],
+        correction: 'M',
+      });
+      // GS ( k fn 81 prints the symbol without a feed: leave a blank line under it.
+      this.printer.newLine();
+    } else {
+      for (let i = 0; i < url.length; i += this.columns) {
+        this.line(url.slice(i, i + this.columns));
+      }
+    }
+  }
+
+  /** Cut as the profile does, reset (ESC @) and select our page again, then the bytes. */
+  finish(): Buffer {
+    this.printer.add(this.profile.cut);
+    this.printer.add(ESC_INIT);
+    // ESC @ returned the printer to its default page: put it back in ours before anything else.
+    this.selectCodePage();
+    return Buffer.from(this.printer.getBuffer());
+  }
+}
+
 export function renderTicket(data: TicketPrintData, options: TicketTemplateOptions): Buffer {
-  const columns = PAPER_COLUMNS[options.paperWidth];
   const t = translator(data.language);
-  const text = (value: string): string => printableText(value, options.codePage);
-  const printer = new ThermalPrinter({
-    type: PrinterTypes.EPSON,
-    // No interface: we only want the bytes (an empty string makes the library skip it).
-    interface: '',
-    width: columns,
-    // We wrap ourselves: the library's folding knows nothing of magnified text.
-    breakLine: BreakLine.NONE,
-  });
-  const lines = (value: string): void => {
-    for (const line of wrapText(text(value), columns)) printer.println(line);
-  };
-  const selectCodePage = (): void =>
-    printer.setCharacterSet(LIBRARY_CHARACTER_SET[options.codePage]);
+  const ticket = new TicketWriter(options);
 
-  // A clean start whatever the previous job left behind, then our page.
-  printer.add(ESC_INIT);
-  selectCodePage();
+  ticket.logo(options.logo);
+  ticket.align('center');
+  ticket.bold(true);
+  ticket.lines(data.townHallName);
+  ticket.bold(false);
+  ticket.rule();
 
-  printer.alignCenter();
-  printer.bold(true);
-  lines(data.townHallName);
-  printer.bold(false);
-  printer.drawLine();
+  ticket.line(t('ticket.turn'));
+  ticket.huge(data.ticketNumber);
+  ticket.rule();
 
-  printer.println(text(t('ticket.turn')));
-  const number = text(data.ticketNumber);
-  const size = turnNumberMagnification(number, columns);
-  // The library's setTextSize(height, width) writes its first argument into the width nibble;
-  // both are equal here, so the swap is harmless.
-  printer.setTextSize(size - 1, size - 1);
-  printer.bold(true);
-  printer.println(number);
-  printer.bold(false);
-  printer.setTextSize(0, 0);
-  printer.drawLine();
-
-  printer.alignLeft();
-  lines(`${t('ticket.service')}: ${data.serviceName}`);
-  lines(
+  ticket.align('left');
+  ticket.lines(`${t('ticket.service')}: ${data.serviceName}`);
+  ticket.lines(
     data.appointmentTime === null
       ? t('ticket.walkIn')
       : `${t('ticket.appointment')}: ${data.appointmentTime}`,
   );
+  const wait = data.estimatedWaitMinutes;
+  if (typeof wait === 'number' && Number.isFinite(wait) && wait >= 0) {
+    ticket.lines(t('ticket.estimatedWait', { minutes: Math.max(1, Math.round(wait)) }));
+  }
   const issued = toLocalDateTime(data.issuedAt, data.timeZone);
-  lines(`${t('ticket.issued')}: ${formatDay(issued.day, data.language)} ${issued.time}`);
-  lines(`${t('ticket.kiosk')}: ${data.kioskId}`);
-  printer.drawLine();
+  ticket.lines(`${t('ticket.issued')}: ${formatDay(issued.day, data.language)} ${issued.time}`);
+  ticket.lines(`${t('ticket.kiosk')}: ${data.kioskId}`);
+  ticket.rule();
 
-  printer.alignCenter();
-  lines(t('ticket.footer'));
-
-  printer.cut();
-  // cut() ended with ESC @: put the printer back in our page before anything else arrives.
-  selectCodePage();
-  return Buffer.from(printer.getBuffer());
+  ticket.qr(data.qrUrl, t('ticket.qrCaption'));
+  ticket.align('center');
+  ticket.lines(t('ticket.footer'));
+  return ticket.finish();
 }

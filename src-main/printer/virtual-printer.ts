@@ -1,12 +1,15 @@
 /**
  * A printer without hardware: renders the real ESC/POS bytes, reads them back with the decoder,
- * keeps both on disk (`<dataDir>/tickets/<day>_<number>_<id>.txt|.bin`) and hands the text to the
- * on-screen preview. What the preview shows is what a real printer would have received.
+ * keeps them on disk (`<dataDir>/tickets/<day>_<number>_<id>.bin|.txt|.svg`: the bytes, the
+ * decoded text and a drawing of the paper) and hands the text to the on-screen preview. What
+ * the preview shows is what a real printer would have received.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PrinterState } from '../../src-shared/contract/ipc';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
-import { decodeEscPos, formatDecodedText } from './escpos-decoder';
+import { decodeEscPos, formatDecodedText, renderDecodedSvg } from './escpos-decoder';
+import { PAPER_DOTS } from './logo/raster';
 import type { PrintOutcome, TicketPrintData, TicketPrinter } from './ticket-printer';
 import { PAPER_COLUMNS, renderTicket, type TicketTemplateOptions } from './ticket-template';
 
@@ -30,32 +33,69 @@ export function ticketsDir(dataDir: string): string {
 
 export function createVirtualPrinter(options: VirtualPrinterOptions): TicketPrinter {
   const columns = PAPER_COLUMNS[options.paperWidth];
+  const listeners = new Set<(state: PrinterState) => void>();
+  let state: PrinterState = 'ready';
+  let tail: Promise<unknown> = Promise.resolve();
+  const setState = (next: PrinterState): void => {
+    if (next === state) return;
+    state = next;
+    for (const listener of listeners) {
+      try {
+        listener(state);
+      } catch {
+        // A failing listener must not break printing.
+      }
+    }
+  };
+
+  const run = async (ticket: TicketPrintData): Promise<PrintOutcome> => {
+    let text: string;
+    setState('printing');
+    try {
+      const bytes = renderTicket(ticket, options);
+      const decoded = decodeEscPos(bytes);
+      text = `${formatDecodedText(decoded, columns)}\n`;
+      const dir = ticketsDir(options.dataDir);
+      const base = join(dir, ticketFileBaseName(ticket));
+      await mkdir(dir, { recursive: true });
+      await writeFile(`${base}.bin`, bytes);
+      await writeFile(`${base}.txt`, text, 'utf8');
+      await writeFile(`${base}.svg`, renderDecodedSvg(decoded, PAPER_DOTS[options.paperWidth]));
+    } catch (error) {
+      return {
+        status: 'failed',
+        failure: 'error',
+        detail: `virtual printer: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    } finally {
+      // Paper never runs out here: whatever happened, the printer is ready for the next job.
+      setState('ready');
+    }
+    try {
+      options.onTicketRendered?.(ticket.ticketId, text);
+    } catch {
+      // The preview is a courtesy: a failing listener must not turn a printed ticket into a failure.
+    }
+    return { status: 'printed' };
+  };
+
   return {
     transportKind: 'virtual',
-    async print(ticket: TicketPrintData): Promise<PrintOutcome> {
-      let text: string;
-      try {
-        const bytes = renderTicket(ticket, options);
-        text = `${formatDecodedText(decodeEscPos(bytes), columns)}\n`;
-        const dir = ticketsDir(options.dataDir);
-        const base = join(dir, ticketFileBaseName(ticket));
-        await mkdir(dir, { recursive: true });
-        await writeFile(`${base}.bin`, bytes);
-        await writeFile(`${base}.txt`, text, 'utf8');
-      } catch (error) {
-        return {
-          status: 'failed',
-          failure: 'error',
-          detail: `virtual printer: ${error instanceof Error ? error.message : String(error)}`,
-        };
-      }
-      try {
-        options.onTicketRendered?.(ticket.ticketId, text);
-      } catch {
-        // The preview is a courtesy: a failing listener must not turn a printed ticket into a failure.
-      }
-      return { status: 'printed' };
+    print(ticket: TicketPrintData): Promise<PrintOutcome> {
+      // One job at a time, like the real printers.
+      const job = tail.then(() => run(ticket));
+      tail = job;
+      return job;
     },
-    async close(): Promise<void> {},
+    getState: () => state,
+    onStateChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start(): Promise<void> {},
+    async close(): Promise<void> {
+      await tail;
+      listeners.clear();
+    },
   };
 }

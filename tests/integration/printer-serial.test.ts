@@ -21,7 +21,16 @@ const template = { paperWidth: 80, codePage: 'PC858' } as const;
 
 function serialPrinter(path: string, dataDir: string): TicketPrinter {
   return createTicketPrinter({
-    transport: { kind: 'serial', path, baud: 19200 },
+    transport: {
+      kind: 'serial',
+      path,
+      baud: 19200,
+      dataBits: 8,
+      parity: 'none',
+      stopBits: 1,
+      flow: 'none',
+      dtr: 'on',
+    },
     ...template,
     timeoutMs: 2000,
     dataDir,

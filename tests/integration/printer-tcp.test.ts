@@ -16,6 +16,7 @@ function tcpPrinter(port: number, dataDir: string, timeoutMs = 2000): TicketPrin
     ...template,
     timeoutMs,
     dataDir,
+    statusTimeoutMs: 150,
   });
 }
 
@@ -51,7 +52,7 @@ describe('TCP ticket printer', () => {
     return printer;
   };
 
-  it('sends the ticket over one connection per job, intact', async () => {
+  it('sends the ticket intact over one kept-open connection that also carries the status', async () => {
     const printer = open(emulator.port);
     expect(printer.transportKind).toBe('tcp');
     expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
@@ -60,7 +61,24 @@ describe('TCP ticket printer', () => {
     expect(ticket.lines.find((line) => line.width === 8)?.text).toBe('C-014');
     expect(ticket.text).toContain('Ayuntamiento de Villanueva de la Peña');
     expect(ticket.text).toContain('Emitido: 14/03/2025 10:02');
+    // Status queries went down the same connection (before and after the job), not in the ticket.
     expect(emulator.connections).toEqual([renderTicket(sampleTicket(), template)]);
+    expect(emulator.script.queries).toEqual([1, 2, 4, 1, 2, 4]);
+  });
+
+  it('falls back to one connection per job for a box that never answers status', async () => {
+    emulator.script.status = 'silent';
+    const printer = open(emulator.port);
+    expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
+    expect(await printer.print(sampleTicket({ ticketNumber: 'C-015' }))).toEqual({
+      status: 'printed',
+    });
+    expect(printer.getState()).toBe('unknown');
+    // (Status reads between jobs connect too, and send nothing but their queries.)
+    expect(emulator.connections.filter((bytes) => bytes.length > 0)).toEqual([
+      renderTicket(sampleTicket(), template),
+      renderTicket(sampleTicket({ ticketNumber: 'C-015' }), template),
+    ]);
   });
 
   it('prints jobs submitted together one after the other, in order', async () => {
@@ -75,7 +93,7 @@ describe('TCP ticket printer', () => {
     expect(printed.map((ticket) => ticket.lines.find((line) => line.width === 8)?.text)).toEqual(
       numbers,
     );
-    expect(emulator.connections).toHaveLength(3);
+    expect(emulator.connections).toHaveLength(1);
   });
 
   it('reports a refused connection as disconnected', async () => {

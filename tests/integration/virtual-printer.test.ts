@@ -34,7 +34,7 @@ describe('virtual ticket printer', () => {
 
     const dir = join(dataDir.path, 'tickets');
     const base = `2025-03-14_C-014_${ticket.ticketId}`;
-    expect(readdirSync(dir).sort()).toEqual([`${base}.bin`, `${base}.txt`]);
+    expect(readdirSync(dir).sort()).toEqual([`${base}.bin`, `${base}.svg`, `${base}.txt`]);
 
     const bytes = readFileSync(join(dir, `${base}.bin`));
     expect(bytes).toEqual(renderTicket(ticket, { paperWidth: 80, codePage: 'PC858' }));
@@ -48,6 +48,10 @@ describe('virtual ticket printer', () => {
     expect(lines).toContain('Trámite: Certificado de empadronamiento');
     expect(lines).toContain('Emitido: 14/03/2025 10:02');
     expect(rendered).toEqual([{ ticketId: ticket.ticketId, text }]);
+
+    const svg = readFileSync(join(dir, `${base}.svg`), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="576"/);
+    expect(svg).toContain('>C-014</text>');
   });
 
   it('keeps ids that are not file-name safe inside the tickets folder', async () => {
@@ -62,6 +66,7 @@ describe('virtual ticket printer', () => {
     expect(outcome).toEqual({ status: 'printed' });
     expect(readdirSync(join(dataDir.path, 'tickets')).sort()).toEqual([
       '2025-03-14_C-014_______etc_passwd.bin',
+      '2025-03-14_C-014_______etc_passwd.svg',
       '2025-03-14_C-014_______etc_passwd.txt',
     ]);
   });

@@ -1,24 +1,33 @@
 /**
  * The printer end of a serial line: opens the device side of a pty pair (see pty-pair.ts) with
- * serialport and collects tickets as they arrive, one per cut.
+ * serialport, collects tickets as they arrive (one per cut), and answers DLE EOT status queries
+ * from a script the test can change at any time (see printer-status-script.ts).
  */
 import { SerialPort } from 'serialport';
 import { TicketCapture, type CapturedTicket } from './escpos-capture';
+import { PrinterStatusScript, type ScriptedPrinterStatus } from './printer-status-script';
 
 export interface SerialPrinterEmulator {
-  /** Everything received so far. */
+  /** Every print byte received so far (status queries taken out). */
   readonly received: Buffer;
   readonly tickets: readonly CapturedTicket[];
+  /** The status it reports; set `script.status` to change it. */
+  readonly script: PrinterStatusScript;
   waitForTicket(timeoutMs?: number): Promise<CapturedTicket>;
+  /** Sends bytes nobody asked for (XOFF 0x13, automatic status back…). */
+  sendUnsolicited(bytes: Buffer): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openSerialPrinterEmulator(
   devicePath: string,
   baud = 19200,
+  options: { status?: ScriptedPrinterStatus; script?: PrinterStatusScript } = {},
 ): Promise<SerialPrinterEmulator> {
   const capture = new TicketCapture();
   const feed = capture.stream();
+  const script = options.script ?? new PrinterStatusScript(options.status);
+  const parse = script.stream();
   let received = Buffer.alloc(0);
   const port = new SerialPort({ path: devicePath, baudRate: baud, autoOpen: false });
   port.on('error', () => undefined);
@@ -26,15 +35,25 @@ export async function openSerialPrinterEmulator(
     port.open((error) => (error ? reject(error) : resolve())),
   );
   port.on('data', (chunk: Buffer) => {
-    received = Buffer.concat([received, chunk]);
-    feed(chunk);
+    const { data, reply } = parse(chunk);
+    if (reply.length > 0 && port.isOpen) port.write(reply);
+    if (data.length > 0) {
+      received = Buffer.concat([received, data]);
+      feed(data);
+    }
   });
   return {
     get received() {
       return received;
     },
     tickets: capture.tickets,
+    script,
     waitForTicket: (timeoutMs) => capture.waitForTicket(timeoutMs),
+    sendUnsolicited: (bytes) =>
+      new Promise<void>((resolve, reject) => {
+        port.write(bytes);
+        port.drain((error) => (error ? reject(error) : resolve()));
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         if (port.isOpen) port.close(() => resolve());

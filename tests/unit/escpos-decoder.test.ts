@@ -124,10 +124,28 @@ describe('ESC/POS decoder', () => {
       ...[[ESC, 0x28, 0x41, 4, 0, 0x41, 0x42, 0x43, 0x44], 'c'], // ESC ( A: beeper block
       ...[[0x10, 0x04, 1], 'd'], // DLE EOT n: status request
       ...[[GS, 0x6b, 4], '123', 0, 'e'], // GS k CODE39 … NUL
-      ...[[0x1c, 0x70, 1, 0], 'f'], // FS p: NV logo
+      ...[[0x1c, 0x70, 1, 0], 'f'], // FS p: NV logo, printed below the pending line
       ...[0x0d, LF],
     );
-    expect(texts(data)).toEqual(['abcdef']);
+    expect(texts(data)).toEqual(['abcde', 'f']);
+  });
+
+  it('reads NV logos printed by key (GS ( L fn 69, FS p) and skips FS q definitions', () => {
+    // FS q 1: one 8×8 image whose data bytes look like commands and text.
+    const define = bytes(0x1c, 0x71, 1, 1, 0, 1, 0, [0x1b, 0x40, 0x41, 0x0a, 0x1d, 0x56, 0, 0xff]);
+    const byKey = bytes(GS, 0x28, 0x4c, 6, 0, 48, 69, 'TL', 1, 1);
+    const decoded = decodeEscPos(bytes('a', byKey, 'b', define, 0x1c, 0x70, 1, 0, 'c', LF));
+    expect(decoded.nvLogos).toEqual(['TL', '#1']);
+    expect(decoded.nvDefinitions).toEqual([{ key: '#1', width: 8, height: 8 }]);
+    expect(decoded.lines.map((line) => line.text)).toEqual(['a', 'b', 'c']);
+    expect(decoded.cuts).toBe(0);
+    expect(decoded.blocks.map((block) => block.kind)).toEqual([
+      'line',
+      'nv-logo',
+      'line',
+      'nv-logo',
+      'line',
+    ]);
   });
 
   it('takes unknown ESC and GS commands as two bytes', () => {
@@ -143,6 +161,8 @@ describe('ESC/POS decoder', () => {
     ['GS v 0 header', bytes('text', GS, 0x76, 0x30, 0, 2)],
     ['GS v 0 data', bytes('text', GS, 0x76, 0x30, 0, 2, 0, 3, 0, 1, 2)],
     ['ESC *', bytes('text', ESC, 0x2a, 33, 10)],
+    ['GS ( L define', bytes('text', GS, 0x28, 0x4c, 40, 0, 48, 67, 48, 'TL', 1, 8, 0)],
+    ['FS q', bytes('text', 0x1c, 0x71, 1, 1, 0, 1, 0, 0xff)],
   ])('survives a stream truncated inside %s', (_name, data) => {
     const decoded = decodeEscPos(data);
     expect(decoded.lines.map((line) => line.text)).toEqual(['text']);

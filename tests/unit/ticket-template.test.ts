@@ -60,14 +60,13 @@ describe('ticket template', () => {
     expect(decoded.qrCodes).toEqual([]);
   });
 
-  it('selects PC858 first and again after the reset that ends the cut', () => {
+  it('selects PC858 first and again after the reset that follows the cut', () => {
     const bytes = renderTicket(sampleTicket(), PC858);
     expect([...bytes.subarray(0, 5)]).toEqual([ESC, 0x40, ESC, 0x74, 19]);
-    // Feed, full cut (GS V 0), the library's ESC @, then PC858 again.
-    expect([...bytes.subarray(-16)]).toEqual([
+    // EPSON: feed to the cutter and cut (GS V 65 0), ESC @, then PC858 again.
+    expect([...bytes.subarray(-11)]).toEqual([
       ...[0x2e, 0x0a],
-      ...[ESC, 0x64, 4, ESC, 0x64, 4],
-      ...[GS, 0x56, 0x00],
+      ...[GS, 0x56, 65, 0],
       ...[ESC, 0x40],
       ...[ESC, 0x74, 19],
     ]);
@@ -195,14 +194,120 @@ describe('ticket template', () => {
   it('degrades characters the code page lacks instead of switching page', () => {
     expect(printableText('Győr “Plaza” – 1…', 'PC858')).toBe('Gyor "Plaza" - 1...');
     expect(printableText('Tōkyō 東京', 'PC858')).toBe('Tokyo ??');
-    // PC850 has no euro sign.
-    expect(printableText('5 €', 'PC850')).toBe('5 ?');
+    // PC850 has no euro sign: spelled out, not dropped.
+    expect(printableText('5 €', 'PC850')).toBe('5 EUR');
     const bytes = renderTicket(sampleTicket({ serviceName: 'Győr 東' }), PC858);
     expect(codePageSelections(bytes)).toEqual([19, 19]);
     expect(decodeEscPos(bytes).text).toContain('Trámite: Gyor ?');
   });
 
   it('fits an 80 mm ticket in well under a kilobyte', () => {
-    expect(renderTicket(sampleTicket(), PC858).length).toBe(387);
+    expect(renderTicket(sampleTicket(), PC858).length).toBeLessThan(420);
+  });
+});
+
+const CODE_PAGES = ['PC858', 'PC850', 'WPC1252'] as const;
+const TABLES = { PC858: 19, PC850: 2, WPC1252: 16 } as const;
+/** Every character issue #3 lists, plus the rest of French and German. */
+const SPECIAL = [...'ñÑáéíóúüç€¿¡ß«»àâèêëîïôùûÿÀÂÇÈÉÊËÎÏÔÙÛÄÖÜäöÁÍÓÚœŒ'];
+/** What each page cannot hold, and what prints instead. */
+const MISSING: Record<(typeof CODE_PAGES)[number], Record<string, string>> = {
+  PC858: { œ: 'oe', Œ: 'OE' },
+  PC850: { '€': 'EUR', œ: 'oe', Œ: 'OE' },
+  WPC1252: {},
+};
+
+describe('characters in every code page', () => {
+  it.each(CODE_PAGES)('round-trips each special character through %s', (codePage) => {
+    for (const char of SPECIAL) {
+      const bytes = renderTicket(sampleTicket({ serviceName: `<${char}>` }), {
+        ...PC858,
+        codePage,
+      });
+      const expected = MISSING[codePage][char] ?? char;
+      expect(decodeEscPos(bytes).text, `${char} in ${codePage}`).toContain(
+        `Trámite: <${expected}>`,
+      );
+      // Never a page switch behind our back, and the page again after the reset.
+      expect(codePageSelections(bytes)).toEqual([TABLES[codePage], TABLES[codePage]]);
+    }
+  });
+
+  it('never drops a character silently', () => {
+    for (const codePage of CODE_PAGES) {
+      for (const char of SPECIAL) {
+        expect(printableText(char, codePage).length, `${char} in ${codePage}`).toBeGreaterThan(0);
+      }
+    }
+    expect(printableText('«Größe»', 'PC850')).toBe('«Größe»');
+    expect(printableText('5 € „x‟', 'PC850')).toBe('5 EUR "x?');
+  });
+});
+
+describe('ticket content and profiles', () => {
+  const url = 'https://sede.example.es/turno/C-014?t=3f1c9a52';
+
+  it('prints the estimated wait in the ticket language, when known', () => {
+    const es = decodeEscPos(renderTicket(sampleTicket({ estimatedWaitMinutes: 14.6 }), PC858));
+    expect(es.text).toContain('Espera estimada: 15 min');
+    const de = decodeEscPos(
+      renderTicket(sampleTicket({ language: 'de', estimatedWaitMinutes: 5 }), PC858),
+    );
+    expect(de.text).toContain('Geschätzte Wartezeit: 5 Min.');
+    for (const wait of [null, undefined, Number.NaN, -3]) {
+      const text = decodeEscPos(
+        renderTicket(sampleTicket({ estimatedWaitMinutes: wait }), PC858),
+      ).text;
+      expect(text).not.toContain('Espera');
+    }
+  });
+
+  it('prints a native QR (model 2) on EPSON and STAR, the URL as text on generic printers', () => {
+    for (const profile of ['epson', 'star'] as const) {
+      const bytes = renderTicket(sampleTicket({ qrUrl: url }), { ...PC858, profile });
+      const decoded = decodeEscPos(bytes);
+      expect(decoded.qrCodes).toEqual([url]);
+      expect(bytes.includes(Buffer.from([GS, 0x28, 0x6b, 4, 0, 49, 65, 50, 0]))).toBe(true);
+      expect(decoded.text).toContain('Siga su turno en el móvil:');
+    }
+    const generic = decodeEscPos(
+      renderTicket(sampleTicket({ qrUrl: url }), { ...PC858, profile: 'generic', paperWidth: 58 }),
+    );
+    expect(generic.qrCodes).toEqual([]);
+    expect(generic.text.replace(/\n/g, '')).toContain(url);
+  });
+
+  it('refuses a QR payload that is not plain ASCII', () => {
+    const decoded = decodeEscPos(
+      renderTicket(sampleTicket({ qrUrl: 'https://sede.example.es/peña' }), PC858),
+    );
+    expect(decoded.qrCodes).toEqual([]);
+    expect(decoded.text).not.toContain('Siga su turno');
+  });
+
+  it('cuts with each profile’s command and selects the page again after ESC @', () => {
+    const tails = {
+      epson: [GS, 0x56, 65, 0],
+      star: [GS, 0x56, 66, 0],
+      generic: [ESC, 0x64, 4, GS, 0x56, 0],
+    } as const;
+    for (const [profile, cut] of Object.entries(tails)) {
+      const bytes = renderTicket(sampleTicket(), {
+        ...PC858,
+        codePage: 'WPC1252',
+        profile: profile as keyof typeof tails,
+      });
+      expect([...bytes.subarray(-(cut.length + 5))], profile).toEqual([
+        ...cut,
+        ...[ESC, 0x40, ESC, 0x74, 16],
+      ]);
+      expect(decodeEscPos(bytes).cuts).toBe(1);
+    }
+  });
+
+  it('never prints a name or an ID number: only the fields of TicketPrintData', () => {
+    const text = decodeEscPos(renderTicket(sampleTicket({ qrUrl: url }), PC858)).text;
+    expect(text).not.toMatch(/\d{8}[A-Z]/); // no DNI-like string
+    expect(text).not.toContain(sampleTicket().ticketId);
   });
 });

@@ -1,17 +1,21 @@
 /**
- * A printer on a serial line (RS-232 or USB-serial adapter). The port is opened on the first job
- * and kept open; any error or an unplug drops it, and the next job opens it again, so a printer
- * that is plugged back in works without restarting the kiosk.
+ * A printer on a serial line (RS-232 or USB-serial adapter). The port is opened on first use (a
+ * job or a status poll) with the configured line settings and kept open; it also carries the
+ * printer's DLE EOT replies back. An unplug closes it (serialport reports the disconnect), any
+ * error drops it, and the next poll or job opens it again, so a printer that is plugged back in
+ * works without restarting the kiosk.
  */
+import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
+import type { SerialLineOptions } from '../../config/schema';
+import { statusRequest, type StatusQuery } from '../status/dle-eot';
 import { withDeadline } from './deadline';
-import type { PrinterTransport } from './transport';
+import { StatusReplies } from './status-replies';
+import type { PrinterTransport, StatusQueryOptions } from './transport';
 import { PrinterTransportError } from './transport-error';
 
-export interface SerialTransportOptions {
-  path: string;
-  baud: number;
-}
+export type SerialTransportOptions = { path: string } & Partial<SerialLineOptions> &
+  Pick<SerialLineOptions, 'baud'>;
 
 /** serialport errors carry only a message ("Error: Permission denied, cannot open …"). */
 function classify(error: unknown, path: string): PrinterTransportError {
@@ -22,7 +26,7 @@ function classify(error: unknown, path: string): PrinterTransportError {
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   if (
     ['ENOENT', 'ENODEV', 'ENXIO', 'EIO'].includes(code) ||
-    /No such file or directory|No such device|Input\/output error|i\/o error|Port is not open/i.test(
+    /No such file or directory|No such device|Input\/output error|i\/o error|Port is not open|bad file descriptor/i.test(
       message,
     )
   ) {
@@ -48,6 +52,7 @@ function classify(error: unknown, path: string): PrinterTransportError {
 export class SerialTransport implements PrinterTransport {
   readonly kind = 'serial' as const;
   private port: SerialPort | null = null;
+  private readonly replies = new StatusReplies();
 
   constructor(private readonly options: SerialTransportOptions) {}
 
@@ -61,9 +66,47 @@ export class SerialTransport implements PrinterTransport {
     }
   }
 
+  async probe(timeoutMs: number): Promise<void> {
+    const { path } = this.options;
+    try {
+      await withDeadline(this.open(), timeoutMs, `serial printer ${path}`, () => this.drop());
+    } catch (error) {
+      this.drop();
+      throw classify(error, path);
+    }
+  }
+
+  async queryStatus(
+    n: StatusQuery,
+    timeoutMs: number,
+    options: StatusQueryOptions = {},
+  ): Promise<number | null> {
+    const { path } = this.options;
+    try {
+      if (options.reopen === false && !this.port?.isOpen) {
+        throw new PrinterTransportError(
+          'disconnected',
+          `serial printer ${path}: the port closed after the ticket was sent`,
+        );
+      }
+      await withDeadline(this.open(), timeoutMs, `serial printer ${path}`, () => this.drop());
+      const reply = this.replies.expect(timeoutMs);
+      await this.send(statusRequest(n)).catch((error: unknown) => this.replies.fail(error));
+      const byte = await reply;
+      // Silence: a USB-serial adapter that was pulled out may not have closed the port yet, but
+      // its device node is gone.
+      if (byte === null) await stat(path);
+      return byte;
+    } catch (error) {
+      this.drop();
+      throw classify(error, path);
+    }
+  }
+
   async close(): Promise<void> {
     const port = this.port;
     this.port = null;
+    this.replies.fail(new PrinterTransportError('error', 'serial printer closed'));
     if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
@@ -80,16 +123,31 @@ export class SerialTransport implements PrinterTransport {
 
   private async open(): Promise<SerialPort> {
     if (this.port?.isOpen) return this.port;
+    const { path, baud, dataBits = 8, parity = 'none', stopBits = 1 } = this.options;
+    const flow = this.options.flow ?? 'none';
     const port = new SerialPort({
-      path: this.options.path,
-      baudRate: this.options.baud,
+      path,
+      baudRate: baud,
+      dataBits,
+      parity,
+      stopBits,
+      rtscts: flow === 'rtscts',
+      // XON/XOFF in both directions: the kernel then pauses on the printer's XOFF (0x13) and
+      // never hands those bytes to us.
+      xon: flow === 'xonxoff',
+      xoff: flow === 'xonxoff',
       autoOpen: false,
     });
     // Without a listener an 'error' event would crash the process; failures surface via callbacks.
     port.on('error', () => undefined);
-    // An unplugged USB-serial adapter closes the port with a disconnect error: reopen next job.
+    port.on('data', (chunk: Buffer) => this.replies.feed(chunk));
+    // An unplugged USB-serial adapter closes the port with a disconnect error: reopen next time.
     port.on('close', () => {
-      if (this.port === port) this.port = null;
+      if (this.port !== port) return;
+      this.port = null;
+      this.replies.fail(
+        new PrinterTransportError('disconnected', `serial printer ${path}: the port was closed`),
+      );
     });
     this.port = port;
     await new Promise<void>((resolve, reject) =>
@@ -98,11 +156,13 @@ export class SerialTransport implements PrinterTransport {
     if (this.port !== port) {
       // The job timed out while the port was opening: release it, or its lock blocks the next job.
       port.close(() => undefined);
-      throw new PrinterTransportError(
-        'timeout',
-        `serial printer ${this.options.path}: open timed out`,
-      );
+      throw new PrinterTransportError('timeout', `serial printer ${path}: open timed out`);
     }
+    // DTR on open: printers wired for DTR/DSR handshake wait for it. A pseudo-terminal has no
+    // modem lines (ENOTTY), and a line without them still prints, so a refusal is not an error.
+    await new Promise<void>((resolve) =>
+      port.set({ dtr: (this.options.dtr ?? 'on') === 'on', rts: true }, () => resolve()),
+    );
     return port;
   }
 

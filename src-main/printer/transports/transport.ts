@@ -1,5 +1,11 @@
 /** The byte pipe under a ticket printer: serial line, TCP socket or USB printer-class device. */
+import type { StatusQuery } from '../status/dle-eot';
 import type { PrinterTransportKind } from '../ticket-printer';
+
+export interface StatusQueryOptions {
+  /** Open or reconnect the link if it is down (default true). */
+  reopen?: boolean;
+}
 
 export interface PrinterTransport {
   readonly kind: Exclude<PrinterTransportKind, 'virtual'>;
@@ -9,5 +15,22 @@ export interface PrinterTransport {
    * rejection the next write starts from a fresh connection.
    */
   write(data: Buffer, timeoutMs: number): Promise<void>;
+  /**
+   * Makes sure the link is there, opening it if need be (and, for a device file, that it has not
+   * vanished). Rejects with a PrinterTransportError ('disconnected', 'error', …) when it is not.
+   */
+  probe(timeoutMs: number): Promise<void>;
+  /**
+   * Present on bidirectional transports only (serial, TCP). Sends `DLE EOT n` and resolves with the
+   * first byte back that has the status-reply pattern (other bytes are ignored), or null when no
+   * reply came within `timeoutMs`. Rejects with a PrinterTransportError when the link cannot be
+   * opened or drops while waiting. With `reopen: false` the query only goes down the link that is
+   * open now (the one a job's bytes just went down), and a link that dropped is 'disconnected'.
+   */
+  queryStatus?(
+    n: StatusQuery,
+    timeoutMs: number,
+    options?: StatusQueryOptions,
+  ): Promise<number | null>;
   close(): Promise<void>;
 }

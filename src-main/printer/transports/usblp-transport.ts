@@ -7,9 +7,15 @@
  * threads for good; the driver answers EAGAIN instead and we retry until the job's deadline.
  * Kept open, because usblp cancels in-flight transfers when the file is closed, and the last
  * chunk of a non-blocking write is still in flight when write() returns.
+ *
+ * The device is write-only here: usblp offers no portable way to read the printer's DLE EOT
+ * replies, so the status of a USB printer-class device is "unknown". A probe (each status poll)
+ * only checks that the device node is still there, or opens it: an unplugged printer's node
+ * vanishes (ENOENT), and a replugged one is opened afresh. Symlinks (`/dev/usb/by-id/…`, udev
+ * rules) are opened like any path.
  */
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PrinterTransport } from './transport';
 import { PrinterTransportError, toPrintFailure } from './transport-error';
@@ -53,6 +59,17 @@ export class UsblpTransport implements PrinterTransport {
           await sleep(RETRY_DELAY_MS);
         }
       }
+    } catch (error) {
+      await this.close();
+      throw this.classify(error);
+    }
+  }
+
+  async probe(): Promise<void> {
+    try {
+      // A kept handle to an unplugged printer only fails on write; its device node is gone already.
+      if (this.handle) await stat(this.options.path);
+      await this.open();
     } catch (error) {
       await this.close();
       throw this.classify(error);

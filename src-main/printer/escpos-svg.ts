@@ -1,0 +1,143 @@
+/**
+ * A decoded ticket drawn as SVG, one user unit per printer dot: text in font A cells (12 × 24
+ * dots, magnified), raster images and NV logos as embedded 1-bit PNGs, QR codes as a labelled box
+ * of the size the printer would print (we have no QR encoder), and the cut as a dashed line.
+ * Good enough for the on-screen preview and for eyeballing a saved ticket.
+ */
+import { crc32, deflateSync } from 'node:zlib';
+import type { Alignment, DecodedBitmap, DecodedEscPos } from './escpos-decoder';
+
+/** Font A: 12 × 24 dots; a line advances 30 dots (1/6 inch at 180 dpi). */
+const CELL_WIDTH = 12;
+const CELL_HEIGHT = 24;
+const LINE_GAP = 6;
+/** Byte-mode capacity of QR versions 1–10 at error correction M. */
+const QR_CAPACITY_M = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213];
+
+function escapeXml(text: string): string {
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body) >>> 0);
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A 1-bit grayscale PNG of the bitmap (PNG's 0 is black, ours is white: inverted). */
+export function bitmapToPng(image: DecodedBitmap): Buffer {
+  const rowBytes = image.width / 8;
+  const rows = Buffer.alloc((rowBytes + 1) * image.height);
+  for (let y = 0; y < image.height; y++) {
+    rows[y * (rowBytes + 1)] = 0; // filter: none
+    for (let x = 0; x < rowBytes; x++) {
+      rows[y * (rowBytes + 1) + 1 + x] = ~(image.data[y * rowBytes + x] ?? 0) & 0xff;
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(image.width, 0);
+  header.writeUInt32BE(image.height, 4);
+  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, grayscale, deflate, no filter, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function xFor(align: Alignment, width: number, paperWidth: number): number {
+  if (align === 'center') return Math.max(0, Math.floor((paperWidth - width) / 2));
+  if (align === 'right') return Math.max(0, paperWidth - width);
+  return 0;
+}
+
+/** Renders the decoded ticket at `paperWidthDots` (576 for 80 mm, 384 for 58 mm). */
+export function renderDecodedSvg(decoded: DecodedEscPos, paperWidthDots: number): string {
+  const parts: string[] = [];
+  let y = 8;
+  const image = (bitmap: DecodedBitmap, align: Alignment, title: string): void => {
+    const x = xFor(align, bitmap.width, paperWidthDots);
+    const href = `data:image/png;base64,${bitmapToPng(bitmap).toString('base64')}`;
+    parts.push(
+      `<image x="${x}" y="${y}" width="${bitmap.width}" height="${bitmap.height}" ` +
+        `image-rendering="pixelated" href="${href}"><title>${escapeXml(title)}</title></image>`,
+    );
+    y += bitmap.height;
+  };
+  for (const block of decoded.blocks) {
+    switch (block.kind) {
+      case 'line': {
+        const { line } = block;
+        const text = line.text.trimEnd();
+        const height = CELL_HEIGHT * line.height;
+        if (text) {
+          const width = text.length * CELL_WIDTH * line.width;
+          const x = xFor(line.align, width, paperWidthDots);
+          parts.push(
+            `<text x="${x}" y="${y + Math.round(height * 0.8)}" font-size="${height}" ` +
+              `textLength="${width}" lengthAdjust="spacingAndGlyphs"` +
+              `${line.bold ? ' font-weight="bold"' : ''}>${escapeXml(text)}</text>`,
+          );
+        }
+        y += height + LINE_GAP;
+        break;
+      }
+      case 'raster':
+        image(block.image, block.align, `raster ${block.image.width}x${block.image.height}`);
+        break;
+      case 'nv-logo':
+        if (block.image) image(block.image, block.align, `NV logo ${block.key}`);
+        else {
+          const width = Math.round(paperWidthDots / 2);
+          const x = xFor(block.align, width, paperWidthDots);
+          parts.push(
+            `<rect x="${x}" y="${y}" width="${width}" height="96" fill="none" stroke="#888" ` +
+              `stroke-dasharray="6 4"/><text x="${x + width / 2}" y="${y + 56}" ` +
+              `font-size="20" text-anchor="middle" fill="#666">NV logo ${escapeXml(block.key)}</text>`,
+          );
+          y += 96;
+        }
+        break;
+      case 'qr': {
+        const version = QR_CAPACITY_M.findIndex((capacity) => block.payload.length <= capacity) + 1;
+        const modules = 17 + 4 * (version > 0 ? version : 10);
+        const size = modules * block.moduleSize;
+        const x = xFor(block.align, size, paperWidthDots);
+        parts.push(
+          `<g><title>QR: ${escapeXml(block.payload)}</title>` +
+            `<rect x="${x}" y="${y}" width="${size}" height="${size}" fill="#eee" stroke="#000" ` +
+            `stroke-width="${block.moduleSize}"/><text x="${x + size / 2}" y="${y + size / 2}" ` +
+            `font-size="28" text-anchor="middle" font-weight="bold">QR</text>` +
+            `<text x="${x + size / 2}" y="${y + size / 2 + 24}" font-size="10" ` +
+            `text-anchor="middle">${escapeXml(block.payload.slice(0, 60))}</text></g>`,
+        );
+        y += size;
+        break;
+      }
+      case 'cut':
+        y += 8;
+        parts.push(
+          `<line x1="0" y1="${y}" x2="${paperWidthDots}" y2="${y}" stroke="#999" ` +
+            `stroke-dasharray="8 6"/>`,
+        );
+        y += 8;
+        break;
+    }
+  }
+  const height = y + 8;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${paperWidthDots}" height="${height}" ` +
+      `viewBox="0 0 ${paperWidthDots} ${height}" font-family="DejaVu Sans Mono, monospace">`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    ...parts,
+    '</svg>',
+    '',
+  ].join('\n');
+}
