@@ -9,14 +9,14 @@ import { performance } from 'node:perf_hooks';
 import { parseScan } from '../src-shared/domain/booking-code';
 import { formatBookingCode, BOOKING_CODE_ALPHABET } from '../src-shared/domain/booking-code';
 import { KioskService } from '../src-main/kiosk/kiosk-service';
-import { renderTicket } from '../src-main/printer/ticket-template';
-import type { TicketPrinter } from '../src-main/printer/ticket-printer';
 import { openStore } from '../src-main/store/store';
 import { createSyncEngine } from '../src-main/townhall/sync-engine';
 import { createTownhallClient } from '../src-main/townhall/townhall-client';
 import { startTownhallServer } from '../townhall-api/server';
 import { appointment, seedCatalog } from '../tests/support/catalog-fixture';
-import { sampleTicket } from '../tests/support/ticket-fixtures';
+import { RecordingPrinter } from '../tests/support/recording-printer';
+import { runIdentificationBench } from './identification';
+import { runPrinterBench } from './printer';
 
 const rows: Array<[string, string]> = [];
 const report = (what: string, figure: string) => {
@@ -36,37 +36,6 @@ function codeFor(index: number): string {
     rest = Math.floor(rest / 32);
   }
   return formatBookingCode(body);
-}
-
-/** A printer that accepts instantly: isolates the cost of the check-in transaction. */
-const nullPrinter: TicketPrinter = {
-  transportKind: 'virtual',
-  print: async () => ({ status: 'printed' }),
-  close: async () => undefined,
-};
-
-async function benchTicketBytes(): Promise<void> {
-  for (const paperWidth of [80, 58] as const) {
-    const bytes = renderTicket(sampleTicket(), { paperWidth, codePage: 'PC858' });
-    report(`ticket bytes, ${paperWidth} mm (no logo/QR yet)`, `${bytes.length} B`);
-    if (paperWidth === 80) {
-      for (const baud of [9600, 19200, 115200]) {
-        // 8N1: ten bits on the wire per byte.
-        report(
-          `  time on the wire at ${baud} baud`,
-          `${((bytes.length * 10 * 1000) / baud).toFixed(1)} ms`,
-        );
-      }
-    }
-  }
-  const runs = 2000;
-  const start = performance.now();
-  for (let i = 0; i < runs; i++)
-    renderTicket(sampleTicket(), { paperWidth: 80, codePage: 'PC858' });
-  report(
-    'ticket render (node-thermal-printer buffer API)',
-    `${((performance.now() - start) / runs).toFixed(3)} ms/ticket`,
-  );
 }
 
 function benchParse(): void {
@@ -101,7 +70,8 @@ async function benchCheckIn(dir: string): Promise<void> {
 
   const kiosk = new KioskService({
     store,
-    printer: nullPrinter,
+    // Accepts instantly: isolates the cost of the check-in transaction.
+    printer: new RecordingPrinter(),
     kioskId: 'bench',
     timeZone: 'Europe/Madrid',
     language: 'es',
@@ -171,8 +141,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'turnero-bench-'));
   try {
     console.log(`Turnero benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-    await benchTicketBytes();
+    await runPrinterBench(report);
     benchParse();
+    await runIdentificationBench(report);
     await benchCheckIn(dir);
     await benchInitialSync(dir);
     const rss = process.memoryUsage().rss / 1024 / 1024;

@@ -1,5 +1,5 @@
 /**
- * `npm run townhall -- --port 8085 --seed demo [--db FILE] [--host 127.0.0.1]`
+ * `npm run townhall -- --port 8085 --seed demo [--db FILE] [--host 127.0.0.1] [--signing-key FILE]`
  * Runs the reference Town Hall API until SIGINT/SIGTERM; prints one line with its URL.
  */
 import { parseArgs } from 'node:util';
@@ -7,7 +7,8 @@ import { loadSeed } from './seed';
 import { startTownhallServer } from './server';
 
 const USAGE =
-  'usage: npm run townhall -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] [--db FILE]';
+  'usage: npm run townhall -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] [--db FILE] ' +
+  '[--signing-key FILE]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string', default: 'demo' },
       db: { type: 'string' },
+      'signing-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     host: values.host,
     seed: loadSeed(values.seed),
     ...(values.db ? { dbFile: values.db } : {}),
+    ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
   });
   console.log(`Town Hall API listening on ${server.url} (seed: ${values.seed})`);
   const stop = () => {

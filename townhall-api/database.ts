@@ -16,6 +16,7 @@ import type {
   Site,
 } from '../src-shared/contract/townhall-api';
 import { localDayOf } from '../src-shared/domain/site-time';
+import { hashCitizenId, newIdHashSalt } from './booking-tokens';
 import type { ResolvedSeed } from './seed';
 
 const SCHEMA = `
@@ -71,6 +72,7 @@ interface AppointmentRow {
   status: string;
   version: number;
   change_seq: number;
+  citizen_id_hash: string | null;
 }
 
 interface CheckInRow {
@@ -99,6 +101,8 @@ export interface NewAppointment {
   serviceId: string;
   startsAt: string;
   status: AppointmentStatus;
+  /** Salted hash of the citizen's ID number (never the number itself). */
+  citizenIdHash?: string | null;
 }
 
 export interface AppointmentChange {
@@ -127,6 +131,7 @@ const toAppointment = (row: AppointmentRow): StoredAppointment => ({
   siteId: row.site_id,
   localDay: row.local_day,
   changeSeq: row.change_seq,
+  citizenIdHash: row.citizen_id_hash,
 });
 
 const toCheckIn = (row: CheckInRow): StoredCheckIn => ({
@@ -147,6 +152,7 @@ export const publicAppointment = (appointment: StoredAppointment): Appointment =
   startsAt: appointment.startsAt,
   status: appointment.status,
   version: appointment.version,
+  ...(appointment.citizenIdHash ? { citizenIdHash: appointment.citizenIdHash } : {}),
 });
 
 export const publicCheckIn = (checkIn: StoredCheckIn): CheckInRecord => ({
@@ -166,11 +172,23 @@ export class TownhallDatabase {
     if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    this.addColumnIfMissing('sites', 'id_hash_salt', 'TEXT');
+    this.addColumnIfMissing('appointments', 'citizen_id_hash', 'TEXT');
     // The epoch names this database's change log: a cursor minted by another database (a reset
     // demo server, a restored backup) is recognised as foreign instead of silently skipping data.
     this.db
       .prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`)
       .run(randomBytes(4).toString('hex'));
+  }
+
+  /** Columns added after the first release, for databases made before them. */
+  private addColumnIfMissing(table: string, column: string, type: string): void {
+    const columns = this.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as {
+      name: string;
+    }[];
+    if (!columns.some((entry) => entry.name === column)) {
+      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
   }
 
   get epoch(): string {
@@ -187,10 +205,27 @@ export class TownhallDatabase {
     return this.db.prepare(`SELECT 1 FROM sites WHERE id = ?`).get(siteId) !== undefined;
   }
 
+  /** The site, with its ID-hash salt (made when missing: every site has one). */
   getSite(siteId: string): Site | undefined {
-    return this.db
-      .prepare(`SELECT id, name, time_zone AS timeZone FROM sites WHERE id = ?`)
-      .get(siteId) as Site | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT id, name, time_zone AS timeZone, id_hash_salt AS idHashSalt FROM sites WHERE id = ?`,
+      )
+      .get(siteId) as (Site & { idHashSalt: string | null }) | undefined;
+    if (!row) return undefined;
+    let salt = row.idHashSalt;
+    if (!salt) {
+      salt = newIdHashSalt();
+      this.db.prepare(`UPDATE sites SET id_hash_salt = ? WHERE id = ?`).run(salt, siteId);
+    }
+    return { id: row.id, name: row.name, timeZone: row.timeZone, idHashSalt: salt };
+  }
+
+  /** The salted hash of a normalised ID number under this site's salt. */
+  citizenIdHash(siteId: string, normalisedId: string): string {
+    const site = this.getSite(siteId);
+    if (!site?.idHashSalt) throw new Error(`unknown site ${siteId}`);
+    return hashCitizenId(site.idHashSalt, normalisedId);
   }
 
   listServices(siteId: string): Service[] {
@@ -218,8 +253,13 @@ export class TownhallDatabase {
     if (this.hasSite(seed.site.id)) return false;
     this.db.transaction(() => {
       this.db
-        .prepare(`INSERT INTO sites (id, name, time_zone) VALUES (?, ?, ?)`)
-        .run(seed.site.id, seed.site.name, seed.site.timeZone);
+        .prepare(`INSERT INTO sites (id, name, time_zone, id_hash_salt) VALUES (?, ?, ?, ?)`)
+        .run(
+          seed.site.id,
+          seed.site.name,
+          seed.site.timeZone,
+          seed.site.idHashSalt ?? newIdHashSalt(),
+        );
       const insertService = this.db.prepare(
         `INSERT INTO services (site_id, id, position, prefix, names_json, walk_ins_allowed)
          VALUES (?, ?, ?, ?, ?, ?)`,
@@ -234,8 +274,13 @@ export class TownhallDatabase {
           service.walkInsAllowed ? 1 : 0,
         ),
       );
-      for (const appointment of seed.appointments)
-        this.insertAppointment(seed.site.id, appointment);
+      for (const { citizenId, ...appointment } of seed.appointments) {
+        // The clear ID number of a seed is hashed here and forgotten: only the hash is stored.
+        this.insertAppointment(seed.site.id, {
+          ...appointment,
+          citizenIdHash: citizenId ? this.citizenIdHash(seed.site.id, citizenId) : null,
+        });
+      }
     })();
     return true;
   }
@@ -269,8 +314,8 @@ export class TownhallDatabase {
       this.db
         .prepare(
           `INSERT INTO appointments (id, site_id, code, service_id, starts_at, local_day, status,
-             version, change_seq)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+             version, change_seq, citizen_id_hash)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
         )
         .run(
           appointment.id,
@@ -281,6 +326,7 @@ export class TownhallDatabase {
           localDay,
           appointment.status,
           seq,
+          appointment.citizenIdHash ?? null,
         );
       return this.getAppointment(appointment.id) as StoredAppointment;
     })();

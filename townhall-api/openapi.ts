@@ -150,6 +150,31 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
       },
+      [`${API_BASE_PATH}/sites/{siteId}/appointments/{appointmentId}/token`]: {
+        get: {
+          operationId: 'getBookingToken',
+          summary: 'A signed booking token (QR payload) for one appointment; back-office use',
+          description:
+            'Compact JWS (EdDSA / Ed25519) a kiosk verifies offline with the keys of ' +
+            'Site.bookingKeys; it expires at the end of the appointment day. See ' +
+            'docs/booking-token.md. A real town hall issues it with the confirmation and keeps ' +
+            'this endpoint behind its staff authentication.',
+          parameters: [
+            siteIdParameter,
+            {
+              name: 'appointmentId',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', minLength: 1, maxLength: 64 },
+            },
+          ],
+          responses: {
+            '200': { description: 'Token', content: json(componentRef('BookingTokenResponse')) },
+            ...commonErrors,
+            '409': errorResponse('conflict: the appointment is cancelled'),
+          },
+        },
+      },
       [`${API_BASE_PATH}/sites/{siteId}/check-ins`]: {
         post: {
           operationId: 'postCheckIn',
@@ -177,6 +202,10 @@ export function buildOpenApiDocument(): JsonObject {
                 'appointment is cancelled or checked in with another ticket',
             ),
             '413': errorResponse('Body too large'),
+            '422': errorResponse(
+              'unknown-appointment: the check-in carries a bookingToken (made offline) for an ' +
+                'appointment this town hall does not have; final',
+            ),
             '415': errorResponse('Body is not application/json'),
           },
         },

@@ -15,6 +15,7 @@ import {
   type Site,
 } from '../src-shared/contract/townhall-api';
 import { BOOKING_CODE_ALPHABET, BOOKING_CODE_PREFIX } from '../src-shared/domain/booking-code';
+import { parseIdDocument } from '../src-shared/domain/id-document';
 import {
   addDays,
   fromLocalDateTime,
@@ -55,6 +56,23 @@ const SeedAppointmentSchema = z
     time: z.string().regex(LOCAL_TIME_PATTERN, 'expected HH:MM').optional(),
     offsetMinutes: z.number().int().min(-10080).max(10080).optional(),
     status: AppointmentStatusSchema.default('booked'),
+    citizenId: z
+      .string()
+      .max(40)
+      .transform((value, context) => {
+        const parsed = parseIdDocument(value);
+        if (parsed.ok) return parsed.normalised;
+        context.addIssue({
+          code: 'custom',
+          message:
+            parsed.reason === 'id-document-letter'
+              ? `DNI/NIE check letter should be ${parsed.expectedLetter}`
+              : 'expected a DNI, NIE or passport number',
+        });
+        return z.NEVER;
+      })
+      .optional()
+      .describe('Made-up DNI/NIE/passport of the citizen; the server stores only its salted hash'),
   })
   .superRefine((appointment, context) => {
     const absolute = appointment.day !== undefined || appointment.time !== undefined;
@@ -125,6 +143,8 @@ export interface ResolvedAppointment {
   serviceId: string;
   startsAt: string;
   status: AppointmentStatus;
+  /** Normalised ID number, hashed by the server when loading; never stored in clear. */
+  citizenId?: string;
 }
 
 export interface ResolvedSeed {
@@ -201,6 +221,7 @@ export function resolveSeed(seed: SeedDocument, loadedAt: Date): ResolvedSeed {
         serviceId: appointment.serviceId,
         startsAt: startsAt.toISOString(),
         status: appointment.status,
+        ...(appointment.citizenId ? { citizenId: appointment.citizenId } : {}),
       };
     }),
   };

@@ -14,12 +14,21 @@ import {
   type Appointment,
   type AppointmentsPage,
   type AppointmentStatus,
+  type BookingTokenResponse,
   type CheckInRecord,
   type CheckInRequest,
   type HealthResponse,
   type SiteInfoResponse,
 } from '../src-shared/contract/townhall-api';
-import { addDays } from '../src-shared/domain/site-time';
+import { parseIdDocument } from '../src-shared/domain/id-document';
+import { addDays, fromLocalDateTime } from '../src-shared/domain/site-time';
+import {
+  generateSigningKey,
+  loadOrCreateSigningKeys,
+  publicBookingKey,
+  signBookingToken,
+  type SigningKey,
+} from './booking-tokens';
 import { checkCursor, encodeCursor } from './cursor';
 import { publicAppointment, publicCheckIn, TownhallDatabase } from './database';
 import { describeIssues, HttpError, readJsonBody, sendError, sendJson } from './http-util';
@@ -37,6 +46,12 @@ export interface TownhallServerOptions {
   now?: () => Date;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
+  /**
+   * Booking-token signing keys: the first signs, all are published in site info. Default: the
+   * keys of `signingKeyFile` (created when missing), or one fresh key per start.
+   */
+  signingKeys?: SigningKey[];
+  signingKeyFile?: string;
 }
 
 export interface NewAppointmentInput {
@@ -45,6 +60,8 @@ export interface NewAppointmentInput {
   serviceId: string;
   startsAt: Date | string;
   status?: AppointmentStatus;
+  /** The citizen's DNI/NIE/passport: hashed with the site's salt at once, never stored. */
+  citizenId?: string;
 }
 
 /** In-process administration, standing in for the town hall's back office in tests and demos. */
@@ -58,6 +75,10 @@ export interface TownhallAdmin {
   getAppointment(id: string): Appointment | undefined;
   listAppointments(siteId: string): Appointment[];
   checkIns(): CheckInRecord[];
+  /** A signed booking token for an appointment, as the town hall would put in its QR. */
+  issueToken(siteId: string, appointmentId: string): BookingTokenResponse;
+  /** The salted hash the site gives this ID number (for tests and demos). */
+  citizenIdHash(siteId: string, citizenId: string): string;
   /** The server-wide change sequence (grows with every appointment write). */
   currentSequence(): number;
 }
@@ -167,6 +188,15 @@ async function postCheckIn(
       );
     }
     const appointment = db.getAppointment(checkIn.appointmentId);
+    if ((!appointment || appointment.siteId !== siteId) && checkIn.bookingToken !== undefined) {
+      // Checked in offline from a signed token for a booking this town hall does not have (never
+      // recorded, deleted since, or signed by another system): final, for staff to look at.
+      throw new HttpError(
+        422,
+        'unknown-appointment',
+        `appointment ${checkIn.appointmentId} of a booking token is not known here`,
+      );
+    }
     if (!appointment || appointment.siteId !== siteId) {
       throw new HttpError(
         404,
@@ -187,12 +217,65 @@ async function postCheckIn(
   })();
 }
 
+/** Seconds since the epoch, as JWT NumericDate. */
+const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
+/**
+ * Signs a token for one of the site's appointments. It expires at the end of the appointment's
+ * site-local day: it can do nothing after that.
+ */
+function issueToken(
+  db: TownhallDatabase,
+  key: SigningKey,
+  siteId: string,
+  appointmentId: string,
+  now: Date,
+): BookingTokenResponse {
+  const appointment = db.getAppointment(appointmentId);
+  if (!appointment || appointment.siteId !== siteId) {
+    throw new HttpError(404, 'not-found', `appointment ${appointmentId} is not known here`);
+  }
+  if (appointment.status === 'cancelled') {
+    throw new HttpError(409, 'conflict', `appointment ${appointment.id} is cancelled`);
+  }
+  const site = db.getSite(siteId);
+  const expiresAt = fromLocalDateTime(
+    addDays(appointment.localDay, 1),
+    '00:00',
+    site?.timeZone ?? 'Europe/Madrid',
+  );
+  const token = signBookingToken(key, {
+    bid: appointment.id,
+    code: appointment.code,
+    site: siteId,
+    svc: appointment.serviceId,
+    start: appointment.startsAt,
+    exp: seconds(expiresAt),
+    iat: seconds(now),
+  });
+  return { token, kid: key.kid, expiresAt: expiresAt.toISOString() };
+}
+
 type Route =
-  { name: 'health' | 'openapi' } | { name: 'site' | 'appointments' | 'check-ins'; siteId: string };
+  | { name: 'health' | 'openapi' }
+  | { name: 'site' | 'appointments' | 'check-ins'; siteId: string }
+  | { name: 'token'; siteId: string; appointmentId: string };
 
 function matchRoute(pathname: string): Route | null {
   if (pathname === `${API_BASE_PATH}/health`) return { name: 'health' };
   if (pathname === `${API_BASE_PATH}/openapi.json`) return { name: 'openapi' };
+  const token = /^\/api\/v1\/sites\/([^/]+)\/appointments\/([^/]+)\/token$/.exec(pathname);
+  if (token) {
+    try {
+      return {
+        name: 'token',
+        siteId: decodeURIComponent(token[1] as string),
+        appointmentId: decodeURIComponent(token[2] as string),
+      };
+    } catch {
+      return null;
+    }
+  }
   const match = /^\/api\/v1\/sites\/([^/]+)(?:\/(appointments|check-ins))?$/.exec(pathname);
   if (!match) return null;
   let siteId: string;
@@ -215,6 +298,15 @@ export async function startTownhallServer(
   const db = new TownhallDatabase(options.dbFile ?? ':memory:');
   if (options.seed) db.loadSeed(resolveSeed(options.seed, now()));
   const openApiDocument = buildOpenApiDocument();
+  const signingKeys =
+    options.signingKeys ??
+    (options.signingKeyFile
+      ? loadOrCreateSigningKeys(options.signingKeyFile)
+      : [generateSigningKey()]);
+  const [firstKey] = signingKeys;
+  if (!firstKey) throw new Error('at least one booking-token signing key is needed');
+  const activeKey: SigningKey = firstKey;
+  const bookingKeys = signingKeys.map(publicBookingKey);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://townhall.invalid');
@@ -234,7 +326,7 @@ export async function startTownhallServer(
       case 'site': {
         const siteId = requireSite(db, route.siteId);
         const body: SiteInfoResponse = {
-          site: db.getSite(siteId) as SiteInfoResponse['site'],
+          site: { ...(db.getSite(siteId) as SiteInfoResponse['site']), bookingKeys },
           services: db.listServices(siteId),
         };
         return sendJson(response, 200, body);
@@ -245,6 +337,14 @@ export async function startTownhallServer(
         const siteId = requireSite(db, route.siteId);
         const result = await postCheckIn(db, siteId, request, maxBodyBytes, now);
         return sendJson(response, result.status, result.record);
+      }
+      case 'token': {
+        const siteId = requireSite(db, route.siteId);
+        return sendJson(
+          response,
+          200,
+          issueToken(db, activeKey, siteId, route.appointmentId, now()),
+        );
       }
     }
   }
@@ -285,6 +385,7 @@ export async function startTownhallServer(
           serviceId: input.serviceId,
           startsAt: toIso(input.startsAt),
           status: input.status ?? 'booked',
+          citizenIdHash: input.citizenId ? admin.citizenIdHash(siteId, input.citizenId) : null,
         }),
       ),
     cancelAppointment: (id) => publicAppointment(db.updateAppointment(id, { status: 'cancelled' })),
@@ -301,6 +402,12 @@ export async function startTownhallServer(
     },
     listAppointments: (siteId) => db.listAppointments(siteId).map(publicAppointment),
     checkIns: () => db.listCheckIns().map(publicCheckIn),
+    issueToken: (siteId, appointmentId) => issueToken(db, activeKey, siteId, appointmentId, now()),
+    citizenIdHash: (siteId, citizenId) => {
+      const parsed = parseIdDocument(citizenId);
+      if (!parsed.ok) throw new Error('not a valid DNI, NIE or passport number');
+      return db.citizenIdHash(siteId, parsed.normalised);
+    },
     currentSequence: () => db.currentSequence(),
   };
 

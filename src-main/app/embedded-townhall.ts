@@ -26,13 +26,16 @@ export async function startEmbeddedTownhall(
   const dbName = `${today}.sqlite`;
   // Earlier days' demo databases are of no use: the kiosk purges past days too.
   for (const name of readdirSync(dir)) {
-    if (!name.startsWith(today)) rmSync(join(dir, name), { force: true });
+    const isDayDatabase = /^\d{4}-\d{2}-\d{2}\.sqlite/.test(name);
+    if (isDayDatabase && !name.startsWith(today)) rmSync(join(dir, name), { force: true });
   }
   const server = await startTownhallServer({
     port: 0,
     host: '127.0.0.1',
     dbFile: join(dir, dbName),
     seed: loadSeed(seedSource),
+    // Kept across restarts so the demo's booking-token QR codes stay valid.
+    signingKeyFile: join(dir, 'booking-keys.json'),
     now: () => new Date(),
   });
   return { url: server.url, close: () => server.close() };

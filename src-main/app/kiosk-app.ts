@@ -11,11 +11,12 @@ import {
   type EventOf,
   type KioskState,
 } from '../../src-shared/contract/ipc';
-import { parsePrinterTransport, parseScannerTransport } from '../config/schema';
+import { parsePrinterTransport, parseScannerTransport, type Config } from '../config/schema';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createFileLog, teeLog } from '../logging/file-log';
 import { KioskService } from '../kiosk/kiosk-service';
 import { createTicketPrinter } from '../printer/create-ticket-printer';
+import { loadLogo } from '../printer/logo/logo-store';
 import { createSerialScanner, type SerialScanner } from '../scanner/serial-scanner';
 import { openStore } from '../store/store';
 import { createTownhallClient } from '../townhall/townhall-client';
@@ -24,6 +25,21 @@ import { startEmbeddedTownhall, type EmbeddedTownhall } from './embedded-townhal
 import type { KioskApp, KioskAppOptions, KioskEventListener } from './kiosk-app-types';
 
 const FIRST_SYNC_WAIT_MS = 3000;
+
+/** The configured logo, prepared for this printer; a bad file is logged and printing goes on. */
+function loadConfiguredLogo(config: Config, dataDir: string, log: (line: string) => void) {
+  if (!config.printer.logoFile) return null;
+  try {
+    return loadLogo(config.printer.logoFile, {
+      paperWidth: config.printer.paperWidth,
+      profile: config.printer.profile,
+      dataDir,
+    });
+  } catch (error) {
+    log(`printer: no logo on tickets: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
 
 export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp> {
   const { config } = options;
@@ -72,28 +88,21 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
 
   const printerTransport = parsePrinterTransport(config.printer.transport);
   if (!printerTransport) throw new Error('printer.transport was validated but does not parse');
-  let printerStatus: KioskState['printer']['status'] =
-    printerTransport.kind === 'virtual' ? 'ready' : 'unknown';
-  const basePrinter = createTicketPrinter({
+  const printer = createTicketPrinter({
     transport: printerTransport,
     paperWidth: config.printer.paperWidth,
     codePage: config.printer.codePage,
+    profile: config.printer.profile,
+    logo: loadConfiguredLogo(config, dataDir, log),
     timeoutMs: config.printer.timeoutMs,
+    statusPollMs: config.printer.statusPollSeconds * 1000,
     dataDir,
     onTicketRendered: (ticketId, text) => emit('printer:ticket-rendered', { ticketId, text }),
   });
-  // Until live status polling arrives (printer issue), the last job's outcome is the status.
-  const printer: typeof basePrinter = {
-    transportKind: basePrinter.transportKind,
-    close: () => basePrinter.close(),
-    print: async (ticket) => {
-      printerStatus = 'printing';
-      const outcome = await basePrinter.print(ticket);
-      printerStatus = outcome.status === 'printed' ? 'ready' : 'error';
-      emit('kiosk:state-changed', state());
-      return outcome;
-    },
-  };
+  printer.onStateChange((printerState) => {
+    log(`printer: ${printerState}`);
+    emit('kiosk:state-changed', state());
+  });
 
   const kiosk = new KioskService({
     store,
@@ -103,6 +112,8 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     language: config.language,
     checkInWindow: config.checkIn,
     ticketQrUrl: config.printer.qrUrl,
+    siteId: config.siteId,
+    bookingKeys: config.bookingKeys,
     onTicketCommitted: () => sync.requestPush(),
     log,
   });
@@ -113,6 +124,14 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     scanner = createSerialScanner({
       path: scannerTransport.path,
       baud: scannerTransport.baud,
+      dataBits: scannerTransport.dataBits,
+      parity: scannerTransport.parity,
+      stopBits: scannerTransport.stopBits,
+      flow: scannerTransport.flow,
+      terminator: config.scanner.terminator,
+      interByteTimeoutMs: config.scanner.interByteTimeoutMs,
+      stripPrefix: config.scanner.stripPrefix,
+      stripSuffix: config.scanner.stripSuffix,
       log,
       onScan: (text) => {
         void kiosk.checkIn(text).then((result) => emit('checkin:completed', result));
@@ -130,7 +149,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
       defaultLanguage: config.language,
       connectivity: status.connectivity,
       lastSyncAt: status.lastSuccessAt,
-      printer: { transport: printerTransport.kind, status: printerStatus },
+      printer: { transport: printerTransport.kind, status: printer.getState() },
       scanner: { transport: scannerTransport?.kind ?? 'keyboard' },
     };
   };
@@ -138,17 +157,20 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
   const dispatch = createDispatcher(
     {
       'kiosk:get-state': async () => ({ ok: true, value: state() }),
-      'checkin:submit': (request) => kiosk.checkIn(request.input, request.language),
+      'checkin:submit': (request) => kiosk.checkIn(request.input, request.language, request.mode),
       'ticket:reprint': (request) => kiosk.reprint(request.ticketId, request.language),
     },
     log,
   );
 
   sync.onStatusChange(() => emit('kiosk:state-changed', state()));
+  // Scanner status (connected, last read): scanner.getStatus() for diagnostics.
+  scanner?.onStatusChange(() => emit('kiosk:state-changed', state()));
   // A kiosk with a network starts with today's appointments; one without starts from its cache
   // after a short wait rather than holding the screen back for the full API timeout.
   await Promise.race([sync.syncNow(), delay(FIRST_SYNC_WAIT_MS)]);
   sync.start();
+  await printer.start();
   await scanner?.start();
 
   return {

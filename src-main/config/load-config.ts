@@ -42,8 +42,12 @@ export function parseConfig(document: unknown, source: string | null): Config {
     );
   }
   const config = result.data;
+  // Relative paths in a config file are relative to the file, not to where the kiosk started.
   if (source && config.dataDir && !isAbsolute(config.dataDir)) {
     config.dataDir = resolve(dirname(source), config.dataDir);
+  }
+  if (source && config.printer.logoFile && !isAbsolute(config.printer.logoFile)) {
+    config.printer.logoFile = resolve(dirname(source), config.printer.logoFile);
   }
   return config;
 }

@@ -3,7 +3,11 @@
  * docs/configuration.md; keep the two in step.
  */
 import { z } from 'zod';
-import { LanguageSchema, SiteIdSchema } from '../../src-shared/contract/townhall-api';
+import {
+  BookingKeySchema,
+  LanguageSchema,
+  SiteIdSchema,
+} from '../../src-shared/contract/townhall-api';
 import { isValidTimeZone } from '../../src-shared/domain/site-time';
 
 /** Line settings of a serial device, from the query of a `serial:` URI. */
@@ -151,9 +155,27 @@ export const ConfigSchema = z
             message: 'expected "keyboard" or "serial:/dev/ttyACM0?baud=9600"',
           })
           .default('keyboard'),
+        /** End of a scan on a serial scanner: `auto` is any of CR, LF or CRLF. */
+        terminator: z.enum(['auto', 'cr', 'lf', 'crlf', 'none']).default('auto'),
+        /** With terminator `none`: a scan ends after this much silence between bytes. */
+        interByteTimeoutMs: z.number().int().min(5).max(2000).default(50),
+        /** Stripped from the start / end of each scan when present (a scanner's AIM id, a tab…). */
+        stripPrefix: z.string().max(16).default(''),
+        stripSuffix: z.string().max(16).default(''),
       })
       .strict()
       .prefault({}),
+    /**
+     * Public keys that verify signed booking tokens offline (docs/booking-token.md). Keys the
+     * town hall publishes in its site info are used too; these win for the same kid.
+     */
+    bookingKeys: z
+      .array(BookingKeySchema)
+      .max(16)
+      .refine((keys) => new Set(keys.map((key) => key.kid)).size === keys.length, {
+        message: 'duplicate kid',
+      })
+      .default([]),
     checkIn: z
       .object({
         minutesBefore: z.number().int().min(0).max(720).default(120),

@@ -1,10 +1,12 @@
 /** The cached picture of the town hall: site, services and appointments, as last pulled. */
-import type {
-  Appointment,
-  AppointmentStatus,
-  LocalizedText,
-  Service,
-  Site,
+import {
+  BookingKeySchema,
+  type Appointment,
+  type AppointmentStatus,
+  type BookingKey,
+  type LocalizedText,
+  type Service,
+  type Site,
 } from '../../src-shared/contract/townhall-api';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import type { SqliteDatabase } from './database';
@@ -18,6 +20,16 @@ export interface CachedAppointment {
   localTime: string;
   status: AppointmentStatus;
   version: number;
+  /** 'token': learnt from a signed booking token at check-in, not (yet) from the town hall. */
+  source: 'townhall' | 'token';
+}
+
+/** What a signed booking token says about a booking the cache does not hold. */
+export interface TokenAppointment {
+  id: string;
+  code: string;
+  serviceId: string;
+  startsAt: string;
 }
 
 interface AppointmentRow {
@@ -29,6 +41,7 @@ interface AppointmentRow {
   local_time: string;
   status: string;
   version: number;
+  source: string;
 }
 
 interface ServiceRow {
@@ -47,7 +60,11 @@ const toAppointment = (row: AppointmentRow): CachedAppointment => ({
   localTime: row.local_time,
   status: row.status as AppointmentStatus,
   version: row.version,
+  source: row.source === 'token' ? 'token' : 'townhall',
 });
+
+const APPOINTMENT_COLUMNS =
+  'id, code, service_id, starts_at, local_day, local_time, status, version, source';
 
 const toService = (row: ServiceRow): Service => ({
   id: row.id,
@@ -59,10 +76,13 @@ const toService = (row: ServiceRow): Service => ({
 function prepareStatements(db: SqliteDatabase) {
   return {
     upsertSite: db.prepare(
-      `INSERT INTO site (id, name, time_zone, updated_at) VALUES (@id, @name, @timeZone, @now)
+      `INSERT INTO site (id, name, time_zone, id_hash_salt, booking_keys_json, updated_at)
+       VALUES (@id, @name, @timeZone, @idHashSalt, @bookingKeysJson, @now)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
+         id_hash_salt = excluded.id_hash_salt, booking_keys_json = excluded.booking_keys_json,
          updated_at = excluded.updated_at`,
     ),
+    getSiteSecrets: db.prepare(`SELECT id_hash_salt, booking_keys_json FROM site LIMIT 1`),
     getSite: db.prepare(`SELECT id, name, time_zone AS timeZone FROM site LIMIT 1`),
     upsertService: db.prepare(
       `INSERT INTO services (id, prefix, names_json, walk_ins_allowed, updated_at)
@@ -78,9 +98,11 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     upsertAppointment: db.prepare(
       `INSERT INTO appointments (id, code, service_id, starts_at, local_day, local_time, status,
-         version, updated_at)
-       VALUES (@id, @code, @serviceId, @startsAt, @localDay, @localTime, @status, @version, @now)
+         version, citizen_id_hash, source, updated_at)
+       VALUES (@id, @code, @serviceId, @startsAt, @localDay, @localTime, @status, @version,
+         @citizenIdHash, 'townhall', @now)
        ON CONFLICT (id) DO UPDATE SET code = excluded.code, service_id = excluded.service_id,
+         citizen_id_hash = excluded.citizen_id_hash, source = 'townhall',
          starts_at = excluded.starts_at, local_day = excluded.local_day,
          local_time = excluded.local_time,
          -- A check-in made here stays checked in until the town hall's own version moves on.
@@ -90,13 +112,26 @@ function prepareStatements(db: SqliteDatabase) {
          updated_at = excluded.updated_at
        WHERE excluded.version >= appointments.version`,
     ),
+    insertFromToken: db.prepare(
+      `INSERT INTO appointments (id, code, service_id, starts_at, local_day, local_time, status,
+         version, citizen_id_hash, source, updated_at)
+       VALUES (@id, @code, @serviceId, @startsAt, @localDay, @localTime, 'booked', 0, NULL,
+         'token', @now)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
     findByCodeOnDay: db.prepare(
-      `SELECT * FROM appointments WHERE code = ? AND local_day = ? ORDER BY starts_at LIMIT 1`,
+      `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE code = ? AND local_day = ?
+       ORDER BY starts_at LIMIT 1`,
     ),
     findAnyByCode: db.prepare(
-      `SELECT * FROM appointments WHERE code = ? ORDER BY starts_at DESC LIMIT 1`,
+      `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE code = ?
+       ORDER BY starts_at DESC LIMIT 1`,
     ),
-    getAppointment: db.prepare(`SELECT * FROM appointments WHERE id = ?`),
+    findByCitizenOnDay: db.prepare(
+      `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE citizen_id_hash = ? AND local_day = ?
+       ORDER BY starts_at, id LIMIT 50`,
+    ),
+    getAppointment: db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE id = ?`),
     setStatus: db.prepare(`UPDATE appointments SET status = ?, updated_at = ? WHERE id = ?`),
     countAppointments: db.prepare(`SELECT count(*) AS n FROM appointments`),
     purgeBefore: db.prepare(`DELETE FROM appointments WHERE local_day < ?`),
@@ -114,6 +149,30 @@ export class CatalogRepository {
     return this.statements.getSite.get() as Site | undefined;
   }
 
+  /** The site's salt for ID-document hashes (base64url), when the town hall publishes one. */
+  getIdHashSalt(): string | null {
+    const row = this.statements.getSiteSecrets.get() as { id_hash_salt: string | null } | undefined;
+    return row?.id_hash_salt ?? null;
+  }
+
+  /** Booking-token keys the town hall published in its site info (invalid entries skipped). */
+  getPublishedBookingKeys(): BookingKey[] {
+    const row = this.statements.getSiteSecrets.get() as
+      { booking_keys_json: string | null } | undefined;
+    if (!row?.booking_keys_json) return [];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(row.booking_keys_json);
+    } catch {
+      return [];
+    }
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((entry) => {
+      const key = BookingKeySchema.safeParse(entry);
+      return key.success ? [key.data] : [];
+    });
+  }
+
   getService(id: string): Service | undefined {
     const row = this.statements.getService.get(id) as ServiceRow | undefined;
     return row ? toService(row) : undefined;
@@ -128,7 +187,14 @@ export class CatalogRepository {
     const at = now.toISOString();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM site WHERE id <> ?').run(site.id);
-      this.statements.upsertSite.run({ ...site, now: at });
+      this.statements.upsertSite.run({
+        id: site.id,
+        name: site.name,
+        timeZone: site.timeZone,
+        idHashSalt: site.idHashSalt ?? null,
+        bookingKeysJson: site.bookingKeys ? JSON.stringify(site.bookingKeys) : null,
+        now: at,
+      });
       for (const service of services) {
         this.statements.upsertService.run({
           id: service.id,
@@ -159,6 +225,7 @@ export class CatalogRepository {
           localTime: local.time,
           status: appointment.status,
           version: appointment.version,
+          citizenIdHash: appointment.citizenIdHash ?? null,
           now: at,
         });
       }
@@ -174,6 +241,31 @@ export class CatalogRepository {
   findAppointmentByCodeAnyDay(code: string): CachedAppointment | undefined {
     const row = this.statements.findAnyByCode.get(code) as AppointmentRow | undefined;
     return row ? toAppointment(row) : undefined;
+  }
+
+  /** Today's (or `localDay`'s) appointments of one citizen, by the salted hash of the ID. */
+  findAppointmentsByCitizen(citizenIdHash: string, localDay: string): CachedAppointment[] {
+    return (
+      this.statements.findByCitizenOnDay.all(citizenIdHash, localDay) as AppointmentRow[]
+    ).map(toAppointment);
+  }
+
+  /**
+   * Caches a booking known only from a verified signed token (version 0, source 'token'), so the
+   * normal check-in can run on it. The town hall's own copy, when pulled, replaces it.
+   */
+  insertTokenAppointment(appointment: TokenAppointment, timeZone: string, now: Date): void {
+    const startsAt = new Date(appointment.startsAt);
+    const local = toLocalDateTime(startsAt, timeZone);
+    this.statements.insertFromToken.run({
+      id: appointment.id,
+      code: appointment.code,
+      serviceId: appointment.serviceId,
+      startsAt: startsAt.toISOString(),
+      localDay: local.day,
+      localTime: local.time,
+      now: now.toISOString(),
+    });
   }
 
   getAppointment(id: string): CachedAppointment | undefined {

@@ -113,4 +113,20 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX print_failures_by_time ON print_failures (at);
     `,
   },
+  {
+    version: 4,
+    description:
+      'identification: site ID-hash salt and published booking keys; appointments by salted ' +
+      'citizen ID hash; appointments learnt from a signed token',
+    sql: `
+      ALTER TABLE site ADD COLUMN id_hash_salt TEXT;
+      ALTER TABLE site ADD COLUMN booking_keys_json TEXT;
+
+      -- Only the salted hash of an ID number is ever stored, never the number.
+      ALTER TABLE appointments ADD COLUMN citizen_id_hash TEXT;
+      -- 'townhall' (pulled from the API) or 'token' (checked in offline from a signed token).
+      ALTER TABLE appointments ADD COLUMN source TEXT NOT NULL DEFAULT 'townhall';
+      CREATE INDEX appointments_by_citizen ON appointments (citizen_id_hash, local_day, starts_at);
+    `,
+  },
 ];

@@ -25,11 +25,49 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 export const SiteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 export const LocalDaySchema = z.string().regex(LOCAL_DAY_PATTERN, 'expected YYYY-MM-DD');
 
+/** Unpadded base64url, as in JWS and JWK. */
+export const Base64UrlSchema = z.string().regex(/^[A-Za-z0-9_-]*$/, 'expected base64url');
+
+/** A public key that signs booking tokens (docs/booking-token.md): Ed25519, as a JWK. */
+export const BookingKeySchema = z
+  .object({
+    kid: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .describe('Key id, as in the token header'),
+    publicKeyJwk: z
+      .object({
+        kty: z.literal('OKP'),
+        crv: z.literal('Ed25519'),
+        x: Base64UrlSchema.length(43).describe('The 32-byte public key, base64url'),
+      })
+      .describe('RFC 8037 OKP public key'),
+  })
+  .meta({ id: 'BookingKey' });
+export type BookingKey = z.infer<typeof BookingKeySchema>;
+
+/** HMAC-SHA256 in base64url (43 characters): how an ID document number travels and is kept. */
+export const CitizenIdHashSchema = Base64UrlSchema.length(43);
+
 export const SiteSchema = z
   .object({
     id: SiteIdSchema,
     name: z.string().min(1).max(120),
     timeZone: z.string().min(1).max(64),
+    idHashSalt: Base64UrlSchema.min(22)
+      .max(128)
+      .optional()
+      .describe(
+        'Per-site random salt (base64url, at least 16 bytes): citizenIdHash = ' +
+          'base64url(HMAC-SHA256(key = the decoded salt, normalised ID number)). See docs/identification.md',
+      ),
+    bookingKeys: z
+      .array(BookingKeySchema)
+      .max(16)
+      .optional()
+      .describe(
+        'Public keys that verify this site’s signed booking tokens; several during rotation',
+      ),
   })
   .meta({ id: 'Site' });
 export type Site = z.infer<typeof SiteSchema>;
@@ -55,6 +93,11 @@ export const AppointmentSchema = z
     startsAt: z.iso.datetime({ offset: true }).describe('Start instant, RFC 3339'),
     status: AppointmentStatusSchema,
     version: z.number().int().nonnegative(),
+    citizenIdHash: CitizenIdHashSchema.nullable()
+      .optional()
+      .describe(
+        'Salted hash of the citizen’s DNI/NIE/passport (see Site.idHashSalt); never the number',
+      ),
   })
   .meta({ id: 'Appointment' });
 export type Appointment = z.infer<typeof AppointmentSchema>;
@@ -88,6 +131,18 @@ export const CheckInRequestSchema = z
     kioskId: z.string().min(1).max(64),
     ticketNumber: z.string().min(1).max(16),
     issuedAt: z.iso.datetime({ offset: true }),
+    identifiedBy: z
+      .enum(['code', 'token', 'id-document', 'external-booking'])
+      .optional()
+      .describe('How the citizen proved the booking at the kiosk'),
+    bookingToken: z
+      .string()
+      .max(1000)
+      .optional()
+      .describe(
+        'The signed booking token, when the kiosk checked in a booking it did not have cached ' +
+          '(offline): for reconciliation',
+      ),
   })
   .meta({ id: 'CheckInRequest' });
 export type CheckInRequest = z.infer<typeof CheckInRequestSchema>;
@@ -100,6 +155,8 @@ export type CheckInRecord = z.infer<typeof CheckInRecordSchema>;
 /**
  * Machine-readable error codes. `invalid-cursor` tells the client to drop its cursor and pull the
  * window again from scratch (the cursor belongs to another window, or the server's data was reset).
+ * `unknown-appointment` (422): a check-in made offline from a signed booking token names a booking
+ * this town hall does not have; retrying cannot help.
  */
 export const ApiErrorCodeSchema = z.enum([
   'bad-request',
@@ -107,6 +164,7 @@ export const ApiErrorCodeSchema = z.enum([
   'not-found',
   'method-not-allowed',
   'conflict',
+  'unknown-appointment',
   'idempotency-key-mismatch',
   'payload-too-large',
   'unsupported-media-type',
@@ -124,6 +182,15 @@ export const ApiErrorSchema = z
   .meta({ id: 'ApiError' });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
+export const BookingTokenResponseSchema = z
+  .object({
+    token: z.string().max(1000).describe('Compact JWS (EdDSA); docs/booking-token.md'),
+    kid: z.string().max(64),
+    expiresAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'BookingTokenResponse' });
+export type BookingTokenResponse = z.infer<typeof BookingTokenResponseSchema>;
+
 export const HealthResponseSchema = z
   .object({
     status: z.literal('ok'),
@@ -139,6 +206,7 @@ export type HealthResponse = z.infer<typeof HealthResponseSchema>;
  */
 export const apiComponentSchemas = {
   LocalizedText: LocalizedTextSchema,
+  BookingKey: BookingKeySchema,
   Site: SiteSchema,
   Service: ServiceSchema,
   Appointment: AppointmentSchema,
@@ -146,6 +214,7 @@ export const apiComponentSchemas = {
   AppointmentsPage: AppointmentsPageSchema,
   CheckInRequest: CheckInRequestSchema,
   CheckInRecord: CheckInRecordSchema,
+  BookingTokenResponse: BookingTokenResponseSchema,
   ApiError: ApiErrorSchema,
   HealthResponse: HealthResponseSchema,
 } as const;
@@ -157,6 +226,8 @@ export const apiPaths = {
   siteInfo: (siteId: string) => `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}`,
   appointments: (siteId: string) =>
     `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/appointments`,
+  appointmentToken: (siteId: string, appointmentId: string) =>
+    `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/appointments/${encodeURIComponent(appointmentId)}/token`,
   checkIns: (siteId: string) => `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/check-ins`,
   openApi: `${API_BASE_PATH}/openapi.json`,
   health: `${API_BASE_PATH}/health`,

@@ -21,7 +21,11 @@ export function formatBookingCode(body: string): string {
   return `${BOOKING_CODE_PREFIX}-${body}`;
 }
 
-function normaliseCodeCandidate(candidate: string): string | null {
+/**
+ * The canonical code for what a person typed or a URL carried (`trn 7k4-p9q` → `TRN-7K4P9Q`),
+ * or null when it is not one. Bounded input only: callers pass sanitised text.
+ */
+export function normaliseCodeCandidate(candidate: string): string | null {
   const compact = candidate.toUpperCase().replace(/[\s\-_.·]/g, '');
   const body = compact.startsWith(BOOKING_CODE_PREFIX)
     ? compact.slice(BOOKING_CODE_PREFIX.length)
