@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { TurneroBridge } from '../src-shared/contract/ipc';
@@ -11,9 +11,10 @@ import { createRendererI18n } from './i18n/setup';
 import { useWedgeScanner, type WedgeScannerOptions } from './scanner/use-wedge-scanner';
 import { CodeEntryScreen } from './screens/CodeEntryScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
-import { HomeScreen } from './screens/HomeScreen';
+import { HomeScreen, type HomeScreenProps } from './screens/HomeScreen';
+import { IdEntryScreen } from './screens/IdEntryScreen';
 import { ResultScreen } from './screens/ResultScreen';
-import { createKioskStore } from './state/kiosk-store';
+import { createKioskStore, type Screen } from './state/kiosk-store';
 import { KioskProviders, useBridge, useKiosk, useKioskStoreApi } from './state/store-context';
 
 export interface AppProps {
@@ -26,7 +27,15 @@ export interface AppProps {
   autoReturnMs?: number;
   /** Code entry, or a language other than the default, is abandoned after this long idle. */
   sessionTimeoutMs?: number;
+  /**
+   * QR codes from a camera on the home screen; off by default. `true` uses the ZXing decoder,
+   * loaded only then; tests pass their own `start`.
+   */
+  camera?: boolean | Pick<NonNullable<HomeScreenProps['camera']>, 'start'>;
 }
+
+/** The same QR held in front of the camera again is not a new check-in for this long. */
+const CAMERA_REPEAT_MS = 10_000;
 
 export function App(props: AppProps) {
   const [store] = useState(createKioskStore);
@@ -38,6 +47,7 @@ export function App(props: AppProps) {
           wedge={props.wedge}
           autoReturnMs={props.autoReturnMs ?? 10_000}
           sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
+          camera={props.camera ?? false}
         />
       </KioskProviders>
     </I18nextProvider>
@@ -88,10 +98,15 @@ function useLanguageSync(): void {
   }, [i18n, language]);
 }
 
+function isTyping(screen: Screen): boolean {
+  return screen === 'entering-code' || screen === 'entering-id';
+}
+
 function Kiosk(props: {
   wedge: WedgeScannerOptions | undefined;
   autoReturnMs: number;
   sessionTimeoutMs: number;
+  camera: NonNullable<AppProps['camera']>;
 }) {
   const bridge = useBridge();
   const store = useKioskStoreApi();
@@ -107,14 +122,28 @@ function Kiosk(props: {
   useKioskConnection();
   useLanguageSync();
 
+  const lastCameraScan = useRef<{ text: string; at: number } | null>(null);
+  const camera = useMemo((): HomeScreenProps['camera'] => {
+    if (props.camera === false) return undefined;
+    const onDecode = (text: string) => {
+      // A phone left in front of the camera must not check in again as soon as home is back.
+      const now = performance.now();
+      const last = lastCameraScan.current;
+      if (last && last.text === text && now - last.at < CAMERA_REPEAT_MS) return;
+      lastCameraScan.current = { text, at: now };
+      void submitCheckIn(bridge, store, text, 'camera');
+    };
+    return props.camera === true ? { onDecode } : { onDecode, start: props.camera.start };
+  }, [props.camera, bridge, store]);
+
   useWedgeScanner(
     {
       onScan: (input) => void submitCheckIn(bridge, store, input, 'keyboard-wedge'),
       onTyped: (text) => {
-        if (store.getState().screen === 'entering-code') store.getState().typeCode(text);
+        if (isTyping(store.getState().screen)) store.getState().typeCode(text);
       },
       onKey: (key) => {
-        if (key === 'Backspace' && store.getState().screen === 'entering-code') {
+        if (key === 'Backspace' && isTyping(store.getState().screen)) {
           store.getState().deleteLast();
         }
       },
@@ -125,7 +154,7 @@ function Kiosk(props: {
   const showingOutcome = screen === 'result' || screen === 'error';
   useIdleTimeout(showingOutcome && !busy, props.autoReturnMs, endSession, outcomeSeq);
   useIdleTimeout(
-    !busy && (screen === 'entering-code' || (screen === 'home' && languageChosen)),
+    !busy && (isTyping(screen) || (screen === 'home' && languageChosen)),
     props.sessionTimeoutMs,
     endSession,
   );
@@ -134,9 +163,16 @@ function Kiosk(props: {
     <div className="kiosk" data-screen={screen}>
       <KioskHeader />
       <main className="kiosk-main" aria-busy={busy}>
-        {screen === 'home' && <HomeScreen />}
+        {screen === 'home' && <HomeScreen {...(camera ? { camera } : {})} />}
         {screen === 'entering-code' && (
           <CodeEntryScreen onSubmit={(code) => void submitCheckIn(bridge, store, code, 'touch')} />
+        )}
+        {screen === 'entering-id' && (
+          <IdEntryScreen
+            onSubmit={(documentNumber) =>
+              void submitCheckIn(bridge, store, documentNumber, 'touch', 'id-document')
+            }
+          />
         )}
         {screen === 'result' && result && (
           <ResultScreen
@@ -146,7 +182,7 @@ function Kiosk(props: {
         )}
         {screen === 'error' && error && <ErrorScreen error={error} />}
       </main>
-      {(screen === 'home' || screen === 'entering-code') && (
+      {(screen === 'home' || isTyping(screen)) && (
         <footer className="kiosk-footer">
           <LanguageBar />
         </footer>

@@ -1,23 +1,30 @@
 /** Sends one check-in to main and puts its outcome on screen. Never throws. */
 import type { CheckInResult, IpcResult, TurneroBridge } from '../../src-shared/contract/ipc';
-import type { KioskStore } from '../state/kiosk-store';
+import type { EntryMode, KioskStore } from '../state/kiosk-store';
+import { maskIdDocument } from './id-document';
 
-export type CheckInSource = 'keyboard-wedge' | 'touch';
+export type CheckInSource = 'keyboard-wedge' | 'touch' | 'camera';
 
 export async function submitCheckIn(
   bridge: TurneroBridge,
   store: KioskStore,
   input: string,
   source: CheckInSource,
+  mode: EntryMode = 'code',
 ): Promise<void> {
-  const { busy, setBusy } = store.getState();
+  const { busy, setBusy, markIdSubmitted } = store.getState();
   if (busy || input.trim() === '') return; // one check-in at a time; main de-duplicates too
+  // An ID number leaves the store at once; only its mask stays on screen while it is checked.
+  if (mode === 'id-document') markIdSubmitted(maskIdDocument(input));
   setBusy(true);
   let outcome: IpcResult<CheckInResult>;
   try {
     // The ticket is printed in the language the citizen is reading.
     const { language } = store.getState();
-    outcome = await bridge.invoke('checkin:submit', { input, source, language });
+    outcome = await bridge.invoke(
+      'checkin:submit',
+      mode === 'id-document' ? { input, source, mode, language } : { input, source, language },
+    );
   } catch {
     outcome = { ok: false, error: { code: 'internal' } };
   }

@@ -52,3 +52,27 @@ export function ScanIcon() {
     </svg>
   );
 }
+
+/** An identity card: photo on the left, lines of text on the right. */
+export function IdCardIcon() {
+  return (
+    <svg className="id-card-icon" viewBox="0 0 64 44" aria-hidden="true" focusable="false">
+      <rect
+        x="1.5"
+        y="1.5"
+        width="61"
+        height="41"
+        rx="5"
+        fill="#ffffff"
+        stroke="currentColor"
+        strokeWidth="3"
+      />
+      <rect x="1.5" y="1.5" width="61" height="9" rx="4" fill="currentColor" />
+      <circle cx="17" cy="22" r="5" fill="currentColor" />
+      <path d="M8 36c0-6 4-9 9-9s9 3 9 9Z" fill="currentColor" />
+      <rect x="32" y="18" width="24" height="3.5" rx="1.5" fill="currentColor" />
+      <rect x="32" y="25" width="18" height="3.5" rx="1.5" fill="currentColor" />
+      <rect x="32" y="32" width="22" height="3.5" rx="1.5" fill="#d1342f" />
+    </svg>
+  );
+}

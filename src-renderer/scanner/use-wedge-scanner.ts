@@ -3,6 +3,12 @@
  * keys): completed scans go to `onScan`; keys a person typed go to `onTyped` / `onKey`.
  */
 import { useEffect, useRef } from 'react';
+import {
+  deadKeyCharacter,
+  normaliseWedgeScan,
+  undoDeadKeyComposition,
+  type ScannerLayout,
+} from './keyboard-layout';
 import { WedgeDetector, type WedgeDetectorOptions } from './wedge-detector';
 
 export interface WedgeScannerHandlers {
@@ -19,6 +25,12 @@ export interface WedgeScannerOptions extends WedgeDetectorOptions {
    * `timeStamp` (when the input happened, not when a busy page got round to handling it).
    */
   clock?: () => number;
+  /**
+   * The layout the scanner is configured for (the PC is Spanish): 'us' always remaps a scan from
+   * US to es-ES, 'es' never does, 'auto' (default) remaps a burst that only makes sense remapped.
+   * For a technician setting, once the kiosk state carries one.
+   */
+  layout?: ScannerLayout;
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -40,7 +52,7 @@ export function useWedgeScanner(
     handlersRef.current = handlers;
   });
 
-  const { clock, maxInterKeyMs, maxKeyGapMs, minLength, maxLength } = options;
+  const { clock, maxInterKeyMs, maxKeyGapMs, minLength, maxLength, layout = 'auto' } = options;
 
   useEffect(() => {
     const now = clock ?? (() => performance.now());
@@ -52,15 +64,28 @@ export function useWedgeScanner(
     const detector = new WedgeDetector(detectorOptions);
     const flushDelay = detector.holdMs + 10;
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
+    let afterDeadKey = false;
 
     const release = (typed: string) => {
       if (typed !== '') handlersRef.current.onTyped?.(typed);
     };
 
+    /**
+     * The key as the detector sees it: a Spanish dead key becomes the accent it stands for, and
+     * the letter the system composed with it goes back to the plain letter that was pressed.
+     */
+    const keyOf = (event: KeyboardEvent): string => {
+      if (event.key === 'Shift' || event.key === 'CapsLock') return event.key;
+      const wasAfterDeadKey = afterDeadKey;
+      afterDeadKey = event.key === 'Dead';
+      if (event.key === 'Dead') return deadKeyCharacter(event.code, event.shiftKey) ?? 'Dead';
+      return wasAfterDeadKey ? undoDeadKeyComposition(event.key) : event.key;
+    };
+
     const onKeyDown = (event: KeyboardEvent) => {
       if (isEditable(event.target)) return;
       // Shortcuts are never scanner input: let them through and drop any held burst.
-      const key = event.ctrlKey || event.metaKey || event.altKey ? 'Unidentified' : event.key;
+      const key = event.ctrlKey || event.metaKey || event.altKey ? 'Unidentified' : keyOf(event);
       const at = clock ? clock() : event.timeStamp;
       const step = detector.push(key, at, event.repeat);
       if (step.swallow) {
@@ -69,7 +94,7 @@ export function useWedgeScanner(
       }
       release(step.typed);
       if (step.scan !== null) {
-        handlersRef.current.onScan(step.scan);
+        handlersRef.current.onScan(normaliseWedgeScan(step.scan, layout));
       } else if (!step.swallow && detector.pending === '' && key !== 'Unidentified') {
         handlersRef.current.onKey?.(key);
       }
@@ -88,5 +113,5 @@ export function useWedgeScanner(
       window.removeEventListener('keydown', onKeyDown, { capture: true });
       if (flushTimer) clearTimeout(flushTimer);
     };
-  }, [clock, maxInterKeyMs, maxKeyGapMs, minLength, maxLength]);
+  }, [clock, maxInterKeyMs, maxKeyGapMs, minLength, maxLength, layout]);
 }

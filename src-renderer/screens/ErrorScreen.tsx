@@ -7,6 +7,9 @@ export function ErrorScreen(props: { error: IpcError }) {
   const { t } = useTranslation();
   const outcomeSeq = useKiosk((state) => state.outcomeSeq);
   const startCodeEntry = useKiosk((state) => state.startCodeEntry);
+  const startIdEntry = useKiosk((state) => state.startIdEntry);
+  // A refused ID document is typed again on its own keyboard; anything else as a booking code.
+  const retryDocument = props.error.code.startsWith('id-document');
   const endSession = useKiosk((state) => state.endSession);
   const heading = useHeadingFocus<HTMLHeadingElement>(outcomeSeq);
   return (
@@ -28,8 +31,12 @@ export function ErrorScreen(props: { error: IpcError }) {
         <button type="button" className="button button--secondary" onClick={endSession}>
           {t('ui.error.home')}
         </button>
-        <button type="button" className="button button--primary" onClick={startCodeEntry}>
-          {t('ui.error.typeCode')}
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={retryDocument ? startIdEntry : startCodeEntry}
+        >
+          {t(retryDocument ? 'ui.error.typeDocument' : 'ui.error.typeCode')}
         </button>
       </div>
       <p className="screen__footnote">{t('ui.autoReturn')}</p>

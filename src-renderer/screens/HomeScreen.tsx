@@ -1,12 +1,19 @@
 import { useTranslation } from 'react-i18next';
+import { CameraScanner, type CameraScannerProps } from '../camera/CameraScanner';
 import { ScanIcon } from '../components/icons';
 import { useHeadingFocus } from '../components/use-heading-focus';
 import { useKiosk } from '../state/store-context';
 
-export function HomeScreen() {
+export interface HomeScreenProps {
+  /** Set on kiosks with a camera: the preview replaces the picture and decodes QR codes. */
+  camera?: Pick<CameraScannerProps, 'onDecode' | 'start'>;
+}
+
+export function HomeScreen(props: HomeScreenProps) {
   const { t } = useTranslation();
   const offline = useKiosk((state) => state.kiosk?.connectivity === 'offline');
   const startCodeEntry = useKiosk((state) => state.startCodeEntry);
+  const startIdEntry = useKiosk((state) => state.startIdEntry);
   const heading = useHeadingFocus<HTMLHeadingElement>();
   return (
     <div className="screen screen--home" data-testid="screen-home">
@@ -16,7 +23,15 @@ export function HomeScreen() {
         </p>
       )}
       <section className="home-scan" aria-labelledby="home-scan-title">
-        <ScanIcon />
+        {props.camera ? (
+          <CameraScanner
+            onDecode={props.camera.onDecode}
+            {...(props.camera.start ? { start: props.camera.start } : {})}
+            fallback={<ScanIcon />}
+          />
+        ) : (
+          <ScanIcon />
+        )}
         <h1 id="home-scan-title" className="home-scan__title" ref={heading} tabIndex={-1}>
           {t('ui.home.scanTitle')}
         </h1>
@@ -26,17 +41,33 @@ export function HomeScreen() {
         <span>{t('ui.home.or')}</span>
       </p>
       <section className="home-code">
-        <button
-          type="button"
-          className="button button--primary button--huge"
-          aria-describedby="home-code-hint"
-          onClick={startCodeEntry}
-        >
-          {t('ui.home.haveAppointment')}
-        </button>
-        <p id="home-code-hint" className="home-code__hint">
-          {t('ui.home.haveAppointmentHint')}
-        </p>
+        <div className="home-code__option">
+          <button
+            type="button"
+            className="button button--primary button--huge"
+            aria-describedby="home-code-hint"
+            onClick={startCodeEntry}
+          >
+            {t('ui.home.haveAppointment')}
+          </button>
+          <p id="home-code-hint" className="home-code__hint">
+            {t('ui.home.haveAppointmentHint')}
+          </p>
+        </div>
+        <div className="home-code__option">
+          <button
+            type="button"
+            className="button button--secondary button--huge button--id"
+            aria-describedby="home-id-hint"
+            onClick={startIdEntry}
+            data-testid="start-id-entry"
+          >
+            {t('ui.home.idDocument')}
+          </button>
+          <p id="home-id-hint" className="home-code__hint">
+            {t('ui.home.idDocumentHint')}
+          </p>
+        </div>
       </section>
     </div>
   );

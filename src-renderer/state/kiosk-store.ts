@@ -7,7 +7,10 @@ import type { CheckInResult, IpcError, IpcResult, KioskState } from '../../src-s
 import type { Language } from '../../src-shared/contract/townhall-api';
 import { DEFAULT_LANGUAGE } from '../../src-shared/i18n/catalogs';
 
-export type Screen = 'home' | 'entering-code' | 'result' | 'error';
+export type Screen = 'home' | 'entering-code' | 'entering-id' | 'result' | 'error';
+
+/** What a touch entry is: a booking code, or an ID document number (DNI, NIE, passport). */
+export type EntryMode = 'code' | 'id-document';
 
 /** What the on-screen keyboard offers: booking codes and DNI/NIE use only these. */
 export const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -22,7 +25,13 @@ export interface KioskUiState {
   language: Language;
   /** True once the person at the kiosk picked a language (it then survives state updates). */
   languageChosen: boolean;
+  /** What is being typed on screen: a booking code, or an ID document number (entering-id). */
   code: string;
+  /**
+   * A submitted ID document number, masked (`***4567**`), shown while it is checked. The number
+   * itself is dropped from the store as soon as it is submitted.
+   */
+  submittedMask: string | null;
   busy: boolean;
   result: CheckInResult | null;
   error: IpcError | null;
@@ -34,6 +43,10 @@ export interface KioskUiState {
   setKioskState(kiosk: KioskState): void;
   chooseLanguage(language: Language): void;
   startCodeEntry(): void;
+  /** The DNI / NIE / passport entry screen, empty. */
+  startIdEntry(): void;
+  /** An ID document number was submitted: forget it, keep only its mask on screen. */
+  markIdSubmitted(mask: string): void;
   typeCode(text: string): void;
   deleteLast(): void;
   /** Back to home, keeping the language (the same person is still there). */
@@ -58,6 +71,7 @@ export function createKioskStore(): KioskStore {
     language: DEFAULT_LANGUAGE,
     languageChosen: false,
     code: '',
+    submittedMask: null,
     busy: false,
     result: null,
     error: null,
@@ -70,15 +84,20 @@ export function createKioskStore(): KioskStore {
         language: state.languageChosen ? state.language : kiosk.defaultLanguage,
       })),
     chooseLanguage: (language) => set({ language, languageChosen: true }),
-    startCodeEntry: () => set({ screen: 'entering-code', code: '', result: null, error: null }),
+    startCodeEntry: () =>
+      set({ screen: 'entering-code', code: '', submittedMask: null, result: null, error: null }),
+    startIdEntry: () =>
+      set({ screen: 'entering-id', code: '', submittedMask: null, result: null, error: null }),
+    markIdSubmitted: (mask) => set({ code: '', submittedMask: mask }),
     typeCode: (text) =>
       set((state) => ({ code: (state.code + filterCode(text)).slice(0, MAX_CODE_LENGTH) })),
     deleteLast: () => set((state) => ({ code: state.code.slice(0, -1) })),
-    goHome: () => set({ screen: 'home', code: '', result: null, error: null }),
+    goHome: () => set({ screen: 'home', code: '', submittedMask: null, result: null, error: null }),
     endSession: () =>
       set((state) => ({
         screen: 'home',
         code: '',
+        submittedMask: null,
         result: null,
         error: null,
         language: state.kiosk?.defaultLanguage ?? DEFAULT_LANGUAGE,
@@ -89,6 +108,7 @@ export function createKioskStore(): KioskStore {
       set((state) => ({
         busy: false,
         code: '',
+        submittedMask: null,
         screen: outcome.ok ? 'result' : 'error',
         result: outcome.ok ? outcome.value : null,
         error: outcome.ok ? null : outcome.error,

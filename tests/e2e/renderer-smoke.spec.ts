@@ -177,7 +177,7 @@ async function startFakeWebHost(): Promise<FakeWebHost> {
           });
           return;
         }
-        submissions.push(request.data);
+        submissions.push(payload as Submission); // as the page sent it, without schema defaults
         const result = checkIn(request.data.input);
         send(ws, { kind: 'response', id, result });
         if (result.ok && result.value.ticket.printStatus === 'printed') {
