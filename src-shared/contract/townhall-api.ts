@@ -49,6 +49,19 @@ export type BookingKey = z.infer<typeof BookingKeySchema>;
 /** HMAC-SHA256 in base64url (43 characters): how an ID document number travels and is kept. */
 export const CitizenIdHashSchema = Base64UrlSchema.length(43);
 
+/**
+ * How ticket numbers are shared between the kiosks of a site: the server leases blocks of
+ * counters 1..leaseCeiling per service and day; counters above the ceiling are the kiosks' own
+ * reserved ranges (kiosk config), used only offline when a lease is spent.
+ */
+export const NumberingSchema = z
+  .object({
+    leaseCeiling: z.number().int().min(1).max(998),
+    defaultBlockSize: z.number().int().min(1).max(200),
+  })
+  .meta({ id: 'Numbering' });
+export type Numbering = z.infer<typeof NumberingSchema>;
+
 export const SiteSchema = z
   .object({
     id: SiteIdSchema,
@@ -68,9 +81,18 @@ export const SiteSchema = z
       .describe(
         'Public keys that verify this site’s signed booking tokens; several during rotation',
       ),
+    numbering: NumberingSchema.optional(),
   })
   .meta({ id: 'Site' });
 export type Site = z.infer<typeof SiteSchema>;
+
+export const CheckInWindowSchema = z
+  .object({
+    minutesBefore: z.number().int().min(0).max(720),
+    minutesAfter: z.number().int().min(0).max(720),
+  })
+  .meta({ id: 'CheckInWindow' });
+export type CheckInWindow = z.infer<typeof CheckInWindowSchema>;
 
 export const ServiceSchema = z
   .object({
@@ -78,6 +100,17 @@ export const ServiceSchema = z
     prefix: z.string().regex(SERVICE_PREFIX_PATTERN),
     names: LocalizedTextSchema,
     walkInsAllowed: z.boolean(),
+    dailyCap: z
+      .number()
+      .int()
+      .min(1)
+      .max(999)
+      .nullable()
+      .optional()
+      .describe('Most tickets (appointments and walk-ins) this service gives a day; null: no cap'),
+    checkInWindow: CheckInWindowSchema.nullable()
+      .optional()
+      .describe('Overrides the kiosk’s own check-in window for this service'),
   })
   .meta({ id: 'Service' });
 export type Service = z.infer<typeof ServiceSchema>;
@@ -160,11 +193,14 @@ export type CheckInRecord = z.infer<typeof CheckInRecordSchema>;
  */
 export const ApiErrorCodeSchema = z.enum([
   'bad-request',
+  'unauthorized',
   'invalid-cursor',
   'not-found',
   'method-not-allowed',
   'conflict',
   'unknown-appointment',
+  'lease-exhausted',
+  'daily-cap-reached',
   'idempotency-key-mismatch',
   'payload-too-large',
   'unsupported-media-type',
@@ -200,6 +236,144 @@ export const HealthResponseSchema = z
   .meta({ id: 'HealthResponse' });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
+// ---- Devices: enrolment, heartbeat, remote configuration -------------------------------------
+
+export const KioskIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/);
+
+/** A one-time enrolment code (given to the technician by town hall IT) for a device credential. */
+export const EnrolmentRequestSchema = z
+  .object({
+    enrolmentCode: z.string().min(6).max(64),
+    kioskId: KioskIdSchema,
+    deviceName: z.string().max(120).optional(),
+  })
+  .meta({ id: 'EnrolmentRequest' });
+export type EnrolmentRequest = z.infer<typeof EnrolmentRequestSchema>;
+
+export const EnrolmentResponseSchema = z
+  .object({
+    siteId: SiteIdSchema,
+    kioskId: KioskIdSchema,
+    credential: z
+      .string()
+      .min(32)
+      .max(200)
+      .describe('Bearer secret, shown once; the server keeps only a hash of it'),
+  })
+  .meta({ id: 'EnrolmentResponse' });
+export type EnrolmentResponse = z.infer<typeof EnrolmentResponseSchema>;
+
+export const HeartbeatSchema = z
+  .object({
+    kioskId: KioskIdSchema,
+    sentAt: z.iso.datetime({ offset: true }).describe('Kiosk clock when sent'),
+    appVersion: z.string().max(40),
+    connectivity: z.enum(['online', 'degraded', 'offline', 'connecting']),
+    printer: z.object({
+      state: z.string().max(40).describe('ready, paper-near-end, paper-out, cover-open, …'),
+      transport: z.string().max(20),
+    }),
+    scanner: z.object({ transport: z.string().max(20), connected: z.boolean().nullable() }),
+    outbox: z.object({ pending: z.number().int().nonnegative() }),
+    ticketsToday: z.number().int().nonnegative(),
+    clockSkewMs: z.number().int().nullable(),
+  })
+  .meta({ id: 'Heartbeat' });
+export type Heartbeat = z.infer<typeof HeartbeatSchema>;
+
+/** Settings a town hall may change remotely; the kiosk applies them over its local file's. */
+export const RemoteConfigSchema = z
+  .object({
+    version: z.number().int().nonnegative(),
+    settings: z
+      .object({
+        pollSeconds: z.number().int().min(5).max(3600).optional(),
+        checkInWindow: CheckInWindowSchema.optional(),
+        ticketQrUrl: z.string().max(300).nullable().optional(),
+      })
+      .strict(),
+  })
+  .meta({ id: 'RemoteConfig' });
+export type RemoteConfig = z.infer<typeof RemoteConfigSchema>;
+
+export const HeartbeatResponseSchema = z
+  .object({
+    serverTime: z.iso.datetime({ offset: true }),
+    configVersion: z.number().int().nonnegative().describe('Fetch remote config when it changes'),
+  })
+  .meta({ id: 'HeartbeatResponse' });
+export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;
+
+// ---- Ticket numbers: leases of counter blocks ----------------------------------------------------
+
+export const NumberLeaseRequestSchema = z
+  .object({
+    kioskId: KioskIdSchema,
+    serviceId: z.string().min(1).max(64),
+    day: LocalDaySchema,
+    size: z.number().int().min(1).max(200).optional(),
+  })
+  .meta({ id: 'NumberLeaseRequest' });
+export type NumberLeaseRequest = z.infer<typeof NumberLeaseRequestSchema>;
+
+export const NumberLeaseSchema = z
+  .object({
+    leaseId: z.string().min(1).max(64),
+    serviceId: z.string().min(1).max(64),
+    day: LocalDaySchema,
+    first: z.number().int().min(1).max(999),
+    last: z.number().int().min(1).max(999),
+  })
+  .meta({ id: 'NumberLease' });
+export type NumberLease = z.infer<typeof NumberLeaseSchema>;
+
+// ---- Walk-in tickets ------------------------------------------------------------------------------
+
+export const WalkInRequestSchema = z
+  .object({
+    ticketId: z.uuid(),
+    serviceId: z.string().min(1).max(64),
+    kioskId: KioskIdSchema,
+    ticketNumber: z.string().min(1).max(16),
+    issuedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'WalkInRequest' });
+export type WalkInRequest = z.infer<typeof WalkInRequestSchema>;
+
+export const WalkInRecordSchema = WalkInRequestSchema.extend({
+  receivedAt: z.iso.datetime({ offset: true }),
+}).meta({ id: 'WalkInRecord' });
+export type WalkInRecord = z.infer<typeof WalkInRecordSchema>;
+
+// ---- Called turns (information screens) -----------------------------------------------------------
+
+/** One turn called to a desk. Never a name or an ID number: the number and the desk. */
+export const CalledTurnSchema = z
+  .object({
+    ticketNumber: z.string().min(1).max(16),
+    desk: z.string().min(1).max(40),
+    serviceId: z.string().min(1).max(64),
+    calledAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'CalledTurn' });
+export type CalledTurn = z.infer<typeof CalledTurnSchema>;
+
+export const CalledTurnsResponseSchema = z
+  .object({ calledTurns: z.array(CalledTurnSchema).max(100) })
+  .meta({ id: 'CalledTurnsResponse' });
+export type CalledTurnsResponse = z.infer<typeof CalledTurnsResponseSchema>;
+
+export const CallNextRequestSchema = z
+  .object({
+    desk: z.string().min(1).max(40),
+    serviceIds: z.array(z.string().min(1).max(64)).max(50).optional(),
+  })
+  .meta({ id: 'CallNextRequest' });
+export type CallNextRequest = z.infer<typeof CallNextRequestSchema>;
+
+/** The header carrying a device credential: `Authorization: Bearer <credential>`. */
+export const AUTHORIZATION_HEADER = 'Authorization';
+
 /**
  * Every schema that carries a component id, by id: the OpenAPI generator registers exactly
  * these, so nothing else in the process can leak into the document.
@@ -217,6 +391,20 @@ export const apiComponentSchemas = {
   BookingTokenResponse: BookingTokenResponseSchema,
   ApiError: ApiErrorSchema,
   HealthResponse: HealthResponseSchema,
+  CheckInWindow: CheckInWindowSchema,
+  Numbering: NumberingSchema,
+  EnrolmentRequest: EnrolmentRequestSchema,
+  EnrolmentResponse: EnrolmentResponseSchema,
+  Heartbeat: HeartbeatSchema,
+  HeartbeatResponse: HeartbeatResponseSchema,
+  RemoteConfig: RemoteConfigSchema,
+  NumberLeaseRequest: NumberLeaseRequestSchema,
+  NumberLease: NumberLeaseSchema,
+  WalkInRequest: WalkInRequestSchema,
+  WalkInRecord: WalkInRecordSchema,
+  CalledTurn: CalledTurnSchema,
+  CalledTurnsResponse: CalledTurnsResponseSchema,
+  CallNextRequest: CallNextRequestSchema,
 } as const;
 
 /** The header carrying the client's idempotency key (the ticket id) on writes. */
@@ -229,6 +417,19 @@ export const apiPaths = {
   appointmentToken: (siteId: string, appointmentId: string) =>
     `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/appointments/${encodeURIComponent(appointmentId)}/token`,
   checkIns: (siteId: string) => `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/check-ins`,
+  walkIns: (siteId: string) => `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/walk-ins`,
+  numberLeases: (siteId: string) =>
+    `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/number-leases`,
+  enrol: (siteId: string) => `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/devices`,
+  heartbeat: (siteId: string, kioskId: string) =>
+    `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/devices/${encodeURIComponent(kioskId)}/heartbeat`,
+  remoteConfig: (siteId: string, kioskId: string) =>
+    `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/devices/${encodeURIComponent(kioskId)}/config`,
+  calledTurns: (siteId: string) =>
+    `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/called-turns`,
+  calledTurnsStream: (siteId: string) =>
+    `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/called-turns/stream`,
+  callNext: (siteId: string) => `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/call-next`,
   openApi: `${API_BASE_PATH}/openapi.json`,
   health: `${API_BASE_PATH}/health`,
 } as const;
