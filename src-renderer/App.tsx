@@ -28,10 +28,10 @@ export interface AppProps {
   /** Code entry, or a language other than the default, is abandoned after this long idle. */
   sessionTimeoutMs?: number;
   /**
-   * QR codes from a camera on the home screen; off by default. `true` uses the ZXing decoder,
-   * loaded only then; tests pass their own `start`.
+   * Where camera frames come from when the kiosk state enables the camera (`scanner.camera`):
+   * by default the ZXing decoder, loaded only then; tests pass their own `start`.
    */
-  camera?: boolean | Pick<NonNullable<HomeScreenProps['camera']>, 'start'>;
+  camera?: Pick<NonNullable<HomeScreenProps['camera']>, 'start'>;
 }
 
 /** The same QR held in front of the camera again is not a new check-in for this long. */
@@ -47,7 +47,7 @@ export function App(props: AppProps) {
           wedge={props.wedge}
           autoReturnMs={props.autoReturnMs ?? 10_000}
           sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
-          camera={props.camera ?? false}
+          {...(props.camera ? { camera: props.camera } : {})}
         />
       </KioskProviders>
     </I18nextProvider>
@@ -106,7 +106,7 @@ function Kiosk(props: {
   wedge: WedgeScannerOptions | undefined;
   autoReturnMs: number;
   sessionTimeoutMs: number;
-  camera: NonNullable<AppProps['camera']>;
+  camera?: AppProps['camera'];
 }) {
   const bridge = useBridge();
   const store = useKioskStoreApi();
@@ -123,8 +123,11 @@ function Kiosk(props: {
   useLanguageSync();
 
   const lastCameraScan = useRef<{ text: string; at: number } | null>(null);
+  // Technician settings from main: off, and the scanner in the PC's layout, until told otherwise.
+  const cameraEnabled = useKiosk((state) => state.kiosk?.scanner.camera ?? false);
+  const keyboardLayout = useKiosk((state) => state.kiosk?.scanner.keyboardLayout ?? 'auto');
   const camera = useMemo((): HomeScreenProps['camera'] => {
-    if (props.camera === false) return undefined;
+    if (!cameraEnabled) return undefined;
     const onDecode = (text: string) => {
       // A phone left in front of the camera must not check in again as soon as home is back.
       const now = performance.now();
@@ -133,8 +136,8 @@ function Kiosk(props: {
       lastCameraScan.current = { text, at: now };
       void submitCheckIn(bridge, store, text, 'camera');
     };
-    return props.camera === true ? { onDecode } : { onDecode, start: props.camera.start };
-  }, [props.camera, bridge, store]);
+    return props.camera ? { onDecode, start: props.camera.start } : { onDecode };
+  }, [cameraEnabled, props.camera, bridge, store]);
 
   useWedgeScanner(
     {
@@ -148,7 +151,7 @@ function Kiosk(props: {
         }
       },
     },
-    props.wedge,
+    { layout: keyboardLayout, ...props.wedge },
   );
 
   const showingOutcome = screen === 'result' || screen === 'error';

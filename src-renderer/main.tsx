@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { getBridge } from './bridge/get-bridge';
-import { cameraRequested } from './camera/camera-option';
 import './styles/kiosk.css';
 
 // A long press on a touch screen must not open the browser's context menu on a public kiosk.
@@ -13,6 +12,6 @@ if (!container) throw new Error('index.html has no #root');
 
 createRoot(container).render(
   <StrictMode>
-    <App bridge={getBridge()} camera={cameraRequested(window.location.search)} />
+    <App bridge={getBridge()} />
   </StrictMode>,
 );

@@ -150,7 +150,12 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
       connectivity: status.connectivity,
       lastSyncAt: status.lastSuccessAt,
       printer: { transport: printerTransport.kind, status: printer.getState() },
-      scanner: { transport: scannerTransport?.kind ?? 'keyboard' },
+      scanner: {
+        transport: scannerTransport?.kind ?? 'keyboard',
+        connected: scanner ? scanner.getStatus().connected : null,
+        keyboardLayout: config.scanner.keyboardLayout,
+        camera: config.scanner.camera,
+      },
     };
   };
 

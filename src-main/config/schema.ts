@@ -162,6 +162,13 @@ export const ConfigSchema = z
         /** Stripped from the start / end of each scan when present (a scanner's AIM id, a tab…). */
         stripPrefix: z.string().max(16).default(''),
         stripSuffix: z.string().max(16).default(''),
+        /**
+         * The keyboard layout a keyboard-wedge scanner types in, when it differs from the PC's:
+         * `auto` detects a US-configured scanner on a Spanish keyboard and remaps it.
+         */
+        keyboardLayout: z.enum(['auto', 'us', 'es']).default('auto'),
+        /** Decode QR codes from a camera on the home screen (optional hardware). */
+        camera: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

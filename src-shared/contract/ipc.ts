@@ -108,7 +108,15 @@ export const KioskStateSchema = z.object({
     transport: z.enum(['serial', 'tcp', 'usblp', 'virtual']),
     status: PrinterStateSchema,
   }),
-  scanner: z.object({ transport: z.enum(['serial', 'keyboard']) }),
+  scanner: z.object({
+    transport: z.enum(['serial', 'keyboard']),
+    /** A serial scanner's link; null for a keyboard wedge, which main cannot see. */
+    connected: z.boolean().nullable(),
+    /** How the renderer reads a keyboard-wedge scanner typing in another layout. */
+    keyboardLayout: z.enum(['auto', 'us', 'es']),
+    /** Whether the renderer decodes QR codes from a camera. */
+    camera: z.boolean(),
+  }),
 });
 export type KioskState = z.infer<typeof KioskStateSchema>;
 

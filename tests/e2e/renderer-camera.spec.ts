@@ -1,7 +1,7 @@
 /**
  * Camera QR scanning in the BUILT renderer, with Chromium's fake camera playing a Y4M video of a
  * booking QR code (support/fake-camera.ts), against the FAKE web host of
- * support/identification-host.ts. The camera is off unless the page is opened with `camera=1`.
+ * support/identification-host.ts. The camera is off unless the kiosk state (the technician setting) turns it on.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -71,7 +71,7 @@ test.afterEach(async () => {
 });
 
 test.describe('a QR code in front of the camera', () => {
-  test('without camera=1 there is no camera and the decoder is not loaded', async ({ page }) => {
+  test('with the camera off there is no camera and the decoder is not loaded', async ({ page }) => {
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
@@ -84,8 +84,9 @@ test.describe('a QR code in front of the camera', () => {
     expect(host.submissions).toEqual([]);
   });
 
-  test('with camera=1 it is decoded and checked in with source "camera"', async ({ page }) => {
-    await page.goto(host.url('camera=1'));
+  test('with the camera on it is decoded and checked in with source "camera"', async ({ page }) => {
+    host.setCamera(true);
+    await page.goto(host.url());
     await expect(page.getByTestId('turn-number')).toHaveText('C-014', { timeout: 20_000 });
     expect(host.submissions).toEqual([{ input: BOOKING_URL, source: 'camera', language: 'es' }]);
   });
@@ -112,7 +113,8 @@ test.describe('nobody in front of the camera', () => {
   });
 
   test('the live preview on home is accessible and looks the part', async () => {
-    await page.goto(host.url('camera=1'));
+    host.setCamera(true);
+    await page.goto(host.url());
     await expect(page.getByTestId('camera')).toHaveAttribute('data-status', 'scanning');
     await expect(page.getByText('Cámara: acerque aquí su código QR')).toBeVisible();
     const results = await new AxeBuilder({ page })

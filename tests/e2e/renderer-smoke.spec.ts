@@ -25,6 +25,7 @@ import {
   type WsServerFrame,
 } from '../../src-shared/contract/ipc';
 import { LANDSCAPE, PORTRAIT } from './support/browser';
+import { kioskStateFixture } from '../support/kiosk-state-fixture';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
@@ -42,15 +43,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const BASE_STATE: KioskState = {
-  siteName: 'Ayuntamiento de Villanueva de la Peña',
+const BASE_STATE: KioskState = kioskStateFixture({
   kioskId: 'totem-entrada-1',
-  defaultLanguage: 'es',
-  connectivity: 'online',
   lastSyncAt: '2025-11-27T09:58:00+01:00',
-  printer: { transport: 'virtual', status: 'ready' },
-  scanner: { transport: 'keyboard' },
-};
+});
 
 interface Submission {
   input: string;
@@ -337,7 +333,9 @@ test('a keyboard-wedge scan submits; slow typing does not', async ({ page }) => 
   await page.keyboard.type(KNOWN_CODE, { delay: 5 });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('turn-number')).toHaveText('C-014');
-  expect(host.submissions).toEqual([{ input: KNOWN_CODE, source: 'keyboard-wedge', language: 'es' }]);
+  expect(host.submissions).toEqual([
+    { input: KNOWN_CODE, source: 'keyboard-wedge', language: 'es' },
+  ]);
 
   // A new scan on the result screen replaces it at once.
   await page.keyboard.type(PAPER_OUT_CODE, { delay: 5 });
@@ -365,7 +363,9 @@ test('wedge keystrokes never leak into the code field', async ({ page }) => {
   await page.keyboard.type(KNOWN_CODE, { delay: 5 });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('turn-number')).toHaveText('C-014');
-  expect(host.submissions).toEqual([{ input: KNOWN_CODE, source: 'keyboard-wedge', language: 'es' }]);
+  expect(host.submissions).toEqual([
+    { input: KNOWN_CODE, source: 'keyboard-wedge', language: 'es' },
+  ]);
 });
 
 test('a check-in done by the serial scanner shows up like any other', async ({ page }) => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskState } from '../../src-shared/contract/ipc';
 import { createDispatcher, type IpcHandlers } from '../../src-main/ipc/dispatcher';
+import { kioskStateFixture } from '../support/kiosk-state-fixture';
 
-const STATE: KioskState = {
-  siteName: 'Ayuntamiento de Villanueva de la Peña',
-  kioskId: 'kiosk-1',
-  defaultLanguage: 'es',
-  connectivity: 'online',
-  lastSyncAt: null,
-  printer: { transport: 'virtual', status: 'ready' },
-  scanner: { transport: 'keyboard' },
-};
+const STATE: KioskState = kioskStateFixture({ kioskId: 'kiosk-1' });
 
 function harness(overrides: Partial<IpcHandlers> = {}) {
   const calls: unknown[] = [];

@@ -92,6 +92,7 @@ type PermissionRequestHandler = (
   contents: unknown,
   permission: string,
   callback: (granted: boolean) => void,
+  details?: unknown,
 ) => void;
 type BeforeRequestListener = (
   details: { url: string },
@@ -439,6 +440,32 @@ describe('webContents and session hardening', () => {
     const streams = vi.fn();
     session.displayMediaHandler?.({}, streams);
     expect(streams).toHaveBeenCalledWith(null);
+  });
+
+  it('grants only video capture to the kiosk page, and only when the camera is enabled', () => {
+    const enabled = new FakeSession();
+    denyAllPermissions(asSession(enabled), () => undefined, {
+      camera: true,
+      appOrigin: 'app://turnero',
+    });
+    const ask = (session: FakeSession, mediaTypes: string[], requestingUrl: string) => {
+      const callback = vi.fn();
+      session.permissionRequestHandler?.({}, 'media', callback, { mediaTypes, requestingUrl });
+      return callback.mock.calls[0]?.[0];
+    };
+    expect(ask(enabled, ['video'], 'app://turnero/index.html')).toBe(true);
+    expect(ask(enabled, ['video', 'audio'], 'app://turnero/index.html')).toBe(false);
+    expect(ask(enabled, ['audio'], 'app://turnero/index.html')).toBe(false);
+    expect(ask(enabled, ['video'], 'https://evil.example/')).toBe(false);
+    expect(ask(enabled, ['video'], 'app://turnero.evil/')).toBe(false);
+    expect(
+      enabled.permissionCheckHandler?.({}, 'media', 'app://turnero', { mediaType: 'video' }),
+    ).toBe(true);
+    expect(enabled.permissionCheckHandler?.({}, 'geolocation', 'app://turnero', {})).toBe(false);
+
+    const disabled = new FakeSession();
+    denyAllPermissions(asSession(disabled));
+    expect(ask(disabled, ['video'], 'app://turnero/index.html')).toBe(false);
   });
 
   it('cancels every remote request of the renderer session', () => {

@@ -13,20 +13,13 @@ import type {
   ResponseOf,
   TurneroBridge,
 } from '../../src-shared/contract/ipc';
+import { kioskStateFixture } from '../support/kiosk-state-fixture';
 
 /*
  * A FAKE TurneroBridge: records every request, answers check-ins from a handler the test sets,
  * and lets the test emit events as the main process would.
  */
-const FAKE_KIOSK_STATE: KioskState = {
-  siteName: 'Ayuntamiento de Villanueva de la Peña',
-  kioskId: 'totem-1',
-  defaultLanguage: 'es',
-  connectivity: 'online',
-  lastSyncAt: null,
-  printer: { transport: 'virtual', status: 'ready' },
-  scanner: { transport: 'keyboard' },
-};
+const FAKE_KIOSK_STATE: KioskState = kioskStateFixture();
 
 function issued(overrides: Partial<CheckInResult['ticket']> = {}): CheckInResult {
   return {

@@ -17,21 +17,14 @@ import type {
   ResponseOf,
   TurneroBridge,
 } from '../../src-shared/contract/ipc';
+import { kioskStateFixture } from '../support/kiosk-state-fixture';
 
 /*
  * FakeIdentificationBridge: a FAKE TurneroBridge for the identification flows. It records every
  * check-in request and answers from a handler the test sets; `hold()` keeps the next answer
  * pending so a test can look at the screen while a document is being checked.
  */
-const KIOSK_STATE: KioskState = {
-  siteName: 'Ayuntamiento de Villanueva de la Peña',
-  kioskId: 'totem-1',
-  defaultLanguage: 'es',
-  connectivity: 'online',
-  lastSyncAt: null,
-  printer: { transport: 'virtual', status: 'ready' },
-  scanner: { transport: 'keyboard' },
-};
+const KIOSK_STATE: KioskState = kioskStateFixture();
 
 const DNI = '12345678Z';
 
@@ -51,6 +44,7 @@ function issued(): CheckInResult {
 }
 
 class FakeIdentificationBridge implements TurneroBridge {
+  state: KioskState = KIOSK_STATE;
   readonly submissions: RequestOf<'checkin:submit'>[] = [];
   checkIn: (request: RequestOf<'checkin:submit'>) => IpcResult<CheckInResult> = () => ({
     ok: true,
@@ -74,7 +68,7 @@ class FakeIdentificationBridge implements TurneroBridge {
     payload: RequestOf<C>,
   ): Promise<IpcResult<ResponseOf<C>>> {
     if (channel === 'kiosk:get-state') {
-      return Promise.resolve({ ok: true, value: KIOSK_STATE } as IpcResult<ResponseOf<C>>);
+      return Promise.resolve({ ok: true, value: this.state } as IpcResult<ResponseOf<C>>);
     }
     const request = payload as RequestOf<'checkin:submit'>;
     this.submissions.push(request);
@@ -341,8 +335,16 @@ describe('renderer: camera scanning (optional)', () => {
     expect(screen.queryByTestId('camera')).toBeNull();
   });
 
+  it('stays off, camera untouched, until the kiosk state turns it on', async () => {
+    const camera = fakeCamera();
+    await renderKiosk({ camera: { start: camera.start } });
+    expect(screen.queryByTestId('camera')).toBeNull();
+    expect(camera.started).toBe(0);
+  });
+
   it('submits a decoded QR with source "camera", once, and stops the camera off home', async () => {
     const camera = fakeCamera();
+    bridge.state = kioskStateFixture({ scanner: { ...KIOSK_STATE.scanner, camera: true } });
     await renderKiosk({ camera: { start: camera.start }, autoReturnMs: 60_000 });
     expect(await screen.findByText('Cámara: acerque aquí su código QR')).toBeTruthy();
     expect(screen.getByTestId('camera').dataset.status).toBe('scanning');

@@ -7,6 +7,7 @@ import {
   type WebBridge,
 } from '../../src-renderer/bridge/web-bridge';
 import type { KioskState, WsServerFrame } from '../../src-shared/contract/ipc';
+import { kioskStateFixture } from '../support/kiosk-state-fixture';
 
 /** A FAKE WebSocket: the test opens, closes and answers it by hand. */
 class FakeSocket implements SocketLike {
@@ -39,15 +40,7 @@ class FakeSocket implements SocketLike {
   }
 }
 
-const STATE: KioskState = {
-  siteName: 'Ayuntamiento de Villanueva de la Peña',
-  kioskId: 'totem-1',
-  defaultLanguage: 'es',
-  connectivity: 'online',
-  lastSyncAt: null,
-  printer: { transport: 'virtual', status: 'ready' },
-  scanner: { transport: 'keyboard' },
-};
+const STATE: KioskState = kioskStateFixture();
 
 let sockets: FakeSocket[];
 let bridge: WebBridge;

@@ -26,6 +26,7 @@ import type { KioskApp, KioskAppOptions } from '../../app/kiosk-app-types';
 import type { Config } from '../../config/schema';
 import {
   APP_ENTRY_URL,
+  APP_ORIGIN,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
@@ -153,7 +154,10 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     Menu.setApplicationMenu(null);
 
     const ses = session.defaultSession;
-    denyAllPermissions(ses, log);
+    denyAllPermissions(ses, log, {
+      camera: config.scanner.camera,
+      appOrigin: APP_ORIGIN,
+    });
     blockRemoteRequests(ses, log);
     protocol.handle(
       APP_SCHEME,

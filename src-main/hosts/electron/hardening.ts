@@ -36,12 +36,52 @@ export function hardenWebContents(contents: WebContents, log: HostLog = () => {}
 }
 
 /** No permission is ever granted: camera, microphone, geolocation, notifications, HID, serial… */
-export function denyAllPermissions(session: Session, log: HostLog = () => {}): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
+export interface PermissionPolicy {
+  /** The technician enabled camera QR scanning: video (never audio) for the kiosk page only. */
+  camera: boolean;
+  /** The origin of the kiosk page, e.g. `app://turnero`. */
+  appOrigin: string;
+}
+
+interface MediaDetails {
+  mediaTypes?: readonly string[];
+  mediaType?: string;
+  requestingUrl?: string;
+}
+
+function isCameraForKiosk(
+  permission: string,
+  origin: string,
+  details: MediaDetails,
+  policy: PermissionPolicy,
+): boolean {
+  if (!policy.camera || permission !== 'media') return false;
+  // A custom scheme's origin is not parsed by WHATWG URL: compare the text (origin or full URL).
+  if (origin !== policy.appOrigin && !origin.startsWith(`${policy.appOrigin}/`)) return false;
+  const types = details.mediaTypes ?? (details.mediaType ? [details.mediaType] : []);
+  return types.length > 0 && types.every((type) => type === 'video');
+}
+
+/**
+ * Every permission is refused, except — when the technician enabled the camera — video capture
+ * for the kiosk page itself, so the QR decoder can see.
+ */
+export function denyAllPermissions(
+  session: Session,
+  log: HostLog = () => {},
+  policy: PermissionPolicy = { camera: false, appOrigin: 'app://turnero' },
+): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const facts = (details ?? {}) as MediaDetails;
+    if (isCameraForKiosk(permission, facts.requestingUrl ?? '', facts, policy)) {
+      return callback(true);
+    }
     log(`denied permission request: ${permission}`);
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isCameraForKiosk(permission, requestingOrigin, (details ?? {}) as MediaDetails, policy),
+  );
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => {
     log('denied display media request');

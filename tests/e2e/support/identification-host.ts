@@ -22,12 +22,15 @@ import {
   type RequestOf,
   type WsServerFrame,
 } from '../../../src-shared/contract/ipc';
+import { kioskStateFixture } from '../../support/kiosk-state-fixture';
 
 export type Submission = ReturnType<(typeof requestChannels)['checkin:submit']['request']['parse']>;
 
 export interface IdentificationHost {
-  /** The renderer's address; `query` is appended (e.g. `camera=1`). */
+  /** The renderer's address; `query` is appended. */
   url(query?: string): string;
+  /** Turns the camera on or off in the kiosk state this host reports (a technician setting). */
+  setCamera(enabled: boolean): void;
   submissions: Submission[];
   close(): Promise<void>;
 }
@@ -40,15 +43,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export const HOST_STATE: KioskState = {
-  siteName: 'Ayuntamiento de Villanueva de la Peña',
+export const HOST_STATE: KioskState = kioskStateFixture({
   kioskId: 'totem-entrada-1',
-  defaultLanguage: 'es',
-  connectivity: 'online',
   lastSyncAt: '2025-11-27T09:58:00+01:00',
-  printer: { transport: 'virtual', status: 'ready' },
-  scanner: { transport: 'keyboard' },
-};
+});
 
 function ticket(number: string, id: string): CheckInResult {
   return {
@@ -80,6 +78,7 @@ function answer(request: Submission, seq: number): IpcResult<CheckInResult> {
 }
 
 export async function startIdentificationHost(rendererDir: string): Promise<IdentificationHost> {
+  let state: KioskState = HOST_STATE;
   const token = 'fake-identification-token-0123';
   const submissions: Submission[] = [];
   let seq = 0;
@@ -124,7 +123,7 @@ export async function startIdentificationHost(rendererDir: string): Promise<Iden
       if (!frame.success) return;
       const { id, channel, payload } = frame.data;
       if (channel === 'kiosk:get-state') {
-        send(ws, { kind: 'response', id, result: { ok: true, value: HOST_STATE } });
+        send(ws, { kind: 'response', id, result: { ok: true, value: state } });
         return;
       }
       if (channel !== 'checkin:submit') {
@@ -159,6 +158,9 @@ export async function startIdentificationHost(rendererDir: string): Promise<Iden
 
   return {
     url: (query = '') => `${origin}/?token=${token}${query ? `&${query}` : ''}`,
+    setCamera: (enabled) => {
+      state = { ...state, scanner: { ...state.scanner, camera: enabled } };
+    },
     submissions,
     async close() {
       for (const client of sockets.clients) client.terminate();

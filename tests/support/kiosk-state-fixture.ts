@@ -1,0 +1,15 @@
+/** The kiosk state a fake host or bridge reports in renderer and transport tests. */
+import type { KioskState } from '../../src-shared/contract/ipc';
+
+export function kioskStateFixture(overrides: Partial<KioskState> = {}): KioskState {
+  return {
+    siteName: 'Ayuntamiento de Villanueva de la Peña',
+    kioskId: 'totem-1',
+    defaultLanguage: 'es',
+    connectivity: 'online',
+    lastSyncAt: null,
+    printer: { transport: 'virtual', status: 'ready' },
+    scanner: { transport: 'keyboard', connected: null, keyboardLayout: 'auto', camera: false },
+    ...overrides,
+  };
+}
