@@ -11,13 +11,19 @@ import type {
   AppointmentStatus,
   CheckInRecord,
   CheckInRequest,
+  CheckInWindow,
   LocalizedText,
+  Numbering,
   Service,
   Site,
 } from '../src-shared/contract/townhall-api';
 import { localDayOf } from '../src-shared/domain/site-time';
 import { hashCitizenId, newIdHashSalt } from './booking-tokens';
 import type { ResolvedSeed } from './seed';
+
+/** A site's numbering when its seed says nothing: counters 1–799 leased, 800–999 for kiosks. */
+export const DEFAULT_NUMBERING: Numbering = { leaseCeiling: 799, defaultBlockSize: 20 };
+export const DEFAULT_DESKS: readonly string[] = ['Mesa 1', 'Mesa 2', 'Mesa 3'];
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -174,6 +180,11 @@ export class TownhallDatabase {
     this.db.exec(SCHEMA);
     this.addColumnIfMissing('sites', 'id_hash_salt', 'TEXT');
     this.addColumnIfMissing('appointments', 'citizen_id_hash', 'TEXT');
+    this.addColumnIfMissing('sites', 'lease_ceiling', 'INTEGER');
+    this.addColumnIfMissing('sites', 'default_block_size', 'INTEGER');
+    this.addColumnIfMissing('sites', 'desks_json', 'TEXT');
+    this.addColumnIfMissing('services', 'daily_cap', 'INTEGER');
+    this.addColumnIfMissing('services', 'check_in_window_json', 'TEXT');
     // The epoch names this database's change log: a cursor minted by another database (a reset
     // demo server, a restored backup) is recognised as foreign instead of silently skipping data.
     this.db
@@ -205,20 +216,61 @@ export class TownhallDatabase {
     return this.db.prepare(`SELECT 1 FROM sites WHERE id = ?`).get(siteId) !== undefined;
   }
 
-  /** The site, with its ID-hash salt (made when missing: every site has one). */
-  getSite(siteId: string): Site | undefined {
+  /**
+   * The site, with its ID-hash salt (made when missing: every site has one) and its numbering
+   * (defaults filled in).
+   */
+  getSite(siteId: string): (Site & { numbering: Numbering }) | undefined {
     const row = this.db
       .prepare(
-        `SELECT id, name, time_zone AS timeZone, id_hash_salt AS idHashSalt FROM sites WHERE id = ?`,
+        `SELECT id, name, time_zone AS timeZone, id_hash_salt AS idHashSalt,
+           lease_ceiling AS leaseCeiling, default_block_size AS defaultBlockSize
+         FROM sites WHERE id = ?`,
       )
-      .get(siteId) as (Site & { idHashSalt: string | null }) | undefined;
+      .get(siteId) as
+      | {
+          id: string;
+          name: string;
+          timeZone: string;
+          idHashSalt: string | null;
+          leaseCeiling: number | null;
+          defaultBlockSize: number | null;
+        }
+      | undefined;
     if (!row) return undefined;
     let salt = row.idHashSalt;
     if (!salt) {
       salt = newIdHashSalt();
       this.db.prepare(`UPDATE sites SET id_hash_salt = ? WHERE id = ?`).run(salt, siteId);
     }
-    return { id: row.id, name: row.name, timeZone: row.timeZone, idHashSalt: salt };
+    return {
+      id: row.id,
+      name: row.name,
+      timeZone: row.timeZone,
+      idHashSalt: salt,
+      numbering: {
+        leaseCeiling: row.leaseCeiling ?? DEFAULT_NUMBERING.leaseCeiling,
+        defaultBlockSize: row.defaultBlockSize ?? DEFAULT_NUMBERING.defaultBlockSize,
+      },
+    };
+  }
+
+  /** Every site's id, in creation order. */
+  listSiteIds(): string[] {
+    return (this.db.prepare(`SELECT id FROM sites ORDER BY rowid`).all() as { id: string }[]).map(
+      (row) => row.id,
+    );
+  }
+
+  /** The desks staff can call turns to (seed `desks`; three numbered desks by default). */
+  listDesks(siteId: string): string[] {
+    const row = this.db.prepare(`SELECT desks_json FROM sites WHERE id = ?`).get(siteId) as
+      { desks_json: string | null } | undefined;
+    return row?.desks_json ? (JSON.parse(row.desks_json) as string[]) : [...DEFAULT_DESKS];
+  }
+
+  getService(siteId: string, serviceId: string): Service | undefined {
+    return this.listServices(siteId).find((service) => service.id === serviceId);
   }
 
   /** The salted hash of a normalised ID number under this site's salt. */
@@ -231,20 +283,26 @@ export class TownhallDatabase {
   listServices(siteId: string): Service[] {
     const rows = this.db
       .prepare(
-        `SELECT id, prefix, names_json, walk_ins_allowed FROM services WHERE site_id = ?
-         ORDER BY position`,
+        `SELECT id, prefix, names_json, walk_ins_allowed, daily_cap, check_in_window_json
+         FROM services WHERE site_id = ? ORDER BY position`,
       )
       .all(siteId) as {
       id: string;
       prefix: string;
       names_json: string;
       walk_ins_allowed: number;
+      daily_cap: number | null;
+      check_in_window_json: string | null;
     }[];
     return rows.map((row) => ({
       id: row.id,
       prefix: row.prefix,
       names: JSON.parse(row.names_json) as LocalizedText,
       walkInsAllowed: row.walk_ins_allowed === 1,
+      dailyCap: row.daily_cap,
+      checkInWindow: row.check_in_window_json
+        ? (JSON.parse(row.check_in_window_json) as CheckInWindow)
+        : null,
     }));
   }
 
@@ -253,16 +311,23 @@ export class TownhallDatabase {
     if (this.hasSite(seed.site.id)) return false;
     this.db.transaction(() => {
       this.db
-        .prepare(`INSERT INTO sites (id, name, time_zone, id_hash_salt) VALUES (?, ?, ?, ?)`)
+        .prepare(
+          `INSERT INTO sites (id, name, time_zone, id_hash_salt, lease_ceiling, default_block_size,
+             desks_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
         .run(
           seed.site.id,
           seed.site.name,
           seed.site.timeZone,
           seed.site.idHashSalt ?? newIdHashSalt(),
+          seed.site.numbering?.leaseCeiling ?? null,
+          seed.site.numbering?.defaultBlockSize ?? null,
+          seed.desks ? JSON.stringify(seed.desks) : null,
         );
       const insertService = this.db.prepare(
-        `INSERT INTO services (site_id, id, position, prefix, names_json, walk_ins_allowed)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO services (site_id, id, position, prefix, names_json, walk_ins_allowed,
+           daily_cap, check_in_window_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       seed.services.forEach((service, position) =>
         insertService.run(
@@ -272,6 +337,8 @@ export class TownhallDatabase {
           service.prefix,
           JSON.stringify(service.names),
           service.walkInsAllowed ? 1 : 0,
+          service.dailyCap ?? null,
+          service.checkInWindow ? JSON.stringify(service.checkInWindow) : null,
         ),
       );
       for (const { citizenId, ...appointment } of seed.appointments) {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   AppointmentStatusSchema,
+  EnrolmentRequestSchema,
   SiteSchema,
   ServiceSchema,
   type AppointmentStatus,
@@ -97,6 +98,17 @@ export const SeedDocumentSchema = z
     }),
     services: z.array(ServiceSchema).min(1).max(200),
     appointments: z.array(SeedAppointmentSchema).max(20000).default([]),
+    enrolmentCodes: z
+      .array(EnrolmentRequestSchema.shape.enrolmentCode)
+      .max(1000)
+      .optional()
+      .describe('One-time codes a technician exchanges for a device credential'),
+    desks: z
+      .array(z.string().min(1).max(40))
+      .min(1)
+      .max(50)
+      .optional()
+      .describe('Desks staff call turns to; default Mesa 1, Mesa 2, Mesa 3'),
   })
   .superRefine((seed, context) => {
     const duplicates = (values: string[]) =>
@@ -114,6 +126,16 @@ export const SeedDocumentSchema = z
         path: ['services'],
         message: `duplicate prefix ${prefix}`,
       });
+    }
+    for (const code of duplicates(seed.enrolmentCodes ?? [])) {
+      context.addIssue({
+        code: 'custom',
+        path: ['enrolmentCodes'],
+        message: `duplicate enrolment code ${code}`,
+      });
+    }
+    for (const desk of duplicates(seed.desks ?? [])) {
+      context.addIssue({ code: 'custom', path: ['desks'], message: `duplicate desk ${desk}` });
     }
     for (const code of duplicates(seed.appointments.map((appointment) => appointment.code))) {
       context.addIssue({
@@ -151,6 +173,9 @@ export interface ResolvedSeed {
   site: Site;
   services: Service[];
   appointments: ResolvedAppointment[];
+  /** One-time enrolment codes, in clear here; the server stores only their hashes. */
+  enrolmentCodes: string[];
+  desks?: string[];
 }
 
 export class SeedError extends Error {
@@ -197,6 +222,20 @@ function resolveDay(day: string, today: string): string {
  * Fixes every appointment to an instant. `loadedAt` is truncated to the minute so that relative
  * appointments show tidy times (10:37, not 10:37:42) on the kiosk and the confirmation.
  */
+/**
+ * An offset of less than a day means "around now, today": near midnight, "in 20 minutes" would
+ * otherwise be tomorrow, and a demo or test run at 23:50 would find half its bookings "not
+ * today", so it is kept to the first or last minute of the load day. Offsets of a day or more
+ * keep the day they land on.
+ */
+function aroundNow(base: number, offsetMinutes: number, today: string, timeZone: string): Date {
+  const instant = new Date(base + offsetMinutes * MINUTE);
+  if (Math.abs(offsetMinutes) >= 24 * 60) return instant;
+  const day = localDayOf(instant, timeZone);
+  if (day === today) return instant;
+  return fromLocalDateTime(today, day < today ? '00:00' : '23:59', timeZone);
+}
+
 export function resolveSeed(seed: SeedDocument, loadedAt: Date): ResolvedSeed {
   const { timeZone } = seed.site;
   const today = localDayOf(loadedAt, timeZone);
@@ -204,10 +243,12 @@ export function resolveSeed(seed: SeedDocument, loadedAt: Date): ResolvedSeed {
   return {
     site: seed.site,
     services: seed.services,
+    enrolmentCodes: seed.enrolmentCodes ?? [],
+    ...(seed.desks ? { desks: seed.desks } : {}),
     appointments: seed.appointments.map((appointment) => {
       const startsAt =
         appointment.offsetMinutes !== undefined
-          ? new Date(base + appointment.offsetMinutes * MINUTE)
+          ? aroundNow(base, appointment.offsetMinutes, today, timeZone)
           : fromLocalDateTime(
               resolveDay(appointment.day ?? 'today', today),
               appointment.time ?? '00:00',

@@ -2,38 +2,59 @@
  * The reference Town Hall API server (API v1): what a real town hall backend must offer a
  * Turnero kiosk, small enough to run in tests, in the demo and embedded in the kiosk itself.
  * node:http only; every request is validated with the contract's zod schemas.
+ *
+ * Layout: `routes/*.ts` hold the endpoints by group (sites, tickets, devices, turns, pages),
+ * `*-repository.ts` and `database.ts` the SQL, `faults.ts` the fault injector, `turns-hub.ts`
+ * the Server-Sent Events. This file wires them: routing, authentication, faults, admin.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   API_BASE_PATH,
-  AppointmentsQuerySchema,
-  CheckInRequestSchema,
-  IDEMPOTENCY_KEY_HEADER,
+  RemoteConfigSchema,
   SiteIdSchema,
+  type ApiError,
   type Appointment,
-  type AppointmentsPage,
   type AppointmentStatus,
   type BookingTokenResponse,
+  type CalledTurn,
   type CheckInRecord,
-  type CheckInRequest,
   type HealthResponse,
-  type SiteInfoResponse,
+  type NumberLease,
+  type RemoteConfig,
+  type WalkInRecord,
 } from '../src-shared/contract/townhall-api';
 import { parseIdDocument } from '../src-shared/domain/id-document';
-import { addDays, fromLocalDateTime } from '../src-shared/domain/site-time';
 import {
   generateSigningKey,
   loadOrCreateSigningKeys,
   publicBookingKey,
-  signBookingToken,
   type SigningKey,
 } from './booking-tokens';
-import { checkCursor, encodeCursor } from './cursor';
+import type { ApiContext, ApiRoute, AuthMode, Reply, ServerState } from './context';
 import { publicAppointment, publicCheckIn, TownhallDatabase } from './database';
-import { describeIssues, HttpError, readJsonBody, sendError, sendJson } from './http-util';
+import {
+  DevicesRepository,
+  newEnrolmentCode,
+  type DeviceHealth,
+  type RemoteSettings,
+} from './devices-repository';
+import { FaultInjector, type FaultCounters, type FaultOptions } from './faults';
+import { HttpError, readJsonBody, sendError, sendJson } from './http-util';
 import { buildOpenApiDocument } from './openapi';
+import { deviceRoutes } from './routes/devices';
+import { handlePage } from './routes/pages';
+import { issueToken, siteRoutes } from './routes/sites';
+import { ticketRoutes } from './routes/tickets';
+import { callNext, RECENT_TURNS, siteToday, turnRoutes } from './routes/turns';
 import { resolveSeed, type SeedDocument } from './seed';
+import { TicketsRepository, walkInRecord, type IssuedTicket } from './tickets-repository';
+import { CalledTurnsHub } from './turns-hub';
+
+export type { AuthMode } from './context';
+export type { DeviceHealth, RemoteSettings } from './devices-repository';
+export type { FaultCounters, FaultOptions } from './faults';
+export type { IssuedTicket } from './tickets-repository';
 
 export interface TownhallServerOptions {
   /** 0 (the default) picks a free port. */
@@ -52,6 +73,16 @@ export interface TownhallServerOptions {
    */
   signingKeys?: SigningKey[];
   signingKeyFile?: string;
+  /**
+   * 'required': every `/sites/**` endpoint but enrolment needs `Authorization: Bearer
+   * <credential>` of a device of that site (401 otherwise; 403 when a path or body names another
+   * kiosk). 'optional' (the default): the header is not looked at.
+   */
+  auth?: AuthMode;
+  /** Fault injection on `/sites/**` (tests); off by default; see `admin.setFaults`. */
+  faults?: FaultOptions | null;
+  /** Interval of the keep-alive comments on called-turn streams; 15 s by default. */
+  sseKeepAliveMs?: number;
 }
 
 export interface NewAppointmentInput {
@@ -64,7 +95,10 @@ export interface NewAppointmentInput {
   citizenId?: string;
 }
 
-/** In-process administration, standing in for the town hall's back office in tests and demos. */
+/**
+ * In-process administration, standing in for the town hall's back office in tests and demos.
+ * Methods with an optional `siteId` default to the seed's site (else the first site).
+ */
 export interface TownhallAdmin {
   addAppointment(siteId: string, input: NewAppointmentInput): Appointment;
   cancelAppointment(id: string): Appointment;
@@ -81,6 +115,39 @@ export interface TownhallAdmin {
   citizenIdHash(siteId: string, citizenId: string): string;
   /** The server-wide change sequence (grows with every appointment write). */
   currentSequence(): number;
+
+  /** A new one-time enrolment code (random XXXX-XXXX-XXXX unless `code` is given). */
+  createEnrolmentCode(siteId?: string, code?: string): string;
+  /** Every device of a site that enrolled or sent a heartbeat, with its last heartbeat. */
+  devices(siteId?: string): DeviceHealth[];
+  /**
+   * Replaces the remote settings of one kiosk, or of every kiosk ('*'); bumps the version the
+   * kiosks see in heartbeat answers. Returns what `kioskId` now gets ('*': the site-wide part).
+   */
+  setRemoteConfig(kioskId: string, settings: RemoteSettings, siteId?: string): RemoteConfig;
+  /** What a kiosk gets from GET …/config. */
+  remoteConfig(kioskId: string, siteId?: string): RemoteConfig;
+  walkIns(): WalkInRecord[];
+  /** Every ticket (check-ins and walk-ins) of a site-local day, in issue order. */
+  ticketsOfDay(day: string, siteId?: string): IssuedTicket[];
+  /** Today's tickets not called yet, in call order. */
+  waiting(siteId?: string): IssuedTicket[];
+  numberLeases(siteId?: string): (NumberLease & { kioskId: string })[];
+  /** As POST call-next: null when nobody waits. */
+  callNext(
+    desk: string,
+    options?: { serviceIds?: readonly string[]; siteId?: string },
+  ): CalledTurn | null;
+  /** The last 20 called turns, newest first. */
+  calledTurns(siteId?: string): CalledTurn[];
+  /** Open called-turn streams (SSE), e.g. to check that closed ones are forgotten. */
+  openStreams(siteId?: string): number;
+  /** Replaces the fault settings (null: off) and resets the counters. */
+  setFaults(faults: FaultOptions | null): void;
+  faults(): FaultOptions | null;
+  /** What the injector decided since the last setFaults. */
+  faultStats(): FaultCounters;
+  setAuth(mode: AuthMode): void;
 }
 
 export interface TownhallServer {
@@ -91,213 +158,137 @@ export interface TownhallServer {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+const DEFAULT_SSE_KEEP_ALIVE_MS = 15_000;
 
-function requireSite(db: TownhallDatabase, rawSiteId: string): string {
+interface CompiledRoute {
+  route: ApiRoute;
+  pattern: RegExp;
+  names: string[];
+}
+
+function compile(route: ApiRoute): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${API_BASE_PATH}${source}$`), names };
+}
+
+const ROUTES: CompiledRoute[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    auth: 'none',
+    handle: ({ state }) => {
+      const body: HealthResponse = {
+        status: 'ok',
+        apiVersion: 'v1',
+        time: state.now().toISOString(),
+      };
+      return { status: 200, body };
+    },
+  } satisfies ApiRoute,
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    auth: 'none',
+    handle: ({ state }) => ({ status: 200, body: state.openApiDocument }),
+  } satisfies ApiRoute,
+  ...siteRoutes,
+  ...ticketRoutes,
+  ...deviceRoutes,
+  ...turnRoutes,
+].map(compile);
+
+const SITES_PREFIX = `${API_BASE_PATH}/sites/`;
+
+function matchRoute(
+  method: string,
+  pathname: string,
+): { route: ApiRoute; params: Record<string, string> } {
+  const matching = ROUTES.filter((entry) => entry.pattern.test(pathname));
+  if (matching.length === 0) throw new HttpError(404, 'not-found', `no such endpoint: ${pathname}`);
+  const entry = matching.find((candidate) => candidate.route.method === method);
+  if (!entry) {
+    const allowed = [...new Set(matching.map((candidate) => candidate.route.method))].join(', ');
+    throw Object.assign(new HttpError(405, 'method-not-allowed', `use ${allowed}`), { allowed });
+  }
+  const values = entry.pattern.exec(pathname)?.slice(1) ?? [];
+  const params: Record<string, string> = {};
+  entry.names.forEach((name, index) => {
+    try {
+      params[name] = decodeURIComponent(values[index] ?? '');
+    } catch {
+      throw new HttpError(404, 'not-found', `no such endpoint: ${pathname}`);
+    }
+  });
+  return { route: entry.route, params };
+}
+
+function requireSite(state: ServerState, rawSiteId: string): string {
   const parsed = SiteIdSchema.safeParse(rawSiteId);
   if (!parsed.success) throw new HttpError(400, 'bad-request', 'siteId: invalid site identifier');
-  if (!db.hasSite(parsed.data)) {
+  if (!state.db.hasSite(parsed.data)) {
     throw new HttpError(404, 'not-found', `site ${parsed.data} is not known`);
   }
   return parsed.data;
 }
 
-/** The same request, compared field by field: replays must match the recorded check-in. */
-const sameCheckIn = (record: CheckInRecord, request: CheckInRequest): boolean =>
-  record.appointmentId === request.appointmentId &&
-  record.kioskId === request.kioskId &&
-  record.ticketNumber === request.ticketNumber &&
-  record.issuedAt === request.issuedAt;
-
-function getAppointments(db: TownhallDatabase, siteId: string, url: URL): AppointmentsPage {
-  // First value of each parameter: repeated parameters are not part of the API.
-  const raw: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) raw[key] ??= value;
-  const parsed = AppointmentsQuerySchema.safeParse(raw);
-  if (!parsed.success) throw new HttpError(400, 'bad-request', describeIssues(parsed.error));
-  const query = parsed.data;
-  const currentSeq = db.currentSequence();
-  let baseSeq = currentSeq;
-  let position = 0;
-  if (query.cursor !== undefined) {
-    const check = checkCursor(query.cursor, {
-      epoch: db.epoch,
-      siteId,
-      from: query.from,
-      days: query.days,
-      currentSeq,
-    });
-    if (!check.ok) throw new HttpError(400, 'invalid-cursor', check.reason);
-    baseSeq = check.state.baseSeq;
-    position = check.state.position;
-  }
-  // One row more than asked tells whether another page follows.
-  const rows = db.changedInWindow({
-    siteId,
-    fromDay: query.from,
-    toDay: addDays(query.from, query.days - 1),
-    baseSeq,
-    afterSeq: position,
-    limit: query.limit + 1,
-  });
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  // The last page's cursor is the current sequence, so the next delta starts after every change
-  // that exists now, in this window or not. better-sqlite3 is synchronous: nothing can be written
-  // between reading the rows and reading the sequence.
-  const nextPosition = hasMore ? (page.at(-1)?.changeSeq ?? position) : currentSeq;
-  const cursor = encodeCursor({
-    epoch: db.epoch,
-    siteId,
-    from: query.from,
-    days: query.days,
-    baseSeq: hasMore ? baseSeq : currentSeq,
-    position: nextPosition,
-  });
-  return { appointments: page.map(publicAppointment), cursor, hasMore };
-}
-
-async function postCheckIn(
-  db: TownhallDatabase,
-  siteId: string,
+/** The device of a bearer credential, which must belong to the site (auth required). */
+function authenticate(
+  state: ServerState,
   request: IncomingMessage,
-  maxBodyBytes: number,
-  now: () => Date,
-): Promise<{ status: 200 | 201; record: CheckInRecord }> {
-  const key = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
-  if (typeof key !== 'string' || key.length === 0) {
-    throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} header is required`);
-  }
-  const parsed = CheckInRequestSchema.safeParse(await readJsonBody(request, maxBodyBytes));
-  if (!parsed.success)
-    throw new HttpError(400, 'bad-request', describeIssues(parsed.error, 'body.'));
-  const checkIn = parsed.data;
-  if (key !== checkIn.ticketId) {
-    throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} must equal body.ticketId`);
-  }
-  // Synchronous from here on: the lookup and the writes cannot interleave with another request.
-  return db.db.transaction(() => {
-    const existing = db.getCheckIn(checkIn.ticketId);
-    if (existing) {
-      if (existing.siteId === siteId && sameCheckIn(existing, checkIn)) {
-        return { status: 200 as const, record: publicCheckIn(existing) };
-      }
-      throw new HttpError(
-        409,
-        'idempotency-key-mismatch',
-        `${IDEMPOTENCY_KEY_HEADER} ${checkIn.ticketId} was already used with a different body`,
-      );
-    }
-    const appointment = db.getAppointment(checkIn.appointmentId);
-    if ((!appointment || appointment.siteId !== siteId) && checkIn.bookingToken !== undefined) {
-      // Checked in offline from a signed token for a booking this town hall does not have (never
-      // recorded, deleted since, or signed by another system): final, for staff to look at.
-      throw new HttpError(
-        422,
-        'unknown-appointment',
-        `appointment ${checkIn.appointmentId} of a booking token is not known here`,
-      );
-    }
-    if (!appointment || appointment.siteId !== siteId) {
-      throw new HttpError(
-        404,
-        'not-found',
-        `appointment ${checkIn.appointmentId} is not known here`,
-      );
-    }
-    if (appointment.status === 'cancelled') {
-      throw new HttpError(409, 'conflict', `appointment ${appointment.id} is cancelled`);
-    }
-    if (appointment.status === 'checked-in') {
-      throw new HttpError(409, 'conflict', `appointment ${appointment.id} is already checked in`);
-    }
-    // A 'no-show' that turns up late is still welcome: the check-in wins.
-    const record = db.insertCheckIn(siteId, checkIn, now());
-    db.updateAppointment(appointment.id, { status: 'checked-in' });
-    return { status: 201 as const, record: publicCheckIn(record) };
-  })();
-}
-
-/** Seconds since the epoch, as JWT NumericDate. */
-const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
-
-/**
- * Signs a token for one of the site's appointments. It expires at the end of the appointment's
- * site-local day: it can do nothing after that.
- */
-function issueToken(
-  db: TownhallDatabase,
-  key: SigningKey,
+  response: ServerResponse,
   siteId: string,
-  appointmentId: string,
-  now: Date,
-): BookingTokenResponse {
-  const appointment = db.getAppointment(appointmentId);
-  if (!appointment || appointment.siteId !== siteId) {
-    throw new HttpError(404, 'not-found', `appointment ${appointmentId} is not known here`);
+): { siteId: string; kioskId: string } {
+  const header = request.headers.authorization ?? '';
+  const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(header);
+  const device = match ? state.devices.authenticate(match[1] as string) : undefined;
+  if (!device || device.siteId !== siteId) {
+    response.setHeader('www-authenticate', 'Bearer realm="turnero"');
+    throw new HttpError(
+      401,
+      'unauthorized',
+      match
+        ? 'the credential is not valid for this site; enrol the device again'
+        : 'Authorization: Bearer <device credential> is required',
+    );
   }
-  if (appointment.status === 'cancelled') {
-    throw new HttpError(409, 'conflict', `appointment ${appointment.id} is cancelled`);
-  }
-  const site = db.getSite(siteId);
-  const expiresAt = fromLocalDateTime(
-    addDays(appointment.localDay, 1),
-    '00:00',
-    site?.timeZone ?? 'Europe/Madrid',
-  );
-  const token = signBookingToken(key, {
-    bid: appointment.id,
-    code: appointment.code,
-    site: siteId,
-    svc: appointment.serviceId,
-    start: appointment.startsAt,
-    exp: seconds(expiresAt),
-    iat: seconds(now),
-  });
-  return { token, kid: key.kid, expiresAt: expiresAt.toISOString() };
+  return device;
 }
 
-type Route =
-  | { name: 'health' | 'openapi' }
-  | { name: 'site' | 'appointments' | 'check-ins'; siteId: string }
-  | { name: 'token'; siteId: string; appointmentId: string };
+const errorReply = (error: HttpError): Reply => {
+  const body: ApiError = { error: { code: error.code, message: error.message.slice(0, 500) } };
+  return { status: error.status, body };
+};
 
-function matchRoute(pathname: string): Route | null {
-  if (pathname === `${API_BASE_PATH}/health`) return { name: 'health' };
-  if (pathname === `${API_BASE_PATH}/openapi.json`) return { name: 'openapi' };
-  const token = /^\/api\/v1\/sites\/([^/]+)\/appointments\/([^/]+)\/token$/.exec(pathname);
-  if (token) {
-    try {
-      return {
-        name: 'token',
-        siteId: decodeURIComponent(token[1] as string),
-        appointmentId: decodeURIComponent(token[2] as string),
-      };
-    } catch {
-      return null;
-    }
-  }
-  const match = /^\/api\/v1\/sites\/([^/]+)(?:\/(appointments|check-ins))?$/.exec(pathname);
-  if (!match) return null;
-  let siteId: string;
-  try {
-    siteId = decodeURIComponent(match[1] as string);
-  } catch {
-    return null;
-  }
-  const name = (match[2] ?? 'site') as 'site' | 'appointments' | 'check-ins';
-  return { name, siteId };
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const allowedMethod = (route: Route): string => (route.name === 'check-ins' ? 'POST' : 'GET');
+/** Destroys the connection without an answer: what a dropped network looks like to the client. */
+const dropConnection = (request: IncomingMessage, response: ServerResponse): void => {
+  response.socket?.destroy();
+  request.socket.destroy();
+};
 
 export async function startTownhallServer(
   options: TownhallServerOptions = {},
 ): Promise<TownhallServer> {
   const now = options.now ?? (() => new Date());
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const db = new TownhallDatabase(options.dbFile ?? ':memory:');
-  if (options.seed) db.loadSeed(resolveSeed(options.seed, now()));
-  const openApiDocument = buildOpenApiDocument();
+  const devices = new DevicesRepository(db.db);
+  const tickets = new TicketsRepository(db.db);
+  let seedSiteId: string | undefined;
+  if (options.seed) {
+    const resolved = resolveSeed(options.seed, now());
+    seedSiteId = resolved.site.id;
+    db.db.transaction(() => {
+      if (!db.loadSeed(resolved)) return;
+      const at = now();
+      for (const code of resolved.enrolmentCodes)
+        devices.addEnrolmentCode(resolved.site.id, code, at);
+    })();
+  }
   const signingKeys =
     options.signingKeys ??
     (options.signingKeyFile
@@ -305,48 +296,82 @@ export async function startTownhallServer(
       : [generateSigningKey()]);
   const [firstKey] = signingKeys;
   if (!firstKey) throw new Error('at least one booking-token signing key is needed');
-  const activeKey: SigningKey = firstKey;
-  const bookingKeys = signingKeys.map(publicBookingKey);
+  const state: ServerState = {
+    db,
+    devices,
+    tickets,
+    hub: new CalledTurnsHub(options.sseKeepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS),
+    now,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    activeKey: firstKey,
+    bookingKeys: signingKeys.map(publicBookingKey),
+    openApiDocument: buildOpenApiDocument(),
+    auth: options.auth ?? 'optional',
+    sseKeepAliveMs: options.sseKeepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS,
+  };
+  const faults = new FaultInjector(options.faults ?? null);
+
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> {
+    const method = request.method ?? 'GET';
+    // Faults first, as a network or an overloaded server would: before anything is looked at.
+    const decision = url.pathname.startsWith(SITES_PREFIX)
+      ? faults.decide(method === 'POST')
+      : null;
+    if (decision && decision.delayMs > 0) await sleep(decision.delayMs);
+    if (decision?.error) {
+      response.setHeader('retry-after', '1');
+      throw new HttpError(503, 'internal', 'service unavailable (injected fault)');
+    }
+    if (decision?.drop === 'before') return dropConnection(request, response);
+
+    const { route, params } = matchRoute(method, url.pathname);
+    let bodyPromise: Promise<unknown> | undefined;
+    const context: ApiContext = {
+      state,
+      request,
+      headers: request.headers,
+      url,
+      params,
+      siteId: '',
+      device: null,
+      body: () => (bodyPromise ??= readJsonBody(request, state.maxBodyBytes)),
+    };
+    const prepare = () => {
+      if (params.siteId !== undefined) context.siteId = requireSite(state, params.siteId);
+      if (route.auth === 'device' && state.auth === 'required') {
+        context.device = authenticate(state, request, response, context.siteId);
+      }
+    };
+    if (route.stream) {
+      prepare();
+      return route.stream(context, response);
+    }
+    const handle = route.handle as NonNullable<ApiRoute['handle']>;
+    const process = async (): Promise<Reply> => {
+      try {
+        prepare();
+        return await handle(context);
+      } catch (error) {
+        if (error instanceof HttpError) return errorReply(error);
+        throw error;
+      }
+    };
+    let reply = await process();
+    if (decision?.duplicate) reply = await process();
+    if (decision?.drop === 'after') return dropConnection(request, response);
+    // An unread request body is not worth draining: answer and close the connection.
+    if (!request.complete) response.setHeader('connection', 'close');
+    sendJson(response, reply.status, reply.body);
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://townhall.invalid');
-    const route = matchRoute(url.pathname);
-    if (!route) throw new HttpError(404, 'not-found', `no such endpoint: ${url.pathname}`);
-    if (request.method !== allowedMethod(route)) {
-      response.setHeader('allow', allowedMethod(route));
-      throw new HttpError(405, 'method-not-allowed', `use ${allowedMethod(route)}`);
-    }
-    switch (route.name) {
-      case 'health': {
-        const body: HealthResponse = { status: 'ok', apiVersion: 'v1', time: now().toISOString() };
-        return sendJson(response, 200, body);
-      }
-      case 'openapi':
-        return sendJson(response, 200, openApiDocument);
-      case 'site': {
-        const siteId = requireSite(db, route.siteId);
-        const body: SiteInfoResponse = {
-          site: { ...(db.getSite(siteId) as SiteInfoResponse['site']), bookingKeys },
-          services: db.listServices(siteId),
-        };
-        return sendJson(response, 200, body);
-      }
-      case 'appointments':
-        return sendJson(response, 200, getAppointments(db, requireSite(db, route.siteId), url));
-      case 'check-ins': {
-        const siteId = requireSite(db, route.siteId);
-        const result = await postCheckIn(db, siteId, request, maxBodyBytes, now);
-        return sendJson(response, result.status, result.record);
-      }
-      case 'token': {
-        const siteId = requireSite(db, route.siteId);
-        return sendJson(
-          response,
-          200,
-          issueToken(db, activeKey, siteId, route.appointmentId, now()),
-        );
-      }
-    }
+    if (await handlePage(state, request, response, url)) return;
+    await handleApi(request, response, url);
   }
 
   const server = createServer((request, response) => {
@@ -356,6 +381,9 @@ export async function startTownhallServer(
           ? error
           : new HttpError(500, 'internal', 'internal error; see the server log');
       if (!(error instanceof HttpError)) console.error('townhall-api:', error);
+      if (error instanceof HttpError && 'allowed' in error) {
+        response.setHeader('allow', String(error.allowed));
+      }
       // An unread request body is not worth draining: answer and close the connection.
       if (!request.complete) response.setHeader('connection', 'close');
       if (!response.headersSent) sendError(response, httpError);
@@ -375,6 +403,11 @@ export async function startTownhallServer(
   const { port, address, family } = server.address() as AddressInfo;
   const hostForUrl = family === 'IPv6' ? `[${address}]` : address;
 
+  const defaultSite = (siteId?: string): string => {
+    const id = siteId ?? seedSiteId ?? db.listSiteIds()[0];
+    if (!id || !db.hasSite(id)) throw new Error(`unknown site ${id ?? '(none loaded)'}`);
+    return id;
+  };
   const toIso = (value: Date | string) => new Date(value).toISOString();
   const admin: TownhallAdmin = {
     addAppointment: (siteId, input) =>
@@ -402,27 +435,62 @@ export async function startTownhallServer(
     },
     listAppointments: (siteId) => db.listAppointments(siteId).map(publicAppointment),
     checkIns: () => db.listCheckIns().map(publicCheckIn),
-    issueToken: (siteId, appointmentId) => issueToken(db, activeKey, siteId, appointmentId, now()),
+    issueToken: (siteId, appointmentId) =>
+      issueToken(db, state.activeKey, siteId, appointmentId, now()),
     citizenIdHash: (siteId, citizenId) => {
       const parsed = parseIdDocument(citizenId);
       if (!parsed.ok) throw new Error('not a valid DNI, NIE or passport number');
       return db.citizenIdHash(siteId, parsed.normalised);
     },
     currentSequence: () => db.currentSequence(),
+
+    createEnrolmentCode: (siteId, code) => {
+      const value = code ?? newEnrolmentCode();
+      devices.addEnrolmentCode(defaultSite(siteId), value, now());
+      return value;
+    },
+    devices: (siteId) => devices.listDevices(defaultSite(siteId)),
+    setRemoteConfig: (kioskId, settings, siteId) => {
+      const site = defaultSite(siteId);
+      devices.setRemoteConfig(site, kioskId, RemoteConfigSchema.shape.settings.parse(settings));
+      return devices.remoteConfig(site, kioskId);
+    },
+    remoteConfig: (kioskId, siteId) => devices.remoteConfig(defaultSite(siteId), kioskId),
+    walkIns: () => tickets.listWalkIns().map(walkInRecord),
+    ticketsOfDay: (day, siteId) => tickets.ticketsOfDay(day, defaultSite(siteId)),
+    waiting: (siteId) => {
+      const site = defaultSite(siteId);
+      return tickets.waiting(site, siteToday(state, site));
+    },
+    numberLeases: (siteId) => tickets.listLeases(defaultSite(siteId)),
+    callNext: (desk, callOptions = {}) =>
+      callNext(state, defaultSite(callOptions.siteId), desk, callOptions.serviceIds)?.turn ?? null,
+    calledTurns: (siteId) =>
+      tickets.recentTurns(defaultSite(siteId), RECENT_TURNS).map(({ turn }) => turn),
+    openStreams: (siteId) => state.hub.count(siteId),
+    setFaults: (next) => faults.set(next),
+    faults: () => faults.get(),
+    faultStats: () => faults.stats(),
+    setAuth: (mode) => {
+      state.auth = mode;
+    },
   };
 
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${hostForUrl}:${port}`,
     port,
     admin,
+    // Idempotent: a second call waits for the first.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
+        state.hub.closeAll();
         server.close((error) => {
           db.close();
           if (error) reject(error);
           else resolve();
         });
         server.closeAllConnections();
-      }),
+      })),
   };
 }

@@ -60,18 +60,16 @@ function startKiosk(configFile: string): Promise<string> {
   });
 }
 
-async function scan(code: string): Promise<void> {
-  const device = await new Promise<SerialPort>((resolve, reject) => {
-    const port = new SerialPort({ path: scannerPty.devicePath, baudRate: 9600 }, (error) =>
-      error ? reject(error) : resolve(port),
-    );
-  });
-  await new Promise<void>((resolve, reject) =>
-    device.write(`${code}\r\n`, (error) => (error ? reject(error) : device.drain(() => resolve()))),
-  );
-  await new Promise((resolve) => device.close(resolve));
-}
+/** The scanner's end of the pseudo-terminal, kept open for the whole file like a plugged device. */
+let scannerDevice: SerialPort;
 
+async function scan(code: string): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    scannerDevice.write(`${code}\r\n`, (error) =>
+      error ? reject(error) : scannerDevice.drain(() => resolve()),
+    ),
+  );
+}
 /** Opens the kiosk page and waits until it is connected (it shows the site name from main). */
 async function openKiosk(page: Page): Promise<void> {
   await page.goto(kioskUrl);
@@ -96,9 +94,22 @@ test.beforeAll(async () => {
     }),
   );
   kioskUrl = await startKiosk(configFile);
+  scannerDevice = await new Promise<SerialPort>((resolve, reject) => {
+    const port = new SerialPort({ path: scannerPty.devicePath, baudRate: 9600 }, (error) =>
+      error ? reject(error) : resolve(port),
+    );
+  });
+});
+
+// Playwright needs the fixtures argument destructured even when no fixture is used.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(async ({}, testInfo) => {
+  // The web host's own log is the first thing to read when an end-to-end test fails.
+  if (testInfo.status !== testInfo.expectedStatus) console.log(kioskLog.join(''));
 });
 
 test.afterAll(async () => {
+  if (scannerDevice?.isOpen) await new Promise((resolve) => scannerDevice.close(resolve));
   kiosk?.kill('SIGTERM');
   await new Promise((resolve) =>
     kiosk?.exitCode !== null ? resolve(null) : kiosk.once('exit', resolve),

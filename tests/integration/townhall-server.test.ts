@@ -307,6 +307,23 @@ describe('reference Town Hall API', () => {
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining(['Appointment', 'AppointmentsPage', 'CheckInRequest', 'ApiError']),
     );
+    const paths = Object.keys((document as unknown as { paths: object }).paths);
+    for (const path of [
+      apiPaths.enrol('{siteId}'),
+      apiPaths.heartbeat('{siteId}', '{kioskId}'),
+      apiPaths.remoteConfig('{siteId}', '{kioskId}'),
+      apiPaths.numberLeases('{siteId}'),
+      apiPaths.walkIns('{siteId}'),
+      apiPaths.calledTurns('{siteId}'),
+      apiPaths.calledTurnsStream('{siteId}'),
+      apiPaths.callNext('{siteId}'),
+    ]) {
+      expect(paths).toContain(decodeURIComponent(path));
+    }
+    expect(document).toMatchObject({
+      security: [{ deviceCredential: [] }],
+      components: { securitySchemes: { deviceCredential: { type: 'http', scheme: 'bearer' } } },
+    });
     const committed = readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8');
     expect(committed, 'docs/openapi.json is stale: run npm run openapi').toBe(
       renderOpenApiDocument(),

@@ -161,3 +161,27 @@ describe('seed documents', () => {
     expect(() => loadSeed(join(dir, 'missing.json'))).toThrow(/Invalid seed/);
   });
 });
+
+describe('relative appointments near midnight', () => {
+  it('keep offsets under a day on the load day, and longer ones on their own day', () => {
+    const seed = parseSeed({
+      site: { id: 'x', name: 'X', timeZone: 'Europe/Madrid' },
+      services: [{ id: 's', prefix: 'S', names: { es: 'S' }, walkInsAllowed: true }],
+      appointments: [
+        { code: 'TRN-AAAAA1', serviceId: 's', offsetMinutes: 20 },
+        { code: 'TRN-AAAAA2', serviceId: 's', offsetMinutes: -20 },
+        { code: 'TRN-AAAAA3', serviceId: 's', offsetMinutes: 1440 },
+      ],
+    });
+    // 23:50 in Madrid (winter): +20 min would be 00:10 tomorrow.
+    const late = resolveSeed(seed, new Date('2026-11-30T22:50:00Z')).appointments;
+    expect(late.map((a) => a.startsAt)).toEqual([
+      '2026-11-30T22:59:00.000Z',
+      '2026-11-30T22:30:00.000Z',
+      '2026-12-01T22:50:00.000Z',
+    ]);
+    // 00:05 in Madrid: −20 min would be 23:45 yesterday.
+    const early = resolveSeed(seed, new Date('2026-11-30T23:05:00Z')).appointments;
+    expect(early[1]?.startsAt).toBe('2026-11-30T23:00:00.000Z');
+  });
+});

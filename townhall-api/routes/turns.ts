@@ -1,0 +1,87 @@
+/**
+ * Called turns: staff call the next waiting ticket to a desk; information screens read the last
+ * turns or follow them live as Server-Sent Events.
+ */
+import {
+  CallNextRequestSchema,
+  type CalledTurnsResponse,
+} from '../../src-shared/contract/townhall-api';
+import { localDayOf } from '../../src-shared/domain/site-time';
+import { siteTimeZone, type ApiRoute, type ServerState } from '../context';
+import { HttpError } from '../http-util';
+import type { SequencedTurn } from '../tickets-repository';
+import { lastEventId, MAX_REPLAY } from '../turns-hub';
+import { parseBody } from './tickets';
+
+/** How many turns GET called-turns returns (newest first). */
+export const RECENT_TURNS = 20;
+
+/** Today's date at the site, by the server's clock. */
+export const siteToday = (state: ServerState, siteId: string): string =>
+  localDayOf(state.now(), siteTimeZone(state, siteId));
+
+/**
+ * Calls the next ticket of today to a desk (appointments first, then by issue time), records
+ * the turn and tells every open stream. Null when nobody is waiting.
+ */
+export function callNext(
+  state: ServerState,
+  siteId: string,
+  desk: string,
+  serviceIds?: readonly string[],
+): SequencedTurn | null {
+  const called = state.tickets.callNext(
+    siteId,
+    siteToday(state, siteId),
+    desk,
+    serviceIds,
+    state.now(),
+  );
+  if (called) state.hub.publish(siteId, called);
+  return called;
+}
+
+/** Opens an SSE stream of a site's called turns, replaying those after Last-Event-ID. */
+export function openTurnStream(
+  state: ServerState,
+  siteId: string,
+  request: Parameters<typeof lastEventId>[0],
+  url: URL,
+  response: Parameters<ServerState['hub']['open']>[1],
+): void {
+  const after = lastEventId(request, url);
+  const missed = after === null ? [] : state.tickets.turnsAfter(siteId, after, MAX_REPLAY);
+  state.hub.open(siteId, response, missed);
+}
+
+export const turnRoutes: ApiRoute[] = [
+  {
+    method: 'GET',
+    path: '/sites/:siteId/called-turns',
+    auth: 'device',
+    handle: ({ state, siteId }) => {
+      const body: CalledTurnsResponse = {
+        calledTurns: state.tickets.recentTurns(siteId, RECENT_TURNS).map(({ turn }) => turn),
+      };
+      return { status: 200, body };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/sites/:siteId/called-turns/stream',
+    auth: 'device',
+    stream: ({ state, siteId, request, url }, response) =>
+      openTurnStream(state, siteId, request, url, response),
+  },
+  {
+    method: 'POST',
+    path: '/sites/:siteId/call-next',
+    auth: 'device',
+    handle: async (context) => {
+      const request = await parseBody(context, CallNextRequestSchema);
+      const called = callNext(context.state, context.siteId, request.desk, request.serviceIds);
+      if (!called) throw new HttpError(404, 'not-found', 'no ticket is waiting for these services');
+      return { status: 200, body: called.turn };
+    },
+  },
+];
