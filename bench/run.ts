@@ -10,13 +10,11 @@ import { parseScan } from '../src-shared/domain/booking-code';
 import { formatBookingCode, BOOKING_CODE_ALPHABET } from '../src-shared/domain/booking-code';
 import { KioskService } from '../src-main/kiosk/kiosk-service';
 import { openStore } from '../src-main/store/store';
-import { createSyncEngine } from '../src-main/townhall/sync-engine';
-import { createTownhallClient } from '../src-main/townhall/townhall-client';
-import { startTownhallServer } from '../townhall-api/server';
 import { appointment, seedCatalog } from '../tests/support/catalog-fixture';
 import { RecordingPrinter } from '../tests/support/recording-printer';
 import { runIdentificationBench } from './identification';
 import { runPrinterBench } from './printer';
+import { runSyncBench } from './sync';
 
 const rows: Array<[string, string]> = [];
 const report = (what: string, figure: string) => {
@@ -97,46 +95,6 @@ async function benchCheckIn(dir: string): Promise<void> {
   store.close();
 }
 
-async function benchInitialSync(dir: string): Promise<void> {
-  const count = 10_000;
-  const server = await startTownhallServer({
-    port: 0,
-    seed: {
-      site: { id: 'bench', name: 'Bench', timeZone: 'Europe/Madrid' },
-      services: [{ id: 'svc', prefix: 'E', names: { es: 'Servicio' }, walkInsAllowed: true }],
-      appointments: [],
-    },
-  });
-  const today = new Date();
-  for (let i = 0; i < count; i++) {
-    server.admin.addAppointment('bench', {
-      id: `a${i}`,
-      code: codeFor(i),
-      serviceId: 'svc',
-      startsAt: new Date(today.getTime() + (i % 600) * 60000),
-    });
-  }
-  const store = openStore(join(dir, 'sync.sqlite'));
-  const sync = createSyncEngine({
-    client: createTownhallClient({ baseUrl: server.url, siteId: 'bench', timeoutMs: 30000 }),
-    store,
-    timeZone: 'Europe/Madrid',
-    pollSeconds: 3600,
-  });
-  const start = performance.now();
-  const result = await sync.syncNow();
-  report(
-    `initial sync of ${count} appointments from the reference server`,
-    `${(performance.now() - start).toFixed(0)} ms (${result.appointmentsReceived} received)`,
-  );
-  const deltaStart = performance.now();
-  await sync.syncNow();
-  report('delta pull with nothing changed', `${(performance.now() - deltaStart).toFixed(1)} ms`);
-  await sync.stop();
-  store.close();
-  await server.close();
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'turnero-bench-'));
   try {
@@ -145,7 +103,7 @@ async function main(): Promise<void> {
     benchParse();
     await runIdentificationBench(report);
     await benchCheckIn(dir);
-    await benchInitialSync(dir);
+    await runSyncBench(report);
     const rss = process.memoryUsage().rss / 1024 / 1024;
     report('resident memory at the end', `${rss.toFixed(0)} MiB`);
   } finally {

@@ -11,6 +11,7 @@ import {
   type EventOf,
   type KioskState,
 } from '../../src-shared/contract/ipc';
+import { localDayOf } from '../../src-shared/domain/site-time';
 import { parsePrinterTransport, parseScannerTransport, type Config } from '../config/schema';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createFileLog, teeLog } from '../logging/file-log';
@@ -19,12 +20,16 @@ import { createTicketPrinter } from '../printer/create-ticket-printer';
 import { loadLogo } from '../printer/logo/logo-store';
 import { createSerialScanner, type SerialScanner } from '../scanner/serial-scanner';
 import { openStore } from '../store/store';
+import { credentialPath, enrolDevice, readCredential } from '../townhall/credential';
 import { createTownhallClient } from '../townhall/townhall-client';
-import { createSyncEngine } from '../townhall/sync-engine';
+import { createSyncEngine, type RemoteSettings } from '../townhall/sync-engine';
 import { startEmbeddedTownhall, type EmbeddedTownhall } from './embedded-townhall';
 import type { KioskApp, KioskAppOptions, KioskEventListener } from './kiosk-app-types';
 
 const FIRST_SYNC_WAIT_MS = 3000;
+/** How often the kiosk tells the town hall how it is doing. */
+const HEARTBEAT_SECONDS = 60;
+const APP_VERSION = '0.1.0';
 
 /** The configured logo, prepared for this printer; a bad file is logged and printing goes on. */
 function loadConfiguredLogo(config: Config, dataDir: string, log: (line: string) => void) {
@@ -72,16 +77,45 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     log(`demo town hall API at ${baseUrl}`);
   }
 
+  // The device credential (enrolment): read at start, and obtained once with the configured
+  // one-time code when there is none. Without one the kiosk still talks to an API whose
+  // authentication is optional.
+  const credentialFile = credentialPath(dataDir, config.api.credentialFile);
+  let credential = embedded ? null : readCredential(credentialFile);
   const client = createTownhallClient({
     baseUrl,
     siteId: config.siteId,
     timeoutMs: config.api.timeoutMs,
+    credential: () => credential,
+  });
+  if (!embedded && !credential && config.api.enrolmentCode) {
+    try {
+      const answer = await enrolDevice({
+        client,
+        kioskId: config.kioskId,
+        enrolmentCode: config.api.enrolmentCode,
+        file: credentialFile,
+      });
+      credential = answer.credential;
+      log(`enrolled as ${answer.kioskId} at ${answer.siteId}; credential in ${credentialFile}`);
+    } catch (error) {
+      log(`enrolment failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  // Filled in below, once printer and scanner exist; read at each heartbeat.
+  let heartbeatFacts = () => ({
+    appVersion: APP_VERSION,
+    printer: { state: 'unknown', transport: 'unknown' },
+    scanner: { transport: 'keyboard', connected: null as boolean | null },
+    ticketsToday: 0,
   });
   const sync = createSyncEngine({
     client,
     store,
     timeZone: config.timeZone,
     pollSeconds: config.api.pollSeconds,
+    kioskId: config.kioskId,
+    heartbeat: { intervalSeconds: HEARTBEAT_SECONDS, facts: () => heartbeatFacts() },
     now: () => new Date(),
     log,
   });
@@ -114,9 +148,24 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     ticketQrUrl: config.printer.qrUrl,
     siteId: config.siteId,
     bookingKeys: config.bookingKeys,
+    numbering: {
+      reservedRange: config.numbering.reservedRange,
+      ensureLease: (serviceId, day) => sync.ensureLease(serviceId, day),
+    },
     onTicketCommitted: () => sync.requestPush(),
     log,
   });
+
+  // Remote configuration from the town hall, over the local file's values (applied at start from
+  // the last one stored, and whenever a heartbeat announces a new version).
+  const applyRemote = (settings: RemoteSettings | null) => {
+    kiosk.settings.checkInWindow = settings?.checkInWindow ?? { ...config.checkIn };
+    kiosk.settings.ticketQrUrl =
+      settings?.ticketQrUrl !== undefined ? settings.ticketQrUrl : config.printer.qrUrl;
+    sync.setPollSeconds(settings?.pollSeconds ?? config.api.pollSeconds);
+  };
+  applyRemote(sync.getRemoteSettings());
+  sync.onRemoteSettings(applyRemote);
 
   const scannerTransport = parseScannerTransport(config.scanner.transport);
   let scanner: SerialScanner | null = null;
@@ -134,12 +183,28 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
       stripSuffix: config.scanner.stripSuffix,
       log,
       onScan: (text) => {
-        void kiosk.checkIn(text).then((result) => emit('checkin:completed', result));
+        void kiosk.checkIn(text).then((result) => {
+          // The outcome, never the scanned text: a scan may carry a booking token or an ID.
+          log(
+            `scan: ${result.ok ? `${result.value.outcome} ${result.value.ticket.number}` : result.error.code}`,
+          );
+          emit('checkin:completed', result);
+        });
       },
       onRejected: () =>
         emit('checkin:completed', { ok: false, error: { code: 'unrecognised-code' } }),
     });
   }
+
+  heartbeatFacts = () => ({
+    appVersion: APP_VERSION,
+    printer: { state: printer.getState(), transport: printerTransport.kind },
+    scanner: {
+      transport: scannerTransport?.kind ?? 'keyboard',
+      connected: scanner ? scanner.getStatus().connected : null,
+    },
+    ticketsToday: store.tickets.countOnDay(localDayOf(new Date(), config.timeZone)),
+  });
 
   const state = (): KioskState => {
     const status = sync.getStatus();
@@ -147,7 +212,8 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
       siteName: store.catalog.getSite()?.name ?? '',
       kioskId: config.kioskId,
       defaultLanguage: config.language,
-      connectivity: status.connectivity,
+      // The screen's contract knows no 'degraded' yet: a degraded kiosk still serves and syncs.
+      connectivity: status.connectivity === 'degraded' ? 'online' : status.connectivity,
       lastSyncAt: status.lastSuccessAt,
       printer: { transport: printerTransport.kind, status: printer.getState() },
       scanner: {

@@ -116,6 +116,32 @@ export const ConfigSchema = z
         baseUrl: apiBaseUrlSchema.default('embedded:demo'),
         pollSeconds: z.number().int().min(5).max(3600).default(60),
         timeoutMs: z.number().int().min(500).max(60000).default(8000),
+        /**
+         * Where the device credential from enrolment is kept (written 0600);
+         * `<dataDir>/credential` when not given.
+         */
+        credentialFile: z.string().min(1).optional(),
+        /** One-time enrolment code from town hall IT: used at start when there is no credential. */
+        enrolmentCode: z.string().min(6).max(64).optional(),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * Ticket numbers: this kiosk's own counters, above the site's lease ceiling, used only when
+     * its leased numbers are spent and the town hall is out of reach. IT must give every kiosk of
+     * a site a range of its own (e.g. 900–929, 930–959, 960–989): overlapping ranges can print
+     * the same number twice while offline.
+     */
+    numbering: z
+      .object({
+        reservedRange: z
+          .object({
+            first: z.number().int().min(1).max(999),
+            last: z.number().int().min(1).max(999),
+          })
+          .strict()
+          .refine((range) => range.first <= range.last, { message: 'first must be <= last' })
+          .default({ first: 900, last: 999 }),
       })
       .strict()
       .prefault({}),

@@ -10,7 +10,12 @@ import type {
   IpcResult,
   TicketView,
 } from '../../src-shared/contract/ipc';
-import type { BookingKey, CheckInRequest, Language } from '../../src-shared/contract/townhall-api';
+import type {
+  BookingKey,
+  CheckInRequest,
+  Language,
+  WalkInRequest,
+} from '../../src-shared/contract/townhall-api';
 import type { BookingTokenClaims } from '../../src-shared/domain/booking-token';
 import {
   decideCheckIn,
@@ -26,9 +31,42 @@ import { BookingTokenVerifier, mergeBookingKeys } from './booking-token';
 import { citizenIdHash } from './id-hash';
 import {
   DailyLimitReachedError,
+  NoLeaseError,
   MAX_REPRINTS,
   type TicketRecord,
 } from '../store/ticket-repository';
+import {
+  LOCAL_NUMBERING,
+  type NumberingPolicy,
+  type ReservedRange,
+} from '../store/number-repository';
+
+/**
+ * Settings the town hall may change remotely (docs/sync.md): the kiosk app mutates this object
+ * when a remote configuration is applied; every check-in reads it afresh.
+ */
+export interface KioskSettings {
+  checkInWindow: CheckInWindow;
+  /** URL template printed as the ticket's QR code (`{number}`, `{ticketId}`); null for none. */
+  ticketQrUrl: string | null;
+}
+
+/** Refusals of a walk-in beyond the IPC contract's codes (the walk-in screen is not built yet). */
+export type WalkInRefusalCode = IpcErrorCode | 'unknown-service' | 'walk-ins-not-allowed';
+export type WalkInResult =
+  | IpcResult<CheckInResult>
+  | { ok: false; error: { code: 'unknown-service' | 'walk-ins-not-allowed' } };
+
+export interface KioskNumbering {
+  /** This kiosk's own counters above the site's lease ceiling (config numbering.reservedRange). */
+  reservedRange: ReservedRange | null;
+  /**
+   * Asked when the lease of (service, day) is spent, before falling back to the reserved range:
+   * the sync engine's `ensureLease` (which answers false at once when the town hall is out of
+   * reach). Without it the reserved range is used straight away.
+   */
+  ensureLease?: (serviceId: string, day: string) => Promise<boolean>;
+}
 
 export interface KioskServiceOptions {
   store: Store;
@@ -39,6 +77,16 @@ export interface KioskServiceOptions {
   checkInWindow: CheckInWindow;
   /** URL template printed as the ticket's QR code (`{number}`, `{ticketId}`); null for none. */
   ticketQrUrl?: string | null;
+  /**
+   * The mutable settings object (check-in window, QR URL) to read at each check-in; made from
+   * `checkInWindow` and `ticketQrUrl` when not given.
+   */
+  settings?: KioskSettings;
+  /**
+   * Where numbers come from: leases and the reserved range when the town hall leases numbers,
+   * local counting 1..999 when it leases none. Without it the kiosk always counts locally.
+   */
+  numbering?: KioskNumbering;
   now?: () => Date;
   /** The kiosk's site (signed tokens must name it); the cached site's id when not given. */
   siteId?: string;
@@ -75,7 +123,14 @@ export class KioskService {
 
   private readonly tokens: BookingTokenVerifier;
 
+  /** Read at every check-in; the kiosk app changes it when a remote configuration arrives. */
+  readonly settings: KioskSettings;
+
   constructor(private readonly options: KioskServiceOptions) {
+    this.settings = options.settings ?? {
+      checkInWindow: { ...options.checkInWindow },
+      ticketQrUrl: options.ticketQrUrl ?? null,
+    };
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
     this.tokens = new BookingTokenVerifier(() =>
@@ -94,7 +149,8 @@ export class KioskService {
   ): Promise<IpcResult<CheckInResult>> {
     let committed: Committed;
     try {
-      committed = this.commit(this.identify(rawInput, mode));
+      const target = this.identify(rawInput, mode);
+      committed = await this.withNumbers((allowReserved) => this.commit(target, allowReserved));
     } catch (error) {
       if (error instanceof CheckInRefused) return refusal(error.code, error.params);
       if (error instanceof DailyLimitReachedError) return refusal('daily-limit-reached');
@@ -108,6 +164,41 @@ export class KioskService {
     }
     const ticket = this.options.store.tickets.get(committed.ticket.id) ?? committed.ticket;
     return { ok: true, value: { outcome: committed.outcome, ticket: this.view(ticket) } };
+  }
+
+  /**
+   * How numbers are allocated now: leases and the reserved range when the town hall publishes
+   * a numbering (site info), local counting otherwise.
+   */
+  private numberingPolicy(): NumberingPolicy {
+    // A service not told how this kiosk numbers counts on its own (single kiosk, tests).
+    if (!this.options.numbering) return LOCAL_NUMBERING;
+    const numbering = this.options.store.catalog.getNumbering();
+    return {
+      leaseCeiling: numbering?.leaseCeiling ?? null,
+      reserved: this.options.numbering?.reservedRange ?? null,
+    };
+  }
+
+  /**
+   * Runs a commit; when the lease is spent, asks for a new one once (the sync engine answers at
+   * once when the town hall is out of reach) and commits again, then allowing the reserved range.
+   */
+  private async withNumbers<T>(commit: (allowReserved: boolean) => T): Promise<T> {
+    const ensureLease = this.options.numbering?.ensureLease;
+    try {
+      return commit(!ensureLease);
+    } catch (error) {
+      if (!(error instanceof NoLeaseError) || !ensureLease) throw error;
+      try {
+        await ensureLease(error.serviceId, error.localDay);
+      } catch (leaseError) {
+        this.log(
+          `no lease: ${leaseError instanceof Error ? leaseError.message : String(leaseError)}`,
+        );
+      }
+      return commit(true);
+    }
   }
 
   /** Parses the scan and, for a token, verifies it: pure work, before any transaction. */
@@ -196,7 +287,8 @@ export class KioskService {
    * the same ticket); else the refusal of the next upcoming one (too early), or of the last.
    */
   private chooseCitizenAppointment(idHash: string, now: Date, today: string): CachedAppointment {
-    const { store, timeZone, checkInWindow } = this.options;
+    const { store, timeZone } = this.options;
+    const { checkInWindow } = this.settings;
     const all = store.catalog.findAppointmentsByCitizen(idHash, today);
     if (all.length === 0) throw new CheckInRefused('id-document-not-found');
     const withTicket = all.filter((a) => store.tickets.findByAppointment(a.id) !== undefined);
@@ -221,7 +313,7 @@ export class KioskService {
     throw new CheckInRefused('booking-cancelled');
   }
 
-  private commit(target: Target): Committed {
+  private commit(target: Target, allowReserved: boolean): Committed {
     const { store, timeZone, kioskId } = this.options;
     const now = this.now();
     const today = localDayOf(now, timeZone);
@@ -230,21 +322,25 @@ export class KioskService {
       const existing = store.tickets.findByAppointment(appointment.id);
       if (existing) return { outcome: 'already-issued', ticket: existing };
 
-      const decision = decideCheckIn(appointment, now, timeZone, this.options.checkInWindow);
+      const decision = decideCheckIn(appointment, now, timeZone, this.settings.checkInWindow);
       if (!decision.allowed) throw new CheckInRefused(decision.reason, decision.params);
 
       const service = store.catalog.getService(appointment.serviceId);
       if (!service) throw new Error(`appointment ${appointment.id} names an unknown service`);
 
-      const ticket = store.tickets.insertWithNextNumber({
-        id: randomUUID(),
-        localDay: today,
-        serviceId: service.id,
-        servicePrefix: service.prefix,
-        appointmentId: appointment.id,
-        appointmentTime: appointment.localTime,
-        issuedAt: now,
-      });
+      const ticket = store.tickets.insertWithNextNumber(
+        {
+          id: randomUUID(),
+          localDay: today,
+          serviceId: service.id,
+          servicePrefix: service.prefix,
+          appointmentId: appointment.id,
+          appointmentTime: appointment.localTime,
+          issuedAt: now,
+        },
+        this.numberingPolicy(),
+        allowReserved,
+      );
       const report: CheckInRequest = {
         ticketId: ticket.id,
         appointmentId: appointment.id,
@@ -268,6 +364,58 @@ export class KioskService {
     });
   }
 
+  /**
+   * A ticket for a citizen without appointment, for a service that takes walk-ins: number,
+   * ticket and outbox row ('walk-in', pushed to the town hall's walk-ins) in one transaction,
+   * then print. The service's daily cap is the town hall's to enforce (a refusal is recorded
+   * for staff; the ticket stays valid).
+   */
+  async issueWalkIn(serviceId: string, language?: Language): Promise<WalkInResult> {
+    const { store, timeZone, kioskId } = this.options;
+    const service = store.catalog.getService(serviceId);
+    if (!service) return { ok: false, error: { code: 'unknown-service' } };
+    if (!service.walkInsAllowed) return { ok: false, error: { code: 'walk-ins-not-allowed' } };
+    let ticket: TicketRecord;
+    try {
+      ticket = await this.withNumbers((allowReserved) => {
+        const now = this.now();
+        const today = localDayOf(now, timeZone);
+        return store.transaction(() => {
+          const issued = store.tickets.insertWithNextNumber(
+            {
+              id: randomUUID(),
+              localDay: today,
+              serviceId: service.id,
+              servicePrefix: service.prefix,
+              appointmentId: null,
+              appointmentTime: null,
+              issuedAt: now,
+            },
+            this.numberingPolicy(),
+            allowReserved,
+          );
+          const report: WalkInRequest = {
+            ticketId: issued.id,
+            serviceId: service.id,
+            kioskId,
+            ticketNumber: issued.number,
+            issuedAt: issued.issuedAt,
+          };
+          store.outbox.add(issued.id, 'walk-in', report, now);
+          return issued;
+        });
+      });
+    } catch (error) {
+      if (error instanceof DailyLimitReachedError) return refusal('daily-limit-reached');
+      this.log(`walk-in failed: ${error instanceof Error ? error.message : String(error)}`);
+      return refusal('internal');
+    }
+    this.options.onTicketCommitted?.(ticket.id);
+    await this.print(ticket, language ?? this.options.language);
+    const printed = store.tickets.get(ticket.id) ?? ticket;
+    return { ok: true, value: { outcome: 'issued', ticket: this.view(printed) } };
+  }
+
   private async print(ticket: TicketRecord, language: Language): Promise<void> {
     const { store, printer, timeZone, kioskId } = this.options;
     const service = store.catalog.getService(ticket.serviceId);
@@ -281,7 +429,7 @@ export class KioskService {
       timeZone,
       kioskId,
       language,
-      qrUrl: ticketQrUrl(this.options.ticketQrUrl ?? null, ticket),
+      qrUrl: ticketQrUrl(this.settings.ticketQrUrl, ticket),
     });
     if (outcome.status === 'printed') {
       store.tickets.recordPrintOutcome(ticket.id, 'printed', null);

@@ -5,6 +5,8 @@ import {
   type AppointmentStatus,
   type BookingKey,
   type LocalizedText,
+  NumberingSchema,
+  type Numbering,
   type Service,
   type Site,
 } from '../../src-shared/contract/townhall-api';
@@ -76,12 +78,14 @@ const toService = (row: ServiceRow): Service => ({
 function prepareStatements(db: SqliteDatabase) {
   return {
     upsertSite: db.prepare(
-      `INSERT INTO site (id, name, time_zone, id_hash_salt, booking_keys_json, updated_at)
-       VALUES (@id, @name, @timeZone, @idHashSalt, @bookingKeysJson, @now)
+      `INSERT INTO site (id, name, time_zone, id_hash_salt, booking_keys_json, numbering_json,
+         updated_at)
+       VALUES (@id, @name, @timeZone, @idHashSalt, @bookingKeysJson, @numberingJson, @now)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
          id_hash_salt = excluded.id_hash_salt, booking_keys_json = excluded.booking_keys_json,
-         updated_at = excluded.updated_at`,
+         numbering_json = excluded.numbering_json, updated_at = excluded.updated_at`,
     ),
+    getNumbering: db.prepare(`SELECT numbering_json FROM site LIMIT 1`),
     getSiteSecrets: db.prepare(`SELECT id_hash_salt, booking_keys_json FROM site LIMIT 1`),
     getSite: db.prepare(`SELECT id, name, time_zone AS timeZone FROM site LIMIT 1`),
     upsertService: db.prepare(
@@ -173,6 +177,18 @@ export class CatalogRepository {
     });
   }
 
+  /** How the town hall shares ticket numbers out; null when it leases none. */
+  getNumbering(): Numbering | null {
+    const row = this.statements.getNumbering.get() as { numbering_json: string | null } | undefined;
+    if (!row?.numbering_json) return null;
+    try {
+      const parsed = NumberingSchema.safeParse(JSON.parse(row.numbering_json));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
   getService(id: string): Service | undefined {
     const row = this.statements.getService.get(id) as ServiceRow | undefined;
     return row ? toService(row) : undefined;
@@ -193,6 +209,7 @@ export class CatalogRepository {
         timeZone: site.timeZone,
         idHashSalt: site.idHashSalt ?? null,
         bookingKeysJson: site.bookingKeys ? JSON.stringify(site.bookingKeys) : null,
+        numberingJson: site.numbering ? JSON.stringify(site.numbering) : null,
         now: at,
       });
       for (const service of services) {

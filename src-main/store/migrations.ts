@@ -129,4 +129,45 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX appointments_by_citizen ON appointments (citizen_id_hash, local_day, starts_at);
     `,
   },
+  {
+    version: 5,
+    description:
+      "ticket numbers from leased blocks and the kiosk's reserved range; the site's numbering; " +
+      'sync conflicts kept for staff (no personal data)',
+    sql: `
+      -- The site's numbering (leaseCeiling, defaultBlockSize) as the town hall publishes it;
+      -- NULL: the town hall leases no numbers and the kiosk counts 1..999 itself.
+      ALTER TABLE site ADD COLUMN numbering_json TEXT;
+
+      -- Blocks of counters this kiosk may hand out, per service and site-local day: leases from
+      -- the town hall (source 'lease') and the kiosk's own reserved range ('reserved').
+      -- next_counter is the next one to give; the block is spent when it passes last_counter.
+      CREATE TABLE number_blocks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        local_day TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('lease', 'reserved')),
+        lease_id TEXT,
+        first_counter INTEGER NOT NULL,
+        last_counter INTEGER NOT NULL,
+        next_counter INTEGER NOT NULL,
+        obtained_at TEXT NOT NULL,
+        UNIQUE (local_day, service_id, source, first_counter)
+      ) STRICT;
+      CREATE INDEX number_blocks_by_day ON number_blocks (local_day, service_id, source, id);
+
+      -- What the town hall refused or changed under a ticket, for staff: the ticket number, never a
+      -- name or an ID number.
+      CREATE TABLE sync_conflicts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL,
+        ticket_number TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (ticket_id, kind)
+      ) STRICT;
+      CREATE INDEX sync_conflicts_by_time ON sync_conflicts (at);
+    `,
+  },
 ];

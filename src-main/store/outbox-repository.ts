@@ -1,7 +1,7 @@
 /** Messages for the town hall, written in the same transaction as the ticket they report. */
 import type { SqliteDatabase } from './database';
 
-export type OutboxKind = 'check-in';
+export type OutboxKind = 'check-in' | 'walk-in';
 
 export interface OutboxEntry {
   seq: number;
@@ -71,6 +71,11 @@ export class OutboxRepository {
   /** The town hall refused this entry for good: it is kept, with the reason, and not sent again. */
   markRejected(seq: number, reason: string, now: Date): void {
     this.statements.rejected.run(now.toISOString(), reason.slice(0, 500), seq);
+  }
+
+  /** How often the oldest pending row has been tried and failed (drives the backoff). */
+  headAttempts(): number {
+    return this.pending(1)[0]?.attempts ?? 0;
   }
 
   pendingCount(): number {

@@ -1,6 +1,8 @@
 /** The kiosk's local store: one SQLite file, its repositories, and one way to run a transaction. */
 import { CatalogRepository } from './catalog-repository';
+import { ConflictRepository } from './conflict-repository';
 import { openDatabase, type SqliteDatabase } from './database';
+import { NumberRepository } from './number-repository';
 import { OutboxRepository } from './outbox-repository';
 import { SyncStateRepository } from './sync-state-repository';
 import { TicketRepository } from './ticket-repository';
@@ -11,6 +13,10 @@ export interface Store {
   readonly tickets: TicketRepository;
   readonly outbox: OutboxRepository;
   readonly syncState: SyncStateRepository;
+  /** Leased number blocks and the reserved range, per service and day. */
+  readonly numbers: NumberRepository;
+  /** What the town hall refused or changed under a ticket, for staff. */
+  readonly conflicts: ConflictRepository;
   /** Runs `work` in one SQLite transaction: everything it writes lands, or nothing does. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -18,10 +24,13 @@ export interface Store {
 
 export function openStore(file: string): Store {
   const db = openDatabase(file);
+  const numbers = new NumberRepository(db);
   return {
     db,
     catalog: new CatalogRepository(db),
-    tickets: new TicketRepository(db),
+    tickets: new TicketRepository(db, numbers),
+    numbers,
+    conflicts: new ConflictRepository(db),
     outbox: new OutboxRepository(db),
     syncState: new SyncStateRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),

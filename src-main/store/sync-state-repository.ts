@@ -1,7 +1,13 @@
 /** Small key/value facts the sync engine keeps between runs (cursor, last success). */
 import type { SqliteDatabase } from './database';
 
-export type SyncStateKey = 'appointments-cursor' | 'appointments-from' | 'last-success-at';
+export type SyncStateKey =
+  | 'appointments-cursor'
+  | 'appointments-from'
+  | 'last-success-at'
+  /** The remote configuration last applied (RemoteConfig JSON) and its version. */
+  | 'remote-config'
+  | 'remote-config-version';
 
 function prepareStatements(db: SqliteDatabase) {
   return {

@@ -2,6 +2,15 @@
 import type { PrintFailure, PrintStatus } from '../../src-shared/contract/ipc';
 import { formatTicketNumber, MAX_DAILY_COUNTER } from '../../src-shared/domain/ticket-number';
 import type { SqliteDatabase } from './database';
+import {
+  DailyLimitReachedError,
+  LOCAL_NUMBERING,
+  NumberRepository,
+  type NumberingPolicy,
+  type NumberSource,
+} from './number-repository';
+
+export { DailyLimitReachedError, NoLeaseError } from './number-repository';
 
 export interface TicketRecord {
   id: string;
@@ -56,12 +65,6 @@ const toTicket = (row: TicketRow): TicketRecord => ({
 /** A ticket that did not print may be printed once more; a printed one never again. */
 export const MAX_REPRINTS = 1;
 
-export class DailyLimitReachedError extends Error {
-  constructor(readonly serviceId: string) {
-    super(`Daily ticket limit of ${MAX_DAILY_COUNTER} reached for service ${serviceId}`);
-  }
-}
-
 export interface NewTicket {
   id: string;
   localDay: string;
@@ -74,10 +77,9 @@ export interface NewTicket {
 
 function prepareStatements(db: SqliteDatabase) {
   return {
-    nextCounter: db.prepare(
-      `INSERT INTO ticket_counters (local_day, service_id, last_counter) VALUES (?, ?, 1)
-       ON CONFLICT (local_day, service_id) DO UPDATE SET last_counter = last_counter + 1
-       RETURNING last_counter`,
+    numberTaken: db.prepare(`SELECT 1 FROM tickets WHERE local_day = ? AND number = ?`),
+    recentNumbers: db.prepare(
+      `SELECT service_id AS serviceId, number FROM tickets WHERE local_day = ? ORDER BY issued_at`,
     ),
     insert: db.prepare(
       `INSERT INTO tickets (id, number, local_day, service_id, appointment_id, appointment_time,
@@ -109,22 +111,43 @@ function prepareStatements(db: SqliteDatabase) {
 export class TicketRepository {
   private readonly statements: ReturnType<typeof prepareStatements>;
 
-  constructor(private readonly db: SqliteDatabase) {
+  private readonly numbers: NumberRepository;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    numbers?: NumberRepository,
+  ) {
     this.statements = prepareStatements(db);
+    this.numbers = numbers ?? new NumberRepository(db);
   }
 
   /**
-   * Allocates the next number of the service's day and inserts the ticket. Must run inside a
-   * transaction so that a failure later in the check-in also returns the number.
+   * Allocates the next number of the service's day under `numbering` (local counting by
+   * default; leases then the reserved range when the town hall leases numbers) and inserts the
+   * ticket. Must run inside a transaction so that a failure later in the check-in also returns
+   * the number. A counter whose number this kiosk already used that day (a lease the town hall
+   * granted twice) is skipped, never reused.
    */
-  insertWithNextNumber(ticket: NewTicket): TicketRecord {
+  insertWithNextNumber(
+    ticket: NewTicket,
+    numbering: NumberingPolicy = LOCAL_NUMBERING,
+    allowReserved = true,
+  ): TicketRecord & { numberSource: NumberSource } {
     if (!this.db.inTransaction) throw new Error('insertWithNextNumber needs a transaction');
-    const { last_counter: counter } = this.statements.nextCounter.get(
-      ticket.localDay,
-      ticket.serviceId,
-    ) as { last_counter: number };
-    if (counter > MAX_DAILY_COUNTER) throw new DailyLimitReachedError(ticket.serviceId);
-    const number = formatTicketNumber(ticket.servicePrefix, counter);
+    let number = '';
+    let source: NumberSource = 'local';
+    for (let tries = 0; ; tries++) {
+      if (tries > MAX_DAILY_COUNTER) throw new DailyLimitReachedError(ticket.serviceId);
+      const allocated = this.numbers.allocate(
+        ticket.localDay,
+        ticket.serviceId,
+        numbering,
+        allowReserved,
+      );
+      number = formatTicketNumber(ticket.servicePrefix, allocated.counter);
+      source = allocated.source;
+      if (!this.statements.numberTaken.get(ticket.localDay, number)) break;
+    }
     this.statements.insert.run({
       id: ticket.id,
       number,
@@ -134,7 +157,15 @@ export class TicketRepository {
       appointmentTime: ticket.appointmentTime,
       issuedAt: ticket.issuedAt.toISOString(),
     });
-    return this.get(ticket.id) as TicketRecord;
+    return { ...(this.get(ticket.id) as TicketRecord), numberSource: source };
+  }
+
+  /** Every number issued on a day, by service (for tests and diagnostics). */
+  numbersOfDay(localDay: string): Array<{ serviceId: string; number: string }> {
+    return this.statements.recentNumbers.all(localDay) as Array<{
+      serviceId: string;
+      number: string;
+    }>;
   }
 
   get(id: string): TicketRecord | undefined {

@@ -2,18 +2,34 @@
  * The kiosk's client of the Town Hall API v1. Every answer is validated against the contract
  * before it is returned; a malformed answer is a TownhallError, never a partly-trusted object.
  */
+import type { z } from 'zod';
 import {
   AppointmentsPageSchema,
   apiPaths,
+  AUTHORIZATION_HEADER,
   CheckInRecordSchema,
+  EnrolmentResponseSchema,
   HealthResponseSchema,
+  HeartbeatResponseSchema,
   IDEMPOTENCY_KEY_HEADER,
+  NumberLeaseSchema,
+  RemoteConfigSchema,
   SiteInfoResponseSchema,
+  WalkInRecordSchema,
   type AppointmentsPage,
   type CheckInRecord,
   type CheckInRequest,
+  type EnrolmentRequest,
+  type EnrolmentResponse,
   type HealthResponse,
+  type Heartbeat,
+  type HeartbeatResponse,
+  type NumberLease,
+  type NumberLeaseRequest,
+  type RemoteConfig,
   type SiteInfoResponse,
+  type WalkInRecord,
+  type WalkInRequest,
 } from '../../src-shared/contract/townhall-api';
 import { createHttpClient, TownhallError, type HttpResponse } from './http-client';
 
@@ -30,6 +46,11 @@ export interface TownhallClientOptions {
   fetch?: typeof fetch;
   /** Clock used to estimate the server's clock offset. */
   now?: () => Date;
+  /**
+   * The device credential (from enrolment), sent as `Authorization: Bearer …` on every request
+   * when there is one. A function, so a credential obtained later is used at once.
+   */
+  credential?: () => string | null;
 }
 
 export interface AppointmentsRequest {
@@ -45,12 +66,25 @@ export interface CheckInOutcome {
   replayed: boolean;
 }
 
+export interface WalkInOutcome {
+  record: WalkInRecord;
+  replayed: boolean;
+}
+
 export interface TownhallClient {
   readonly siteId: string;
   health(): Promise<HealthResponse>;
   getSiteInfo(): Promise<SiteInfoResponse>;
   getAppointments(query: AppointmentsRequest): Promise<AppointmentsPage>;
   postCheckIn(request: CheckInRequest): Promise<CheckInOutcome>;
+  /** Reports a walk-in ticket; Idempotency-Key = ticket id, like a check-in. */
+  postWalkIn(request: WalkInRequest): Promise<WalkInOutcome>;
+  /** A block of ticket counters for (service, day), for this kiosk alone. */
+  leaseNumbers(request: NumberLeaseRequest): Promise<NumberLease>;
+  /** Trades a one-time enrolment code for this device's credential (shown once). */
+  enrol(request: EnrolmentRequest): Promise<EnrolmentResponse>;
+  heartbeat(heartbeat: Heartbeat): Promise<HeartbeatResponse>;
+  remoteConfig(kioskId: string): Promise<RemoteConfig>;
   /**
    * Server clock minus local clock, in ms, from the Date header of the last answer (1 s
    * resolution); null before any answer. For diagnostics: the kiosk never syncs on it.
@@ -78,64 +112,130 @@ export function createTownhallClient(options: TownhallClientOptions): TownhallCl
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   let offsetMs: number | null = null;
+  // A millisecond-precise offset (heartbeat's serverTime) is kept over the Date header's
+  // one-second one for a while.
+  let preciseUntil = 0;
 
   const observe = <T>(response: HttpResponse<T>): T => {
-    if (response.serverDate) offsetMs = response.serverDate.getTime() - now().getTime();
+    if (response.serverDate && now().getTime() > preciseUntil) {
+      offsetMs = response.serverDate.getTime() - now().getTime();
+    }
     return response.data;
   };
+  const auth = (): Record<string, string> => {
+    const credential = options.credential?.() ?? null;
+    return credential ? { [AUTHORIZATION_HEADER]: `Bearer ${credential}` } : {};
+  };
+  const post = async <T>(
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    idempotencyKey?: string,
+  ) =>
+    http.request({
+      method: 'POST',
+      url: urlOf(path),
+      headers: {
+        ...auth(),
+        ...(idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } : {}),
+      },
+      body,
+      okStatuses: [200, 201],
+      schema,
+    });
+  const get = async <T>(path: string, schema: z.ZodType<T>, query?: Record<string, string>) =>
+    http.request({
+      method: 'GET',
+      url: urlOf(path, query),
+      headers: auth(),
+      okStatuses: [200],
+      schema,
+    });
 
   return {
     siteId: options.siteId,
 
-    health: async () =>
-      observe(
-        await http.request({
-          method: 'GET',
-          url: urlOf(apiPaths.health),
-          okStatuses: [200],
-          schema: HealthResponseSchema,
-        }),
-      ),
+    health: async () => observe(await get(apiPaths.health, HealthResponseSchema)),
 
     getSiteInfo: async () =>
-      observe(
-        await http.request({
-          method: 'GET',
-          url: urlOf(apiPaths.siteInfo(options.siteId)),
-          okStatuses: [200],
-          schema: SiteInfoResponseSchema,
-        }),
-      ),
+      observe(await get(apiPaths.siteInfo(options.siteId), SiteInfoResponseSchema)),
 
     getAppointments: async (query) =>
       observe(
-        await http.request({
-          method: 'GET',
-          url: urlOf(apiPaths.appointments(options.siteId), {
-            from: query.from,
-            days: String(query.days),
-            ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
-            ...(query.limit !== undefined ? { limit: String(query.limit) } : {}),
-          }),
-          okStatuses: [200],
-          schema: AppointmentsPageSchema,
+        await get(apiPaths.appointments(options.siteId), AppointmentsPageSchema, {
+          from: query.from,
+          days: String(query.days),
+          ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+          ...(query.limit !== undefined ? { limit: String(query.limit) } : {}),
         }),
       ),
 
     postCheckIn: async (request) => {
-      const response = await http.request({
-        method: 'POST',
-        url: urlOf(apiPaths.checkIns(options.siteId)),
-        headers: { [IDEMPOTENCY_KEY_HEADER]: request.ticketId },
-        body: request,
-        okStatuses: [200, 201],
-        schema: CheckInRecordSchema,
-      });
+      const response = await post(
+        apiPaths.checkIns(options.siteId),
+        request,
+        CheckInRecordSchema,
+        request.ticketId,
+      );
       if (response.data.ticketId !== request.ticketId) {
         throw new TownhallError('malformed', 'check-in answer is for another ticket');
       }
       return { record: observe(response), replayed: response.status === 200 };
     },
+
+    postWalkIn: async (request) => {
+      const response = await post(
+        apiPaths.walkIns(options.siteId),
+        request,
+        WalkInRecordSchema,
+        request.ticketId,
+      );
+      if (response.data.ticketId !== request.ticketId) {
+        throw new TownhallError('malformed', 'walk-in answer is for another ticket');
+      }
+      return { record: observe(response), replayed: response.status === 200 };
+    },
+
+    leaseNumbers: async (request) => {
+      const lease = observe(
+        await post(apiPaths.numberLeases(options.siteId), request, NumberLeaseSchema),
+      );
+      if (
+        lease.serviceId !== request.serviceId ||
+        lease.day !== request.day ||
+        lease.first > lease.last
+      ) {
+        throw new TownhallError('malformed', 'number lease answer is for another service or day');
+      }
+      return lease;
+    },
+
+    enrol: async (request) => {
+      const answer = observe(
+        await post(apiPaths.enrol(options.siteId), request, EnrolmentResponseSchema),
+      );
+      if (answer.siteId !== options.siteId || answer.kioskId !== request.kioskId) {
+        throw new TownhallError('malformed', 'enrolment answer is for another site or kiosk');
+      }
+      return answer;
+    },
+
+    heartbeat: async (heartbeat) => {
+      const sentAt = now().getTime();
+      const response = await post(
+        apiPaths.heartbeat(options.siteId, heartbeat.kioskId),
+        heartbeat,
+        HeartbeatResponseSchema,
+      );
+      const receivedAt = now().getTime();
+      // The server's clock at the midpoint of the exchange, to the millisecond.
+      offsetMs = Date.parse(response.data.serverTime) - (sentAt + receivedAt) / 2;
+      preciseUntil = receivedAt + 5 * 60_000;
+      return response.data;
+    },
+
+    remoteConfig: async (kioskId) =>
+      observe(await get(apiPaths.remoteConfig(options.siteId, kioskId), RemoteConfigSchema)),
 
     clockOffsetMs: () => offsetMs,
   };

@@ -1,0 +1,70 @@
+/**
+ * Enrols this kiosk with the town hall API: `npm run enrol -- --config FILE --code CODE
+ * [--name "Vestíbulo, columna 1"]`. Trades the one-time code (from town hall IT) for the device
+ * credential and stores it in `api.credentialFile` (default `<dataDir>/credential`, mode 0600).
+ * The credential itself is never printed.
+ */
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defaultDataDir } from '../app/data-dir';
+import { loadConfig } from '../config/load-config';
+import { credentialPath, enrolDevice } from './credential';
+import { createTownhallClient } from './townhall-client';
+
+const USAGE = 'usage: npm run enrol -- --config FILE --code CODE [--name DEVICE-NAME]';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+function option(argv: readonly string[], name: string): string | null {
+  const index = argv.indexOf(name);
+  if (index >= 0) return argv[index + 1] ?? null;
+  const inline = argv.find((arg) => arg.startsWith(`${name}=`));
+  return inline ? inline.slice(name.length + 1) : null;
+}
+
+export async function runEnrolCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo = { out: console.log, err: console.error },
+): Promise<number> {
+  const code = option(argv, '--code') ?? null;
+  if (!code || code.startsWith('--')) {
+    io.err(USAGE);
+    return 2;
+  }
+  try {
+    const { config } = loadConfig(argv, env);
+    if (config.api.baseUrl.startsWith('embedded:')) {
+      throw new Error('api.baseUrl is the embedded demo API, which needs no enrolment');
+    }
+    const dataDir = config.dataDir ?? defaultDataDir(env);
+    const file = credentialPath(dataDir, config.api.credentialFile);
+    const client = createTownhallClient({
+      baseUrl: config.api.baseUrl,
+      siteId: config.siteId,
+      timeoutMs: config.api.timeoutMs,
+    });
+    const answer = await enrolDevice({
+      client,
+      kioskId: config.kioskId,
+      enrolmentCode: code,
+      file,
+      deviceName: option(argv, '--name') ?? `${config.kioskId} (${hostname()})`,
+    });
+    io.out(`enrolled ${answer.kioskId} at site ${answer.siteId}; credential stored in ${file}`);
+    return 0;
+  } catch (error) {
+    io.err(`enrol: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  void runEnrolCli(process.argv.slice(2), process.env).then((exitCode) => {
+    process.exitCode = exitCode;
+  });
+}

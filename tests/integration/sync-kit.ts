@@ -1,0 +1,163 @@
+/**
+ * Shared pieces of the sync tests: a generated seed with many appointments, a simulated clock,
+ * and a kiosk (real SQLite file, KioskService, SyncEngine, real HTTP) wired like the app wires it.
+ */
+import { join } from 'node:path';
+import type { SeedDocumentInput } from '../../townhall-api/seed';
+import { parseSeed } from '../../townhall-api/seed';
+import { BOOKING_CODE_ALPHABET, formatBookingCode } from '../../src-shared/domain/booking-code';
+import { KioskService } from '../../src-main/kiosk/kiosk-service';
+import { openStore, type Store } from '../../src-main/store/store';
+import type { ReservedRange } from '../../src-main/store/number-repository';
+import {
+  createSyncEngine,
+  type SyncEngine,
+  type SyncEngineOptions,
+} from '../../src-main/townhall/sync-engine';
+import { createTownhallClient } from '../../src-main/townhall/townhall-client';
+import { RecordingPrinter } from '../support/recording-printer';
+
+export const SITE = 'sync-sac';
+export const TIME_ZONE = 'Europe/Madrid';
+
+export function codeFor(index: number): string {
+  let body = '';
+  let rest = index;
+  for (let i = 0; i < 6; i++) {
+    body = BOOKING_CODE_ALPHABET[rest % 32] + body;
+    rest = Math.floor(rest / 32);
+  }
+  return formatBookingCode(body);
+}
+
+export const SERVICE_IDS = ['svc-a', 'svc-b', 'svc-c', 'svc-d', 'svc-e', 'svc-f'];
+
+/**
+ * A site with `count` booked appointments spread over the services, `offsetMinutes` apart
+ * from `firstOffset` (relative to the server's clock at start), and a lease numbering.
+ */
+export function generatedSeed(
+  count: number,
+  options: {
+    firstOffset?: number;
+    spacing?: number;
+    leaseCeiling?: number;
+    blockSize?: number;
+  } = {},
+) {
+  const spacing = options.spacing ?? 0;
+  const document: SeedDocumentInput = {
+    site: {
+      id: SITE,
+      name: 'Ayuntamiento de Pruebas',
+      timeZone: TIME_ZONE,
+      numbering: {
+        leaseCeiling: options.leaseCeiling ?? 799,
+        defaultBlockSize: options.blockSize ?? 20,
+      },
+    },
+    services: SERVICE_IDS.map((id, index) => ({
+      id,
+      prefix: String.fromCharCode(65 + index),
+      names: { es: `Servicio ${index + 1}` },
+      walkInsAllowed: index !== 5,
+    })),
+    appointments: Array.from({ length: count }, (_, i) => ({
+      code: codeFor(i),
+      id: `apt-${i}`,
+      serviceId: SERVICE_IDS[i % SERVICE_IDS.length] as string,
+      offsetMinutes: (options.firstOffset ?? 0) + Math.floor(i * spacing),
+    })),
+  };
+  return parseSeed(document, 'generated');
+}
+
+/** A clock that starts at `start` and moves only when told (or with real time when `live`). */
+export function simulatedClock(start: Date, live = false) {
+  let offset = start.getTime() - Date.now();
+  let frozen = start.getTime();
+  return {
+    now: () => new Date(live ? Date.now() + offset : frozen),
+    advance(ms: number) {
+      frozen += ms;
+      offset += ms;
+    },
+    set(at: Date) {
+      frozen = at.getTime();
+      offset = at.getTime() - Date.now();
+    },
+  };
+}
+
+export interface TestKiosk {
+  store: Store;
+  kiosk: KioskService;
+  engine: SyncEngine;
+  printer: RecordingPrinter;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export function makeKiosk(options: {
+  dir: string;
+  baseUrl: string;
+  kioskId: string;
+  now: () => Date;
+  reservedRange?: ReservedRange;
+  timeoutMs?: number;
+  engine?: Partial<SyncEngineOptions>;
+  credential?: () => string | null;
+  /** Push right after each ticket, as the app does (default true). */
+  autoPush?: boolean;
+}): TestKiosk {
+  const store = openStore(join(options.dir, `${options.kioskId}.sqlite`));
+  const logs: string[] = [];
+  const log = (line: string) => logs.push(line);
+  const client = createTownhallClient({
+    baseUrl: options.baseUrl,
+    siteId: SITE,
+    timeoutMs: options.timeoutMs ?? 2000,
+    now: options.now,
+    ...(options.credential ? { credential: options.credential } : {}),
+  });
+  const engine = createSyncEngine({
+    client,
+    store,
+    timeZone: TIME_ZONE,
+    pollSeconds: 3600,
+    kioskId: options.kioskId,
+    now: options.now,
+    log,
+    random: () => 0.5,
+    ...options.engine,
+  });
+  const printer = new RecordingPrinter();
+  const kiosk = new KioskService({
+    store,
+    printer,
+    kioskId: options.kioskId,
+    timeZone: TIME_ZONE,
+    language: 'es',
+    checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+    now: options.now,
+    numbering: {
+      reservedRange: options.reservedRange ?? { first: 900, last: 999 },
+      ensureLease: (serviceId, day) => engine.ensureLease(serviceId, day, 500),
+    },
+    onTicketCommitted: () => {
+      if (options.autoPush ?? true) engine.requestPush();
+    },
+    log,
+  });
+  return {
+    store,
+    kiosk,
+    engine,
+    printer,
+    logs,
+    async close() {
+      await engine.stop();
+      store.close();
+    },
+  };
+}
