@@ -20,6 +20,7 @@ import { createTicketPrinter } from '../printer/create-ticket-printer';
 import { loadLogo } from '../printer/logo/logo-store';
 import { createSerialScanner, type SerialScanner } from '../scanner/serial-scanner';
 import { openStore } from '../store/store';
+import { createEasyAppointmentsBackend } from '../townhall/adapters/easy-appointments/adapter';
 import { credentialPath, enrolDevice, readCredential } from '../townhall/credential';
 import { createTownhallClient } from '../townhall/townhall-client';
 import { createSyncEngine, type RemoteSettings } from '../townhall/sync-engine';
@@ -88,7 +89,14 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     timeoutMs: config.api.timeoutMs,
     credential: () => credential,
   });
-  if (!embedded && !credential && config.api.enrolmentCode) {
+  const easyAppointments =
+    config.api.adapter === 'easy-appointments' && config.api.easyAppointments
+      ? createEasyAppointmentsBackend(
+          { ...config.api.easyAppointments, siteId: config.siteId, timeZone: config.timeZone },
+          { timeoutMs: config.api.timeoutMs, log },
+        )
+      : null;
+  if (!embedded && !easyAppointments && !credential && config.api.enrolmentCode) {
     try {
       const answer = await enrolDevice({
         client,
@@ -110,7 +118,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     ticketsToday: 0,
   });
   const sync = createSyncEngine({
-    client,
+    client: easyAppointments ?? client,
     store,
     timeZone: config.timeZone,
     pollSeconds: config.api.pollSeconds,
@@ -212,8 +220,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
       siteName: store.catalog.getSite()?.name ?? '',
       kioskId: config.kioskId,
       defaultLanguage: config.language,
-      // The screen's contract knows no 'degraded' yet: a degraded kiosk still serves and syncs.
-      connectivity: status.connectivity === 'degraded' ? 'online' : status.connectivity,
+      connectivity: status.connectivity,
       lastSyncAt: status.lastSuccessAt,
       printer: { transport: printerTransport.kind, status: printer.getState() },
       scanner: {

@@ -9,6 +9,7 @@ import {
   SiteIdSchema,
 } from '../../src-shared/contract/townhall-api';
 import { isValidTimeZone } from '../../src-shared/domain/site-time';
+import { EasyAppointmentsOptionsSchema } from '../townhall/adapters/easy-appointments/options';
 
 /** Line settings of a serial device, from the query of a `serial:` URI. */
 const serialOptionsSchema = z
@@ -123,8 +124,22 @@ export const ConfigSchema = z
         credentialFile: z.string().min(1).optional(),
         /** One-time enrolment code from town hall IT: used at start when there is no credential. */
         enrolmentCode: z.string().min(6).max(64).optional(),
+        /**
+         * Which back end speaks for the town hall: our Town Hall API v1 at `baseUrl`, or an
+         * Easy!Appointments installation (docs/townhall-adapters.md).
+         */
+        adapter: z.enum(['turnero', 'easy-appointments']).default('turnero'),
+        /** Settings of the Easy!Appointments adapter; site id and time zone come from above. */
+        easyAppointments: EasyAppointmentsOptionsSchema.omit({
+          siteId: true,
+          timeZone: true,
+        }).optional(),
       })
       .strict()
+      .refine((api) => api.adapter !== 'easy-appointments' || api.easyAppointments, {
+        message: 'adapter "easy-appointments" needs the api.easyAppointments settings',
+        path: ['easyAppointments'],
+      })
       .prefault({}),
     /**
      * Ticket numbers: this kiosk's own counters, above the site's lease ceiling, used only when

@@ -40,7 +40,7 @@ export class TownhallError extends Error {
 }
 
 export interface HttpRequest<T> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: URL;
   headers?: Record<string, string>;
   body?: unknown;

@@ -95,7 +95,8 @@ export const CheckInResultSchema = z.object({
 });
 export type CheckInResult = z.infer<typeof CheckInResultSchema>;
 
-export const ConnectivitySchema = z.enum(['connecting', 'online', 'offline']);
+/** `degraded`: the town hall answers, but some requests fail (e.g. check-ins pile up). */
+export const ConnectivitySchema = z.enum(['connecting', 'online', 'degraded', 'offline']);
 export type Connectivity = z.infer<typeof ConnectivitySchema>;
 
 export const KioskStateSchema = z.object({

@@ -56,7 +56,12 @@ export const CitizenIdHashSchema = Base64UrlSchema.length(43);
  */
 export const NumberingSchema = z
   .object({
-    leaseCeiling: z.number().int().min(1).max(998),
+    leaseCeiling: z
+      .number()
+      .int()
+      .min(0)
+      .max(998)
+      .describe('0: the back end leases nothing; each kiosk numbers from its own reserved range'),
     defaultBlockSize: z.number().int().min(1).max(200),
   })
   .meta({ id: 'Numbering' });

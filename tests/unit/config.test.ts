@@ -63,6 +63,36 @@ describe('configuration', () => {
     expect(() => loadConfig(['--config', file], {})).toThrow(message);
   });
 
+  it('takes an Easy!Appointments back end only with its settings', () => {
+    expect(() => parseConfig({ api: { adapter: 'easy-appointments' } }, null)).toThrow(
+      /api\.easyAppointments: adapter "easy-appointments" needs/,
+    );
+    const config = parseConfig(
+      {
+        api: {
+          adapter: 'easy-appointments',
+          easyAppointments: {
+            baseUrl: 'https://citas.ayto.example.es/index.php/api/v1',
+            apiToken: 'secret-token',
+            siteName: 'SAC',
+            servicePrefixes: { '7': 'E' },
+          },
+        },
+      },
+      null,
+    );
+    expect(config.api.easyAppointments).toMatchObject({
+      checkedInStatus: 'Checked-in',
+      pageLength: 200,
+    });
+    expect(() =>
+      parseConfig(
+        { api: { adapter: 'easy-appointments', easyAppointments: { baseUrl: 'x' } } },
+        null,
+      ),
+    ).toThrow(/api\.easyAppointments\.baseUrl/);
+  });
+
   it('refuses a file that is missing or not JSON', () => {
     expect(() => loadConfig(['--config', join(dir.path, 'nope.json')], {})).toThrow(
       /Cannot read.*ENOENT/,
