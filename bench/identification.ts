@@ -12,7 +12,6 @@ import { BookingTokenVerifier } from '../src-main/kiosk/booking-token';
 import { citizenIdHash } from '../src-main/kiosk/id-hash';
 import { openStore } from '../src-main/store/store';
 import type { Appointment } from '../src-shared/contract/townhall-api';
-import { BOOKING_CODE_ALPHABET, formatBookingCode } from '../src-shared/domain/booking-code';
 import { DNI_LETTERS } from '../src-shared/domain/id-document';
 import { parseScanPayload } from '../src-shared/domain/scan-payload';
 import { localDayOf } from '../src-shared/domain/site-time';
@@ -22,6 +21,7 @@ import {
   publicBookingKey,
   signBookingToken,
 } from '../townhall-api/booking-tokens';
+import { bookingCodeFor } from '../tests/support/booking-codes';
 
 type Report = (what: string, figure: string) => void;
 
@@ -29,16 +29,6 @@ const APPOINTMENTS = 100_000;
 const SAMPLES = 5_000;
 const TIME_ZONE = 'Europe/Madrid';
 const SITE = 'bench-sac';
-
-function codeFor(index: number): string {
-  let body = '';
-  let rest = index;
-  for (let i = 0; i < 6; i++) {
-    body = BOOKING_CODE_ALPHABET[rest % 32] + body;
-    rest = Math.floor(rest / 32);
-  }
-  return formatBookingCode(body);
-}
 
 function dniFor(index: number): string {
   const digits = String(10_000_000 + index).padStart(8, '0');
@@ -86,7 +76,7 @@ export async function runIdentificationBench(report: Report): Promise<void> {
     for (let i = 0; i < APPOINTMENTS; i++) {
       appointments.push({
         id: `apt-${i}`,
-        code: codeFor(i),
+        code: bookingCodeFor(i),
         serviceId: 'padron',
         startsAt: new Date(now.getTime() + ((i % 3) * 24 * 60 + (i % 600)) * 60_000).toISOString(),
         status: 'booked',
@@ -119,7 +109,7 @@ export async function runIdentificationBench(report: Report): Promise<void> {
 
     report('identification per scan: parse + lookup (100k cached)', '');
     measure(report, 'booking code (typed, lower case)', (i) => {
-      const parsed = parseScanPayload(codeFor(pick(i)).toLowerCase(), 'code');
+      const parsed = parseScanPayload(bookingCodeFor(pick(i)).toLowerCase(), 'code');
       if (parsed.kind !== 'booking-code') return false;
       return (
         (store.catalog.findAppointmentByCode(parsed.code, today) ??
@@ -127,7 +117,10 @@ export async function runIdentificationBench(report: Report): Promise<void> {
       );
     });
     measure(report, 'booking URL', (i) => {
-      const parsed = parseScanPayload(`https://ayto.example.es/cita/${codeFor(pick(i))}`, 'code');
+      const parsed = parseScanPayload(
+        `https://ayto.example.es/cita/${bookingCodeFor(pick(i))}`,
+        'code',
+      );
       return (
         parsed.kind === 'booking-code' &&
         store.catalog.findAppointmentByCodeAnyDay(parsed.code) !== undefined

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseScan } from '../src-shared/domain/booking-code';
-import { formatBookingCode, BOOKING_CODE_ALPHABET } from '../src-shared/domain/booking-code';
 import { KioskService } from '../src-main/kiosk/kiosk-service';
 import { openStore } from '../src-main/store/store';
 import { appointment, seedCatalog } from '../tests/support/catalog-fixture';
@@ -15,6 +14,7 @@ import { RecordingPrinter } from '../tests/support/recording-printer';
 import { runIdentificationBench } from './identification';
 import { runPrinterBench } from './printer';
 import { runSyncBench } from './sync';
+import { bookingCodeFor } from '../tests/support/booking-codes';
 
 const rows: Array<[string, string]> = [];
 const report = (what: string, figure: string) => {
@@ -24,16 +24,6 @@ const report = (what: string, figure: string) => {
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-function codeFor(index: number): string {
-  let body = '';
-  let rest = index;
-  for (let i = 0; i < 6; i++) {
-    body = BOOKING_CODE_ALPHABET[rest % 32] + body;
-    rest = Math.floor(rest / 32);
-  }
-  return formatBookingCode(body);
 }
 
 function benchParse(): void {
@@ -54,7 +44,7 @@ async function benchCheckIn(dir: string): Promise<void> {
   const now = new Date('2026-11-30T09:00:00Z');
   const count = 20_000;
   const appointments = Array.from({ length: count }, (_, i) =>
-    appointment(codeFor(i), new Date(now.getTime() + ((i % 60) - 30) * 60000), {
+    appointment(bookingCodeFor(i), new Date(now.getTime() + ((i % 60) - 30) * 60000), {
       id: `apt-${i}`,
       serviceId: i % 2 ? 'registro' : 'empadronamiento',
     }),
@@ -81,7 +71,7 @@ async function benchCheckIn(dir: string): Promise<void> {
   start = performance.now();
   for (let i = 0; i < checkIns; i++) {
     const t0 = performance.now();
-    const result = await kiosk.checkIn(codeFor(i));
+    const result = await kiosk.checkIn(bookingCodeFor(i));
     latencies.push(performance.now() - t0);
     if (!result.ok) throw new Error(`check-in ${i} refused: ${result.error.code}`);
   }

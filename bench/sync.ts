@@ -8,27 +8,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BOOKING_CODE_ALPHABET, formatBookingCode } from '../src-shared/domain/booking-code';
 import { openStore } from '../src-main/store/store';
 import { createSyncEngine } from '../src-main/townhall/sync-engine';
 import { createTownhallClient } from '../src-main/townhall/townhall-client';
 import { parseSeed } from '../townhall-api/seed';
 import { startTownhallServer } from '../townhall-api/server';
+import { bookingCodeFor } from '../tests/support/booking-codes';
 
 type Report = (what: string, figure: string) => void;
 
 const NOW = new Date('2026-02-10T07:00:00Z');
 const SERVICES = ['svc-a', 'svc-b', 'svc-c', 'svc-d', 'svc-e'];
-
-function codeFor(index: number): string {
-  let body = '';
-  let rest = index;
-  for (let i = 0; i < 6; i++) {
-    body = BOOKING_CODE_ALPHABET[rest % 32] + body;
-    rest = Math.floor(rest / 32);
-  }
-  return formatBookingCode(body);
-}
 
 function seed(count: number) {
   return parseSeed(
@@ -42,7 +32,7 @@ function seed(count: number) {
       })),
       // Spread over today and the next two days (the kiosk's window).
       appointments: Array.from({ length: count }, (_, i) => ({
-        code: codeFor(i),
+        code: bookingCodeFor(i),
         id: `apt-${i}`,
         serviceId: SERVICES[i % SERVICES.length] as string,
         offsetMinutes: (i * 7) % (3 * 24 * 60 - 600),
@@ -96,7 +86,7 @@ export async function runSyncBench(report: Report): Promise<void> {
     for (let i = seeded; i < 100_000; i++) {
       big.admin.addAppointment('bench-sac', {
         id: `apt-${i}`,
-        code: codeFor(i),
+        code: bookingCodeFor(i),
         serviceId: SERVICES[i % SERVICES.length] as string,
         startsAt: new Date(NOW.getTime() + ((i * 7) % (3 * 24 * 60 - 600)) * 60_000),
       });

@@ -20,23 +20,12 @@ import { parsePrinterTransport, type Config } from '../config/schema';
 import { createPrinterTransport } from './create-ticket-printer';
 import { installLogoBytes, loadLogo, writeLogoMarker } from './logo/logo-store';
 import { renderTestPage } from './test-page';
+import { cliOption, type CliIo } from '../app/cli-io';
 
 /** Writing NV memory takes seconds on some models; never less than this for install-logo. */
 const NV_WRITE_TIMEOUT_MS = 30_000;
 
 const USAGE = `usage: npm run printer -- <install-logo|test-page> --config FILE [--out FILE]`;
-
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-function option(argv: readonly string[], name: string): string | null {
-  const index = argv.indexOf(name);
-  if (index >= 0) return argv[index + 1] ?? null;
-  const inline = argv.find((arg) => arg.startsWith(`${name}=`));
-  return inline ? inline.slice(name.length + 1) : null;
-}
 
 function logoPath(config: Config, source: string | null): string | null {
   const file = config.printer.logoFile;
@@ -88,7 +77,7 @@ export async function runPrinterCli(
   try {
     const { config, source } = loadConfig(argv, env);
     const dataDir = config.dataDir ?? defaultDataDir(env);
-    const out = option(argv, '--out');
+    const out = cliOption(argv, '--out');
     const { paperWidth, codePage, profile } = config.printer;
     const logoFile = logoPath(config, source);
 

@@ -11,27 +11,16 @@ import { defaultDataDir } from '../app/data-dir';
 import { loadConfig } from '../config/load-config';
 import { credentialPath, enrolDevice } from './credential';
 import { createTownhallClient } from './townhall-client';
+import { cliOption, type CliIo } from '../app/cli-io';
 
 const USAGE = 'usage: npm run enrol -- --config FILE --code CODE [--name DEVICE-NAME]';
-
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-function option(argv: readonly string[], name: string): string | null {
-  const index = argv.indexOf(name);
-  if (index >= 0) return argv[index + 1] ?? null;
-  const inline = argv.find((arg) => arg.startsWith(`${name}=`));
-  return inline ? inline.slice(name.length + 1) : null;
-}
 
 export async function runEnrolCli(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   io: CliIo = { out: console.log, err: console.error },
 ): Promise<number> {
-  const code = option(argv, '--code') ?? null;
+  const code = cliOption(argv, '--code') ?? null;
   if (!code || code.startsWith('--')) {
     io.err(USAGE);
     return 2;
@@ -53,7 +42,7 @@ export async function runEnrolCli(
       kioskId: config.kioskId,
       enrolmentCode: code,
       file,
-      deviceName: option(argv, '--name') ?? `${config.kioskId} (${hostname()})`,
+      deviceName: cliOption(argv, '--name') ?? `${config.kioskId} (${hostname()})`,
     });
     io.out(`enrolled ${answer.kioskId} at site ${answer.siteId}; credential stored in ${file}`);
     return 0;

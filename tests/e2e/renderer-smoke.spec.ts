@@ -1,30 +1,18 @@
 /**
- * Smoke test of the BUILT renderer (dist/renderer) in Chromium, against a fake web host: a tiny
- * HTTP + WebSocket server in this file that speaks the same protocol as src-main/hosts/web
- * (static files, `/ws?token=T` with an Origin check, client frames `{id, channel, payload}`,
- * server frames `{kind:'response', id, result}` and `{kind:'event', event, payload}`), with
- * canned answers instead of the real kiosk services. The real host is tested end to end elsewhere.
+ * Smoke test of the BUILT renderer (dist/renderer) in Chromium, against the FAKE web host of
+ * support/fake-web-host.ts (same protocol as src-main/hosts/web, canned check-in answers). The
+ * real host is tested end to end in checkin-serial-scan.spec.ts and printer-fault.spec.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { WebSocketServer, type WebSocket } from 'ws';
-import {
-  requestChannels,
-  WsClientFrameSchema,
-  type CheckInResult,
-  type EventChannel,
-  type IpcResult,
-  type KioskState,
-  type WsServerFrame,
-} from '../../src-shared/contract/ipc';
+import type { CheckInResult, IpcResult, KioskState } from '../../src-shared/contract/ipc';
 import { LANDSCAPE, PORTRAIT } from './support/browser';
+import { startFakeWebHost, type FakeWebHost } from './support/fake-web-host';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,33 +22,10 @@ const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
 const KNOWN_CODE = 'TRN-7K4P9Q';
 const PAPER_OUT_CODE = 'TRN-4X8M2B';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
-
 const BASE_STATE: KioskState = kioskStateFixture({
   kioskId: 'totem-entrada-1',
   lastSyncAt: '2025-11-27T09:58:00+01:00',
 });
-
-interface Submission {
-  input: string;
-  source: string;
-}
-
-/** A stand-in for the real web host: same protocol, canned kiosk behaviour. */
-interface FakeWebHost {
-  url: string;
-  submissions: Submission[];
-  emit(event: EventChannel, payload: unknown): void;
-  setState(patch: Partial<KioskState>): void;
-  close(): Promise<void>;
-}
 
 function ticketText(number: string, service: string, time: string): string {
   const rule = '-'.repeat(42);
@@ -81,136 +46,51 @@ function ticketText(number: string, service: string, time: string): string {
   ].join('\n');
 }
 
-async function startFakeWebHost(): Promise<FakeWebHost> {
-  const token = 'fake-token-0123456789';
-  let state: KioskState = { ...BASE_STATE };
-  let ticketSeq = 0;
-  const submissions: Submission[] = [];
+let ticketSeq = 0;
 
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname);
-    const file = path.resolve(RENDERER_DIR, `.${path.posix.normalize(`/${relative}`)}`);
-    if (!file.startsWith(RENDERER_DIR + path.sep)) {
-      response.writeHead(404).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-        response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
-      },
-      () => response.writeHead(404).end(),
-    );
-  });
-
-  const sockets = new WebSocketServer({ noServer: true });
-  let origin = '';
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const allowed =
-      url.pathname === '/ws' &&
-      url.searchParams.get('token') === token &&
-      request.headers.origin === origin;
-    if (!allowed) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    sockets.handleUpgrade(request, socket, head, (ws) => serve(ws));
-  });
-
-  const send = (ws: WebSocket, frame: WsServerFrame) => ws.send(JSON.stringify(frame));
-  const broadcast = (event: EventChannel, payload: unknown) => {
-    for (const client of sockets.clients) send(client, { kind: 'event', event, payload });
+/** The canned kiosk: two known bookings, one of which hits a printer out of paper. */
+function cannedCheckIn(input: string): IpcResult<CheckInResult> {
+  const compact = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const known: Record<string, { number: string; es: string; en: string; paperOut: boolean }> = {
+    TRN7K4P9Q: { number: 'C-014', es: 'Padrón municipal', en: 'Census register', paperOut: false },
+    TRN4X8M2B: { number: 'E-003', es: 'Empadronamiento', en: 'Registration', paperOut: true },
   };
-
-  const checkIn = (input: string): IpcResult<CheckInResult> => {
-    const compact = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
-    const known: Record<string, { number: string; es: string; en: string; paperOut: boolean }> = {
-      TRN7K4P9Q: {
-        number: 'C-014',
-        es: 'Padrón municipal',
-        en: 'Census register',
-        paperOut: false,
-      },
-      TRN4X8M2B: { number: 'E-003', es: 'Empadronamiento', en: 'Registration', paperOut: true },
-    };
-    const booking = known[compact];
-    if (!booking) return { ok: false, error: { code: 'booking-not-found' } };
-    ticketSeq += 1;
-    return {
-      ok: true,
-      value: {
-        outcome: 'issued',
-        ticket: {
-          id: `ticket-${ticketSeq}`,
-          number: booking.number,
-          serviceName: { es: booking.es, en: booking.en },
-          appointmentTime: '10:30',
-          issuedAt: '2025-11-27T10:21:00+01:00',
-          printStatus: booking.paperOut ? 'failed' : 'printed',
-          ...(booking.paperOut ? { printFailure: 'paper-out' as const } : {}),
-          canReprint: Boolean(booking.paperOut),
-        },
-      },
-    };
-  };
-
-  const serve = (ws: WebSocket) => {
-    ws.on('message', (data) => {
-      const frame = WsClientFrameSchema.safeParse(JSON.parse(String(data)));
-      if (!frame.success) return;
-      const { id, channel, payload } = frame.data;
-      if (channel === 'kiosk:get-state') {
-        send(ws, { kind: 'response', id, result: { ok: true, value: state } });
-      } else if (channel === 'checkin:submit') {
-        const request = requestChannels['checkin:submit'].request.safeParse(payload);
-        if (!request.success) {
-          send(ws, {
-            kind: 'response',
-            id,
-            result: { ok: false, error: { code: 'invalid-payload' } },
-          });
-          return;
-        }
-        submissions.push(payload as Submission); // as the page sent it, without schema defaults
-        const result = checkIn(request.data.input);
-        send(ws, { kind: 'response', id, result });
-        if (result.ok && result.value.ticket.printStatus === 'printed') {
-          const { ticket } = result.value;
-          broadcast('printer:ticket-rendered', {
-            ticketId: ticket.id,
-            text: ticketText(ticket.number, ticket.serviceName.es, ticket.appointmentTime ?? ''),
-          });
-        }
-      } else {
-        send(ws, {
-          kind: 'response',
-          id,
-          result: { ok: false, error: { code: 'unknown-channel' } },
-        });
-      }
-    });
-  };
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
-
+  const booking = known[compact];
+  if (!booking) return { ok: false, error: { code: 'booking-not-found' } };
+  ticketSeq += 1;
   return {
-    url: `${origin}/?token=${token}`,
-    submissions,
-    emit: broadcast,
-    setState(patch) {
-      state = { ...state, ...patch };
-      broadcast('kiosk:state-changed', state);
-    },
-    async close() {
-      for (const client of sockets.clients) client.terminate();
-      sockets.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    ok: true,
+    value: {
+      outcome: 'issued',
+      ticket: {
+        id: `ticket-${ticketSeq}`,
+        number: booking.number,
+        serviceName: { es: booking.es, en: booking.en },
+        appointmentTime: '10:30',
+        issuedAt: '2025-11-27T10:21:00+01:00',
+        printStatus: booking.paperOut ? 'failed' : 'printed',
+        ...(booking.paperOut ? { printFailure: 'paper-out' as const } : {}),
+        canReprint: Boolean(booking.paperOut),
+      },
     },
   };
+}
+
+function startSmokeHost(): Promise<FakeWebHost> {
+  return startFakeWebHost({
+    rendererDir: RENDERER_DIR,
+    state: BASE_STATE,
+    checkIn: (request) => cannedCheckIn(request.input),
+    // A printed ticket's virtual-printer preview follows the answer, as main sends it.
+    afterCheckIn: (result, host) => {
+      if (!result.ok || result.value.ticket.printStatus !== 'printed') return;
+      const { ticket } = result.value;
+      host.emit('printer:ticket-rendered', {
+        ticketId: ticket.id,
+        text: ticketText(ticket.number, ticket.serviceName.es, ticket.appointmentTime ?? ''),
+      });
+    },
+  });
 }
 
 async function expectNoSeriousA11yViolations(page: Page) {
@@ -243,13 +123,13 @@ test.beforeAll(async () => {
 });
 
 test.beforeEach(async ({ page }) => {
-  host = await startFakeWebHost();
+  host = await startSmokeHost();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
-  await page.goto(host.url);
+  await page.goto(host.url());
   await expect(page.getByTestId('site-name')).toHaveText('Ayuntamiento de Villanueva de la Peña');
   expect(problems).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
 import { makeTempDir } from '../support/temp-dir';
 import {
-  codeFor,
+  bookingCodeFor,
   generatedSeed,
   makeKiosk,
   simulatedClock,
@@ -51,7 +51,7 @@ describe('sync conflicts', () => {
   });
 
   const issue = async (kiosk: TestKiosk, index: number) => {
-    const result = await kiosk.kiosk.checkIn(codeFor(index));
+    const result = await kiosk.kiosk.checkIn(bookingCodeFor(index));
     if (!result.ok) throw new Error(result.error.code);
     return result.value.ticket;
   };
@@ -114,7 +114,7 @@ describe('sync conflicts', () => {
 
     // Kiosk 2 pulls first: the booking is not today any more.
     await b.engine.syncNow();
-    expect(await b.kiosk.checkIn(codeFor(3))).toEqual({
+    expect(await b.kiosk.checkIn(bookingCodeFor(3))).toEqual({
       ok: false,
       error: { code: 'booking-not-today', params: { day: '2026-02-11' } },
     });

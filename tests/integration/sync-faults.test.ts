@@ -10,7 +10,7 @@ import { startTownhallServer, type TownhallServer } from '../../townhall-api/ser
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { makeTempDir } from '../support/temp-dir';
 import {
-  codeFor,
+  bookingCodeFor,
   generatedSeed,
   makeKiosk,
   simulatedClock,
@@ -87,7 +87,7 @@ describe('three kiosks against a faulty town hall', () => {
     await Promise.all(
       kiosks.map(async (kiosk, k) => {
         for (let i = k; i < APPOINTMENTS; i += kiosks.length) {
-          const result = await kiosk.kiosk.checkIn(codeFor(i));
+          const result = await kiosk.kiosk.checkIn(bookingCodeFor(i));
           if (result.ok && result.value.outcome === 'issued') outcomes.checkIns += 1;
           else outcomes.refused.push(result.ok ? result.value.outcome : result.error.code);
           if (i % 30 === k) {

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import type { SeedDocumentInput } from '../../townhall-api/seed';
 import { parseSeed } from '../../townhall-api/seed';
-import { BOOKING_CODE_ALPHABET, formatBookingCode } from '../../src-shared/domain/booking-code';
 import { KioskService } from '../../src-main/kiosk/kiosk-service';
 import { openStore, type Store } from '../../src-main/store/store';
 import type { ReservedRange } from '../../src-main/store/number-repository';
@@ -16,19 +15,12 @@ import {
 } from '../../src-main/townhall/sync-engine';
 import { createTownhallClient } from '../../src-main/townhall/townhall-client';
 import { RecordingPrinter } from '../support/recording-printer';
+import { bookingCodeFor } from '../support/booking-codes';
+
+export { bookingCodeFor };
 
 export const SITE = 'sync-sac';
 export const TIME_ZONE = 'Europe/Madrid';
-
-export function codeFor(index: number): string {
-  let body = '';
-  let rest = index;
-  for (let i = 0; i < 6; i++) {
-    body = BOOKING_CODE_ALPHABET[rest % 32] + body;
-    rest = Math.floor(rest / 32);
-  }
-  return formatBookingCode(body);
-}
 
 export const SERVICE_IDS = ['svc-a', 'svc-b', 'svc-c', 'svc-d', 'svc-e', 'svc-f'];
 
@@ -63,7 +55,7 @@ export function generatedSeed(
       walkInsAllowed: index !== 5,
     })),
     appointments: Array.from({ length: count }, (_, i) => ({
-      code: codeFor(i),
+      code: bookingCodeFor(i),
       id: `apt-${i}`,
       serviceId: SERVICE_IDS[i % SERVICE_IDS.length] as string,
       offsetMinutes: (options.firstOffset ?? 0) + Math.floor(i * spacing),

@@ -7,7 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
 import type { SyncProgress, SyncStatus } from '../../src-main/townhall/sync-engine';
 import { makeTempDir } from '../support/temp-dir';
-import { codeFor, generatedSeed, makeKiosk, simulatedClock, type TestKiosk } from './sync-kit';
+import {
+  bookingCodeFor,
+  generatedSeed,
+  makeKiosk,
+  simulatedClock,
+  type TestKiosk,
+} from './sync-kit';
 
 const START = new Date('2026-02-10T08:00:00.000Z'); // 09:00 in Madrid
 const MINUTE = 60_000;
@@ -46,7 +52,7 @@ describe('sync with a simulated clock', () => {
     const retryGaps: number[] = [];
     for (let step = 0; step < 24; step++) {
       clock.advance(5 * MINUTE);
-      const checkIn = await kiosk.kiosk.checkIn(codeFor(step + 1));
+      const checkIn = await kiosk.kiosk.checkIn(bookingCodeFor(step + 1));
       if (!checkIn.ok) throw new Error(checkIn.error.code);
       issued.push(checkIn.value.ticket.id);
       if (step % 4 === 0) {
@@ -93,13 +99,13 @@ describe('sync with a simulated clock', () => {
     kiosk = makeKiosk({ dir: dir.path, baseUrl: server.url, kioskId: 'kiosk-1', now: clock.now });
     await kiosk.engine.syncNow();
     server.admin.setFaults({ errorRate: 1 });
-    await kiosk.kiosk.checkIn(codeFor(0)); // requestPush → one failed push
+    await kiosk.kiosk.checkIn(bookingCodeFor(0)); // requestPush → one failed push
     await new Promise((resolve) => setTimeout(resolve, 100));
     const after = server.admin.faultStats().requests;
     expect(after).toBeGreaterThan(0);
     // Within the backoff (the clock does not move): more tickets, no more requests.
-    await kiosk.kiosk.checkIn(codeFor(1));
-    await kiosk.kiosk.checkIn(codeFor(2));
+    await kiosk.kiosk.checkIn(bookingCodeFor(1));
+    await kiosk.kiosk.checkIn(bookingCodeFor(2));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.admin.faultStats().requests).toBe(after);
     expect(kiosk.engine.getStatus().nextPushAt).not.toBeNull();

@@ -8,23 +8,11 @@
  *
  * Every request is checked against the real contract's schema, as the real host does.
  */
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import {
-  requestChannels,
-  WsClientFrameSchema,
-  type CheckInResult,
-  type IpcResult,
-  type KioskState,
-  type RequestOf,
-  type WsServerFrame,
-} from '../../../src-shared/contract/ipc';
+import type { CheckInResult, IpcResult, KioskState } from '../../../src-shared/contract/ipc';
 import { kioskStateFixture } from '../../support/kiosk-state-fixture';
+import { startFakeWebHost, type Submission } from './fake-web-host';
 
-export type Submission = ReturnType<(typeof requestChannels)['checkin:submit']['request']['parse']>;
+export type { Submission };
 
 export interface IdentificationHost {
   /** The renderer's address; `query` is appended. */
@@ -34,14 +22,6 @@ export interface IdentificationHost {
   submissions: Submission[];
   close(): Promise<void>;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 export const HOST_STATE: KioskState = kioskStateFixture({
   kioskId: 'totem-entrada-1',
@@ -78,94 +58,15 @@ function answer(request: Submission, seq: number): IpcResult<CheckInResult> {
 }
 
 export async function startIdentificationHost(rendererDir: string): Promise<IdentificationHost> {
-  let state: KioskState = HOST_STATE;
-  const token = 'fake-identification-token-0123';
-  const submissions: Submission[] = [];
-  let seq = 0;
-
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname);
-    const file = path.resolve(rendererDir, `.${path.posix.normalize(`/${relative}`)}`);
-    if (!file.startsWith(rendererDir + path.sep)) {
-      response.writeHead(404).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-        response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
-      },
-      () => response.writeHead(404).end(),
-    );
+  const host = await startFakeWebHost({
+    rendererDir,
+    state: HOST_STATE,
+    checkIn: (request, seq) => answer(request, seq),
   });
-
-  const sockets = new WebSocketServer({ noServer: true });
-  let origin = '';
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const allowed =
-      url.pathname === '/ws' &&
-      url.searchParams.get('token') === token &&
-      request.headers.origin === origin;
-    if (!allowed) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    sockets.handleUpgrade(request, socket, head, (ws) => serve(ws));
-  });
-
-  const send = (ws: WebSocket, frame: WsServerFrame) => ws.send(JSON.stringify(frame));
-
-  const serve = (ws: WebSocket) => {
-    ws.on('message', (data) => {
-      const frame = WsClientFrameSchema.safeParse(JSON.parse(String(data)));
-      if (!frame.success) return;
-      const { id, channel, payload } = frame.data;
-      if (channel === 'kiosk:get-state') {
-        send(ws, { kind: 'response', id, result: { ok: true, value: state } });
-        return;
-      }
-      if (channel !== 'checkin:submit') {
-        send(ws, {
-          kind: 'response',
-          id,
-          result: { ok: false, error: { code: 'unknown-channel' } },
-        });
-        return;
-      }
-      const request = requestChannels['checkin:submit'].request.safeParse(
-        payload as RequestOf<'checkin:submit'>,
-      );
-      if (!request.success) {
-        send(ws, {
-          kind: 'response',
-          id,
-          result: { ok: false, error: { code: 'invalid-payload' } },
-        });
-        return;
-      }
-      // Recorded as the page sent it (the schema's default `mode` is not added).
-      submissions.push(payload as Submission);
-      seq += 1;
-      send(ws, { kind: 'response', id, result: answer(request.data, seq) });
-    });
-  };
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
-
   return {
-    url: (query = '') => `${origin}/?token=${token}${query ? `&${query}` : ''}`,
-    setCamera: (enabled) => {
-      state = { ...state, scanner: { ...state.scanner, camera: enabled } };
-    },
-    submissions,
-    async close() {
-      for (const client of sockets.clients) client.terminate();
-      sockets.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    url: host.url,
+    setCamera: (enabled) => host.setState({ scanner: { ...HOST_STATE.scanner, camera: enabled } }),
+    submissions: host.submissions,
+    close: () => host.close(),
   };
 }
