@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { useHeadingFocus } from '../components/use-heading-focus';
 import { useKiosk } from '../state/store-context';
+import { EntryActions } from '../components/EntryActions';
 
 export function CodeEntryScreen(props: { onSubmit(code: string): void }) {
   const { t } = useTranslation();
@@ -29,27 +30,13 @@ export function CodeEntryScreen(props: { onSubmit(code: string): void }) {
         {code || <span className="code-field__placeholder">{t('ui.codeEntry.fieldEmpty')}</span>}
       </div>
       <OnScreenKeyboard onKey={typeCode} />
-      <div className="actions">
-        <button type="button" className="button button--secondary" onClick={goHome}>
-          {t('ui.codeEntry.back')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={deleteLast}
-          disabled={code === ''}
-        >
-          {t('ui.codeEntry.delete')}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => props.onSubmit(code)}
-          disabled={code === ''}
-        >
-          {t('ui.codeEntry.accept')}
-        </button>
-      </div>
+      <EntryActions
+        labels="ui.codeEntry"
+        empty={code === ''}
+        onBack={goHome}
+        onDelete={deleteLast}
+        onAccept={() => props.onSubmit(code)}
+      />
     </div>
   );
 }

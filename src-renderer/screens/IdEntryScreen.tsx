@@ -3,6 +3,7 @@ import { IdDocumentKeyboard } from '../components/IdDocumentKeyboard';
 import { IdCardIcon } from '../components/icons';
 import { useHeadingFocus } from '../components/use-heading-focus';
 import { useKiosk } from '../state/store-context';
+import { EntryActions } from '../components/EntryActions';
 
 /**
  * DNI / NIE / passport entry. The number is visible while it is typed (so the person can check
@@ -54,27 +55,13 @@ export function IdEntryScreen(props: { onSubmit(documentNumber: string): void })
       <p className="notice notice--privacy" data-testid="id-privacy">
         {t('ui.idEntry.privacy')}
       </p>
-      <div className="actions">
-        <button type="button" className="button button--secondary" onClick={goHome}>
-          {t('ui.idEntry.back')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={deleteLast}
-          disabled={code === ''}
-        >
-          {t('ui.idEntry.delete')}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => props.onSubmit(code)}
-          disabled={code === ''}
-        >
-          {t('ui.idEntry.accept')}
-        </button>
-      </div>
+      <EntryActions
+        labels="ui.idEntry"
+        empty={code === ''}
+        onBack={goHome}
+        onDelete={deleteLast}
+        onAccept={() => props.onSubmit(code)}
+      />
     </div>
   );
 }
