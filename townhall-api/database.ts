@@ -79,6 +79,7 @@ interface AppointmentRow {
   version: number;
   change_seq: number;
   citizen_id_hash: string | null;
+  ticket_number: string | null;
 }
 
 interface CheckInRow {
@@ -114,6 +115,8 @@ export interface NewAppointment {
 export interface AppointmentChange {
   startsAt?: string;
   status?: AppointmentStatus;
+  /** The turn number issued for the booking at check-in. */
+  ticketNumber?: string | null;
 }
 
 export interface WindowQuery {
@@ -138,6 +141,7 @@ const toAppointment = (row: AppointmentRow): StoredAppointment => ({
   localDay: row.local_day,
   changeSeq: row.change_seq,
   citizenIdHash: row.citizen_id_hash,
+  ...(row.ticket_number ? { ticketNumber: row.ticket_number } : {}),
 });
 
 const toCheckIn = (row: CheckInRow): StoredCheckIn => ({
@@ -159,6 +163,9 @@ export const publicAppointment = (appointment: StoredAppointment): Appointment =
   status: appointment.status,
   version: appointment.version,
   ...(appointment.citizenIdHash ? { citizenIdHash: appointment.citizenIdHash } : {}),
+  ...(appointment.status === 'checked-in' && appointment.ticketNumber
+    ? { ticketNumber: appointment.ticketNumber }
+    : {}),
 });
 
 export const publicCheckIn = (checkIn: StoredCheckIn): CheckInRecord => ({
@@ -180,6 +187,7 @@ export class TownhallDatabase {
     this.db.exec(SCHEMA);
     this.addColumnIfMissing('sites', 'id_hash_salt', 'TEXT');
     this.addColumnIfMissing('appointments', 'citizen_id_hash', 'TEXT');
+    this.addColumnIfMissing('appointments', 'ticket_number', 'TEXT');
     this.addColumnIfMissing('sites', 'lease_ceiling', 'INTEGER');
     this.addColumnIfMissing('sites', 'default_block_size', 'INTEGER');
     this.addColumnIfMissing('sites', 'desks_json', 'TEXT');
@@ -410,9 +418,16 @@ export class TownhallDatabase {
       this.db
         .prepare(
           `UPDATE appointments SET starts_at = ?, local_day = ?, status = ?, version = version + 1,
-             change_seq = ? WHERE id = ?`,
+             change_seq = ?, ticket_number = ? WHERE id = ?`,
         )
-        .run(startsAt, localDay, change.status ?? current.status, seq, id);
+        .run(
+          startsAt,
+          localDay,
+          change.status ?? current.status,
+          seq,
+          change.ticketNumber !== undefined ? change.ticketNumber : (current.ticketNumber ?? null),
+          id,
+        );
       return this.getAppointment(id) as StoredAppointment;
     })();
   }

@@ -292,8 +292,14 @@ export class KioskService {
     const all = store.catalog.findAppointmentsByCitizen(idHash, today);
     if (all.length === 0) throw new CheckInRefused('id-document-not-found');
     const withTicket = all.filter((a) => store.tickets.findByAppointment(a.id) !== undefined);
+    // Checked in at another kiosk: the town hall says so, this kiosk has no ticket for it.
+    const elsewhere = all.filter((a) => !withTicket.includes(a) && a.status === 'checked-in');
     const pending = all.filter(
-      (a) => !withTicket.includes(a) && a.status !== 'cancelled' && a.status !== 'no-show',
+      (a) =>
+        !withTicket.includes(a) &&
+        !elsewhere.includes(a) &&
+        a.status !== 'cancelled' &&
+        a.status !== 'no-show',
     );
     const decisions = pending.map((a) => ({
       appointment: a,
@@ -301,7 +307,7 @@ export class KioskService {
     }));
     const open = decisions.find((entry) => entry.decision.allowed);
     if (open) return open.appointment;
-    const lastWithTicket = withTicket.at(-1);
+    const lastWithTicket = withTicket.at(-1) ?? elsewhere.at(-1);
     if (lastWithTicket) return lastWithTicket;
     const refused = (entry: { decision: CheckInDecision }) =>
       entry.decision.allowed ? null : entry.decision;
@@ -321,6 +327,12 @@ export class KioskService {
       const appointment = this.findAppointment(target, now, today);
       const existing = store.tickets.findByAppointment(appointment.id);
       if (existing) return { outcome: 'already-issued', ticket: existing };
+      if (appointment.status === 'checked-in') {
+        // Checked in at another kiosk of the office: never a second number for one booking.
+        throw appointment.ticketNumber
+          ? new CheckInRefused('already-checked-in', { number: appointment.ticketNumber })
+          : new CheckInRefused('already-checked-in-elsewhere');
+      }
 
       const decision = decideCheckIn(appointment, now, timeZone, this.settings.checkInWindow);
       if (!decision.allowed) throw new CheckInRefused(decision.reason, decision.params);

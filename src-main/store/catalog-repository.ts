@@ -24,6 +24,8 @@ export interface CachedAppointment {
   version: number;
   /** 'token': learnt from a signed booking token at check-in, not (yet) from the town hall. */
   source: 'townhall' | 'token';
+  /** The number the town hall says this booking got when it was checked in (at any kiosk). */
+  ticketNumber: string | null;
 }
 
 /** What a signed booking token says about a booking the cache does not hold. */
@@ -44,6 +46,7 @@ interface AppointmentRow {
   status: string;
   version: number;
   source: string;
+  ticket_number: string | null;
 }
 
 interface ServiceRow {
@@ -63,10 +66,11 @@ const toAppointment = (row: AppointmentRow): CachedAppointment => ({
   status: row.status as AppointmentStatus,
   version: row.version,
   source: row.source === 'token' ? 'token' : 'townhall',
+  ticketNumber: row.ticket_number,
 });
 
 const APPOINTMENT_COLUMNS =
-  'id, code, service_id, starts_at, local_day, local_time, status, version, source';
+  'id, code, service_id, starts_at, local_day, local_time, status, version, source, ticket_number';
 
 const toService = (row: ServiceRow): Service => ({
   id: row.id,
@@ -102,11 +106,12 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     upsertAppointment: db.prepare(
       `INSERT INTO appointments (id, code, service_id, starts_at, local_day, local_time, status,
-         version, citizen_id_hash, source, updated_at)
+         version, citizen_id_hash, source, ticket_number, updated_at)
        VALUES (@id, @code, @serviceId, @startsAt, @localDay, @localTime, @status, @version,
-         @citizenIdHash, 'townhall', @now)
+         @citizenIdHash, 'townhall', @ticketNumber, @now)
        ON CONFLICT (id) DO UPDATE SET code = excluded.code, service_id = excluded.service_id,
          citizen_id_hash = excluded.citizen_id_hash, source = 'townhall',
+         ticket_number = excluded.ticket_number,
          starts_at = excluded.starts_at, local_day = excluded.local_day,
          local_time = excluded.local_time,
          -- A check-in made here stays checked in until the town hall's own version moves on.
@@ -243,6 +248,7 @@ export class CatalogRepository {
           status: appointment.status,
           version: appointment.version,
           citizenIdHash: appointment.citizenIdHash ?? null,
+          ticketNumber: appointment.ticketNumber ?? null,
           now: at,
         });
       }

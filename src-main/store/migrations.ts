@@ -170,4 +170,9 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX sync_conflicts_by_time ON sync_conflicts (at);
     `,
   },
+  {
+    version: 6,
+    description: 'the number a booking got at another kiosk, as the town hall reports it',
+    sql: `ALTER TABLE appointments ADD COLUMN ticket_number TEXT;`,
+  },
 ];

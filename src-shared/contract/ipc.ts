@@ -14,6 +14,8 @@ export const IpcErrorCodeSchema = z.enum([
   'booking-not-found',
   'booking-not-today',
   'booking-cancelled',
+  'already-checked-in',
+  'already-checked-in-elsewhere',
   'too-early',
   'too-late',
   'daily-limit-reached',

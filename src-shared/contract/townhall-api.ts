@@ -131,6 +131,15 @@ export const AppointmentSchema = z
     startsAt: z.iso.datetime({ offset: true }).describe('Start instant, RFC 3339'),
     status: AppointmentStatusSchema,
     version: z.number().int().nonnegative(),
+    ticketNumber: z
+      .string()
+      .min(1)
+      .max(16)
+      .optional()
+      .describe(
+        'The turn number issued for this booking once it is checked in, so that another kiosk ' +
+          'can tell the citizen the number they already have',
+      ),
     citizenIdHash: CitizenIdHashSchema.nullable()
       .optional()
       .describe(

@@ -91,6 +91,29 @@ describe('sync conflicts', () => {
     expect(b.store.catalog.getAppointment('apt-1')?.status).toBe('checked-in');
   });
 
+  it('a booking already checked in at another kiosk gets no second number there, and its own is told', async () => {
+    const [a, b] = kiosks as [TestKiosk, TestKiosk];
+    const first = await issue(a, 1);
+    expect(await a.engine.syncNow()).toMatchObject({ delivered: 1 });
+    await b.engine.syncNow();
+    expect(b.store.catalog.getAppointment('apt-1')).toMatchObject({
+      status: 'checked-in',
+      ticketNumber: first.number,
+    });
+    const ticketsBefore = b.store.tickets.countOnDay(TODAY);
+    expect(await b.kiosk.checkIn(bookingCodeFor(1))).toEqual({
+      ok: false,
+      error: { code: 'already-checked-in', params: { number: first.number } },
+    });
+    expect(b.store.tickets.countOnDay(TODAY)).toBe(ticketsBefore);
+    expect(b.store.outbox.pendingCount()).toBe(0);
+    // On the kiosk that issued it, the same scan is the same ticket.
+    expect(await a.kiosk.checkIn(bookingCodeFor(1))).toMatchObject({
+      ok: true,
+      value: { outcome: 'already-issued', ticket: { id: first.id, number: first.number } },
+    });
+  });
+
   it('a booking moved to another day: the pull moves it; a check-in made before is reported and the server decides', async () => {
     const [a, b] = kiosks as [TestKiosk, TestKiosk];
     const tomorrow = new Date(START.getTime() + 24 * 3600_000);

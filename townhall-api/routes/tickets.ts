@@ -131,7 +131,10 @@ async function postCheckIn(context: ApiContext): Promise<Reply> {
     if (service) checkNewTicket(context, service, day, checkIn.ticketNumber);
     const receivedAt = state.now();
     const record = db.insertCheckIn(siteId, checkIn, receivedAt);
-    db.updateAppointment(appointment.id, { status: 'checked-in' });
+    db.updateAppointment(appointment.id, {
+      status: 'checked-in',
+      ticketNumber: checkIn.ticketNumber,
+    });
     tickets.insertTicket({
       ticketId: checkIn.ticketId,
       siteId,
