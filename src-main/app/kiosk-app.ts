@@ -4,6 +4,7 @@
  * Both hosts (Electron and web) start the kiosk through here, so they cannot drift apart.
  */
 import { join } from 'node:path';
+import { version as APP_VERSION } from '../../package.json';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   eventChannels,
@@ -28,9 +29,6 @@ import { startEmbeddedTownhall, type EmbeddedTownhall } from './embedded-townhal
 import type { KioskApp, KioskAppOptions, KioskEventListener } from './kiosk-app-types';
 
 const FIRST_SYNC_WAIT_MS = 3000;
-/** How often the kiosk tells the town hall how it is doing. */
-const HEARTBEAT_SECONDS = 60;
-const APP_VERSION = '0.1.0';
 
 /** The configured logo, prepared for this printer; a bad file is logged and printing goes on. */
 function loadConfiguredLogo(config: Config, dataDir: string, log: (line: string) => void) {
@@ -123,7 +121,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     timeZone: config.timeZone,
     pollSeconds: config.api.pollSeconds,
     kioskId: config.kioskId,
-    heartbeat: { intervalSeconds: HEARTBEAT_SECONDS, facts: () => heartbeatFacts() },
+    heartbeat: { intervalSeconds: config.api.heartbeatSeconds, facts: () => heartbeatFacts() },
     now: () => new Date(),
     log,
   });

@@ -117,6 +117,8 @@ export const ConfigSchema = z
         baseUrl: apiBaseUrlSchema.default('embedded:demo'),
         pollSeconds: z.number().int().min(5).max(3600).default(60),
         timeoutMs: z.number().int().min(500).max(60000).default(8000),
+        /** How often the kiosk reports its health (printer, outbox, clock) to the town hall. */
+        heartbeatSeconds: z.number().int().min(10).max(3600).default(60),
         /**
          * Where the device credential from enrolment is kept (written 0600);
          * `<dataDir>/credential` when not given.
