@@ -64,6 +64,8 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
   };
 
   const store = openStore(join(dataDir, 'turnero.sqlite'));
+  const interrupted = store.tickets.failInterruptedPrints();
+  if (interrupted > 0) log(`${interrupted} ticket(s) were being printed when the kiosk stopped`);
   let embedded: EmbeddedTownhall | null = null;
   let baseUrl = config.api.baseUrl;
   if (baseUrl.startsWith('embedded:')) {
@@ -189,13 +191,18 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
       stripSuffix: config.scanner.stripSuffix,
       log,
       onScan: (text) => {
-        void kiosk.checkIn(text).then((result) => {
-          // The outcome, never the scanned text: a scan may carry a booking token or an ID.
-          log(
-            `scan: ${result.ok ? `${result.value.outcome} ${result.value.ticket.number}` : result.error.code}`,
+        kiosk
+          .checkIn(text)
+          .then((result) => {
+            // The outcome, never the scanned text: a scan may carry a booking token or an ID.
+            log(
+              `scan: ${result.ok ? `${result.value.outcome} ${result.value.ticket.number}` : result.error.code}`,
+            );
+            emit('checkin:completed', result);
+          })
+          .catch((error: unknown) =>
+            log(`scan failed: ${error instanceof Error ? error.message : String(error)}`),
           );
-          emit('checkin:completed', result);
-        });
       },
       onRejected: () =>
         emit('checkin:completed', { ok: false, error: { code: 'unrecognised-code' } }),

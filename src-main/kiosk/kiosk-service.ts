@@ -158,11 +158,19 @@ export class KioskService {
       return refusal('internal');
     }
 
-    if (committed.outcome === 'issued') {
-      this.options.onTicketCommitted?.(committed.ticket.id);
-      await this.print(committed.ticket, language ?? this.options.language);
+    // From here on the ticket is committed: whatever fails, the citizen is given its number.
+    let ticket = committed.ticket;
+    try {
+      if (committed.outcome === 'issued') {
+        this.options.onTicketCommitted?.(committed.ticket.id);
+        await this.print(committed.ticket, language ?? this.options.language);
+      }
+      ticket = this.options.store.tickets.get(committed.ticket.id) ?? committed.ticket;
+    } catch (error) {
+      this.log(
+        `ticket ${committed.ticket.number} committed, then: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    const ticket = this.options.store.tickets.get(committed.ticket.id) ?? committed.ticket;
     return { ok: true, value: { outcome: committed.outcome, ticket: this.view(ticket) } };
   }
 
@@ -175,7 +183,9 @@ export class KioskService {
     if (!this.options.numbering) return LOCAL_NUMBERING;
     const numbering = this.options.store.catalog.getNumbering();
     return {
-      leaseCeiling: numbering?.leaseCeiling ?? null,
+      // Before the site's numbering is known (a new or reset kiosk), counting 1..999 alone
+      // would collide with numbers leased to the other kiosks: only the reserved range is safe.
+      leaseCeiling: numbering?.leaseCeiling ?? 0,
       reserved: this.options.numbering?.reservedRange ?? null,
     };
   }

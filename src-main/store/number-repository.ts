@@ -100,6 +100,10 @@ function prepareStatements(db: SqliteDatabase) {
       `SELECT * FROM number_blocks WHERE local_day = ? AND service_id = ? AND source = 'reserved'
        ORDER BY id DESC LIMIT 1`,
     ),
+    skipTo: db.prepare(
+      `UPDATE number_blocks SET next_counter = max(next_counter, ?) WHERE id = ?
+       RETURNING next_counter`,
+    ),
     take: db.prepare(
       `UPDATE number_blocks SET next_counter = next_counter + 1 WHERE id = ?
        RETURNING next_counter - 1 AS counter`,
@@ -157,9 +161,10 @@ export class NumberRepository {
     const lease = this.statements.openBlock.get(localDay, serviceId, 'lease') as
       BlockRow | undefined;
     if (lease) return { counter: this.take(lease.id), source: 'lease' };
+    // Ask for a lease before anything else: a reserved range may be missing or misconfigured.
+    if (!allowReserved) throw new NoLeaseError(serviceId, localDay);
     const range = usableReservedRange(policy);
     if (!range) throw new DailyLimitReachedError(serviceId);
-    if (!allowReserved) throw new NoLeaseError(serviceId, localDay);
     let reserved = this.statements.anyReserved.get(localDay, serviceId) as BlockRow | undefined;
     if (!reserved) {
       this.statements.insertBlock.run({
@@ -173,7 +178,13 @@ export class NumberRepository {
       });
       reserved = this.statements.anyReserved.get(localDay, serviceId) as BlockRow;
     }
-    if (reserved.next_counter > reserved.last_counter) throw new DailyLimitReachedError(serviceId);
+    // The town hall may have raised its lease ceiling since the block was set aside: counters
+    // at or below it may be leased to another kiosk now.
+    const floor = (policy.leaseCeiling ?? 0) + 1;
+    const { next_counter: next } = this.statements.skipTo.get(floor, reserved.id) as {
+      next_counter: number;
+    };
+    if (next > reserved.last_counter) throw new DailyLimitReachedError(serviceId);
     return { counter: this.take(reserved.id), source: 'reserved' };
   }
 

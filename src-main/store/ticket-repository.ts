@@ -94,6 +94,10 @@ function prepareStatements(db: SqliteDatabase) {
        WHERE id = ?`,
     ),
     countOnDay: db.prepare(`SELECT count(*) AS n FROM tickets WHERE local_day = ?`),
+    failInterrupted: db.prepare(
+      `UPDATE tickets SET print_status = 'failed', print_failure = 'error'
+       WHERE print_status = 'pending'`,
+    ),
     claimReprint: db.prepare(
       `UPDATE tickets SET reprints = reprints + 1
        WHERE id = ? AND reprints < ? AND print_status = 'failed'`,
@@ -211,6 +215,14 @@ export class TicketRepository {
       detail: row.detail,
       at: row.at,
     }));
+  }
+
+  /**
+   * Tickets whose print was under way when the kiosk stopped (power cut, crash) did not reach
+   * the citizen as paper: they become failed prints, so their one reprint is offered.
+   */
+  failInterruptedPrints(): number {
+    return this.statements.failInterrupted.run().changes;
   }
 
   countOnDay(localDay: string): number {

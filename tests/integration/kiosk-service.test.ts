@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KioskService, type KioskServiceOptions } from '../../src-main/kiosk/kiosk-service';
 import { openStore, type Store } from '../../src-main/store/store';
 import { appointment, seedCatalog } from '../support/catalog-fixture';
@@ -163,6 +163,13 @@ describe('KioskService.checkIn on a real store', () => {
     expect(printer.printed).toHaveLength(0);
   });
 
+  it('numbers only from its reserved range until the site numbering is known', async () => {
+    const kioskWithRange = makeKiosk({ numbering: { reservedRange: { first: 900, last: 999 } } });
+    expect(store.catalog.getNumbering()).toBeNull();
+    const result = await kioskWithRange.checkIn('TRN-7K4P9Q');
+    expect(result).toMatchObject({ ok: true, value: { ticket: { number: 'E-900' } } });
+  });
+
   describe('the one reprint of a ticket that did not print', () => {
     const issueUnprinted = async () => {
       printer.nextOutcome = { status: 'failed', failure: 'paper-out', detail: 'DLE EOT 4: 0x72' };
@@ -224,6 +231,19 @@ describe('KioskService.checkIn on a real store', () => {
       ]);
       expect([first.ok, second.ok].sort()).toEqual([false, true]);
       expect(printer.printed).toHaveLength(2);
+    });
+
+    it('is offered for a ticket whose print was cut short by a crash or power cut', async () => {
+      // The kiosk stopped between the commit and the print's outcome.
+      printer.print = () => new Promise(() => undefined);
+      void kiosk.checkIn('TRN-7K4P9Q');
+      await vi.waitFor(() => expect(store.tickets.countOnDay('2026-11-30')).toBe(1));
+      expect(store.tickets.failInterruptedPrints()).toBe(1);
+      const again = await makeKiosk({ printer: new RecordingPrinter() }).checkIn('TRN-7K4P9Q');
+      expect(again).toMatchObject({
+        ok: true,
+        value: { outcome: 'already-issued', ticket: { printStatus: 'failed', canReprint: true } },
+      });
     });
 
     it('is refused for a printed ticket and for an unknown one', async () => {

@@ -54,6 +54,25 @@ describe('number allocation in the store', () => {
       store.numbers.addLease({ leaseId, serviceId: 'svc-a', day: DAY, first, last }, 799, NOW),
     );
 
+  it('skips reserved counters the town hall has since put under its lease ceiling', () => {
+    const policy = (leaseCeiling: number): NumberingPolicy => ({
+      leaseCeiling,
+      reserved: { first: 900, last: 910 },
+    });
+    expect(issue(policy(799))).toBe('A-900');
+    expect(issue(policy(904))).toBe('A-905');
+    expect(issue(policy(904))).toBe('A-906');
+  });
+
+  it('asks for a lease first even when the reserved range is unusable', () => {
+    const misconfigured: NumberingPolicy = {
+      leaseCeiling: 799,
+      reserved: { first: 100, last: 200 },
+    };
+    expect(() => issue(misconfigured, false)).toThrow(NoLeaseError);
+    expect(() => issue(misconfigured, true)).toThrow(DailyLimitReachedError);
+  });
+
   it('takes leases in the order they came, then the reserved range, then refuses', () => {
     expect(lease(21, 22)).toBe(true);
     expect(lease(41, 41)).toBe(true);

@@ -147,6 +147,21 @@ describe('web host', () => {
     }
   });
 
+  it('closes a socket that sends an over-long frame, and keeps serving', async () => {
+    const ws = await connect();
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send('x'.repeat(70 * 1024));
+    expect(await closed).toBe(1009); // "message too big"
+    const next = await connect();
+    try {
+      expect(await call(next, { id: 1, channel: 'kiosk:get-state', payload: {} })).toMatchObject({
+        ok: true,
+      });
+    } finally {
+      next.close();
+    }
+  });
+
   it('pushes the virtual printer preview to the page as an event', async () => {
     const ws = await connect();
     try {

@@ -98,6 +98,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const serve = (ws: WebSocket): void => {
+    // An over-long or malformed frame is an error on this socket only, never on the kiosk.
+    ws.on('error', (error) => {
+      log(`web host: closed a WebSocket: ${error.message}`);
+      ws.terminate();
+    });
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
       let json: unknown;
