@@ -193,10 +193,12 @@ export class TownhallDatabase {
     this.addColumnIfMissing('sites', 'desks_json', 'TEXT');
     this.addColumnIfMissing('services', 'daily_cap', 'INTEGER');
     this.addColumnIfMissing('services', 'check_in_window_json', 'TEXT');
-    // The epoch names this database's change log: a cursor minted by another database (a reset
-    // demo server, a restored backup) is recognised as foreign instead of silently skipping data.
+    // The epoch names this run of the change log: a cursor minted before the database was opened
+    // (a reset demo server, a restored backup, which would bring its old epoch back) is refused
+    // as foreign instead of silently skipping changes. It costs each kiosk one full pull per
+    // server restart.
     this.db
-      .prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`)
+      .prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('epoch', ?)`)
       .run(randomBytes(4).toString('hex'));
   }
 

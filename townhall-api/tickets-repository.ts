@@ -371,13 +371,16 @@ export class TicketsRepository {
     ).map(toTurn);
   }
 
-  /** Called turns after a sequence (a stream resumed with Last-Event-ID), oldest first. */
+  /**
+   * The newest `limit` called turns after a sequence (a stream resumed with Last-Event-ID),
+   * oldest first: a screen that missed more than that still ends on the turn called last.
+   */
   turnsAfter(siteId: string, afterSeq: number, limit: number): SequencedTurn[] {
     return (
       this.db
         .prepare(
-          `SELECT seq, ticket_number, service_id, desk, called_at FROM called_turns
-           WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+          `SELECT * FROM (SELECT seq, ticket_number, service_id, desk, called_at FROM called_turns
+             WHERE site_id = ? AND seq > ? ORDER BY seq DESC LIMIT ?) ORDER BY seq`,
         )
         .all(siteId, afterSeq, limit) as TurnRow[]
     ).map(toTurn);

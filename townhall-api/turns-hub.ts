@@ -33,6 +33,9 @@ export class CalledTurnsHub {
 
   /** Opens a stream: headers, the retry hint, the missed turns, then live events. */
   open(siteId: string, response: ServerResponse, missed: SequencedTurn[]): void {
+    // A client gone before the stream opens (e.g. during injected latency) would never fire
+    // 'close' again: registering it would leak its keep-alive timer.
+    if (response.destroyed || response.socket?.destroyed) return;
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',

@@ -10,6 +10,7 @@ import {
 } from '../../src-shared/contract/townhall-api';
 import { isValidTimeZone } from '../../src-shared/domain/site-time';
 import { EasyAppointmentsOptionsSchema } from '../townhall/adapters/easy-appointments/options';
+import { isSecureOrLoopbackUrl, SECURE_URL_MESSAGE } from '../townhall/secure-url';
 
 /** Line settings of a serial device, from the query of a `serial:` URI. */
 const serialOptionsSchema = z
@@ -86,18 +87,17 @@ export function parseScannerTransport(value: string): ScannerTransportConfig | n
 }
 
 /** `embedded:demo`, `embedded:/path/to/seed.json`, or the http(s) base URL of a town hall API. */
-const apiBaseUrlSchema = z.string().refine(
-  (value) => {
-    if (value.startsWith('embedded:')) return value.length > 'embedded:'.length;
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected "embedded:demo", "embedded:/path/seed.json" or an http(s) URL' },
-);
+const apiBaseUrlSchema = z
+  .string()
+  .refine(
+    (value) =>
+      value.startsWith('embedded:')
+        ? value.length > 'embedded:'.length
+        : isSecureOrLoopbackUrl(value),
+    {
+      message: `expected "embedded:demo", "embedded:/path/seed.json" or ${SECURE_URL_MESSAGE.replace('expected ', '')}`,
+    },
+  );
 
 export const ConfigSchema = z
   .object({

@@ -305,11 +305,7 @@ export class KioskService {
     // Checked in at another kiosk: the town hall says so, this kiosk has no ticket for it.
     const elsewhere = all.filter((a) => !withTicket.includes(a) && a.status === 'checked-in');
     const pending = all.filter(
-      (a) =>
-        !withTicket.includes(a) &&
-        !elsewhere.includes(a) &&
-        a.status !== 'cancelled' &&
-        a.status !== 'no-show',
+      (a) => !withTicket.includes(a) && !elsewhere.includes(a) && a.status !== 'cancelled',
     );
     const decisions = pending.map((a) => ({
       appointment: a,

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { printMessageKey } from '../screens/ResultScreen';
 import { useKiosk } from '../state/store-context';
+import { errorMessage } from '../i18n/error-message';
 
 /**
  * One polite live region that is always in the page, so screen readers announce every outcome
  * (screens replace each other wholesale, which a region inside them would not announce).
  */
 export function LiveAnnouncer() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const busy = useKiosk((state) => state.busy);
   const screen = useKiosk((state) => state.screen);
   const result = useKiosk((state) => state.result);
@@ -21,7 +22,7 @@ export function LiveAnnouncer() {
     const print = printMessageKey(result);
     text = `${t('ui.result.announce', { number: result.ticket.number })} ${t(print.key, print.params)}`;
   } else if (screen === 'error' && error) {
-    text = t(`errors.${error.code}`, error.params ?? {});
+    text = errorMessage(t, error, i18n.language);
   }
   // A changed character makes the same outcome twice be announced twice.
   const suffix = outcomeSeq % 2 === 1 ? '\u00a0' : '';

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../src-shared/contract/ipc';
 import { useHeadingFocus } from '../components/use-heading-focus';
 import { useKiosk } from '../state/store-context';
+import { errorMessage } from '../i18n/error-message';
 
 export function ErrorScreen(props: { error: IpcError }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const outcomeSeq = useKiosk((state) => state.outcomeSeq);
   const startCodeEntry = useKiosk((state) => state.startCodeEntry);
   const startIdEntry = useKiosk((state) => state.startIdEntry);
@@ -24,7 +25,7 @@ export function ErrorScreen(props: { error: IpcError }) {
           <circle cx="24" cy="36" r="3.5" fill="#fff" />
         </svg>
         <p className="error-card__message" data-testid="error-message">
-          {t(`errors.${props.error.code}`, props.error.params ?? {})}
+          {errorMessage(t, props.error, i18n.language)}
         </p>
       </div>
       <div className="actions">

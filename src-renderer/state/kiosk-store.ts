@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CheckInResult, IpcError, IpcResult, KioskState } from '../../src-shared/contract/ipc';
 import type { Language } from '../../src-shared/contract/townhall-api';
 import { DEFAULT_LANGUAGE } from '../../src-shared/i18n/catalogs';
+import { PASSPORT_MAX_LENGTH } from '../../src-shared/domain/id-document';
 
 export type Screen = 'home' | 'entering-code' | 'entering-id' | 'result' | 'error';
 
@@ -14,8 +15,8 @@ export type EntryMode = 'code' | 'id-document';
 
 /** What the on-screen keyboard offers: booking codes and DNI/NIE use only these. */
 export const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-/** Longest entry the field takes (a booking code `TRN7K4P9Q` or a DNI/NIE is 9). */
-export const MAX_CODE_LENGTH = 16;
+/** Longest entry the field takes: the longest passport number the parser accepts. */
+export const MAX_CODE_LENGTH = PASSPORT_MAX_LENGTH;
 /** Ticket previews kept (only the current result's is shown). */
 const MAX_PREVIEWS = 5;
 

@@ -34,7 +34,8 @@ export function decideCheckIn(
   window: CheckInWindow,
 ): CheckInDecision {
   // "checked-in" is not refused here: the caller returns the ticket already issued for it.
-  if (appointment.status === 'cancelled' || appointment.status === 'no-show') {
+  // A "no-show" who turns up late within the window is welcome: the town hall accepts it too.
+  if (appointment.status === 'cancelled') {
     return { allowed: false, reason: 'booking-cancelled', params: {} };
   }
   const today = toLocalDateTime(now, timeZone).day;

@@ -160,6 +160,33 @@ describe('reference Town Hall API: called turns', () => {
     ]);
   });
 
+  it("refuses a desk that is not one of the site's: the screen would show and speak it", async () => {
+    ({ server } = await startTestServer());
+    await fillQueue();
+    const answer = await request(server, 'POST', apiPaths.callNext(SITE), {
+      desk: 'María García 12345678Z',
+    });
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer)).toBe('bad-request');
+    expect(server.admin.calledTurns()).toEqual([]);
+  });
+
+  it('replays the newest turns to a screen that missed many, so it ends on the latest', async () => {
+    ({ server } = await startTestServer());
+    for (let i = 1; i <= 120; i += 1) {
+      await postTicket(server, apiPaths.walkIns(SITE), walkIn({ ticketNumber: `E-${100 + i}` }));
+      server.admin.callNext('Mesa 1');
+    }
+    const resumed = openStream(apiPaths.calledTurnsStream(SITE), { 'Last-Event-ID': '0' });
+    await resumed.ready;
+    await resumed.waitFor(100);
+    const numbers = resumed.events.map((event) => turnOf(event).ticketNumber);
+    expect(numbers).toHaveLength(100);
+    expect(numbers.at(-1)).toBe('E-220');
+    expect(numbers[0]).toBe('E-121');
+    resumed.close();
+  });
+
   it('keeps only the last 20 called turns in the list', async () => {
     ({ server } = await startTestServer());
     for (let i = 1; i <= 25; i += 1) {

@@ -295,6 +295,26 @@ describe('reference Town Hall API', () => {
     }
   });
 
+  it('refuses, after a restart, a cursor minted before it (a restored backup cannot skip changes)', async () => {
+    const dbFile = join(mkdtempSync(join(tmpdir(), 'turnero-townhall-')), 'townhall.sqlite');
+    const first = await startTownhallServer({ dbFile, seed: loadSeed('demo'), now: () => NOW });
+    const query = { from: TODAY, days: '3' };
+    const page = AppointmentsPageSchema.parse(
+      await (await fetch(first.url + appointmentsPath(query))).json(),
+    );
+    await first.close();
+    const second = await startTownhallServer({ dbFile, now: () => NOW });
+    try {
+      const response = await fetch(
+        second.url + appointmentsPath({ ...query, cursor: page.cursor }),
+      );
+      expect(response.status).toBe(400);
+      expect(ApiErrorSchema.parse(await response.json()).error.code).toBe('invalid-cursor');
+    } finally {
+      await second.close();
+    }
+  });
+
   it('serves the OpenAPI document, and docs/openapi.json is up to date', async () => {
     const response = await fetch(server.url + apiPaths.openApi);
     expect(response.status).toBe(200);

@@ -40,4 +40,15 @@ describe('decideCheckIn', () => {
       decideCheckIn(at10({ status: 'cancelled' }), new Date('2026-11-30T09:00:00Z'), tz, window),
     ).toMatchObject({ reason: 'booking-cancelled' });
   });
+
+  it('welcomes a late "no-show" inside the window, as the town hall does', () => {
+    expect(
+      decideCheckIn(
+        at10({ status: 'no-show' }),
+        new Date('2026-11-30T09:10:00Z'),
+        'Europe/Madrid',
+        window,
+      ),
+    ).toEqual({ allowed: true });
+  });
 });

@@ -55,6 +55,7 @@ describe('configuration', () => {
     [{ printer: { paperWidth: 76 } }, /printer\.paperWidth/],
     [{ scanner: { transport: 'serial:ttyACM0' } }, /scanner\.transport/],
     [{ api: { baseUrl: 'ftp://townhall' } }, /api\.baseUrl/],
+    [{ api: { baseUrl: 'http://citas.ayto.example.es/' } }, /api\.baseUrl: .*https URL/],
     [{ kioskId: '../../etc' }, /kioskId/],
     [{ printr: {} }, /printr|Unrecognized key/],
   ])('refuses %j naming the bad field', (document, message) => {

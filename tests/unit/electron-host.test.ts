@@ -49,6 +49,7 @@ import {
   type TrustedWindowFacts,
 } from '../../src-main/hosts/electron/ipc-sender';
 import { kioskWindowOptions } from '../../src-main/hosts/electron/window-options';
+import { defaultDataDir } from '../../src-main/app/data-dir';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -676,7 +677,7 @@ describe('Electron main wiring (Electron mocked)', () => {
     expect(window.show).toHaveBeenCalled();
     expect(electronMock.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
     expect(startKioskApp).toHaveBeenCalledWith(
-      expect.objectContaining({ defaultDataDir: '/mock-electron/userData' }),
+      expect.objectContaining({ defaultDataDir: defaultDataDir() }),
     );
   });
 

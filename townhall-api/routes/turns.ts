@@ -79,6 +79,15 @@ export const turnRoutes: ApiRoute[] = [
     auth: 'device',
     handle: async (context) => {
       const request = await parseBody(context, CallNextRequestSchema);
+      // The waiting-room screen shows and speaks the desk: only the site's own desks, never
+      // free text (which could carry a name).
+      if (!context.state.db.listDesks(context.siteId).includes(request.desk)) {
+        throw new HttpError(
+          400,
+          'bad-request',
+          `desk "${request.desk}" is not a desk of this site`,
+        );
+      }
       const called = callNext(context.state, context.siteId, request.desk, request.serviceIds);
       if (!called) throw new HttpError(404, 'not-found', 'no ticket is waiting for these services');
       return { status: 200, body: called.turn };

@@ -34,6 +34,7 @@ import {
 import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './hardening';
 import { isTrustedSender, readEnvelope, senderFactsOf, trustedWindowFactsOf } from './ipc-sender';
 import { kioskWindowOptions } from './window-options';
+import { defaultDataDir } from '../../app/data-dir';
 
 export const CONFIG_ERROR_EXIT_CODE = 2;
 export const STARTUP_ERROR_EXIT_CODE = 1;
@@ -170,7 +171,9 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     );
 
     try {
-      kioskApp = await options.startKioskApp({ config, defaultDataDir: app.getPath('userData') });
+      // The same default as the web host and the technician CLIs (enrol, printer): one folder
+      // holds the database, the credential and the logo marker whichever tool wrote them.
+      kioskApp = await options.startKioskApp({ config, defaultDataDir: defaultDataDir() });
     } catch (error) {
       const message = errorMessage(error);
       console.error(`Turnero: could not start: ${message}`);

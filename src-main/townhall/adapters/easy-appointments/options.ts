@@ -9,21 +9,12 @@ import {
 } from '../../../../src-shared/contract/townhall-api';
 import { isValidTimeZone } from '../../../../src-shared/domain/site-time';
 import { SERVICE_PREFIX_PATTERN } from '../../../../src-shared/domain/ticket-number';
+import { isSecureOrLoopbackUrl, SECURE_URL_MESSAGE } from '../../secure-url';
 
 /** An Easy!Appointments record id, as our string ids carry it ("7"). */
 export const EaIdStringSchema = z.string().regex(/^[1-9]\d{0,17}$/, 'expected an EA numeric id');
 
-const httpUrlSchema = z.string().refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an http(s) URL' },
-);
+const httpUrlSchema = z.string().refine(isSecureOrLoopbackUrl, { message: SECURE_URL_MESSAGE });
 
 export const EasyAppointmentsOptionsSchema = z
   .object({
