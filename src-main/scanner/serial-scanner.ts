@@ -4,6 +4,7 @@
  * repeats, reopens the port when it is unplugged and plugged back in, and reports its status
  * (connected, last read) for diagnostics.
  */
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { ScanFramer, type FramerEvent, type ScanTerminator } from './scan-framer';
 
@@ -198,13 +199,30 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
       });
     });
 
+  // An unplugged USB-CDC device does not always make the open port fail at once: its device
+  // file disappearing is the sure sign, checked while connected.
+  let presenceTimer: NodeJS.Timeout | null = null;
+  const watchPresence = (): void => {
+    presenceTimer = setInterval(() => {
+      const current = port;
+      if (current?.isOpen && !existsSync(options.path)) {
+        log(`scanner: ${options.path} is gone`);
+        current.close(() => undefined);
+      }
+    }, reconnectMs);
+    presenceTimer.unref();
+  };
+
   return {
     start: async () => {
       stopped = false;
       await open();
+      if (!presenceTimer) watchPresence();
     },
     stop: async () => {
       stopped = true;
+      if (presenceTimer) clearInterval(presenceTimer);
+      presenceTimer = null;
       if (reconnectTimer) clearTimeout(reconnectTimer);
       reconnectTimer = null;
       clearSilenceTimer();

@@ -17,6 +17,11 @@ export type ConflictKind =
   | 'conflict'
   /** 404/422: the town hall does not know the booking. */
   | 'unknown-appointment'
+  /**
+   * The town hall answered, but never with a success, for many attempts (a 5xx that does not
+   * end, a back end whose answers do not fit the contract): set aside so the rows behind it go.
+   */
+  | 'gave-up'
   /** 409 daily-cap-reached: the service's daily cap was reached (walk-ins). */
   | 'daily-cap-reached'
   /** 400/413/415 or an invalid local row: refused as malformed. */

@@ -175,4 +175,9 @@ export const migrations: readonly Migration[] = [
     description: 'the number a booking got at another kiosk, as the town hall reports it',
     sql: `ALTER TABLE appointments ADD COLUMN ticket_number TEXT;`,
   },
+  {
+    version: 7,
+    description: 'outbox rows count the failures the town hall answered, apart from outages',
+    sql: `ALTER TABLE outbox ADD COLUMN answered_failures INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

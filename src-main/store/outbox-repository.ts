@@ -9,6 +9,8 @@ export interface OutboxEntry {
   kind: OutboxKind;
   payload: unknown;
   attempts: number;
+  /** Failed attempts the town hall did answer (an unreachable town hall does not count). */
+  answeredFailures: number;
 }
 
 interface OutboxRow {
@@ -17,6 +19,7 @@ interface OutboxRow {
   kind: string;
   payload_json: string;
   attempts: number;
+  answered_failures: number;
 }
 
 function prepareStatements(db: SqliteDatabase) {
@@ -25,11 +28,14 @@ function prepareStatements(db: SqliteDatabase) {
       `INSERT INTO outbox (ticket_id, kind, payload_json, created_at) VALUES (?, ?, ?, ?)`,
     ),
     pending: db.prepare(
-      `SELECT seq, ticket_id, kind, payload_json, attempts FROM outbox
+      `SELECT seq, ticket_id, kind, payload_json, attempts, answered_failures FROM outbox
        WHERE delivered_at IS NULL AND rejected_at IS NULL ORDER BY seq LIMIT ?`,
     ),
     delivered: db.prepare(`UPDATE outbox SET delivered_at = ?, last_error = NULL WHERE seq = ?`),
-    failed: db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?`),
+    failed: db.prepare(
+      `UPDATE outbox SET attempts = attempts + 1, answered_failures = answered_failures + ?,
+         last_error = ? WHERE seq = ?`,
+    ),
     pendingCount: db.prepare(
       `SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL AND rejected_at IS NULL`,
     ),
@@ -57,6 +63,7 @@ export class OutboxRepository {
       kind: row.kind as OutboxKind,
       payload: JSON.parse(row.payload_json) as unknown,
       attempts: row.attempts,
+      answeredFailures: row.answered_failures,
     }));
   }
 
@@ -64,8 +71,8 @@ export class OutboxRepository {
     this.statements.delivered.run(now.toISOString(), seq);
   }
 
-  markFailed(seq: number, error: string): void {
-    this.statements.failed.run(error.slice(0, 500), seq);
+  markFailed(seq: number, error: string, answered = false): void {
+    this.statements.failed.run(answered ? 1 : 0, error.slice(0, 500), seq);
   }
 
   /** The town hall refused this entry for good: it is kept, with the reason, and not sent again. */

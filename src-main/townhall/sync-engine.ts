@@ -155,6 +155,8 @@ type RunKind = 'full' | 'poll' | 'push';
 const RUN_RANK: Record<RunKind, number> = { push: 0, poll: 1, full: 2 };
 
 const PUSH_BATCH = 50;
+/** Answered failures of one outbox row before it is set aside (hours, with the backoff). */
+export const MAX_ANSWERED_ATTEMPTS = 12;
 const MAX_PAGES = 1000;
 
 const describe = (error: unknown): string =>
@@ -163,6 +165,15 @@ const describe = (error: unknown): string =>
 /** No answer at all: the town hall (or the way to it) is down. */
 const unreachable = (error: unknown): boolean =>
   error instanceof TownhallError && (error.kind === 'network' || error.kind === 'timeout');
+
+/**
+ * The town hall is down or overloaded (no answer, or a gateway saying so): this ends by itself,
+ * so it never sets an outbox row aside, however long it lasts.
+ */
+function isOutage(error: TownhallError): boolean {
+  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  return error.status !== undefined && [429, 502, 503, 504].includes(error.status);
+}
 
 function conflictKind(error: TownhallError): ConflictKind {
   if (error.status === 409) {
@@ -440,9 +451,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             report.rejected += 1;
             continue;
           }
-          // Not answered: the row stays pending, and nothing after it is sent before it (the
+          // The town hall answers, but never with a success, time after time: the row is set
+          // aside for staff rather than holding back every check-in behind it. An outage
+          // (unreachable, 502/503/504, 429) never does this: it ends by itself.
+          const answered = error instanceof TownhallError && !isOutage(error);
+          if (answered && entry.answeredFailures + 1 >= MAX_ANSWERED_ATTEMPTS) {
+            settleRejected(
+              entry,
+              'gave-up',
+              `${describe(error)} (${entry.answeredFailures + 1} answered attempts)`,
+            );
+            report.rejected += 1;
+            continue;
+          }
+          // Not delivered: the row stays pending, and nothing after it is sent before it (the
           // Idempotency-Key makes a retry of a push that did arrive harmless).
-          store.outbox.markFailed(entry.seq, describe(error));
+          store.outbox.markFailed(entry.seq, describe(error), answered);
           pushBackoff.failed();
           armRetry();
           throw error;

@@ -4,7 +4,10 @@
  * recorded for staff in `sync_conflicts` (ticket number, kind, reason — no personal data).
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { MAX_ANSWERED_ATTEMPTS } from '../../src-main/townhall/sync-engine';
 import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
 import { makeTempDir } from '../support/temp-dir';
 import {
@@ -196,5 +199,69 @@ describe('sync conflicts', () => {
     expect(server.admin.ticketsOfDay(TODAY).map((t) => t.ticketId)).toEqual([next.id]);
     expect((await a.engine.syncNow()).rejected).toBe(0);
     expect(SITE).toBe('sync-sac');
+  });
+
+  it('sets aside a row the town hall keeps failing, so the check-ins behind it still go', async () => {
+    // A gateway in front of the town hall that answers check-ins with a 500, while the rest
+    // works (a 503 would be an outage, which never sets a row aside).
+    let failCheckIns = true;
+    const gateway = createServer((request, response) => {
+      if (failCheckIns && request.method === 'POST' && request.url?.endsWith('/check-ins')) {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { code: 'internal', message: 'boom' } }));
+        return;
+      }
+      const upstream = httpRequest(
+        server.url + (request.url ?? '/'),
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      request.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+    const c = makeKiosk({
+      dir: dir.path,
+      baseUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`,
+      kioskId: 'kiosk-3',
+      now: clock.now,
+      reservedRange: { first: 900, last: 999 },
+      autoPush: false,
+    });
+    kiosks.push(c);
+    await c.engine.syncNow();
+    const stuck = await issue(c, 4);
+    const behind = await issue(c, 5);
+    for (let run = 1; run < MAX_ANSWERED_ATTEMPTS; run += 1) {
+      expect((await c.engine.syncNow()).ok).toBe(false);
+      expect(c.store.conflicts.count()).toBe(0);
+    }
+    await c.engine.syncNow();
+    expect(c.store.conflicts.recent()).toEqual([
+      expect.objectContaining({ ticketNumber: stuck.number, kind: 'gave-up' }),
+    ]);
+    failCheckIns = false;
+    expect(await c.engine.syncNow()).toMatchObject({ ok: true, delivered: 1 });
+    expect(server.admin.checkIns().map((record) => record.ticketNumber)).toEqual([behind.number]);
+  });
+
+  it('never sets a row aside while the town hall cannot be reached at all', async () => {
+    const [a] = kiosks as [TestKiosk];
+    const ticket = await issue(a, 6);
+    const port = new URL(server.url).port;
+    await server.close();
+    for (let run = 0; run < MAX_ANSWERED_ATTEMPTS + 3; run += 1) await a.engine.syncNow();
+    expect(a.store.conflicts.count()).toBe(0);
+    expect(a.store.outbox.pendingCount()).toBe(1);
+    server = await startTownhallServer({
+      port: Number(port),
+      seed: generatedSeed(12, { firstOffset: 10, spacing: 5 }),
+      now: clock.now,
+    });
+    expect(await a.engine.syncNow()).toMatchObject({ ok: true, delivered: 1 });
+    expect(server.admin.checkIns().map((record) => record.ticketNumber)).toEqual([ticket.number]);
   });
 });
