@@ -12,6 +12,7 @@ import { startTownhallServer } from '../../townhall-api/server';
 import { parseSeed } from '../../townhall-api/seed';
 import { makeTempDir } from '../support/temp-dir';
 import { startTcpPrinterEmulator, type TcpPrinterEmulator } from '../support/tcp-printer-emulator';
+import { tapOnScreenKeys } from './support/kiosk-page';
 
 const SITE_NAME = 'Ayuntamiento de Villanueva de la Peña';
 
@@ -80,10 +81,7 @@ test.afterAll(async () => {
 
 async function typeBookingCode(page: Page, code: string): Promise<void> {
   await page.getByRole('button', { name: 'Tengo cita' }).click();
-  const keyboard = page.getByRole('group', { name: 'Teclado' });
-  for (const character of code) {
-    await keyboard.getByRole('button', { name: character, exact: true }).click();
-  }
+  await tapOnScreenKeys(page, code);
   await page.getByRole('button', { name: 'Aceptar' }).click();
 }
 

@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -19,6 +18,7 @@ import {
 } from './support/browser';
 import { writeQrY4m } from './support/fake-camera';
 import { startIdentificationHost, type IdentificationHost } from './support/identification-host';
+import { expectNoSeriousA11yViolations } from './support/kiosk-page';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
@@ -117,13 +117,7 @@ test.describe('nobody in front of the camera', () => {
     await page.goto(host.url());
     await expect(page.getByTestId('camera')).toHaveAttribute('data-status', 'scanning');
     await expect(page.getByText('Cámara: acerque aquí su código QR')).toBeVisible();
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => violation.id);
-    expect(serious).toEqual([]);
+    await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-home-camera.png') });
     await page.setViewportSize(LANDSCAPE);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-home-camera-landscape.png') });

@@ -9,11 +9,11 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spanishKeystrokeFor } from '../../src-renderer/scanner/keyboard-layout';
 import { startIdentificationHost, type IdentificationHost } from './support/identification-host';
 import { LANDSCAPE, PORTRAIT } from './support/browser';
+import { expectNoSeriousA11yViolations, tapOnScreenKeys } from './support/kiosk-page';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
@@ -22,25 +22,6 @@ const BOOKING_URL = 'https://cita.villanueva.es/c/TRN-7K4P9Q?lang=es';
 
 let host: IdentificationHost;
 let consoleText: string[];
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
-    );
-  expect(serious).toEqual([]);
-}
-
-async function tapKeys(page: Page, text: string) {
-  const keyboard = page.getByRole('group', { name: 'Teclado' });
-  for (const character of text) {
-    await keyboard.getByRole('button', { name: character, exact: true }).click();
-  }
-}
 
 /**
  * Sends `text` as a US-layout wedge scanner does to a Spanish-layout PC: trusted key events
@@ -116,7 +97,7 @@ test('DNI with a wrong letter is explained; the right one gets a turn; the numbe
   await expect(
     page.getByRole('heading', { level: 1, name: 'Escriba su DNI, NIE o pasaporte' }),
   ).toBeVisible();
-  await tapKeys(page, '12345678A');
+  await tapOnScreenKeys(page, '12345678A');
   await expect(page.getByTestId('id-field')).toHaveText('12345678A');
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-id-entry.png') });
@@ -134,7 +115,7 @@ test('DNI with a wrong letter is explained; the right one gets a turn; the numbe
 
   await page.getByRole('button', { name: 'Escribir el documento' }).click();
   await expect(page.getByTestId('id-field')).toHaveText('Todavía no ha escrito nada');
-  await tapKeys(page, '12345678Z');
+  await tapOnScreenKeys(page, '12345678Z');
   await page.getByRole('button', { name: 'Aceptar' }).click();
   await expect(page.getByTestId('turn-number')).toHaveText('C-015');
   await expect(page.locator('body')).not.toContainText('12345678');
@@ -150,7 +131,7 @@ test('DNI with a wrong letter is explained; the right one gets a turn; the numbe
 
 test('a NIE is typed with the X/Y/Z keys and an unknown one is refused', async ({ page }) => {
   await page.getByRole('button', { name: 'Con mi DNI / NIE' }).click();
-  await tapKeys(page, 'X1234567L');
+  await tapOnScreenKeys(page, 'X1234567L');
   await page.getByRole('button', { name: 'Aceptar' }).click();
   await expect(page.getByTestId('error-message')).toHaveText(
     'No encontramos ninguna cita para hoy con ese documento. Compruébelo o pregunte en el mostrador.',

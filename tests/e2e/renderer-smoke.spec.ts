@@ -8,12 +8,12 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { CheckInResult, IpcResult, KioskState } from '../../src-shared/contract/ipc';
 import { LANDSCAPE, PORTRAIT } from './support/browser';
 import { startFakeWebHost, type FakeWebHost } from './support/fake-web-host';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
+import { expectNoSeriousA11yViolations, tapOnScreenKeys } from './support/kiosk-page';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
@@ -93,25 +93,6 @@ function startSmokeHost(): Promise<FakeWebHost> {
   });
 }
 
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
-    );
-  expect(serious).toEqual([]);
-}
-
-async function typeOnScreen(page: Page, code: string) {
-  const keyboard = page.getByRole('group', { name: 'Teclado' });
-  for (const character of code) {
-    await keyboard.getByRole('button', { name: character, exact: true }).click();
-  }
-}
-
 let host: FakeWebHost;
 
 test.beforeAll(async () => {
@@ -172,9 +153,9 @@ test('an offline kiosk says so and keeps offering turns', async ({ page }) => {
 test('"Tengo cita" with an unknown code shows the translated error', async ({ page }) => {
   await page.getByRole('button', { name: 'Tengo cita' }).click();
   await expect(page.getByRole('heading', { name: 'Escriba el código de su cita' })).toBeVisible();
-  await typeOnScreen(page, 'ZZ99Q');
+  await tapOnScreenKeys(page, 'ZZ99Q');
   await page.getByRole('button', { name: 'Borrar' }).click();
-  await typeOnScreen(page, '7');
+  await tapOnScreenKeys(page, '7');
   await expect(page.getByTestId('code-field')).toHaveText('ZZ997');
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kiosk-code-entry.png') });
   await page.setViewportSize(LANDSCAPE);
@@ -193,7 +174,7 @@ test('"Tengo cita" with an unknown code shows the translated error', async ({ pa
 
 test('"Tengo cita" with a booking code shows the turn and the ticket preview', async ({ page }) => {
   await page.getByRole('button', { name: 'Tengo cita' }).click();
-  await typeOnScreen(page, 'TRN7K4P9Q');
+  await tapOnScreenKeys(page, 'TRN7K4P9Q');
   await page.getByRole('button', { name: 'Aceptar' }).click();
 
   await expect(page.getByTestId('turn-number')).toHaveText('C-014');
