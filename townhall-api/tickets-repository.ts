@@ -78,18 +78,8 @@ export interface SequencedTurn {
   turn: CalledTurn;
 }
 
-export interface NewTicket {
-  ticketId: string;
-  siteId: string;
-  kind: TicketKind;
-  serviceId: string;
-  day: string;
-  ticketNumber: string;
-  kioskId: string;
-  appointmentId: string | null;
-  issuedAt: string;
-  receivedAt: Date;
-}
+/** A ticket as it is recorded: what the server will know of it, before it is called. */
+export type NewTicket = Omit<IssuedTicket, 'receivedAt' | 'calledSeq'> & { receivedAt: Date };
 
 interface TicketRow {
   ticket_id: string;
