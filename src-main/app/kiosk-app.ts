@@ -27,6 +27,7 @@ import { createTownhallClient } from '../townhall/townhall-client';
 import { createSyncEngine, type RemoteSettings } from '../townhall/sync-engine';
 import { startEmbeddedTownhall, type EmbeddedTownhall } from './embedded-townhall';
 import type { KioskApp, KioskAppOptions, KioskEventListener } from './kiosk-app-types';
+import { errorText } from '../logging/error-text';
 
 const FIRST_SYNC_WAIT_MS = 3000;
 
@@ -40,7 +41,7 @@ function loadConfiguredLogo(config: Config, dataDir: string, log: (line: string)
       dataDir,
     });
   } catch (error) {
-    log(`printer: no logo on tickets: ${error instanceof Error ? error.message : String(error)}`);
+    log(`printer: no logo on tickets: ${errorText(error)}`);
     return null;
   }
 }
@@ -107,7 +108,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
       credential = answer.credential;
       log(`enrolled as ${answer.kioskId} at ${answer.siteId}; credential in ${credentialFile}`);
     } catch (error) {
-      log(`enrolment failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`enrolment failed: ${errorText(error)}`);
     }
   }
   // Filled in below, once printer and scanner exist; read at each heartbeat.
@@ -200,9 +201,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
             );
             emit('checkin:completed', result);
           })
-          .catch((error: unknown) =>
-            log(`scan failed: ${error instanceof Error ? error.message : String(error)}`),
-          );
+          .catch((error: unknown) => log(`scan failed: ${errorText(error)}`));
       },
       onRejected: () =>
         emit('checkin:completed', { ok: false, error: { code: 'unrecognised-code' } }),

@@ -10,6 +10,7 @@ import {
   type ResponseOf,
 } from '../../src-shared/contract/ipc';
 import type { z } from 'zod';
+import { errorText } from '../logging/error-text';
 
 type ParsedRequestOf<C extends RequestChannel> = z.output<(typeof requestChannels)[C]['request']>;
 
@@ -42,7 +43,7 @@ export function createDispatcher(handlers: IpcHandlers, log: (line: string) => v
       }
       return result;
     } catch (error) {
-      log(`${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`${channel} failed: ${errorText(error)}`);
       return { ok: false, error: { code: 'internal' } };
     }
   };

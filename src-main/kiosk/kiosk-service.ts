@@ -40,6 +40,7 @@ import {
   type NumberingPolicy,
   type ReservedRange,
 } from '../store/number-repository';
+import { errorText } from '../logging/error-text';
 
 /**
  * Settings the town hall may change remotely (docs/sync.md): the kiosk app mutates this object
@@ -154,7 +155,7 @@ export class KioskService {
     } catch (error) {
       if (error instanceof CheckInRefused) return refusal(error.code, error.params);
       if (error instanceof DailyLimitReachedError) return refusal('daily-limit-reached');
-      this.log(`check-in failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`check-in failed: ${errorText(error)}`);
       return refusal('internal');
     }
 
@@ -167,9 +168,7 @@ export class KioskService {
       }
       ticket = this.options.store.tickets.get(committed.ticket.id) ?? committed.ticket;
     } catch (error) {
-      this.log(
-        `ticket ${committed.ticket.number} committed, then: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.log(`ticket ${committed.ticket.number} committed, then: ${errorText(error)}`);
     }
     return { ok: true, value: { outcome: committed.outcome, ticket: this.view(ticket) } };
   }
@@ -203,9 +202,7 @@ export class KioskService {
       try {
         await ensureLease(error.serviceId, error.localDay);
       } catch (leaseError) {
-        this.log(
-          `no lease: ${leaseError instanceof Error ? leaseError.message : String(leaseError)}`,
-        );
+        this.log(`no lease: ${errorText(leaseError)}`);
       }
       return commit(true);
     }
@@ -425,7 +422,7 @@ export class KioskService {
       });
     } catch (error) {
       if (error instanceof DailyLimitReachedError) return refusal('daily-limit-reached');
-      this.log(`walk-in failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`walk-in failed: ${errorText(error)}`);
       return refusal('internal');
     }
     this.options.onTicketCommitted?.(ticket.id);

@@ -21,6 +21,7 @@ import { createPrinterTransport } from './create-ticket-printer';
 import { installLogoBytes, loadLogo, writeLogoMarker } from './logo/logo-store';
 import { renderTestPage } from './test-page';
 import { cliOption, type CliIo } from '../app/cli-io';
+import { errorText } from '../logging/error-text';
 
 /** Writing NV memory takes seconds on some models; never less than this for install-logo. */
 const NV_WRITE_TIMEOUT_MS = 30_000;
@@ -111,7 +112,7 @@ export async function runPrinterCli(
     io.out(await deliver(config, dataDir, bytes, 'test-page', out, config.printer.timeoutMs));
     return 0;
   } catch (error) {
-    io.err(`printer ${command}: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`printer ${command}: ${errorText(error)}`);
     return 1;
   }
 }

@@ -25,6 +25,7 @@ import type { PrinterTransport } from './transports/transport';
 import { toPrintFailure } from './transports/transport-error';
 import { UsblpTransport } from './transports/usblp-transport';
 import { createVirtualPrinter } from './virtual-printer';
+import { errorText } from '../logging/error-text';
 
 /** The template's options (paper width, code page, profile, logo) plus the printer's own. */
 export interface CreateTicketPrinterOptions extends TicketTemplateOptions {
@@ -217,7 +218,7 @@ class QueuedTicketPrinter implements TicketPrinter {
     try {
       bytes = renderTicket(ticket, this.options);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorText(error);
       return {
         status: 'failed',
         failure: 'error',

@@ -12,6 +12,7 @@ import { decodeEscPos, formatDecodedText, renderDecodedSvg } from './escpos-deco
 import { PAPER_DOTS } from './logo/raster';
 import type { PrintOutcome, TicketPrintData, TicketPrinter } from './ticket-printer';
 import { PAPER_COLUMNS, renderTicket, type TicketTemplateOptions } from './ticket-template';
+import { errorText } from '../logging/error-text';
 
 export interface VirtualPrinterOptions extends TicketTemplateOptions {
   dataDir: string;
@@ -65,7 +66,7 @@ export function createVirtualPrinter(options: VirtualPrinterOptions): TicketPrin
       return {
         status: 'failed',
         failure: 'error',
-        detail: `virtual printer: ${error instanceof Error ? error.message : String(error)}`,
+        detail: `virtual printer: ${errorText(error)}`,
       };
     } finally {
       // Paper never runs out here: whatever happened, the printer is ready for the next job.

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { ScanFramer, type FramerEvent, type ScanTerminator } from './scan-framer';
+import { errorText } from '../logging/error-text';
 
 export interface SerialScannerOptions {
   path: string;
@@ -87,9 +88,7 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
       try {
         listener(snapshot);
       } catch (error) {
-        log(
-          `scanner: status listener failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        log(`scanner: status listener failed: ${errorText(error)}`);
       }
     }
   };

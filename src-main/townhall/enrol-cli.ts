@@ -12,6 +12,7 @@ import { loadConfig } from '../config/load-config';
 import { credentialPath, enrolDevice } from './credential';
 import { createTownhallClient } from './townhall-client';
 import { cliOption, type CliIo } from '../app/cli-io';
+import { errorText } from '../logging/error-text';
 
 const USAGE = 'usage: npm run enrol -- --config FILE --code CODE [--name DEVICE-NAME]';
 
@@ -47,7 +48,7 @@ export async function runEnrolCli(
     io.out(`enrolled ${answer.kioskId} at site ${answer.siteId}; credential stored in ${file}`);
     return 0;
   } catch (error) {
-    io.err(`enrol: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`enrol: ${errorText(error)}`);
     return 1;
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { ApiErrorSchema, type ApiErrorCode } from '../../src-shared/contract/townhall-api';
+import { errorText } from '../logging/error-text';
 
 export type TownhallErrorKind =
   /** No answer: refused, reset, DNS, TLS, or the connection dropped mid-body. */
@@ -153,7 +154,7 @@ export function createHttpClient(options: HttpClientOptions) {
         throw new TownhallError('timeout', `${what}: no answer within ${options.timeoutMs} ms`);
       }
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-      const detail = cause instanceof Error ? cause.message : String(cause);
+      const detail = errorText(cause);
       throw new TownhallError('network', `${what}: ${detail}`);
     }
   }

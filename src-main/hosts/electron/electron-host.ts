@@ -35,6 +35,7 @@ import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './ha
 import { isTrustedSender, readEnvelope, senderFactsOf, trustedWindowFactsOf } from './ipc-sender';
 import { kioskWindowOptions } from './window-options';
 import { defaultDataDir } from '../../app/data-dir';
+import { errorText } from '../../logging/error-text';
 
 export const CONFIG_ERROR_EXIT_CODE = 2;
 export const STARTUP_ERROR_EXIT_CODE = 1;
@@ -65,10 +66,6 @@ export interface ElectronHostRunning {
   kioskApp: KioskApp;
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Refused: the sender is not the kiosk window's main frame on app://turnero/. */
 export class UntrustedSenderError extends Error {
   override readonly name = 'UntrustedSenderError';
@@ -94,7 +91,7 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
   try {
     config = options.loadConfig(options.argv, options.env).config;
   } catch (error) {
-    const message = errorMessage(error);
+    const message = errorText(error);
     console.error(`Turnero: ${message}`);
     // Before `ready` on Linux this prints to stderr instead of opening a dialog.
     dialog.showErrorBox('Turnero: invalid configuration', message);
@@ -130,7 +127,7 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     const running = kioskApp;
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
     void Promise.race([running.stop(), timeout])
-      .catch((error: unknown) => log(`error while stopping: ${errorMessage(error)}`))
+      .catch((error: unknown) => log(`error while stopping: ${errorText(error)}`))
       .finally(() => app.quit());
   });
 
@@ -175,7 +172,7 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
       // holds the database, the credential and the logo marker whichever tool wrote them.
       kioskApp = await options.startKioskApp({ config, defaultDataDir: defaultDataDir() });
     } catch (error) {
-      const message = errorMessage(error);
+      const message = errorText(error);
       console.error(`Turnero: could not start: ${message}`);
       dialog.showErrorBox('Turnero: could not start', message);
       app.exit(STARTUP_ERROR_EXIT_CODE);
@@ -210,7 +207,7 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
   })();
 
   ready.catch((error: unknown) => {
-    console.error(`Turnero: ${errorMessage(error)}`);
+    console.error(`Turnero: ${errorText(error)}`);
     app.exit(STARTUP_ERROR_EXIT_CODE);
   });
 

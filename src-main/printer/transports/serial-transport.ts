@@ -13,6 +13,7 @@ import { withDeadline } from './deadline';
 import { StatusReplies } from './status-replies';
 import type { PrinterTransport, StatusQueryOptions } from './transport';
 import { PrinterTransportError } from './transport-error';
+import { errorText } from '../../logging/error-text';
 
 export type SerialTransportOptions = { path: string } & Partial<SerialLineOptions> &
   Pick<SerialLineOptions, 'baud'>;
@@ -20,7 +21,7 @@ export type SerialTransportOptions = { path: string } & Partial<SerialLineOption
 /** serialport errors carry only a message ("Error: Permission denied, cannot open …"). */
 function classify(error: unknown, path: string): PrinterTransportError {
   if (error instanceof PrinterTransportError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   const cause = { cause: error };
   // A vanished USB-serial adapter or pty fails writes with EIO; a missing one opens with ENOENT.
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';

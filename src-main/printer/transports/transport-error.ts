@@ -3,6 +3,7 @@
  * citizen and the technician what happened without knowing about errno codes.
  */
 import type { PrintFailure } from '../../../src-shared/contract/ipc';
+import { errorText } from '../../logging/error-text';
 
 export class PrinterTransportError extends Error {
   constructor(
@@ -42,7 +43,7 @@ function errnoCode(error: unknown): string | undefined {
  * ("Error: No such file or directory, cannot open /dev/ttyUSB0"), so messages are read too.
  */
 export function toPrintFailure(error: unknown): { failure: PrintFailure; detail: string } {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorText(error);
   if (error instanceof PrinterTransportError) return { failure: error.failure, detail };
   const code = errnoCode(error);
   if (code && DISCONNECTED_CODES.has(code)) return { failure: 'disconnected', detail };

@@ -19,6 +19,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PrinterTransport } from './transport';
 import { PrinterTransportError, toPrintFailure } from './transport-error';
+import { errorText } from '../../logging/error-text';
 
 export interface UsblpTransportOptions {
   path: string;
@@ -97,7 +98,7 @@ export class UsblpTransport implements PrinterTransport {
     if (error instanceof PrinterTransportError) return error;
     const { path } = this.options;
     const code = errnoCode(error);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     if (code === 'EACCES' || code === 'EPERM') {
       return new PrinterTransportError(
         'error',

@@ -28,6 +28,7 @@ import { createEaClient } from './ea-client';
 import type { EaAppointment } from './ea-schemas';
 import { mapAppointment, mapServices, mapStatus, type MappedAppointment } from './mapping';
 import { EasyAppointmentsOptionsSchema, type EasyAppointmentsOptionsInput } from './options';
+import { errorText } from '../../../logging/error-text';
 
 export interface EasyAppointmentsRuntime {
   /** Per request (the kiosk's `api.timeoutMs`). */
@@ -58,8 +59,7 @@ export function easyAppointmentsApiRoot(baseUrl: string): URL {
 const malformed = (message: string): TownhallError =>
   new TownhallError('malformed', `Easy!Appointments: ${message}`);
 
-const describeError = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+const describeError = (error: unknown): string => errorText(error);
 
 export function createEasyAppointmentsBackend(
   input: EasyAppointmentsOptionsInput,
