@@ -28,7 +28,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src-main/**', '**/src-renderer/**', '**/townhall-api/**'],
+              group: ['**/src-main/**', '**/src-renderer/**', '**/server/**'],
               message: 'src-shared imports nothing from the other layers.',
             },
             { group: nodeBuiltins, message: 'src-shared is pure: no Node modules.' },
@@ -78,7 +78,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src-main/**', '**/townhall-api/**'],
+              group: ['**/src-main/**', '**/server/**'],
               message: 'The renderer talks to main only through window.turnero.',
             },
             { group: nodeBuiltins, message: 'No Node in the renderer.' },

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BookingTokenVerifier } from '../src-main/kiosk/booking-token';
-import { citizenIdHash } from '../src-main/kiosk/id-hash';
+import { BookingTokenVerifier } from '../src-main/checkin/booking-token';
+import { citizenIdHash } from '../src-shared/domain/citizen-id-hash';
 import { openStore } from '../src-main/store/store';
 import type { Appointment } from '../src-shared/contract/townhall-api';
 import { DNI_LETTERS } from '../src-shared/domain/id-document';
@@ -20,7 +20,7 @@ import {
   newIdHashSalt,
   publicBookingKey,
   signBookingToken,
-} from '../townhall-api/booking-tokens';
+} from '../server/booking-tokens';
 import { bookingCodeFor } from '../tests/support/booking-codes';
 
 type Report = (what: string, figure: string) => void;

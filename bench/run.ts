@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseScan } from '../src-shared/domain/booking-code';
-import { KioskService } from '../src-main/kiosk/kiosk-service';
+import { CheckInService } from '../src-main/checkin/check-in-service';
 import { openStore } from '../src-main/store/store';
 import { appointment, seedCatalog } from '../tests/support/catalog-fixture';
 import { RecordingPrinter } from '../tests/support/recording-printer';
@@ -56,7 +56,7 @@ async function benchCheckIn(dir: string): Promise<void> {
     `${(performance.now() - start).toFixed(0)} ms`,
   );
 
-  const kiosk = new KioskService({
+  const kiosk = new CheckInService({
     store,
     // Accepts instantly: isolates the cost of the check-in transaction.
     printer: new RecordingPrinter(),

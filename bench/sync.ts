@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../src-main/store/store';
-import { createSyncEngine } from '../src-main/townhall/sync-engine';
-import { createTownhallClient } from '../src-main/townhall/townhall-client';
-import { parseSeed } from '../townhall-api/seed';
-import { startTownhallServer } from '../townhall-api/server';
+import { createSyncEngine } from '../src-main/sync/sync-engine';
+import { createTurneroApiClient } from '../src-main/backend/turnero-api/api-client';
+import { parseSeed } from '../server/seed';
+import { startTurneroServer } from '../server/server';
 import { bookingCodeFor } from '../tests/support/booking-codes';
 
 type Report = (what: string, figure: string) => void;
@@ -50,12 +50,12 @@ export async function runSyncBench(report: Report): Promise<void> {
   const now = () => NOW;
   try {
     // 1. Initial sync of 10,000 appointments into an empty cache.
-    const server = await startTownhallServer({ seed: seed(10_000), now });
+    const server = await startTurneroServer({ seed: seed(10_000), now });
     const times: number[] = [];
     for (let run = 0; run < 5; run++) {
       const store = openStore(join(dir, `initial-${run}.sqlite`));
       const engine = createSyncEngine({
-        client: createTownhallClient({
+        client: createTurneroApiClient({
           baseUrl: server.url,
           siteId: 'bench-sac',
           timeoutMs: 30_000,
@@ -82,7 +82,7 @@ export async function runSyncBench(report: Report): Promise<void> {
 
     // 2. A delta with 10 changes among 100,000 appointments.
     const seeded = 20_000;
-    const big = await startTownhallServer({ seed: seed(seeded), now });
+    const big = await startTurneroServer({ seed: seed(seeded), now });
     for (let i = seeded; i < 100_000; i++) {
       big.admin.addAppointment('bench-sac', {
         id: `apt-${i}`,
@@ -93,7 +93,7 @@ export async function runSyncBench(report: Report): Promise<void> {
     }
     const store = openStore(join(dir, 'delta.sqlite'));
     const engine = createSyncEngine({
-      client: createTownhallClient({
+      client: createTurneroApiClient({
         baseUrl: big.url,
         siteId: 'bench-sac',
         timeoutMs: 60_000,

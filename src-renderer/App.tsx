@@ -14,8 +14,8 @@ import { ErrorScreen } from './screens/ErrorScreen';
 import { HomeScreen, type HomeScreenProps } from './screens/HomeScreen';
 import { IdEntryScreen } from './screens/IdEntryScreen';
 import { ResultScreen } from './screens/ResultScreen';
-import { createKioskStore, type Screen } from './state/kiosk-store';
-import { KioskProviders, useBridge, useKiosk, useKioskStoreApi } from './state/store-context';
+import { createScreenStore, type Screen } from './state/screen-store';
+import { ScreenProviders, useBridge, useScreen, useScreenStoreApi } from './state/store-context';
 
 export interface AppProps {
   bridge: TurneroBridge;
@@ -38,18 +38,18 @@ export interface AppProps {
 const CAMERA_REPEAT_MS = 10_000;
 
 export function App(props: AppProps) {
-  const [store] = useState(createKioskStore);
+  const [store] = useState(createScreenStore);
   const [i18n] = useState(() => props.i18n ?? createRendererI18n());
   return (
     <I18nextProvider i18n={i18n}>
-      <KioskProviders store={store} bridge={props.bridge}>
+      <ScreenProviders store={store} bridge={props.bridge}>
         <Kiosk
           wedge={props.wedge}
           autoReturnMs={props.autoReturnMs ?? 10_000}
           sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
           {...(props.camera ? { camera: props.camera } : {})}
         />
-      </KioskProviders>
+      </ScreenProviders>
     </I18nextProvider>
   );
 }
@@ -58,7 +58,7 @@ const STATE_RETRY_MS = 2_000;
 
 function useKioskConnection(): void {
   const bridge = useBridge();
-  const store = useKioskStoreApi();
+  const store = useScreenStoreApi();
   useEffect(() => {
     const { setKioskState, showOutcome, addPreview } = store.getState();
     const unsubscribe = [
@@ -91,7 +91,7 @@ function useKioskConnection(): void {
 
 function useLanguageSync(): void {
   const { i18n } = useTranslation();
-  const language = useKiosk((state) => state.language);
+  const language = useScreen((state) => state.language);
   useEffect(() => {
     void i18n.changeLanguage(language);
     document.documentElement.lang = language;
@@ -109,14 +109,14 @@ function Kiosk(props: {
   camera?: AppProps['camera'];
 }) {
   const bridge = useBridge();
-  const store = useKioskStoreApi();
-  const screen = useKiosk((state) => state.screen);
-  const result = useKiosk((state) => state.result);
-  const error = useKiosk((state) => state.error);
-  const busy = useKiosk((state) => state.busy);
-  const outcomeSeq = useKiosk((state) => state.outcomeSeq);
-  const languageChosen = useKiosk((state) => state.languageChosen);
-  const endSession = useKiosk((state) => state.endSession);
+  const store = useScreenStoreApi();
+  const screen = useScreen((state) => state.screen);
+  const result = useScreen((state) => state.result);
+  const error = useScreen((state) => state.error);
+  const busy = useScreen((state) => state.busy);
+  const outcomeSeq = useScreen((state) => state.outcomeSeq);
+  const languageChosen = useScreen((state) => state.languageChosen);
+  const endSession = useScreen((state) => state.endSession);
   const { t } = useTranslation();
 
   useKioskConnection();
@@ -124,8 +124,8 @@ function Kiosk(props: {
 
   const lastCameraScan = useRef<{ text: string; at: number } | null>(null);
   // Technician settings from main: off, and the scanner in the PC's layout, until told otherwise.
-  const cameraEnabled = useKiosk((state) => state.kiosk?.scanner.camera ?? false);
-  const keyboardLayout = useKiosk((state) => state.kiosk?.scanner.keyboardLayout ?? 'auto');
+  const cameraEnabled = useScreen((state) => state.kiosk?.scanner.camera ?? false);
+  const keyboardLayout = useScreen((state) => state.kiosk?.scanner.keyboardLayout ?? 'auto');
   const camera = useMemo((): HomeScreenProps['camera'] => {
     if (!cameraEnabled) return undefined;
     const onDecode = (text: string) => {

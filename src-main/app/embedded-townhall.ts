@@ -6,8 +6,8 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { localDayOf } from '../../src-shared/domain/site-time';
-import { startTownhallServer } from '../../townhall-api/server';
-import { loadSeed } from '../../townhall-api/seed';
+import { startTurneroServer } from '../../server/server';
+import { loadSeed } from '../../server/seed';
 
 export interface EmbeddedTownhall {
   readonly url: string;
@@ -29,7 +29,7 @@ export async function startEmbeddedTownhall(
     const isDayDatabase = /^\d{4}-\d{2}-\d{2}\.sqlite/.test(name);
     if (isDayDatabase && !name.startsWith(today)) rmSync(join(dir, name), { force: true });
   }
-  const server = await startTownhallServer({
+  const server = await startTurneroServer({
     port: 0,
     host: '127.0.0.1',
     dbFile: join(dir, dbName),

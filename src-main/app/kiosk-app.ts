@@ -16,15 +16,15 @@ import { localDayOf } from '../../src-shared/domain/site-time';
 import { parsePrinterTransport, parseScannerTransport, type Config } from '../config/schema';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createFileLog, teeLog } from '../logging/file-log';
-import { KioskService } from '../kiosk/kiosk-service';
+import { CheckInService } from '../checkin/check-in-service';
 import { createTicketPrinter } from '../printer/create-ticket-printer';
 import { loadLogo } from '../printer/logo/logo-store';
 import { createSerialScanner, type SerialScanner } from '../scanner/serial-scanner';
 import { openStore } from '../store/store';
-import { createEasyAppointmentsBackend } from '../townhall/adapters/easy-appointments/adapter';
-import { credentialPath, enrolDevice, readCredential } from '../townhall/credential';
-import { createTownhallClient } from '../townhall/townhall-client';
-import { createSyncEngine, type RemoteSettings } from '../townhall/sync-engine';
+import { createEasyAppointmentsBackend } from '../backend/adapters/easy-appointments/adapter';
+import { credentialPath, enrolDevice, readCredential } from '../backend/turnero-api/credential';
+import { createTurneroApiClient } from '../backend/turnero-api/api-client';
+import { createSyncEngine, type RemoteSettings } from '../sync/sync-engine';
 import { startEmbeddedTownhall, type EmbeddedTownhall } from './embedded-townhall';
 import type { KioskApp, KioskAppOptions, KioskEventListener } from './kiosk-app-types';
 import { errorText } from '../logging/error-text';
@@ -84,7 +84,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
   // authentication is optional.
   const credentialFile = credentialPath(dataDir, config.api.credentialFile);
   let credential = embedded ? null : readCredential(credentialFile);
-  const client = createTownhallClient({
+  const client = createTurneroApiClient({
     baseUrl,
     siteId: config.siteId,
     timeoutMs: config.api.timeoutMs,
@@ -147,7 +147,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     emit('kiosk:state-changed', state());
   });
 
-  const kiosk = new KioskService({
+  const kiosk = new CheckInService({
     store,
     printer,
     kioskId: config.kioskId,

@@ -3,14 +3,12 @@
  * docs/configuration.md; keep the two in step.
  */
 import { z } from 'zod';
-import {
-  BookingKeySchema,
-  LanguageSchema,
-  SiteIdSchema,
-} from '../../src-shared/contract/townhall-api';
+import { BookingKeySchema } from '../../src-shared/contract/townhall-api';
+import { SiteIdSchema } from '../../src-shared/domain/site-id';
+import { LanguageSchema } from '../../src-shared/domain/language';
 import { isValidTimeZone } from '../../src-shared/domain/site-time';
-import { EasyAppointmentsOptionsSchema } from '../townhall/adapters/easy-appointments/options';
-import { isSecureOrLoopbackUrl, SECURE_URL_MESSAGE } from '../townhall/secure-url';
+import { EasyAppointmentsOptionsSchema } from '../backend/adapters/easy-appointments/options';
+import { isSecureOrLoopbackUrl, SECURE_URL_MESSAGE } from '../backend/secure-url';
 
 /** Line settings of a serial device, from the query of a `serial:` URI. */
 const serialOptionsSchema = z

@@ -4,7 +4,7 @@
  * English (each line as printed, transliterated where the page lacks a character), the largest
  * number size, a QR code, and the cut. Printed on site, it proves the settings in one glance.
  */
-import type { Language } from '../../src-shared/contract/townhall-api';
+import type { Language } from '../../src-shared/domain/language';
 import { translator } from '../../src-shared/i18n/translator';
 import { TicketWriter, type TicketTemplateOptions } from './ticket-template';
 

@@ -1,6 +1,6 @@
 /** What the kiosk needs from a ticket printer, whatever the transport underneath. */
 import type { PrintFailure, PrinterState } from '../../src-shared/contract/ipc';
-import type { Language } from '../../src-shared/contract/townhall-api';
+import type { Language } from '../../src-shared/domain/language';
 
 /** Everything a printed ticket shows. Never a name or an ID number. */
 export interface TicketPrintData {

@@ -11,7 +11,7 @@
  */
 import iconv from 'iconv-lite';
 import { BreakLine, ThermalPrinter } from 'node-thermal-printer';
-import type { Language } from '../../src-shared/contract/townhall-api';
+import type { Language } from '../../src-shared/domain/language';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import { translator } from '../../src-shared/i18n/translator';
 import { nvPrintBytes, rasterImageBytes } from './logo/logo-commands';

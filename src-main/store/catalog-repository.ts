@@ -2,14 +2,14 @@
 import {
   BookingKeySchema,
   type Appointment,
-  type AppointmentStatus,
   type BookingKey,
-  type LocalizedText,
   NumberingSchema,
   type Numbering,
   type Service,
   type Site,
 } from '../../src-shared/contract/townhall-api';
+import { type AppointmentStatus } from '../../src-shared/domain/appointment-status';
+import { type LocalizedText } from '../../src-shared/domain/language';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import type { SqliteDatabase } from './database';
 

@@ -1,13 +1,13 @@
 /** Sends one check-in to main and puts its outcome on screen. Never throws. */
 import type { CheckInResult, IpcResult, TurneroBridge } from '../../src-shared/contract/ipc';
-import type { EntryMode, KioskStore } from '../state/kiosk-store';
+import type { EntryMode, ScreenStore } from '../state/screen-store';
 import { maskIdDocument } from './id-document';
 
 export type CheckInSource = 'keyboard-wedge' | 'touch' | 'camera';
 
 export async function submitCheckIn(
   bridge: TurneroBridge,
-  store: KioskStore,
+  store: ScreenStore,
   input: string,
   source: CheckInSource,
   mode: EntryMode = 'code',
@@ -37,7 +37,7 @@ export async function submitCheckIn(
  */
 export async function reprintTicket(
   bridge: TurneroBridge,
-  store: KioskStore,
+  store: ScreenStore,
   current: CheckInResult,
 ): Promise<void> {
   const { busy, setBusy, language } = store.getState();

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../state/store-context';
+import { useScreen } from '../state/store-context';
 import { CrestIcon } from './icons';
 
 export function KioskHeader() {
   const { t } = useTranslation();
-  const siteName = useKiosk((state) => state.kiosk?.siteName);
+  const siteName = useScreen((state) => state.kiosk?.siteName);
   return (
     <header className="kiosk-header">
       <CrestIcon />

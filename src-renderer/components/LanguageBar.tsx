@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../src-shared/i18n/catalogs';
-import { useKiosk } from '../state/store-context';
+import { useScreen } from '../state/store-context';
 
 export function LanguageBar() {
   const { t } = useTranslation();
-  const language = useKiosk((state) => state.language);
-  const chooseLanguage = useKiosk((state) => state.chooseLanguage);
+  const language = useScreen((state) => state.language);
+  const chooseLanguage = useScreen((state) => state.chooseLanguage);
   return (
     <nav className="language-bar" aria-label={t('ui.languages.label')}>
       {LANGUAGES.map((code) => (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { printMessageKey } from '../screens/ResultScreen';
-import { useKiosk } from '../state/store-context';
+import { useScreen } from '../state/store-context';
 import { errorMessage } from '../i18n/error-message';
 
 /**
@@ -9,11 +9,11 @@ import { errorMessage } from '../i18n/error-message';
  */
 export function LiveAnnouncer() {
   const { t, i18n } = useTranslation();
-  const busy = useKiosk((state) => state.busy);
-  const screen = useKiosk((state) => state.screen);
-  const result = useKiosk((state) => state.result);
-  const error = useKiosk((state) => state.error);
-  const outcomeSeq = useKiosk((state) => state.outcomeSeq);
+  const busy = useScreen((state) => state.busy);
+  const screen = useScreen((state) => state.screen);
+  const result = useScreen((state) => state.result);
+  const error = useScreen((state) => state.error);
+  const outcomeSeq = useScreen((state) => state.outcomeSeq);
 
   let text = '';
   if (busy) {

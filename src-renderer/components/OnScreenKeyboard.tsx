@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CODE_ALPHABET } from '../state/kiosk-store';
+import { CODE_ALPHABET } from '../state/screen-store';
 
 /** Digits first, then letters in alphabetical order: 10 keys a row. */
 export function OnScreenKeyboard(props: { onKey(character: string): void }) {

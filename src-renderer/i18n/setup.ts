@@ -1,7 +1,7 @@
 /** react-i18next over the catalogs shared with the printed ticket; Spanish is the fallback. */
 import { createInstance, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../src-shared/contract/townhall-api';
+import type { Language } from '../../src-shared/domain/language';
 import { catalogs, DEFAULT_LANGUAGE } from '../../src-shared/i18n/catalogs';
 
 const resources = Object.fromEntries(

@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { useHeadingFocus } from '../components/use-heading-focus';
-import { useKiosk } from '../state/store-context';
+import { useScreen } from '../state/store-context';
 import { EntryActions } from '../components/EntryActions';
 
 export function CodeEntryScreen(props: { onSubmit(code: string): void }) {
   const { t } = useTranslation();
-  const code = useKiosk((state) => state.code);
-  const typeCode = useKiosk((state) => state.typeCode);
-  const deleteLast = useKiosk((state) => state.deleteLast);
-  const goHome = useKiosk((state) => state.goHome);
+  const code = useScreen((state) => state.code);
+  const typeCode = useScreen((state) => state.typeCode);
+  const deleteLast = useScreen((state) => state.deleteLast);
+  const goHome = useScreen((state) => state.goHome);
   const heading = useHeadingFocus<HTMLHeadingElement>();
   return (
     <div className="screen screen--code" data-testid="screen-code-entry">

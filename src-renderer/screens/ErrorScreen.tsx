@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../src-shared/contract/ipc';
 import { useHeadingFocus } from '../components/use-heading-focus';
-import { useKiosk } from '../state/store-context';
+import { useScreen } from '../state/store-context';
 import { errorMessage } from '../i18n/error-message';
 
 export function ErrorScreen(props: { error: IpcError }) {
   const { t, i18n } = useTranslation();
-  const outcomeSeq = useKiosk((state) => state.outcomeSeq);
-  const startCodeEntry = useKiosk((state) => state.startCodeEntry);
-  const startIdEntry = useKiosk((state) => state.startIdEntry);
+  const outcomeSeq = useScreen((state) => state.outcomeSeq);
+  const startCodeEntry = useScreen((state) => state.startCodeEntry);
+  const startIdEntry = useScreen((state) => state.startIdEntry);
   // A refused ID document is typed again on its own keyboard; anything else as a booking code.
   const retryDocument = props.error.code.startsWith('id-document');
-  const endSession = useKiosk((state) => state.endSession);
+  const endSession = useScreen((state) => state.endSession);
   const heading = useHeadingFocus<HTMLHeadingElement>(outcomeSeq);
   return (
     <div className="screen screen--error" data-testid="screen-error">

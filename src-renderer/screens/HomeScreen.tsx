@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CameraScanner, type CameraScannerProps } from '../camera/CameraScanner';
 import { ScanIcon } from '../components/icons';
 import { useHeadingFocus } from '../components/use-heading-focus';
-import { useKiosk } from '../state/store-context';
+import { useScreen } from '../state/store-context';
 
 export interface HomeScreenProps {
   /** Set on kiosks with a camera: the preview replaces the picture and decodes QR codes. */
@@ -11,9 +11,9 @@ export interface HomeScreenProps {
 
 export function HomeScreen(props: HomeScreenProps) {
   const { t } = useTranslation();
-  const offline = useKiosk((state) => state.kiosk?.connectivity === 'offline');
-  const startCodeEntry = useKiosk((state) => state.startCodeEntry);
-  const startIdEntry = useKiosk((state) => state.startIdEntry);
+  const offline = useScreen((state) => state.kiosk?.connectivity === 'offline');
+  const startCodeEntry = useScreen((state) => state.startCodeEntry);
+  const startIdEntry = useScreen((state) => state.startIdEntry);
   const heading = useHeadingFocus<HTMLHeadingElement>();
   return (
     <div className="screen screen--home" data-testid="screen-home">

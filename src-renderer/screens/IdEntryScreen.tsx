@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { IdDocumentKeyboard } from '../components/IdDocumentKeyboard';
 import { IdCardIcon } from '../components/icons';
 import { useHeadingFocus } from '../components/use-heading-focus';
-import { useKiosk } from '../state/store-context';
+import { useScreen } from '../state/store-context';
 import { EntryActions } from '../components/EntryActions';
 
 /**
@@ -11,11 +11,11 @@ import { EntryActions } from '../components/EntryActions';
  */
 export function IdEntryScreen(props: { onSubmit(documentNumber: string): void }) {
   const { t } = useTranslation();
-  const code = useKiosk((state) => state.code);
-  const submittedMask = useKiosk((state) => state.submittedMask);
-  const typeCode = useKiosk((state) => state.typeCode);
-  const deleteLast = useKiosk((state) => state.deleteLast);
-  const goHome = useKiosk((state) => state.goHome);
+  const code = useScreen((state) => state.code);
+  const submittedMask = useScreen((state) => state.submittedMask);
+  const typeCode = useScreen((state) => state.typeCode);
+  const deleteLast = useScreen((state) => state.deleteLast);
+  const goHome = useScreen((state) => state.goHome);
   const heading = useHeadingFocus<HTMLHeadingElement>();
   const fieldClass = ['code-field', 'code-field--id'];
   if (!code && !submittedMask) fieldClass.push('code-field--empty');

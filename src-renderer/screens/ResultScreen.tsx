@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckInResult } from '../../src-shared/contract/ipc';
-import type { Language, LocalizedText } from '../../src-shared/contract/townhall-api';
+import type { Language, LocalizedText } from '../../src-shared/domain/language';
 import { useHeadingFocus } from '../components/use-heading-focus';
-import { useKiosk } from '../state/store-context';
+import { useScreen } from '../state/store-context';
 
 export function localized(text: LocalizedText, language: Language): string {
   return text[language] ?? text.es;
@@ -27,10 +27,10 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
   const { t } = useTranslation();
   const { result } = props;
   const { ticket } = result;
-  const language = useKiosk((state) => state.language);
-  const preview = useKiosk((state) => state.previews[ticket.id]);
-  const outcomeSeq = useKiosk((state) => state.outcomeSeq);
-  const endSession = useKiosk((state) => state.endSession);
+  const language = useScreen((state) => state.language);
+  const preview = useScreen((state) => state.previews[ticket.id]);
+  const outcomeSeq = useScreen((state) => state.outcomeSeq);
+  const endSession = useScreen((state) => state.endSession);
   const heading = useHeadingFocus<HTMLHeadingElement>(outcomeSeq);
   const already = result.outcome === 'already-issued';
   const print = printMessageKey(result);

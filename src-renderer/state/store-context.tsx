@@ -1,13 +1,13 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { TurneroBridge } from '../../src-shared/contract/ipc';
-import type { KioskStore, KioskUiState } from './kiosk-store';
+import type { ScreenStore, KioskUiState } from './screen-store';
 
-const StoreContext = createContext<KioskStore | null>(null);
+const StoreContext = createContext<ScreenStore | null>(null);
 const BridgeContext = createContext<TurneroBridge | null>(null);
 
-export function KioskProviders(props: {
-  store: KioskStore;
+export function ScreenProviders(props: {
+  store: ScreenStore;
   bridge: TurneroBridge;
   children: ReactNode;
 }) {
@@ -18,18 +18,18 @@ export function KioskProviders(props: {
   );
 }
 
-export function useKioskStoreApi(): KioskStore {
+export function useScreenStoreApi(): ScreenStore {
   const store = useContext(StoreContext);
-  if (!store) throw new Error('useKioskStoreApi outside KioskProviders');
+  if (!store) throw new Error('useScreenStoreApi outside ScreenProviders');
   return store;
 }
 
-export function useKiosk<T>(selector: (state: KioskUiState) => T): T {
-  return useStore(useKioskStoreApi(), selector);
+export function useScreen<T>(selector: (state: KioskUiState) => T): T {
+  return useStore(useScreenStoreApi(), selector);
 }
 
 export function useBridge(): TurneroBridge {
   const bridge = useContext(BridgeContext);
-  if (!bridge) throw new Error('useBridge outside KioskProviders');
+  if (!bridge) throw new Error('useBridge outside ScreenProviders');
   return bridge;
 }

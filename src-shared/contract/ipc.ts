@@ -4,7 +4,7 @@
  * exactly this contract, validated with these schemas on the main side.
  */
 import { z } from 'zod';
-import { LanguageSchema, LocalizedTextSchema } from './townhall-api';
+import { LanguageSchema, LocalizedTextSchema } from '../domain/language';
 
 /** Why a request did not succeed. The renderer translates each code; none carries personal data. */
 export const IpcErrorCodeSchema = z.enum([

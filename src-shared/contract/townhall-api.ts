@@ -6,23 +6,13 @@
 import { z } from 'zod';
 import { LOCAL_DAY_PATTERN } from '../domain/site-time';
 import { SERVICE_PREFIX_PATTERN } from '../domain/ticket-number';
+import { AppointmentStatusSchema } from '../domain/appointment-status';
+import type { CheckInWindow } from '../domain/checkin-policy';
+import { LocalizedTextSchema } from '../domain/language';
+import { SiteIdSchema } from '../domain/site-id';
 
 export const API_BASE_PATH = '/api/v1';
 
-export const LanguageSchema = z.enum(['es', 'en', 'fr', 'de']);
-export type Language = z.infer<typeof LanguageSchema>;
-
-export const LocalizedTextSchema = z
-  .object({
-    es: z.string().min(1).max(200),
-    en: z.string().min(1).max(200).optional(),
-    fr: z.string().min(1).max(200).optional(),
-    de: z.string().min(1).max(200).optional(),
-  })
-  .meta({ id: 'LocalizedText', description: 'A text per language; Spanish is required.' });
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
-
-export const SiteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 export const LocalDaySchema = z.string().regex(LOCAL_DAY_PATTERN, 'expected YYYY-MM-DD');
 
 /** Unpadded base64url, as in JWS and JWK. */
@@ -96,8 +86,7 @@ export const CheckInWindowSchema = z
     minutesBefore: z.number().int().min(0).max(720),
     minutesAfter: z.number().int().min(0).max(720),
   })
-  .meta({ id: 'CheckInWindow' });
-export type CheckInWindow = z.infer<typeof CheckInWindowSchema>;
+  .meta({ id: 'CheckInWindow' }) satisfies z.ZodType<CheckInWindow>;
 
 export const ServiceSchema = z
   .object({
@@ -119,9 +108,6 @@ export const ServiceSchema = z
   })
   .meta({ id: 'Service' });
 export type Service = z.infer<typeof ServiceSchema>;
-
-export const AppointmentStatusSchema = z.enum(['booked', 'cancelled', 'checked-in', 'no-show']);
-export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
 
 export const AppointmentSchema = z
   .object({

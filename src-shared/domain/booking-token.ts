@@ -5,7 +5,7 @@
  * lives on the Node side.
  */
 import { z } from 'zod';
-import { SiteIdSchema } from '../contract/townhall-api';
+import { SiteIdSchema } from './site-id';
 
 /** Media type for `typ`; plain `JWT` is accepted too. */
 export const BOOKING_TOKEN_TYPE = 'turnero-booking+jwt';

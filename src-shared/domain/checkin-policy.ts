@@ -2,7 +2,7 @@
  * Whether a cached appointment may be checked in now. Pure: the store finds the appointment,
  * this decides, the kiosk service acts.
  */
-import type { AppointmentStatus } from '../contract/townhall-api';
+import type { AppointmentStatus } from './appointment-status';
 import { toLocalDateTime } from './site-time';
 
 export interface CheckInWindow {

@@ -2,7 +2,7 @@
  * The message catalogs, Spanish first. Shared by the renderer (screens) and the main process
  * (printed tickets), so one text is written once.
  */
-import type { Language } from '../contract/townhall-api';
+import type { Language } from '../domain/language';
 import de from './locales/de.json';
 import en from './locales/en.json';
 import es from './locales/es.json';

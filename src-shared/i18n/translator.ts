@@ -1,6 +1,6 @@
 /** A small i18next instance per language, usable from both Node and the browser. */
 import i18next, { type TFunction } from 'i18next';
-import type { Language } from '../contract/townhall-api';
+import type { Language } from '../domain/language';
 import { catalogs, DEFAULT_LANGUAGE } from './catalogs';
 
 const resources = Object.fromEntries(

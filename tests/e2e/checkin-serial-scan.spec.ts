@@ -8,8 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
-import { startTownhallServer } from '../../townhall-api/server';
-import { parseSeed } from '../../townhall-api/seed';
+import { startTurneroServer } from '../../server/server';
+import { parseSeed } from '../../server/seed';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
 import { makeTempDir } from '../support/temp-dir';
 import { startTcpPrinterEmulator, type TcpPrinterEmulator } from '../support/tcp-printer-emulator';
@@ -31,7 +31,7 @@ const SEED = parseSeed({
 });
 
 let dir: ReturnType<typeof makeTempDir>;
-let townhall: Awaited<ReturnType<typeof startTownhallServer>>;
+let townhall: Awaited<ReturnType<typeof startTurneroServer>>;
 let printer: TcpPrinterEmulator;
 let scannerPty: PtyPair;
 let kiosk: ChildProcess;
@@ -78,7 +78,7 @@ async function openKiosk(page: Page): Promise<void> {
 
 test.beforeAll(async () => {
   dir = makeTempDir('e2e');
-  townhall = await startTownhallServer({ port: 0, seed: SEED });
+  townhall = await startTurneroServer({ port: 0, seed: SEED });
   printer = await startTcpPrinterEmulator();
   scannerPty = await openPtyPair();
   const configFile = join(dir.path, 'kiosk.json');

@@ -8,8 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTownhallServer } from '../../townhall-api/server';
-import { parseSeed } from '../../townhall-api/seed';
+import { startTurneroServer } from '../../server/server';
+import { parseSeed } from '../../server/seed';
 import { makeTempDir } from '../support/temp-dir';
 import { startTcpPrinterEmulator, type TcpPrinterEmulator } from '../support/tcp-printer-emulator';
 import { tapOnScreenKeys } from './support/kiosk-page';
@@ -17,14 +17,14 @@ import { tapOnScreenKeys } from './support/kiosk-page';
 const SITE_NAME = 'Ayuntamiento de Villanueva de la Peña';
 
 let dir: ReturnType<typeof makeTempDir>;
-let townhall: Awaited<ReturnType<typeof startTownhallServer>>;
+let townhall: Awaited<ReturnType<typeof startTurneroServer>>;
 let printer: TcpPrinterEmulator;
 let kiosk: ChildProcess;
 let kioskUrl: string;
 
 test.beforeAll(async () => {
   dir = makeTempDir('e2e-fault');
-  townhall = await startTownhallServer({
+  townhall = await startTurneroServer({
     port: 0,
     seed: parseSeed({
       site: { id: 'e2e-sac', name: SITE_NAME, timeZone: 'Europe/Madrid' },

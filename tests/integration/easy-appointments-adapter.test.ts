@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Appointment, CheckInRequest } from '../../src-shared/contract/townhall-api';
-import { createEasyAppointmentsBackend } from '../../src-main/townhall/adapters/easy-appointments/adapter';
+import { createEasyAppointmentsBackend } from '../../src-main/backend/adapters/easy-appointments/adapter';
 import {
   eaLocalToInstant,
   prefixCandidates,
-} from '../../src-main/townhall/adapters/easy-appointments/mapping';
-import type { EasyAppointmentsOptionsInput } from '../../src-main/townhall/adapters/easy-appointments/options';
+} from '../../src-main/backend/adapters/easy-appointments/mapping';
+import type { EasyAppointmentsOptionsInput } from '../../src-main/backend/adapters/easy-appointments/options';
 import { openStore, type Store } from '../../src-main/store/store';
-import { createSyncEngine } from '../../src-main/townhall/sync-engine';
-import type { TownhallBackend } from '../../src-main/townhall/townhall-backend';
-import { TownhallError } from '../../src-main/townhall/townhall-client';
+import { createSyncEngine } from '../../src-main/sync/sync-engine';
+import type { Backend } from '../../src-main/backend/backend';
+import { BackendError } from '../../src-main/backend/turnero-api/api-client';
 import {
   startFakeEasyAppointments,
   type FakeEaAppointment,
@@ -69,7 +69,7 @@ afterEach(async () => {
   await ea.close();
 });
 
-function makeBackend(overrides: Partial<EasyAppointmentsOptionsInput> = {}): TownhallBackend {
+function makeBackend(overrides: Partial<EasyAppointmentsOptionsInput> = {}): Backend {
   return createEasyAppointmentsBackend(
     {
       baseUrl: ea.apiUrl,
@@ -91,17 +91,17 @@ const byId = (appointments: Appointment[]) =>
 
 const puts = () => ea.requests.filter((request) => request.method === 'PUT');
 
-async function expectTownhallError(
+async function expectBackendError(
   promise: Promise<unknown>,
-  expected: Partial<Pick<TownhallError, 'kind' | 'status' | 'code'>>,
-): Promise<TownhallError> {
+  expected: Partial<Pick<BackendError, 'kind' | 'status' | 'code'>>,
+): Promise<BackendError> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(TownhallError);
+  expect(error).toBeInstanceOf(BackendError);
   expect(error).toMatchObject(expected);
-  return error as TownhallError;
+  return error as BackendError;
 }
 
 function checkInRequest(appointmentId: string, ticketNumber = 'PM-001'): CheckInRequest {
@@ -288,16 +288,17 @@ describe('Easy!Appointments adapter: delta by digest', () => {
   it('refuses a cursor it did not issue, or for another window, as invalid-cursor', async () => {
     const backend = makeBackend();
     const page = await backend.getAppointments(WINDOW);
-    await expectTownhallError(
-      backend.getAppointments({ ...WINDOW, days: 2, cursor: page.cursor }),
-      { kind: 'http', status: 400, code: 'invalid-cursor' },
-    );
-    // A restarted kiosk: the stored cursor belongs to the previous process.
-    await expectTownhallError(makeBackend().getAppointments({ ...WINDOW, cursor: page.cursor }), {
+    await expectBackendError(backend.getAppointments({ ...WINDOW, days: 2, cursor: page.cursor }), {
+      kind: 'http',
       status: 400,
       code: 'invalid-cursor',
     });
-    await expectTownhallError(backend.getAppointments({ ...WINDOW, cursor: 'garbage' }), {
+    // A restarted kiosk: the stored cursor belongs to the previous process.
+    await expectBackendError(makeBackend().getAppointments({ ...WINDOW, cursor: page.cursor }), {
+      status: 400,
+      code: 'invalid-cursor',
+    });
+    await expectBackendError(backend.getAppointments({ ...WINDOW, cursor: 'garbage' }), {
       code: 'invalid-cursor',
     });
   });
@@ -328,17 +329,17 @@ describe('Easy!Appointments adapter: check-in', () => {
 
   it('refuses for good a cancelled or deleted booking (409), an unknown token booking (422)', async () => {
     const backend = makeBackend();
-    const cancelled = await expectTownhallError(
+    const cancelled = await expectBackendError(
       backend.postCheckIn(checkInRequest(String(seeded.cancelled?.id))),
       { kind: 'http', status: 409, code: 'conflict' },
     );
     expect(cancelled.permanent).toBe(true);
     ea.admin.deleteAppointment(seeded.monday?.id ?? 0);
-    await expectTownhallError(backend.postCheckIn(checkInRequest(String(seeded.monday?.id))), {
+    await expectBackendError(backend.postCheckIn(checkInRequest(String(seeded.monday?.id))), {
       status: 409,
       code: 'conflict',
     });
-    await expectTownhallError(
+    await expectBackendError(
       backend.postCheckIn({ ...checkInRequest('apt-from-elsewhere'), bookingToken: 'eyJ.x.y' }),
       { status: 422, code: 'unknown-appointment' },
     );
@@ -355,12 +356,9 @@ describe('Easy!Appointments adapter: check-in', () => {
       `/appointments/${seeded.winter?.id}`,
       JSON.stringify({ ...seeded.winter, status: 'Booked' }),
     );
-    await expectTownhallError(
-      makeBackend().postCheckIn(checkInRequest(String(seeded.winter?.id))),
-      {
-        kind: 'malformed',
-      },
-    );
+    await expectBackendError(makeBackend().postCheckIn(checkInRequest(String(seeded.winter?.id))), {
+      kind: 'malformed',
+    });
   });
 });
 
@@ -373,7 +371,7 @@ describe('Easy!Appointments adapter: failures are typed', () => {
       () => backend.getAppointments(WINDOW),
       () => backend.postCheckIn(checkInRequest(String(seeded.winter?.id))),
     ]) {
-      const error = await expectTownhallError(call(), {
+      const error = await expectBackendError(call(), {
         kind: 'http',
         status: 401,
         code: 'unauthorized',
@@ -390,19 +388,19 @@ describe('Easy!Appointments adapter: failures are typed', () => {
     ea.admin.updateAppointment(seeded.winter?.id ?? 0, { status: 'Cancelled' });
     const good = { ...seeded.summer, fields: undefined };
     ea.breakNext('/appointments', JSON.stringify([good, { ...seeded.monday, hash: null }]));
-    await expectTownhallError(backend.getAppointments({ ...WINDOW, cursor: first.cursor }), {
+    await expectBackendError(backend.getAppointments({ ...WINDOW, cursor: first.cursor }), {
       kind: 'malformed',
     });
     ea.breakNext('/appointments', '<html>Database error</html>');
-    await expectTownhallError(backend.getAppointments({ ...WINDOW, cursor: first.cursor }), {
+    await expectBackendError(backend.getAppointments({ ...WINDOW, cursor: first.cursor }), {
       kind: 'malformed',
     });
     ea.breakNext('/appointments', JSON.stringify([{ ...seeded.monday, start: '30/03/2026 9:00' }]));
-    await expectTownhallError(backend.getAppointments({ ...WINDOW, cursor: first.cursor }), {
+    await expectBackendError(backend.getAppointments({ ...WINDOW, cursor: first.cursor }), {
       kind: 'malformed',
     });
     ea.breakNext('/services', JSON.stringify({ success: false }));
-    await expectTownhallError(backend.getSiteInfo(), { kind: 'malformed' });
+    await expectBackendError(backend.getSiteInfo(), { kind: 'malformed' });
 
     // The failed pulls changed nothing: the same cursor now yields exactly the one change.
     const delta = await backend.getAppointments({ ...WINDOW, cursor: first.cursor });

@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KioskService } from '../../src-main/kiosk/kiosk-service';
+import { CheckInService } from '../../src-main/checkin/check-in-service';
 import { openStore, type Store } from '../../src-main/store/store';
-import { createSyncEngine, type SyncEngine } from '../../src-main/townhall/sync-engine';
-import { createTownhallClient } from '../../src-main/townhall/townhall-client';
+import { createSyncEngine, type SyncEngine } from '../../src-main/sync/sync-engine';
+import { createTurneroApiClient } from '../../src-main/backend/turnero-api/api-client';
 import {
   apiPaths,
   BookingTokenResponseSchema,
@@ -20,9 +20,9 @@ import {
   generateSigningKey,
   publicBookingKey,
   signBookingToken,
-} from '../../townhall-api/booking-tokens';
-import { parseSeed } from '../../townhall-api/seed';
-import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
+} from '../../server/booking-tokens';
+import { parseSeed } from '../../server/seed';
+import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { RecordingPrinter } from '../support/recording-printer';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -59,22 +59,22 @@ const seed = parseSeed({
 describe('identification on a real store and the reference town hall', () => {
   let dir: ReturnType<typeof makeTempDir>;
   let store: Store;
-  let townhall: TownhallServer;
+  let townhall: TurneroServer;
   let engine: SyncEngine;
-  let kiosk: KioskService;
+  let kiosk: CheckInService;
   let printer: RecordingPrinter;
   let down: boolean;
 
   beforeEach(async () => {
     dir = makeTempDir('ident');
     store = openStore(join(dir.path, 'turnero.sqlite'));
-    townhall = await startTownhallServer({
+    townhall = await startTurneroServer({
       seed,
       dbFile: join(dir.path, 'townhall.sqlite'),
       now: () => NOW,
     });
     down = false;
-    const client = createTownhallClient({
+    const client = createTurneroApiClient({
       baseUrl: townhall.url,
       siteId: SITE,
       timeoutMs: 2000,
@@ -90,7 +90,7 @@ describe('identification on a real store and the reference town hall', () => {
       now: () => NOW,
     });
     printer = new RecordingPrinter();
-    kiosk = new KioskService({
+    kiosk = new CheckInService({
       store,
       printer,
       kioskId: 'kiosk-1',
@@ -269,7 +269,7 @@ describe('identification on a real store and the reference town hall', () => {
     // town hall API never received. The kiosk cannot know offline; on delivery the town hall
     // answers 404 and the outbox row is closed as rejected, kept for staff.
     const issuer = generateSigningKey('booking-web-1');
-    const trusting = new KioskService({
+    const trusting = new CheckInService({
       store,
       printer,
       kioskId: 'kiosk-1',

@@ -11,11 +11,11 @@ import type { KioskState } from '../../src-shared/contract/ipc';
 import { startKioskApp } from '../../src-main/app/kiosk-app';
 import type { KioskApp } from '../../src-main/app/kiosk-app-types';
 import { parseConfig } from '../../src-main/config/load-config';
-import { startTownhallServer } from '../../townhall-api/server';
-import { loadSeed } from '../../townhall-api/seed';
+import { startTurneroServer } from '../../server/server';
+import { loadSeed } from '../../server/seed';
 import { makeTempDir } from '../support/temp-dir';
 
-type Server = Awaited<ReturnType<typeof startTownhallServer>>;
+type Server = Awaited<ReturnType<typeof startTurneroServer>>;
 
 async function until<T>(
   probe: () => T | undefined | false,
@@ -48,7 +48,7 @@ describe('kiosk app with a town hall that goes down', () => {
   });
 
   const startServer = (port = 0) =>
-    startTownhallServer({
+    startTurneroServer({
       port,
       dbFile: join(dir.path, 'townhall.sqlite'),
       seed: loadSeed('demo'),

@@ -12,7 +12,7 @@ import {
   type NumberingPolicy,
 } from '../../src-main/store/number-repository';
 import { openStore, type Store } from '../../src-main/store/store';
-import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
+import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { makeTempDir } from '../support/temp-dir';
 import { generatedSeed, makeKiosk, simulatedClock, type TestKiosk, TIME_ZONE } from './sync-kit';
 
@@ -159,13 +159,13 @@ describe('number allocation in the store', () => {
 
 describe('leased numbers around midnight and the DST changes, against the town hall', () => {
   let dir: ReturnType<typeof makeTempDir>;
-  let server: TownhallServer;
+  let server: TurneroServer;
   let kiosk: TestKiosk;
   const clock = simulatedClock(new Date('2026-03-28T22:50:00Z'));
 
   beforeEach(async () => {
     dir = makeTempDir('numbering-days');
-    server = await startTownhallServer({ seed: generatedSeed(0), now: clock.now });
+    server = await startTurneroServer({ seed: generatedSeed(0), now: clock.now });
     kiosk = makeKiosk({ dir: dir.path, baseUrl: server.url, kioskId: 'kiosk-1', now: clock.now });
   });
   afterEach(async () => {

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { MAX_ANSWERED_ATTEMPTS } from '../../src-main/townhall/sync-engine';
-import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
+import { MAX_ANSWERED_ATTEMPTS } from '../../src-main/sync/sync-engine';
+import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { makeTempDir } from '../support/temp-dir';
 import {
   bookingCodeFor,
@@ -24,14 +24,14 @@ const TODAY = '2026-02-10';
 
 describe('sync conflicts', () => {
   let dir: ReturnType<typeof makeTempDir>;
-  let server: TownhallServer;
+  let server: TurneroServer;
   let kiosks: TestKiosk[];
   const clock = simulatedClock(START);
 
   beforeEach(async () => {
     dir = makeTempDir('sync-conflicts');
     clock.set(START);
-    server = await startTownhallServer({
+    server = await startTurneroServer({
       seed: generatedSeed(12, { firstOffset: 10, spacing: 5 }),
       now: clock.now,
     });
@@ -256,7 +256,7 @@ describe('sync conflicts', () => {
     for (let run = 0; run < MAX_ANSWERED_ATTEMPTS + 3; run += 1) await a.engine.syncNow();
     expect(a.store.conflicts.count()).toBe(0);
     expect(a.store.outbox.pendingCount()).toBe(1);
-    server = await startTownhallServer({
+    server = await startTurneroServer({
       port: Number(port),
       seed: generatedSeed(12, { firstOffset: 10, spacing: 5 }),
       now: clock.now,

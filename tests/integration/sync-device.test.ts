@@ -9,22 +9,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startKioskApp } from '../../src-main/app/kiosk-app';
 import type { KioskApp } from '../../src-main/app/kiosk-app-types';
 import { parseConfig } from '../../src-main/config/load-config';
-import { readCredential } from '../../src-main/townhall/credential';
-import { runEnrolCli } from '../../src-main/townhall/enrol-cli';
-import type { RemoteSettings } from '../../src-main/townhall/sync-engine';
-import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
+import { readCredential } from '../../src-main/backend/turnero-api/credential';
+import { runEnrolCli } from '../../src-main/tools/enrol-cli';
+import type { RemoteSettings } from '../../src-main/sync/sync-engine';
+import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { makeTempDir } from '../support/temp-dir';
 import { generatedSeed, makeKiosk, simulatedClock, SITE, type TestKiosk } from './sync-kit';
 
 describe('the kiosk as an enrolled device', () => {
   let dir: ReturnType<typeof makeTempDir>;
-  let server: TownhallServer;
+  let server: TurneroServer;
   let kiosk: TestKiosk | null = null;
   let app: KioskApp | null = null;
 
   beforeEach(async () => {
     dir = makeTempDir('sync-device');
-    server = await startTownhallServer({
+    server = await startTurneroServer({
       seed: generatedSeed(20, { firstOffset: 5, spacing: 2 }),
       auth: 'required',
     });
@@ -122,7 +122,7 @@ describe('the kiosk as an enrolled device', () => {
   it('walk-ins: issued, numbered, pushed; refused where the service takes none', async () => {
     const clock = simulatedClock(new Date(), true);
     await server.close();
-    server = await startTownhallServer({ seed: generatedSeed(0), now: clock.now });
+    server = await startTurneroServer({ seed: generatedSeed(0), now: clock.now });
     kiosk = makeKiosk({ dir: dir.path, baseUrl: server.url, kioskId: 'kiosk-1', now: clock.now });
     await kiosk.engine.syncNow();
     const first = await kiosk.kiosk.issueWalkIn('svc-b');

@@ -11,10 +11,10 @@ import {
   createSyncEngine,
   type SyncEngine,
   type SyncStatus,
-} from '../../src-main/townhall/sync-engine';
-import { createTownhallClient } from '../../src-main/townhall/townhall-client';
-import { loadSeed } from '../../townhall-api/seed';
-import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
+} from '../../src-main/sync/sync-engine';
+import { createTurneroApiClient } from '../../src-main/backend/turnero-api/api-client';
+import { loadSeed } from '../../server/seed';
+import { startTurneroServer, type TurneroServer } from '../../server/server';
 
 // 10:00 in Madrid: every demo appointment is today or on the next two days.
 const NOW = new Date('2026-02-10T09:00:00.000Z');
@@ -23,7 +23,7 @@ const SITE = 'demo-sac';
 const TIME_ZONE = 'Europe/Madrid';
 
 let store: Store;
-let townhall: TownhallServer | undefined;
+let townhall: TurneroServer | undefined;
 let engine: SyncEngine | undefined;
 let logLines: string[];
 const extraServers: Server[] = [];
@@ -46,7 +46,7 @@ afterEach(async () => {
 });
 
 function makeEngine(baseUrl: string, maxResponseBytes?: number, timeoutMs = 2000): SyncEngine {
-  const client = createTownhallClient({
+  const client = createTurneroApiClient({
     baseUrl,
     siteId: SITE,
     timeoutMs,
@@ -63,8 +63,8 @@ function makeEngine(baseUrl: string, maxResponseBytes?: number, timeoutMs = 2000
   return engine;
 }
 
-async function startDemoTownhall(port = 0): Promise<TownhallServer> {
-  townhall = await startTownhallServer({ port, seed: loadSeed('demo'), now });
+async function startDemoTownhall(port = 0): Promise<TurneroServer> {
+  townhall = await startTurneroServer({ port, seed: loadSeed('demo'), now });
   return townhall;
 }
 
@@ -166,7 +166,7 @@ describe('sync engine against the reference Town Hall API', () => {
   it('pulls the new window whole when the day rolls over, forgetting past days', async () => {
     const api = await startDemoTownhall();
     let clock = NOW;
-    const client = createTownhallClient({ baseUrl: api.url, siteId: SITE, timeoutMs: 2000 });
+    const client = createTurneroApiClient({ baseUrl: api.url, siteId: SITE, timeoutMs: 2000 });
     engine = createSyncEngine({
       client,
       store,
@@ -222,7 +222,7 @@ describe('sync engine against the reference Town Hall API', () => {
     expect(api.admin.checkIns()).toHaveLength(2);
 
     // A push that arrived but whose answer was lost is simply replayed: still one record.
-    const client = createTownhallClient({ baseUrl: api.url, siteId: SITE, timeoutMs: 2000 });
+    const client = createTurneroApiClient({ baseUrl: api.url, siteId: SITE, timeoutMs: 2000 });
     expect((await client.postCheckIn(request)).replayed).toBe(true);
     expect(api.admin.checkIns()).toHaveLength(2);
   });

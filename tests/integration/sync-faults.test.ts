@@ -6,7 +6,7 @@
  * number) was issued twice, on any kiosk or at the town hall.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
+import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { makeTempDir } from '../support/temp-dir';
 import {
@@ -24,7 +24,7 @@ const WALK_INS_PER_KIOSK = 30;
 
 describe('three kiosks against a faulty town hall', () => {
   let dir: ReturnType<typeof makeTempDir>;
-  let server: TownhallServer;
+  let server: TurneroServer;
   let kiosks: TestKiosk[] = [];
 
   beforeEach(() => {
@@ -41,7 +41,7 @@ describe('three kiosks against a faulty town hall', () => {
     const startedAt = Date.now();
     // Real time moves on (backoff timers are real), from a fixed morning.
     const clock = simulatedClock(START, true);
-    server = await startTownhallServer({
+    server = await startTurneroServer({
       // Blocks of 40: check-ins here come far faster than at a real door, and a lease must
       // arrive before the quarter left of the last one is spent.
       seed: generatedSeed(APPOINTMENTS, {

@@ -1,19 +1,19 @@
 /**
  * Shared pieces of the sync tests: a generated seed with many appointments, a simulated clock,
- * and a kiosk (real SQLite file, KioskService, SyncEngine, real HTTP) wired like the app wires it.
+ * and a kiosk (real SQLite file, CheckInService, SyncEngine, real HTTP) wired like the app wires it.
  */
 import { join } from 'node:path';
-import type { SeedDocumentInput } from '../../townhall-api/seed';
-import { parseSeed } from '../../townhall-api/seed';
-import { KioskService } from '../../src-main/kiosk/kiosk-service';
+import type { SeedDocumentInput } from '../../server/seed';
+import { parseSeed } from '../../server/seed';
+import { CheckInService } from '../../src-main/checkin/check-in-service';
 import { openStore, type Store } from '../../src-main/store/store';
 import type { ReservedRange } from '../../src-main/store/number-repository';
 import {
   createSyncEngine,
   type SyncEngine,
   type SyncEngineOptions,
-} from '../../src-main/townhall/sync-engine';
-import { createTownhallClient } from '../../src-main/townhall/townhall-client';
+} from '../../src-main/sync/sync-engine';
+import { createTurneroApiClient } from '../../src-main/backend/turnero-api/api-client';
 import { RecordingPrinter } from '../support/recording-printer';
 import { bookingCodeFor } from '../support/booking-codes';
 
@@ -83,7 +83,7 @@ export function simulatedClock(start: Date, live = false) {
 
 export interface TestKiosk {
   store: Store;
-  kiosk: KioskService;
+  kiosk: CheckInService;
   engine: SyncEngine;
   printer: RecordingPrinter;
   logs: string[];
@@ -105,7 +105,7 @@ export function makeKiosk(options: {
   const store = openStore(join(options.dir, `${options.kioskId}.sqlite`));
   const logs: string[] = [];
   const log = (line: string) => logs.push(line);
-  const client = createTownhallClient({
+  const client = createTurneroApiClient({
     baseUrl: options.baseUrl,
     siteId: SITE,
     timeoutMs: options.timeoutMs ?? 2000,
@@ -124,7 +124,7 @@ export function makeKiosk(options: {
     ...options.engine,
   });
   const printer = new RecordingPrinter();
-  const kiosk = new KioskService({
+  const kiosk = new CheckInService({
     store,
     printer,
     kioskId: options.kioskId,

@@ -4,8 +4,8 @@
  * (full resync with progress), and a kiosk clock that is off by minutes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTownhallServer, type TownhallServer } from '../../townhall-api/server';
-import type { SyncProgress, SyncStatus } from '../../src-main/townhall/sync-engine';
+import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { SyncProgress, SyncStatus } from '../../src-main/sync/sync-engine';
 import { makeTempDir } from '../support/temp-dir';
 import {
   bookingCodeFor,
@@ -20,7 +20,7 @@ const MINUTE = 60_000;
 
 describe('sync with a simulated clock', () => {
   let dir: ReturnType<typeof makeTempDir>;
-  let servers: TownhallServer[] = [];
+  let servers: TurneroServer[] = [];
   let kiosk: TestKiosk | null = null;
 
   beforeEach(() => {
@@ -36,7 +36,7 @@ describe('sync with a simulated clock', () => {
   it('keeps issuing through a 2-hour outage and delivers everything after, in order', async () => {
     const clock = simulatedClock(START);
     // One booking every 5 minutes for the next 3 hours.
-    const server = await startTownhallServer({
+    const server = await startTurneroServer({
       seed: generatedSeed(40, { firstOffset: 0, spacing: 5 }),
       now: clock.now,
     });
@@ -91,7 +91,7 @@ describe('sync with a simulated clock', () => {
 
   it('a push run waits out its backoff; requests meanwhile do not hammer the town hall', async () => {
     const clock = simulatedClock(START);
-    const server = await startTownhallServer({
+    const server = await startTurneroServer({
       seed: generatedSeed(10, { firstOffset: 0, spacing: 5 }),
       now: clock.now,
     });
@@ -113,7 +113,7 @@ describe('sync with a simulated clock', () => {
 
   it('pulls the window again when the town hall no longer knows the cursor, with progress', async () => {
     const clock = simulatedClock(START);
-    const first = await startTownhallServer({ seed: generatedSeed(450), now: clock.now });
+    const first = await startTurneroServer({ seed: generatedSeed(450), now: clock.now });
     servers.push(first);
     kiosk = makeKiosk({
       dir: dir.path,
@@ -138,7 +138,7 @@ describe('sync with a simulated clock', () => {
     const port = first.port;
     await first.close();
     servers = [];
-    const second = await startTownhallServer({ port, seed: generatedSeed(120), now: clock.now });
+    const second = await startTurneroServer({ port, seed: generatedSeed(120), now: clock.now });
     servers.push(second);
     progress.length = 0;
     const report = await kiosk.engine.syncNow();
@@ -150,7 +150,7 @@ describe('sync with a simulated clock', () => {
 
   it('reports a kiosk clock more than 2 minutes off, and goes on working', async () => {
     // The server's Date header is its real clock; the kiosk runs 3 minutes behind.
-    const server = await startTownhallServer({ seed: generatedSeed(5) });
+    const server = await startTurneroServer({ seed: generatedSeed(5) });
     servers.push(server);
     let skewMs = -3 * MINUTE;
     const now = () => new Date(Date.now() + skewMs);

@@ -1,14 +1,14 @@
 import { sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BookingTokenVerifier, mergeBookingKeys } from '../../src-main/kiosk/booking-token';
+import { BookingTokenVerifier, mergeBookingKeys } from '../../src-main/checkin/booking-token';
 import type { BookingKey } from '../../src-shared/contract/townhall-api';
 import type { BookingTokenClaims } from '../../src-shared/domain/booking-token';
 import {
   generateSigningKey,
   publicBookingKey,
   signBookingToken,
-} from '../../townhall-api/booking-tokens';
+} from '../../server/booking-tokens';
 
 const NOW = new Date('2026-11-30T09:00:00Z');
 const SITE = 'demo-sac';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runPrinterCli } from '../../src-main/printer/cli';
+import { runPrinterCli } from '../../src-main/tools/printer-cli';
 import { decodeEscPos, renderDecodedSvg } from '../../src-main/printer/escpos-decoder';
 import { nvDefineBytes, nvPrintBytes } from '../../src-main/printer/logo/logo-commands';
 import {

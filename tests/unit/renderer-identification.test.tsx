@@ -5,7 +5,7 @@ import { App } from '../../src-renderer/App';
 import { maskIdDocument } from '../../src-renderer/checkin/id-document';
 import type { QrCamera } from '../../src-renderer/camera/qr-camera';
 import { spanishKeystrokeFor } from '../../src-renderer/scanner/keyboard-layout';
-import { createKioskStore } from '../../src-renderer/state/kiosk-store';
+import { createScreenStore } from '../../src-renderer/state/screen-store';
 import type {
   CheckInResult,
   EventChannel,
@@ -226,7 +226,7 @@ describe('renderer store: nothing of an ID document outlives the session', () =>
   const traces = (state: object) => JSON.stringify(state);
 
   it('keeps only the mask after submission, and nothing after the outcome or endSession', () => {
-    const store = createKioskStore();
+    const store = createScreenStore();
     const { startIdEntry, typeCode } = store.getState();
     startIdEntry();
     typeCode(DNI);
@@ -243,7 +243,7 @@ describe('renderer store: nothing of an ID document outlives the session', () =>
   });
 
   it('goHome and endSession drop a number that was typed and never sent', () => {
-    const store = createKioskStore();
+    const store = createScreenStore();
     store.getState().startIdEntry();
     store.getState().typeCode(DNI);
     store.getState().goHome();

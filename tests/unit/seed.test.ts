@@ -10,7 +10,7 @@ import {
   resolveSeed,
   SeedError,
   type SeedDocumentInput,
-} from '../../townhall-api/seed';
+} from '../../server/seed';
 
 const MADRID = 'Europe/Madrid';
 

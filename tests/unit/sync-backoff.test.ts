@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff, backoffDelayMs, DEFAULT_BACKOFF } from '../../src-main/townhall/backoff';
-import { ConnectivityTracker } from '../../src-main/townhall/connectivity';
+import { Backoff, backoffDelayMs, DEFAULT_BACKOFF } from '../../src-main/sync/backoff';
+import { ConnectivityTracker } from '../../src-main/sync/connectivity';
 
 describe('backoff with jitter', () => {
   const policy = { baseMs: 1000, factor: 2, maxMs: 60_000 };

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../src-shared/contract/townhall-api';
+import type { Language } from '../../src-shared/domain/language';
 import { decodeEscPos, formatDecodedText } from '../../src-main/printer/escpos-decoder';
 import { prepareLogo, type PreparedLogo } from '../../src-main/printer/logo/logo-store';
 import {

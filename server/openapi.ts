@@ -1,0 +1,417 @@
+/**
+ * The OpenAPI 3.1 document of the Town Hall API, generated from the contract's zod schemas with
+ * zod's own JSON Schema converter: the schemas are the single source, nothing is copied by hand.
+ * `npm run openapi` writes it to docs/openapi.json; a test keeps that file in step.
+ */
+import { z } from 'zod';
+import {
+  API_BASE_PATH,
+  apiComponentSchemas,
+  AppointmentsQuerySchema,
+  IDEMPOTENCY_KEY_HEADER,
+  KioskIdSchema,
+} from '../src-shared/contract/townhall-api';
+import { SiteIdSchema } from '../src-shared/domain/site-id';
+
+type JsonObject = { [key: string]: unknown };
+
+const componentRef = (id: keyof typeof apiComponentSchemas) => ({
+  $ref: `#/components/schemas/${id}`,
+});
+
+/** RFC 3339 is already said by `format: date-time`; zod's long regex adds only noise. */
+const dropDateTimePattern = (context: { jsonSchema: JsonObject }): void => {
+  if (context.jsonSchema.format === 'date-time') delete context.jsonSchema.pattern;
+};
+
+function componentSchemas(): Record<string, JsonObject> {
+  // A registry of our own rather than the global one: only the contract's components, whatever
+  // else the process has loaded.
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(apiComponentSchemas)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: 'throw',
+    override: dropDateTimePattern,
+  });
+  const result: Record<string, JsonObject> = {};
+  for (const [id, schema] of Object.entries(schemas)) {
+    // A shared definition means some nested schema has an id that is not registered above.
+    if (id === '__shared')
+      throw new Error('a schema with an id is missing from apiComponentSchemas');
+    // Components are plain schemas in OpenAPI 3.1: no per-schema dialect or id.
+    const rest: JsonObject = { ...(schema as JsonObject) };
+    delete rest.$schema;
+    delete rest.$id;
+    result[id] = rest;
+  }
+  return result;
+}
+
+function inlineSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonObject {
+  const result: JsonObject = {
+    ...(z.toJSONSchema(schema, {
+      target: 'draft-2020-12',
+      io,
+      override: dropDateTimePattern,
+    }) as JsonObject),
+  };
+  delete result.$schema;
+  return result;
+}
+
+function queryParameters(): JsonObject[] {
+  const schema = inlineSchema(AppointmentsQuerySchema, 'input');
+  const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
+  const required = new Set((schema.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, ...propertySchema } = property;
+    return {
+      name,
+      in: 'query',
+      required: required.has(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: propertySchema,
+    };
+  });
+}
+
+const json = (schema: JsonObject) => ({ 'application/json': { schema } });
+
+const errorResponse = (description: string) => ({
+  description,
+  content: json(componentRef('ApiError')),
+});
+
+export function buildOpenApiDocument(): JsonObject {
+  const siteIdParameter = {
+    name: 'siteId',
+    in: 'path',
+    required: true,
+    description: 'The site (office) identifier, e.g. demo-sac',
+    schema: inlineSchema(SiteIdSchema),
+  };
+  const kioskIdParameter = {
+    name: 'kioskId',
+    in: 'path',
+    required: true,
+    description: 'The kiosk (device) identifier; with auth, the credential’s own kiosk',
+    schema: inlineSchema(KioskIdSchema),
+  };
+  const idempotencyHeader = {
+    name: IDEMPOTENCY_KEY_HEADER,
+    in: 'header',
+    required: true,
+    description: 'The ticket id; must equal ticketId in the body',
+    schema: { type: 'string', format: 'uuid' },
+  };
+  const commonErrors = {
+    '400': errorResponse('Invalid request; the message says which field and why'),
+    '401': errorResponse(
+      'unauthorized: no valid device credential of this site (servers running with auth required)',
+    ),
+    '404': errorResponse('Unknown site (or appointment, service)'),
+    '503': errorResponse('Unavailable; retry later with backoff (Retry-After)'),
+  };
+  const forbidden = {
+    '403': errorResponse(
+      'unauthorized: the credential belongs to another kiosk than the one named',
+    ),
+  };
+  const bodyErrors = {
+    '413': errorResponse('Body too large'),
+    '415': errorResponse('Body is not application/json'),
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Turnero Town Hall API',
+      version: '1.0.0',
+      description:
+        'What a Turnero check-in kiosk needs from the town hall: device enrolment, site and ' +
+        'services, a delta feed of appointments, number-block leases, idempotent check-in and ' +
+        'walk-in reports, heartbeats, remote configuration and called turns (also as ' +
+        'Server-Sent Events). See docs/townhall-api.md.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: '/' }],
+    security: [{ deviceCredential: [] }],
+    paths: {
+      [`${API_BASE_PATH}/health`]: {
+        get: {
+          operationId: 'getHealth',
+          security: [],
+          summary: 'Liveness and server clock',
+          responses: {
+            '200': { description: 'Up', content: json(componentRef('HealthResponse')) },
+          },
+        },
+      },
+      [`${API_BASE_PATH}/openapi.json`]: {
+        get: {
+          operationId: 'getOpenApi',
+          security: [],
+          summary: 'This document',
+          responses: { '200': { description: 'OpenAPI 3.1 document' } },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}`]: {
+        get: {
+          operationId: 'getSiteInfo',
+          summary: 'The site and its services',
+          parameters: [siteIdParameter],
+          responses: {
+            '200': { description: 'Site info', content: json(componentRef('SiteInfoResponse')) },
+            ...commonErrors,
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/appointments`]: {
+        get: {
+          operationId: 'getAppointments',
+          summary: 'Appointments of a window of site-local days, as a delta feed',
+          description:
+            'Without a cursor: every appointment of the window. With the cursor of the previous ' +
+            'page: only appointments changed since (including ones that left the window). Follow ' +
+            'pages while hasMore is true; keep the last cursor for the next pull. A cursor is ' +
+            'valid only for the same siteId, from and days; otherwise 400 invalid-cursor.',
+          parameters: [siteIdParameter, ...queryParameters()],
+          responses: {
+            '200': { description: 'One page', content: json(componentRef('AppointmentsPage')) },
+            ...commonErrors,
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/appointments/{appointmentId}/token`]: {
+        get: {
+          operationId: 'getBookingToken',
+          summary: 'A signed booking token (QR payload) for one appointment; back-office use',
+          description:
+            'Compact JWS (EdDSA / Ed25519) a kiosk verifies offline with the keys of ' +
+            'Site.bookingKeys; it expires at the end of the appointment day. See ' +
+            'docs/booking-token.md. A real town hall issues it with the confirmation and keeps ' +
+            'this endpoint behind its staff authentication.',
+          parameters: [
+            siteIdParameter,
+            {
+              name: 'appointmentId',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', minLength: 1, maxLength: 64 },
+            },
+          ],
+          responses: {
+            '200': { description: 'Token', content: json(componentRef('BookingTokenResponse')) },
+            ...commonErrors,
+            '409': errorResponse('conflict: the appointment is cancelled'),
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/check-ins`]: {
+        post: {
+          operationId: 'postCheckIn',
+          summary: 'Report a check-in (a ticket issued for an appointment); idempotent',
+          description:
+            'The ticket number must not be held by another ticket of the same service and ' +
+            'site-local day (of issuedAt), and the service’s dailyCap counts check-ins and ' +
+            'walk-ins of that day.',
+          parameters: [siteIdParameter, idempotencyHeader],
+          requestBody: { required: true, content: json(componentRef('CheckInRequest')) },
+          responses: {
+            '201': { description: 'Recorded', content: json(componentRef('CheckInRecord')) },
+            '200': {
+              description: 'Replay of a recorded check-in: the original record',
+              content: json(componentRef('CheckInRecord')),
+            },
+            ...commonErrors,
+            ...forbidden,
+            '409': errorResponse(
+              'idempotency-key-mismatch: the key was used with another body; conflict: the ' +
+                'appointment is cancelled or checked in with another ticket, or the number was ' +
+                'issued that day to another ticket; daily-cap-reached: the service’s cap is reached',
+            ),
+            ...bodyErrors,
+            '422': errorResponse(
+              'unknown-appointment: the check-in carries a bookingToken (made offline) for an ' +
+                'appointment this town hall does not have; final',
+            ),
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/walk-ins`]: {
+        post: {
+          operationId: 'postWalkIn',
+          summary: 'Report a walk-in ticket (no appointment); idempotent',
+          description:
+            'Same idempotency rules as check-ins. Refused when the service does not admit ' +
+            'walk-ins, when its number was issued that day to another ticket, or at the ' +
+            'service’s dailyCap (check-ins and walk-ins of the site-local day of issuedAt).',
+          parameters: [siteIdParameter, idempotencyHeader],
+          requestBody: { required: true, content: json(componentRef('WalkInRequest')) },
+          responses: {
+            '201': { description: 'Recorded', content: json(componentRef('WalkInRecord')) },
+            '200': {
+              description: 'Replay of a recorded walk-in: the original record',
+              content: json(componentRef('WalkInRecord')),
+            },
+            ...commonErrors,
+            ...forbidden,
+            '409': errorResponse(
+              'idempotency-key-mismatch; conflict: walk-ins not allowed for the service, or the ' +
+                'number was issued that day to another ticket; daily-cap-reached',
+            ),
+            ...bodyErrors,
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/number-leases`]: {
+        post: {
+          operationId: 'postNumberLease',
+          summary: 'Lease a block of ticket counters for a service and site-local day',
+          description:
+            'Blocks of one service and day never overlap and never pass Site.numbering.' +
+            'leaseCeiling; size defaults to numbering.defaultBlockSize and the last block may ' +
+            'be shorter. Not idempotent on purpose: a lease whose answer is lost only wastes ' +
+            'numbers; ask again.',
+          parameters: [siteIdParameter],
+          requestBody: { required: true, content: json(componentRef('NumberLeaseRequest')) },
+          responses: {
+            '201': { description: 'Leased', content: json(componentRef('NumberLease')) },
+            ...commonErrors,
+            ...forbidden,
+            '409': errorResponse(
+              'lease-exhausted: every counter up to the ceiling is leased; use the kiosk’s own range',
+            ),
+            ...bodyErrors,
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/devices`]: {
+        post: {
+          operationId: 'enrolDevice',
+          summary: 'Enrol a device: a one-time enrolment code for a device credential',
+          description:
+            'The code works once. The credential is shown only in this answer; the server keeps ' +
+            'a SHA-256 of it. Enrolling the same kioskId again replaces its credential.',
+          security: [],
+          parameters: [siteIdParameter],
+          requestBody: { required: true, content: json(componentRef('EnrolmentRequest')) },
+          responses: {
+            '201': { description: 'Enrolled', content: json(componentRef('EnrolmentResponse')) },
+            '400': commonErrors['400'],
+            '401': errorResponse(
+              'unauthorized: the code is unknown, already used, or for another site',
+            ),
+            '404': commonErrors['404'],
+            '503': commonErrors['503'],
+            ...bodyErrors,
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/devices/{kioskId}/heartbeat`]: {
+        post: {
+          operationId: 'postHeartbeat',
+          summary: 'Device health report; answers the server clock and the config version',
+          parameters: [siteIdParameter, kioskIdParameter],
+          requestBody: { required: true, content: json(componentRef('Heartbeat')) },
+          responses: {
+            '200': { description: 'Stored', content: json(componentRef('HeartbeatResponse')) },
+            ...commonErrors,
+            ...forbidden,
+            ...bodyErrors,
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/devices/{kioskId}/config`]: {
+        get: {
+          operationId: 'getRemoteConfig',
+          summary: 'Remote configuration of a kiosk (site-wide settings with its own on top)',
+          parameters: [siteIdParameter, kioskIdParameter],
+          responses: {
+            '200': { description: 'Settings', content: json(componentRef('RemoteConfig')) },
+            ...commonErrors,
+            ...forbidden,
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/called-turns`]: {
+        get: {
+          operationId: 'getCalledTurns',
+          summary: 'The last 20 turns called to desks, newest first',
+          parameters: [siteIdParameter],
+          responses: {
+            '200': { description: 'Turns', content: json(componentRef('CalledTurnsResponse')) },
+            ...commonErrors,
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/called-turns/stream`]: {
+        get: {
+          operationId: 'streamCalledTurns',
+          summary: 'Called turns as Server-Sent Events',
+          description:
+            'text/event-stream: each turn is `id: <sequence>`, `event: called-turn`, ' +
+            '`data: <CalledTurn JSON>`; comment lines every 15 s keep the connection alive. A ' +
+            'client reconnecting with the Last-Event-ID header first gets the turns it missed ' +
+            '(at most 100).',
+          parameters: [
+            siteIdParameter,
+            {
+              name: 'Last-Event-ID',
+              in: 'header',
+              required: false,
+              description: 'The id of the last event received, to resume after it',
+              schema: { type: 'string', pattern: '^[0-9]{1,15}$' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'An endless event stream',
+              content: {
+                'text/event-stream': {
+                  schema: { type: 'string' },
+                  'x-event-data': componentRef('CalledTurn'),
+                },
+              },
+            },
+            ...commonErrors,
+          },
+        },
+      },
+      [`${API_BASE_PATH}/sites/{siteId}/call-next`]: {
+        post: {
+          operationId: 'callNext',
+          summary: 'Call the next waiting ticket of today to a desk',
+          description:
+            'Appointment check-ins go before walk-ins, then by issue time; serviceIds limits ' +
+            'the call to those services. The turn is recorded and sent to every stream.',
+          parameters: [siteIdParameter],
+          requestBody: { required: true, content: json(componentRef('CallNextRequest')) },
+          responses: {
+            '200': { description: 'Called', content: json(componentRef('CalledTurn')) },
+            ...commonErrors,
+            ...bodyErrors,
+          },
+        },
+      },
+    },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        deviceCredential: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'The credential from device enrolment. Required on every site endpoint but ' +
+            'enrolment when the server runs with auth required.',
+        },
+      },
+    },
+  };
+}
+
+/** The document as committed: stable key order from construction, two-space indent, final newline. */
+export function renderOpenApiDocument(): string {
+  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+}

@@ -1,0 +1,142 @@
+/** Site info, the appointments delta feed and booking tokens. */
+import {
+  AppointmentsQuerySchema,
+  type AppointmentsPage,
+  type BookingTokenResponse,
+  type SiteInfoResponse,
+} from '../../src-shared/contract/townhall-api';
+import { addDays, fromLocalDateTime } from '../../src-shared/domain/site-time';
+import { signBookingToken, type SigningKey } from '../booking-tokens';
+import type { ApiRoute, ServerState } from '../context';
+import { checkCursor, encodeCursor } from '../cursor';
+import { publicAppointment, type ServerDatabase } from '../database';
+import { describeIssues, HttpError } from '../http-util';
+
+export function siteInfo(state: ServerState, siteId: string): SiteInfoResponse {
+  const site = state.db.getSite(siteId);
+  if (!site) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
+  return {
+    site: { ...site, bookingKeys: state.bookingKeys },
+    services: state.db.listServices(siteId),
+  };
+}
+
+function getAppointments(db: ServerDatabase, siteId: string, url: URL): AppointmentsPage {
+  // First value of each parameter: repeated parameters are not part of the API.
+  const raw: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) raw[key] ??= value;
+  const parsed = AppointmentsQuerySchema.safeParse(raw);
+  if (!parsed.success) throw new HttpError(400, 'bad-request', describeIssues(parsed.error));
+  const query = parsed.data;
+  const currentSeq = db.currentSequence();
+  let baseSeq = currentSeq;
+  let position = 0;
+  if (query.cursor !== undefined) {
+    const check = checkCursor(query.cursor, {
+      epoch: db.epoch,
+      siteId,
+      from: query.from,
+      days: query.days,
+      currentSeq,
+    });
+    if (!check.ok) throw new HttpError(400, 'invalid-cursor', check.reason);
+    baseSeq = check.state.baseSeq;
+    position = check.state.position;
+  }
+  // One row more than asked tells whether another page follows.
+  const rows = db.changedInWindow({
+    siteId,
+    fromDay: query.from,
+    toDay: addDays(query.from, query.days - 1),
+    baseSeq,
+    afterSeq: position,
+    limit: query.limit + 1,
+  });
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  // The last page's cursor is the current sequence, so the next delta starts after every change
+  // that exists now, in this window or not. better-sqlite3 is synchronous: nothing can be written
+  // between reading the rows and reading the sequence.
+  const nextPosition = hasMore ? (page.at(-1)?.changeSeq ?? position) : currentSeq;
+  const cursor = encodeCursor({
+    epoch: db.epoch,
+    siteId,
+    from: query.from,
+    days: query.days,
+    baseSeq: hasMore ? baseSeq : currentSeq,
+    position: nextPosition,
+  });
+  return { appointments: page.map(publicAppointment), cursor, hasMore };
+}
+
+/** Seconds since the epoch, as JWT NumericDate. */
+const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
+/**
+ * Signs a token for one of the site's appointments. It expires at the end of the appointment's
+ * site-local day: it can do nothing after that.
+ */
+export function issueToken(
+  db: ServerDatabase,
+  key: SigningKey,
+  siteId: string,
+  appointmentId: string,
+  now: Date,
+): BookingTokenResponse {
+  const appointment = db.getAppointment(appointmentId);
+  if (!appointment || appointment.siteId !== siteId) {
+    throw new HttpError(404, 'not-found', `appointment ${appointmentId} is not known here`);
+  }
+  if (appointment.status === 'cancelled') {
+    throw new HttpError(409, 'conflict', `appointment ${appointment.id} is cancelled`);
+  }
+  const site = db.getSite(siteId);
+  const expiresAt = fromLocalDateTime(
+    addDays(appointment.localDay, 1),
+    '00:00',
+    site?.timeZone ?? 'Europe/Madrid',
+  );
+  const token = signBookingToken(key, {
+    bid: appointment.id,
+    code: appointment.code,
+    site: siteId,
+    svc: appointment.serviceId,
+    start: appointment.startsAt,
+    exp: seconds(expiresAt),
+    iat: seconds(now),
+  });
+  return { token, kid: key.kid, expiresAt: expiresAt.toISOString() };
+}
+
+export const siteRoutes: ApiRoute[] = [
+  {
+    method: 'GET',
+    path: '/sites/:siteId',
+    auth: 'device',
+    handle: ({ state, siteId }) => ({ status: 200, body: siteInfo(state, siteId) }),
+  },
+  {
+    method: 'GET',
+    path: '/sites/:siteId/appointments',
+    auth: 'device',
+    handle: ({ state, siteId, url }) => ({
+      status: 200,
+      body: getAppointments(state.db, siteId, url),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/sites/:siteId/appointments/:appointmentId/token',
+    auth: 'device',
+    handle: ({ state, siteId, params }) => ({
+      status: 200,
+      body: issueToken(
+        state.db,
+        state.activeKey,
+        siteId,
+        params.appointmentId as string,
+        state.now(),
+      ),
+    }),
+  },
+];

@@ -1,0 +1,53 @@
+/**
+ * The device credential a kiosk gets from enrolment: a bearer secret, kept in a file only the
+ * kiosk's user can read (0600), never logged. (Electron's safeStorage can wrap it later; the file
+ * is what the web host and the CLI share.)
+ */
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { EnrolmentResponse } from '../../../src-shared/contract/townhall-api';
+import type { TurneroApiClient } from './api-client';
+
+/** `api.credentialFile`, relative to the data folder, or `<dataDir>/credential`. */
+export function credentialPath(dataDir: string, configured: string | undefined): string {
+  if (!configured) return join(dataDir, 'credential');
+  return isAbsolute(configured) ? configured : join(dataDir, configured);
+}
+
+/** The stored credential, or null when there is none (or the file is empty or unreadable). */
+export function readCredential(file: string): string | null {
+  try {
+    const text = readFileSync(file, 'utf8').trim();
+    return text.length > 0 ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the credential atomically with mode 0600. */
+export function writeCredential(file: string, credential: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${credential}\n`, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, file);
+}
+
+export interface EnrolOptions {
+  client: TurneroApiClient;
+  kioskId: string;
+  enrolmentCode: string;
+  file: string;
+  deviceName?: string;
+}
+
+/** Trades the one-time code for a credential and stores it. The credential is not returned in logs. */
+export async function enrolDevice(options: EnrolOptions): Promise<EnrolmentResponse> {
+  const answer = await options.client.enrol({
+    enrolmentCode: options.enrolmentCode,
+    kioskId: options.kioskId,
+    ...(options.deviceName ? { deviceName: options.deviceName } : {}),
+  });
+  writeCredential(options.file, answer.credential);
+  return answer;
+}

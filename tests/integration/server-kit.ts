@@ -1,0 +1,147 @@
+/**
+ * Shared by the server-*.test.ts files: a small seed with caps and enrolment codes,
+ * a server on a temporary SQLite file, and JSON requests over real HTTP.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSeed, type SeedDocumentInput } from '../../server/seed';
+import {
+  startTurneroServer,
+  type TurneroServer,
+  type TurneroServerOptions,
+} from '../../server/server';
+
+// 10:00 in Madrid (CET) on a Tuesday.
+export const NOW = new Date('2026-02-10T09:00:00.000Z');
+export const TODAY = '2026-02-10';
+export const SITE = 'test-sac';
+/** A made-up DNI of the seed: it must never show on a page. */
+export const CITIZEN_ID = '12345678Z';
+
+export const seedDocument = (overrides: Partial<SeedDocumentInput> = {}): SeedDocumentInput => ({
+  site: {
+    id: SITE,
+    name: 'Ayuntamiento de Prueba',
+    timeZone: 'Europe/Madrid',
+    numbering: { leaseCeiling: 99, defaultBlockSize: 10 },
+  },
+  services: [
+    { id: 'empadronamiento', prefix: 'E', names: { es: 'Empadronamiento' }, walkInsAllowed: true },
+    {
+      id: 'registro',
+      prefix: 'R',
+      names: { es: 'Registro general' },
+      walkInsAllowed: true,
+      dailyCap: 3,
+      checkInWindow: { minutesBefore: 30, minutesAfter: 15 },
+    },
+    { id: 'padron', prefix: 'P', names: { es: 'Padrón' }, walkInsAllowed: false },
+  ],
+  appointments: [
+    { code: 'TRN-AAA001', serviceId: 'empadronamiento', offsetMinutes: 0, citizenId: CITIZEN_ID },
+    { code: 'TRN-AAA002', serviceId: 'empadronamiento', offsetMinutes: 10 },
+    { code: 'TRN-AAA003', serviceId: 'registro', offsetMinutes: 5 },
+    { code: 'TRN-AAA004', serviceId: 'padron', offsetMinutes: 20 },
+  ],
+  enrolmentCodes: ['ENROL-0001', 'ENROL-0002', 'ENROL-0003'],
+  desks: ['Mesa 1', 'Mesa 2'],
+  ...overrides,
+});
+
+export function tempDbFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'turnero-townhall-')), 'townhall.sqlite');
+}
+
+export async function startTestServer(
+  options: TurneroServerOptions = {},
+): Promise<{ server: TurneroServer; dbFile: string }> {
+  const dbFile = tempDbFile();
+  const server = await startTurneroServer({
+    dbFile,
+    seed: parseSeed(seedDocument()),
+    now: () => NOW,
+    ...options,
+  });
+  return { server, dbFile };
+}
+
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+export async function request(
+  server: TurneroServer,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonAnswer> {
+  const response = await fetch(server.url + path, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as unknown) : null,
+    headers: response.headers,
+  };
+}
+
+export const errorCode = (answer: JsonAnswer): string | undefined =>
+  (answer.body as { error?: { code?: string } } | null)?.error?.code;
+
+export const bearer = (credential: string) => ({ authorization: `Bearer ${credential}` });
+
+export function walkIn(overrides: Record<string, unknown> = {}) {
+  return {
+    ticketId: randomUUID(),
+    serviceId: 'empadronamiento',
+    kioskId: 'kiosk-1',
+    ticketNumber: 'E-001',
+    issuedAt: NOW.toISOString(),
+    ...overrides,
+  };
+}
+
+export function checkIn(appointmentId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    ticketId: randomUUID(),
+    appointmentId,
+    kioskId: 'kiosk-1',
+    ticketNumber: 'E-001',
+    issuedAt: NOW.toISOString(),
+    ...overrides,
+  };
+}
+
+/** POSTs a ticket (walk-in or check-in) with its id as the Idempotency-Key. */
+export const postTicket = (
+  server: TurneroServer,
+  path: string,
+  ticket: { ticketId: string } & Record<string, unknown>,
+  headers: Record<string, string> = {},
+) => request(server, 'POST', path, ticket, { 'Idempotency-Key': ticket.ticketId, ...headers });
+
+export function heartbeat(kioskId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    kioskId,
+    sentAt: new Date(NOW.getTime() - 3000).toISOString(),
+    appVersion: '0.1.0',
+    connectivity: 'online',
+    printer: { state: 'paper-near-end', transport: 'serial' },
+    scanner: { transport: 'serial', connected: true },
+    outbox: { pending: 2 },
+    ticketsToday: 7,
+    clockSkewMs: 2500,
+    ...overrides,
+  };
+}

@@ -1,0 +1,352 @@
+import { get, type ClientRequest, type IncomingMessage } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  apiPaths,
+  CalledTurnSchema,
+  CalledTurnsResponseSchema,
+  EnrolmentResponseSchema,
+  type CalledTurn,
+} from '../../src-shared/contract/townhall-api';
+import type { TurneroServer } from '../../server/server';
+import {
+  bearer,
+  checkIn,
+  CITIZEN_ID,
+  errorCode,
+  heartbeat,
+  NOW,
+  postTicket,
+  request,
+  SITE,
+  startTestServer,
+  walkIn,
+} from './server-kit';
+
+let server: TurneroServer;
+afterEach(async () => {
+  await server.close();
+});
+
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000).toISOString();
+
+/** Walk-ins issued first, check-ins later: the call order must still put appointments first. */
+async function fillQueue(): Promise<void> {
+  const tickets: [string, { ticketId: string }][] = [
+    [apiPaths.walkIns(SITE), walkIn({ ticketNumber: 'E-101', issuedAt: minutes(-30) })],
+    [apiPaths.walkIns(SITE), walkIn({ ticketNumber: 'E-102', issuedAt: minutes(-20) })],
+    [
+      apiPaths.checkIns(SITE),
+      checkIn('apt-aaa002', { ticketNumber: 'E-002', issuedAt: minutes(-5) }),
+    ],
+    [
+      apiPaths.checkIns(SITE),
+      checkIn('apt-aaa001', { ticketNumber: 'E-001', issuedAt: minutes(-10) }),
+    ],
+    [
+      apiPaths.checkIns(SITE),
+      checkIn('apt-aaa003', { ticketNumber: 'R-001', issuedAt: minutes(-1) }),
+    ],
+  ];
+  for (const [path, ticket] of tickets) {
+    expect((await postTicket(server, path, ticket)).status).toBe(201);
+  }
+}
+
+interface SseEvent {
+  id?: string;
+  event?: string;
+  data?: string;
+}
+
+/** An SSE client on node:http: collects events and comments as they arrive. */
+function openStream(path: string, headers: Record<string, string> = {}) {
+  const events: SseEvent[] = [];
+  const comments: string[] = [];
+  let buffer = '';
+  let waiters: (() => void)[] = [];
+  let clientRequest: ClientRequest | undefined;
+  const ready = new Promise<IncomingMessage>((resolve, reject) => {
+    clientRequest = get(server.url + path, { headers }, (response) => {
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event: SseEvent = {};
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) comments.push(line);
+            else {
+              const [field = '', ...rest] = line.split(': ');
+              if (field === 'id' || field === 'event' || field === 'data') {
+                event[field] = rest.join(': ');
+              }
+            }
+          }
+          if (event.data !== undefined) events.push(event);
+        }
+        for (const wake of waiters) wake();
+        waiters = [];
+      });
+      resolve(response);
+    });
+    clientRequest.on('error', reject);
+  });
+  return {
+    ready,
+    events,
+    comments,
+    async waitFor(count: number, what: () => number = () => events.length): Promise<void> {
+      const deadline = Date.now() + 5000;
+      while (what() < count) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${count}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+    },
+    close: () => clientRequest?.destroy(),
+  };
+}
+
+const turnOf = (event: SseEvent): CalledTurn =>
+  CalledTurnSchema.parse(JSON.parse(event.data ?? ''));
+
+describe('reference Town Hall API: called turns', () => {
+  it('calls appointment check-ins before walk-ins, each by issue time', async () => {
+    ({ server } = await startTestServer());
+    await fillQueue();
+    expect(server.admin.waiting().map((ticket) => ticket.ticketNumber)).toEqual([
+      'E-001',
+      'E-002',
+      'R-001',
+      'E-101',
+      'E-102',
+    ]);
+    const calls: string[] = [];
+    // Mesa 2 only handles registro.
+    const registro = await request(server, 'POST', apiPaths.callNext(SITE), {
+      desk: 'Mesa 2',
+      serviceIds: ['registro'],
+    });
+    expect(registro.status).toBe(200);
+    expect(CalledTurnSchema.parse(registro.body)).toEqual({
+      ticketNumber: 'R-001',
+      desk: 'Mesa 2',
+      serviceId: 'registro',
+      calledAt: NOW.toISOString(),
+    });
+    for (let i = 0; i < 4; i += 1) {
+      const answer = await request(server, 'POST', apiPaths.callNext(SITE), { desk: 'Mesa 1' });
+      calls.push(CalledTurnSchema.parse(answer.body).ticketNumber);
+    }
+    expect(calls).toEqual(['E-001', 'E-002', 'E-101', 'E-102']);
+    const empty = await request(server, 'POST', apiPaths.callNext(SITE), { desk: 'Mesa 1' });
+    expect(empty.status).toBe(404);
+    expect(errorCode(empty)).toBe('not-found');
+    expect((await request(server, 'POST', apiPaths.callNext(SITE), {})).status).toBe(400);
+
+    const recent = CalledTurnsResponseSchema.parse(
+      (await request(server, 'GET', apiPaths.calledTurns(SITE))).body,
+    );
+    expect(recent.calledTurns.map((turn) => turn.ticketNumber)).toEqual([
+      'E-102',
+      'E-101',
+      'E-002',
+      'E-001',
+      'R-001',
+    ]);
+  });
+
+  it("refuses a desk that is not one of the site's: the screen would show and speak it", async () => {
+    ({ server } = await startTestServer());
+    await fillQueue();
+    const answer = await request(server, 'POST', apiPaths.callNext(SITE), {
+      desk: 'María García 12345678Z',
+    });
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer)).toBe('bad-request');
+    expect(server.admin.calledTurns()).toEqual([]);
+  });
+
+  it('replays the newest turns to a screen that missed many, so it ends on the latest', async () => {
+    ({ server } = await startTestServer());
+    for (let i = 1; i <= 120; i += 1) {
+      await postTicket(server, apiPaths.walkIns(SITE), walkIn({ ticketNumber: `E-${100 + i}` }));
+      server.admin.callNext('Mesa 1');
+    }
+    const resumed = openStream(apiPaths.calledTurnsStream(SITE), { 'Last-Event-ID': '0' });
+    await resumed.ready;
+    await resumed.waitFor(100);
+    const numbers = resumed.events.map((event) => turnOf(event).ticketNumber);
+    expect(numbers).toHaveLength(100);
+    expect(numbers.at(-1)).toBe('E-220');
+    expect(numbers[0]).toBe('E-121');
+    resumed.close();
+  });
+
+  it('keeps only the last 20 called turns in the list', async () => {
+    ({ server } = await startTestServer());
+    for (let i = 1; i <= 25; i += 1) {
+      const number = `E-${String(100 + i)}`;
+      await postTicket(server, apiPaths.walkIns(SITE), walkIn({ ticketNumber: number }));
+      server.admin.callNext('Mesa 1');
+    }
+    const recent = CalledTurnsResponseSchema.parse(
+      (await request(server, 'GET', apiPaths.calledTurns(SITE))).body,
+    );
+    expect(recent.calledTurns).toHaveLength(20);
+    expect(recent.calledTurns[0]?.ticketNumber).toBe('E-125');
+  });
+
+  it('streams called turns as Server-Sent Events and resumes after Last-Event-ID', async () => {
+    ({ server } = await startTestServer({ sseKeepAliveMs: 50 }));
+    await fillQueue();
+    const stream = openStream(apiPaths.calledTurnsStream(SITE));
+    const response = await stream.ready;
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(server.admin.openStreams()).toBe(1);
+
+    server.admin.callNext('Mesa 1');
+    server.admin.callNext('Mesa 2');
+    await stream.waitFor(2);
+    expect(stream.events.map((event) => [event.id, event.event])).toEqual([
+      ['1', 'called-turn'],
+      ['2', 'called-turn'],
+    ]);
+    expect(stream.events.map(turnOf).map((turn) => [turn.ticketNumber, turn.desk])).toEqual([
+      ['E-001', 'Mesa 1'],
+      ['E-002', 'Mesa 2'],
+    ]);
+    await stream.waitFor(1, () => stream.comments.length);
+    expect(stream.comments[0]).toBe(': keep-alive');
+
+    // Disconnected after event 1: two turns are called meanwhile.
+    stream.close();
+    await expect.poll(() => server.admin.openStreams()).toBe(0);
+    server.admin.callNext('Mesa 1');
+    server.admin.callNext('Mesa 1');
+    const resumed = openStream(apiPaths.calledTurnsStream(SITE), { 'Last-Event-ID': '1' });
+    await resumed.ready;
+    await resumed.waitFor(3);
+    expect(resumed.events.map((event) => event.id)).toEqual(['2', '3', '4']);
+    server.admin.callNext('Mesa 2');
+    await resumed.waitFor(4);
+    expect(turnOf(resumed.events[3] as SseEvent)).toMatchObject({
+      ticketNumber: 'E-102',
+      desk: 'Mesa 2',
+    });
+    resumed.close();
+  });
+
+  it('the stream needs a credential when auth is required', async () => {
+    ({ server } = await startTestServer({ auth: 'required' }));
+    const anonymous = openStream(apiPaths.calledTurnsStream(SITE));
+    expect((await anonymous.ready).statusCode).toBe(401);
+    anonymous.close();
+    const { credential } = EnrolmentResponseSchema.parse(
+      (
+        await request(server, 'POST', apiPaths.enrol(SITE), {
+          enrolmentCode: 'ENROL-0001',
+          kioskId: 'screen-1',
+        })
+      ).body,
+    );
+    const stream = openStream(apiPaths.calledTurnsStream(SITE), bearer(credential));
+    expect((await stream.ready).statusCode).toBe(200);
+    stream.close();
+    // The information screen's own feed is public, like the screen.
+    const screen = openStream(`/screen/stream?site=${SITE}`);
+    expect((await screen.ready).statusCode).toBe(200);
+    screen.close();
+  });
+});
+
+describe('reference Town Hall API: staff page and information screen', () => {
+  it('shows numbers, services, turns and device health, never a name or an ID', async () => {
+    ({ server } = await startTestServer());
+    await fillQueue();
+    server.admin.callNext('Mesa 1');
+    await request(server, 'POST', apiPaths.heartbeat(SITE, 'kiosk-1'), heartbeat('kiosk-1'));
+    const response = await fetch(`${server.url}/staff`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/style-src 'sha256-/);
+    expect(csp).toMatch(/form-action 'self'/);
+    expect(csp).not.toMatch(/unsafe-inline/);
+    const html = await response.text();
+    expect(html).toContain('<html lang="es">');
+    for (const number of ['E-002', 'R-001', 'E-101', 'E-102']) expect(html).toContain(number);
+    expect(html).toContain('Llamar siguiente — Mesa 1');
+    expect(html).toContain('Llamar siguiente — Mesa 2');
+    expect(html).toContain('Registro general');
+    expect(html).toContain('kiosk-1');
+    expect(html).toContain('paper-near-end');
+    expect(html).not.toContain('<script');
+    // No personal data: not the ID number, nor its hash, nor a booking code.
+    const hash = server.admin.citizenIdHash(SITE, CITIZEN_ID);
+    expect(html).not.toContain(CITIZEN_ID);
+    expect(html).not.toContain(hash);
+    expect(html).not.toMatch(/TRN-/);
+    expect(html).not.toContain('apt-aaa001');
+  });
+
+  it('calls the next turn from the form, and refuses a cross-site form', async () => {
+    ({ server } = await startTestServer());
+    await fillQueue();
+    const post = (headers: Record<string, string>, form: Record<string, string>) =>
+      fetch(`${server.url}/staff/call-next`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(form).toString(),
+      });
+    const origin = { origin: server.url };
+    const called = await post(origin, { site: SITE, desk: 'Mesa 2', service: 'registro' });
+    expect(called.status).toBe(303);
+    expect(called.headers.get('location')).toBe(`/staff?site=${SITE}&called=R-001&desk=Mesa+2`);
+    expect(server.admin.calledTurns()).toEqual([
+      expect.objectContaining({ ticketNumber: 'R-001' }),
+    ]);
+    const crossSite = await post(
+      { origin: 'https://evil.example' },
+      { site: SITE, desk: 'Mesa 1', service: '' },
+    );
+    expect(crossSite.status).toBe(403);
+    const noDesk = await post(origin, { site: SITE, desk: 'Mesa 9', service: '' });
+    expect(noDesk.status).toBe(400);
+    expect(server.admin.calledTurns()).toHaveLength(1);
+    const nobody = await post(origin, { site: SITE, desk: 'Mesa 2', service: 'padron' });
+    expect(nobody.headers.get('location')).toMatch(/none=1/);
+  });
+
+  it('serves the information screen with its script as a file, under a strict CSP', async () => {
+    ({ server } = await startTestServer());
+    await fillQueue();
+    server.admin.callNext('Mesa 2');
+    const response = await fetch(`${server.url}/screen?site=${SITE}`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).toMatch(/connect-src 'self'/);
+    expect(csp).not.toMatch(/unsafe/);
+    const html = await response.text();
+    expect(html).toContain('<script src="/screen.js" defer></script>');
+    expect(html).not.toMatch(/<script>/);
+    expect(html).toContain('E-001');
+    expect(html).toContain('Mesa 2');
+    expect(html).not.toContain(CITIZEN_ID);
+    const script = await fetch(`${server.url}/screen.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const code = await script.text();
+    expect(code).toContain("addEventListener('called-turn'");
+    expect(code).not.toContain('innerHTML');
+    expect((await fetch(`${server.url}/screen?site=nowhere`)).status).toBe(404);
+  });
+});
