@@ -1,24 +1,19 @@
 /**
- * What every route of the reference server gets: the server's state (databases, clock, keys,
- * the called-turns hub) and, per request, an `ApiContext` (path parameters, the site, the
+ * What every route of the reference server gets: the server's state (store, clock, keys, the
+ * called-turns hub) and, per request, an `ApiContext` (path parameters, the site, the
  * authenticated device, the body read once). Routes return a `Reply` instead of writing to the
  * socket, so the fault injector can process a request twice or drop its answer.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { BookingKey } from '../src-shared/contract/townhall-api';
 import type { SigningKey } from './booking-tokens';
-import type { ServerDatabase } from './database';
-import type { DevicesRepository } from './devices-repository';
-import { HttpError } from './http-util';
-import type { TicketsRepository } from './tickets-repository';
+import type { ServerStore } from './store/store';
 import type { CalledTurnsHub } from './turns-hub';
 
 export type AuthMode = 'required' | 'optional';
 
 export interface ServerState {
-  db: ServerDatabase;
-  devices: DevicesRepository;
-  tickets: TicketsRepository;
+  store: ServerStore;
   hub: CalledTurnsHub;
   now: () => Date;
   maxBodyBytes: number;
@@ -26,12 +21,17 @@ export interface ServerState {
   bookingKeys: BookingKey[];
   openApiDocument: unknown;
   auth: AuthMode;
-  sseKeepAliveMs: number;
 }
 
 export interface Reply {
   status: number;
   body: unknown;
+}
+
+/** The device whose credential came with a request. */
+export interface AuthenticatedDevice {
+  siteId: string;
+  kioskId: string;
 }
 
 export interface ApiContext {
@@ -43,7 +43,7 @@ export interface ApiContext {
   /** The site of the path, validated and known (site routes only; '' elsewhere). */
   siteId: string;
   /** The device whose credential came with the request; null when auth is optional. */
-  device: { siteId: string; kioskId: string } | null;
+  device: AuthenticatedDevice | null;
   /** The JSON body, read (bounded) at the first call and kept for a second processing. */
   body(): Promise<unknown>;
 }
@@ -59,21 +59,7 @@ export interface ApiRoute {
   handle?: (context: ApiContext) => Reply | Promise<Reply>;
 }
 
-/**
- * With auth required, the kiosk named in a path or body must be the credential's own device:
- * a kiosk cannot report, lease or fetch configuration for another one.
- */
-export function requireKiosk(context: ApiContext, kioskId: string): void {
-  if (context.device && context.device.kioskId !== kioskId) {
-    throw new HttpError(
-      403,
-      'unauthorized',
-      `this credential belongs to kiosk ${context.device.kioskId}, not ${kioskId}`,
-    );
-  }
-}
-
-/** The site-local day (YYYY-MM-DD) of an instant, in the site's time zone. */
+/** The site's IANA time zone (Europe/Madrid for a site not known). */
 export function siteTimeZone(state: ServerState, siteId: string): string {
-  return state.db.getSite(siteId)?.timeZone ?? 'Europe/Madrid';
+  return state.store.sites.getSite(siteId)?.timeZone ?? 'Europe/Madrid';
 }

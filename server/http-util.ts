@@ -23,9 +23,13 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
+/** The `ApiError` body of an error (its message cut to 500 characters). */
+export const errorBody = (error: HttpError): ApiError => ({
+  error: { code: error.code, message: error.message.slice(0, 500) },
+});
+
 export function sendError(response: ServerResponse, error: HttpError): void {
-  const body: ApiError = { error: { code: error.code, message: error.message.slice(0, 500) } };
-  sendJson(response, error.status, body);
+  sendJson(response, error.status, errorBody(error));
 }
 
 /** `field: problem; field: problem`, short enough for an ApiError message. */

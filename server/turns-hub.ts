@@ -1,11 +1,12 @@
 /**
- * Server-Sent Events for called turns: one set of open streams per site. Each event is
+ * Server-Sent Events for called turns: one emitter of open streams per site. Each event is
  * `id: <sequence>` / `event: called-turn` / `data: <CalledTurn JSON>`; a client that reconnects
  * with `Last-Event-ID` first gets the turns it missed. Comment lines keep idle connections (and
  * proxies) alive; a closed connection is forgotten at once.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SequencedTurn } from './tickets-repository';
+import { Emitter } from '../src-shared/common/emitter';
+import type { SequencedTurn } from './store/called-turns-repository';
 
 /** At most this many missed turns are replayed to a resuming client. */
 export const MAX_REPLAY = 100;
@@ -21,13 +22,11 @@ export function lastEventId(request: IncomingMessage, url: URL): number | null {
   return Number(text.trim());
 }
 
-interface Stream {
-  response: ServerResponse;
-  timer: NodeJS.Timeout;
-}
-
 export class CalledTurnsHub {
-  private readonly streams = new Map<string, Set<Stream>>();
+  /** Per site, the event text to write to each of its open streams. */
+  private readonly sites = new Map<string, Emitter<string>>();
+  /** Fired once at shutdown: every stream forgets itself and ends. */
+  private readonly closing = new Emitter<void>();
 
   constructor(private readonly keepAliveMs: number) {}
 
@@ -45,47 +44,44 @@ export class CalledTurnsHub {
     });
     response.write('retry: 3000\n\n');
     for (const turn of missed) response.write(formatTurnEvent(turn));
-    const stream: Stream = {
-      response,
-      timer: setInterval(() => response.write(': keep-alive\n\n'), this.keepAliveMs),
-    };
-    stream.timer.unref();
-    let set = this.streams.get(siteId);
-    if (!set) {
-      set = new Set();
-      this.streams.set(siteId, set);
+    const timer = setInterval(() => response.write(': keep-alive\n\n'), this.keepAliveMs);
+    timer.unref();
+    let events = this.sites.get(siteId);
+    if (!events) {
+      events = new Emitter<string>();
+      this.sites.set(siteId, events);
     }
-    set.add(stream);
+    const siteEvents = events;
+    const stopEvents = siteEvents.event((text) => response.write(text));
+    const stopClosing = this.closing.event(() => {
+      forget();
+      response.end();
+    });
     const forget = () => {
-      clearInterval(stream.timer);
-      const current = this.streams.get(siteId);
-      current?.delete(stream);
-      if (current?.size === 0) this.streams.delete(siteId);
+      clearInterval(timer);
+      stopEvents();
+      stopClosing();
+      if (siteEvents.listenerCount === 0 && this.sites.get(siteId) === siteEvents) {
+        this.sites.delete(siteId);
+      }
     };
     response.once('close', forget);
     response.once('error', forget);
   }
 
   publish(siteId: string, turn: SequencedTurn): void {
-    const text = formatTurnEvent(turn);
-    for (const stream of this.streams.get(siteId) ?? []) stream.response.write(text);
+    this.sites.get(siteId)?.fire(formatTurnEvent(turn));
   }
 
   /** Open streams of a site (or of all sites). */
   count(siteId?: string): number {
-    if (siteId !== undefined) return this.streams.get(siteId)?.size ?? 0;
+    if (siteId !== undefined) return this.sites.get(siteId)?.listenerCount ?? 0;
     let total = 0;
-    for (const set of this.streams.values()) total += set.size;
+    for (const events of this.sites.values()) total += events.listenerCount;
     return total;
   }
 
   closeAll(): void {
-    for (const set of this.streams.values()) {
-      for (const stream of set) {
-        clearInterval(stream.timer);
-        stream.response.end();
-      }
-    }
-    this.streams.clear();
+    this.closing.fire();
   }
 }

@@ -6,7 +6,8 @@ import {
   type EnrolmentResponse,
   type HeartbeatResponse,
 } from '../../src-shared/contract/townhall-api';
-import { requireKiosk, type ApiContext, type ApiRoute, type Reply } from '../context';
+import { requireKiosk } from '../authentication';
+import type { ApiContext, ApiRoute, Reply } from '../context';
 import { HttpError } from '../http-util';
 import { parseBody } from './tickets';
 
@@ -19,7 +20,11 @@ function pathKiosk(context: ApiContext): string {
 
 async function enrol(context: ApiContext): Promise<Reply> {
   const request = await parseBody(context, EnrolmentRequestSchema);
-  const credential = context.state.devices.enrol(context.siteId, request, context.state.now());
+  const credential = context.state.store.devices.enrol(
+    context.siteId,
+    request,
+    context.state.now(),
+  );
   if (!credential) {
     throw new HttpError(
       401,
@@ -38,17 +43,17 @@ async function heartbeat(context: ApiContext): Promise<Reply> {
     throw new HttpError(400, 'bad-request', 'body.kioskId must equal the kiosk of the path');
   }
   const now = context.state.now();
-  context.state.devices.recordHeartbeat(context.siteId, beat, now);
+  context.state.store.devices.recordHeartbeat(context.siteId, beat, now);
   const body: HeartbeatResponse = {
     serverTime: now.toISOString(),
-    configVersion: context.state.devices.remoteConfig(context.siteId, kioskId).version,
+    configVersion: context.state.store.remoteConfig.of(context.siteId, kioskId).version,
   };
   return { status: 200, body };
 }
 
 function remoteConfig(context: ApiContext): Reply {
   const kioskId = pathKiosk(context);
-  return { status: 200, body: context.state.devices.remoteConfig(context.siteId, kioskId) };
+  return { status: 200, body: context.state.store.remoteConfig.of(context.siteId, kioskId) };
 }
 
 export const deviceRoutes: ApiRoute[] = [

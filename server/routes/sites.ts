@@ -9,31 +9,33 @@ import { addDays, fromLocalDateTime } from '../../src-shared/domain/site-time';
 import { signBookingToken, type SigningKey } from '../booking-tokens';
 import type { ApiRoute, ServerState } from '../context';
 import { checkCursor, encodeCursor } from '../cursor';
-import { publicAppointment, type ServerDatabase } from '../database';
+import { publicAppointment } from '../store/appointments-repository';
+import type { ServerStore } from '../store/store';
 import { describeIssues, HttpError } from '../http-util';
 
 export function siteInfo(state: ServerState, siteId: string): SiteInfoResponse {
-  const site = state.db.getSite(siteId);
+  const site = state.store.sites.getSite(siteId);
   if (!site) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
   return {
     site: { ...site, bookingKeys: state.bookingKeys },
-    services: state.db.listServices(siteId),
+    services: state.store.sites.listServices(siteId),
   };
 }
 
-function getAppointments(db: ServerDatabase, siteId: string, url: URL): AppointmentsPage {
+function getAppointments(store: ServerStore, siteId: string, url: URL): AppointmentsPage {
+  const { appointments } = store;
   // First value of each parameter: repeated parameters are not part of the API.
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) raw[key] ??= value;
   const parsed = AppointmentsQuerySchema.safeParse(raw);
   if (!parsed.success) throw new HttpError(400, 'bad-request', describeIssues(parsed.error));
   const query = parsed.data;
-  const currentSeq = db.currentSequence();
+  const currentSeq = appointments.currentSequence();
   let baseSeq = currentSeq;
   let position = 0;
   if (query.cursor !== undefined) {
     const check = checkCursor(query.cursor, {
-      epoch: db.epoch,
+      epoch: appointments.epoch,
       siteId,
       from: query.from,
       days: query.days,
@@ -44,7 +46,7 @@ function getAppointments(db: ServerDatabase, siteId: string, url: URL): Appointm
     position = check.state.position;
   }
   // One row more than asked tells whether another page follows.
-  const rows = db.changedInWindow({
+  const rows = appointments.changedInWindow({
     siteId,
     fromDay: query.from,
     toDay: addDays(query.from, query.days - 1),
@@ -59,7 +61,7 @@ function getAppointments(db: ServerDatabase, siteId: string, url: URL): Appointm
   // between reading the rows and reading the sequence.
   const nextPosition = hasMore ? (page.at(-1)?.changeSeq ?? position) : currentSeq;
   const cursor = encodeCursor({
-    epoch: db.epoch,
+    epoch: appointments.epoch,
     siteId,
     from: query.from,
     days: query.days,
@@ -77,20 +79,20 @@ const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
  * site-local day: it can do nothing after that.
  */
 export function issueToken(
-  db: ServerDatabase,
+  store: ServerStore,
   key: SigningKey,
   siteId: string,
   appointmentId: string,
   now: Date,
 ): BookingTokenResponse {
-  const appointment = db.getAppointment(appointmentId);
+  const appointment = store.appointments.get(appointmentId);
   if (!appointment || appointment.siteId !== siteId) {
     throw new HttpError(404, 'not-found', `appointment ${appointmentId} is not known here`);
   }
   if (appointment.status === 'cancelled') {
     throw new HttpError(409, 'conflict', `appointment ${appointment.id} is cancelled`);
   }
-  const site = db.getSite(siteId);
+  const site = store.sites.getSite(siteId);
   const expiresAt = fromLocalDateTime(
     addDays(appointment.localDay, 1),
     '00:00',
@@ -121,7 +123,7 @@ export const siteRoutes: ApiRoute[] = [
     auth: 'device',
     handle: ({ state, siteId, url }) => ({
       status: 200,
-      body: getAppointments(state.db, siteId, url),
+      body: getAppointments(state.store, siteId, url),
     }),
   },
   {
@@ -131,7 +133,7 @@ export const siteRoutes: ApiRoute[] = [
     handle: ({ state, siteId, params }) => ({
       status: 200,
       body: issueToken(
-        state.db,
+        state.store,
         state.activeKey,
         siteId,
         params.appointmentId as string,

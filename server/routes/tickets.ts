@@ -15,10 +15,11 @@ import {
   type Service,
 } from '../../src-shared/contract/townhall-api';
 import { localDayOf } from '../../src-shared/domain/site-time';
-import { requireKiosk, siteTimeZone, type ApiContext, type ApiRoute, type Reply } from '../context';
-import { publicCheckIn } from '../database';
+import { requireKiosk } from '../authentication';
+import { siteTimeZone, type ApiContext, type ApiRoute, type Reply } from '../context';
 import { describeIssues, HttpError } from '../http-util';
-import { sameWalkIn, walkInRecord } from '../tickets-repository';
+import { publicCheckIn } from '../store/check-ins-repository';
+import { sameWalkIn, walkInRecord } from '../store/tickets-repository';
 
 /** The body, validated; a refusal names the field (`body.ticketId: …`). */
 export async function parseBody<T>(context: ApiContext, schema: z.ZodType<T>): Promise<T> {
@@ -61,7 +62,7 @@ function checkNewTicket(
   day: string,
   ticketNumber: string,
 ): void {
-  const { tickets } = context.state;
+  const { tickets } = context.state.store;
   const holder = tickets.holderOfNumber(context.siteId, service.id, day, ticketNumber);
   if (holder) {
     throw new HttpError(
@@ -91,18 +92,19 @@ async function postCheckIn(context: ApiContext): Promise<Reply> {
     throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} must equal body.ticketId`);
   }
   requireKiosk(context, checkIn.kioskId);
-  const { db, tickets } = state;
+  const { store } = state;
+  const { appointments, checkIns, sites, tickets } = store;
   // Synchronous from here on: the lookup and the writes cannot interleave with another request.
-  return db.db.transaction((): Reply => {
-    const existing = db.getCheckIn(checkIn.ticketId);
+  return store.transaction((): Reply => {
+    const existing = checkIns.get(checkIn.ticketId);
     if (existing) {
       if (existing.siteId === siteId && sameCheckIn(existing, checkIn)) {
         return { status: 200, body: publicCheckIn(existing) };
       }
       throw keyMismatch(checkIn.ticketId);
     }
-    if (tickets.getTicket(checkIn.ticketId)) throw keyMismatch(checkIn.ticketId);
-    const appointment = db.getAppointment(checkIn.appointmentId);
+    if (tickets.get(checkIn.ticketId)) throw keyMismatch(checkIn.ticketId);
+    const appointment = appointments.get(checkIn.appointmentId);
     if ((!appointment || appointment.siteId !== siteId) && checkIn.bookingToken !== undefined) {
       // Checked in offline from a signed token for a booking this town hall does not have (never
       // recorded, deleted since, or signed by another system): final, for staff to look at.
@@ -127,15 +129,15 @@ async function postCheckIn(context: ApiContext): Promise<Reply> {
     }
     // A 'no-show' that turns up late is still welcome: the check-in wins.
     const day = localDayOf(new Date(checkIn.issuedAt), siteTimeZone(state, siteId));
-    const service = db.getService(siteId, appointment.serviceId);
+    const service = sites.getService(siteId, appointment.serviceId);
     if (service) checkNewTicket(context, service, day, checkIn.ticketNumber);
     const receivedAt = state.now();
-    const record = db.insertCheckIn(siteId, checkIn, receivedAt);
-    db.updateAppointment(appointment.id, {
+    const record = checkIns.insert(siteId, checkIn, receivedAt);
+    appointments.update(appointment.id, {
       status: 'checked-in',
       ticketNumber: checkIn.ticketNumber,
     });
-    tickets.insertTicket({
+    tickets.insert({
       ticketId: checkIn.ticketId,
       siteId,
       kind: 'appointment',
@@ -148,7 +150,7 @@ async function postCheckIn(context: ApiContext): Promise<Reply> {
       receivedAt,
     });
     return { status: 201, body: publicCheckIn(record) };
-  })();
+  });
 }
 
 async function postWalkIn(context: ApiContext): Promise<Reply> {
@@ -159,17 +161,18 @@ async function postWalkIn(context: ApiContext): Promise<Reply> {
     throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} must equal body.ticketId`);
   }
   requireKiosk(context, walkIn.kioskId);
-  const { db, tickets } = state;
-  return db.db.transaction((): Reply => {
-    const existing = tickets.getTicket(walkIn.ticketId);
+  const { store } = state;
+  const { checkIns, sites, tickets } = store;
+  return store.transaction((): Reply => {
+    const existing = tickets.get(walkIn.ticketId);
     if (existing) {
       if (existing.siteId === siteId && sameWalkIn(existing, walkIn)) {
         return { status: 200, body: walkInRecord(existing) };
       }
       throw keyMismatch(walkIn.ticketId);
     }
-    if (db.getCheckIn(walkIn.ticketId)) throw keyMismatch(walkIn.ticketId);
-    const service = db.getService(siteId, walkIn.serviceId);
+    if (checkIns.get(walkIn.ticketId)) throw keyMismatch(walkIn.ticketId);
+    const service = sites.getService(siteId, walkIn.serviceId);
     if (!service)
       throw new HttpError(404, 'not-found', `service ${walkIn.serviceId} is not known here`);
     if (!service.walkInsAllowed) {
@@ -177,7 +180,7 @@ async function postWalkIn(context: ApiContext): Promise<Reply> {
     }
     const day = localDayOf(new Date(walkIn.issuedAt), siteTimeZone(state, siteId));
     checkNewTicket(context, service, day, walkIn.ticketNumber);
-    const ticket = tickets.insertTicket({
+    const ticket = tickets.insert({
       ticketId: walkIn.ticketId,
       siteId,
       kind: 'walk-in',
@@ -190,19 +193,19 @@ async function postWalkIn(context: ApiContext): Promise<Reply> {
       receivedAt: state.now(),
     });
     return { status: 201, body: walkInRecord(ticket) };
-  })();
+  });
 }
 
 async function postNumberLease(context: ApiContext): Promise<Reply> {
   const { state, siteId } = context;
   const request = await parseBody(context, NumberLeaseRequestSchema);
   requireKiosk(context, request.kioskId);
-  const site = state.db.getSite(siteId);
+  const site = state.store.sites.getSite(siteId);
   if (!site) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
-  if (!state.db.getService(siteId, request.serviceId)) {
+  if (!state.store.sites.getService(siteId, request.serviceId)) {
     throw new HttpError(404, 'not-found', `service ${request.serviceId} is not known here`);
   }
-  const lease = state.tickets.lease(
+  const lease = state.store.numberLeases.lease(
     {
       siteId,
       serviceId: request.serviceId,

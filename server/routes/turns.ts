@@ -9,7 +9,7 @@ import {
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { siteTimeZone, type ApiRoute, type ServerState } from '../context';
 import { HttpError } from '../http-util';
-import type { SequencedTurn } from '../tickets-repository';
+import type { SequencedTurn } from '../store/called-turns-repository';
 import { lastEventId, MAX_REPLAY } from '../turns-hub';
 import { parseBody } from './tickets';
 
@@ -30,7 +30,7 @@ export function callNext(
   desk: string,
   serviceIds?: readonly string[],
 ): SequencedTurn | null {
-  const called = state.tickets.callNext(
+  const called = state.store.calledTurns.callNext(
     siteId,
     siteToday(state, siteId),
     desk,
@@ -50,7 +50,7 @@ export function openTurnStream(
   response: Parameters<ServerState['hub']['open']>[1],
 ): void {
   const after = lastEventId(request, url);
-  const missed = after === null ? [] : state.tickets.turnsAfter(siteId, after, MAX_REPLAY);
+  const missed = after === null ? [] : state.store.calledTurns.after(siteId, after, MAX_REPLAY);
   state.hub.open(siteId, response, missed);
 }
 
@@ -61,7 +61,7 @@ export const turnRoutes: ApiRoute[] = [
     auth: 'device',
     handle: ({ state, siteId }) => {
       const body: CalledTurnsResponse = {
-        calledTurns: state.tickets.recentTurns(siteId, RECENT_TURNS).map(({ turn }) => turn),
+        calledTurns: state.store.calledTurns.recent(siteId, RECENT_TURNS).map(({ turn }) => turn),
       };
       return { status: 200, body };
     },
@@ -81,7 +81,7 @@ export const turnRoutes: ApiRoute[] = [
       const request = await parseBody(context, CallNextRequestSchema);
       // The waiting-room screen shows and speaks the desk: only the site's own desks, never
       // free text (which could carry a name).
-      if (!context.state.db.listDesks(context.siteId).includes(request.desk)) {
+      if (!context.state.store.sites.listDesks(context.siteId).includes(request.desk)) {
         throw new HttpError(
           400,
           'bad-request',

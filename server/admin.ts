@@ -1,0 +1,172 @@
+/**
+ * In-process administration, standing in for the town hall's back office in tests and demos:
+ * the `admin` object of a running server. It works on the server's store directly, with no
+ * HTTP, authentication or faults in between.
+ */
+import {
+  RemoteConfigSchema,
+  type Appointment,
+  type BookingTokenResponse,
+  type CalledTurn,
+  type CheckInRecord,
+  type NumberLease,
+  type RemoteConfig,
+  type WalkInRecord,
+} from '../src-shared/contract/townhall-api';
+import type { AppointmentStatus } from '../src-shared/domain/appointment-status';
+import { parseIdDocument } from '../src-shared/domain/id-document';
+import type { AuthMode, ServerState } from './context';
+import { newEnrolmentCode } from './device-secrets';
+import type { FaultCounters, FaultInjector, FaultOptions } from './faults';
+import { issueToken } from './routes/sites';
+import { callNext, RECENT_TURNS, siteToday } from './routes/turns';
+import { publicAppointment } from './store/appointments-repository';
+import { publicCheckIn } from './store/check-ins-repository';
+import type { DeviceHealth } from './store/devices-repository';
+import type { RemoteSettings } from './store/remote-config-repository';
+import { walkInRecord, type IssuedTicket } from './store/tickets-repository';
+
+export interface NewAppointmentInput {
+  id?: string;
+  code: string;
+  serviceId: string;
+  startsAt: Date | string;
+  status?: AppointmentStatus;
+  /** The citizen's DNI/NIE/passport: hashed with the site's salt at once, never stored. */
+  citizenId?: string;
+}
+
+/** Methods with an optional `siteId` default to the seed's site (else the first site). */
+export interface ServerAdmin {
+  addAppointment(siteId: string, input: NewAppointmentInput): Appointment;
+  cancelAppointment(id: string): Appointment;
+  updateAppointment(
+    id: string,
+    change: { startsAt?: Date | string; status?: AppointmentStatus },
+  ): Appointment;
+  getAppointment(id: string): Appointment | undefined;
+  listAppointments(siteId: string): Appointment[];
+  checkIns(): CheckInRecord[];
+  /** A signed booking token for an appointment, as the town hall would put in its QR. */
+  issueToken(siteId: string, appointmentId: string): BookingTokenResponse;
+  /** The salted hash the site gives this ID number (for tests and demos). */
+  citizenIdHash(siteId: string, citizenId: string): string;
+  /** The server-wide change sequence (grows with every appointment write). */
+  currentSequence(): number;
+
+  /** A new one-time enrolment code (random XXXX-XXXX-XXXX unless `code` is given). */
+  createEnrolmentCode(siteId?: string, code?: string): string;
+  /** Every device of a site that enrolled or sent a heartbeat, with its last heartbeat. */
+  devices(siteId?: string): DeviceHealth[];
+  /**
+   * Replaces the remote settings of one kiosk, or of every kiosk ('*'); bumps the version the
+   * kiosks see in heartbeat answers. Returns what `kioskId` now gets ('*': the site-wide part).
+   */
+  setRemoteConfig(kioskId: string, settings: RemoteSettings, siteId?: string): RemoteConfig;
+  /** What a kiosk gets from GET …/config. */
+  remoteConfig(kioskId: string, siteId?: string): RemoteConfig;
+  walkIns(): WalkInRecord[];
+  /** Every ticket (check-ins and walk-ins) of a site-local day, in issue order. */
+  ticketsOfDay(day: string, siteId?: string): IssuedTicket[];
+  /** Today's tickets not called yet, in call order. */
+  waiting(siteId?: string): IssuedTicket[];
+  numberLeases(siteId?: string): (NumberLease & { kioskId: string })[];
+  /** As POST call-next: null when nobody waits. */
+  callNext(
+    desk: string,
+    options?: { serviceIds?: readonly string[]; siteId?: string },
+  ): CalledTurn | null;
+  /** The last 20 called turns, newest first. */
+  calledTurns(siteId?: string): CalledTurn[];
+  /** Open called-turn streams (SSE), e.g. to check that closed ones are forgotten. */
+  openStreams(siteId?: string): number;
+  /** Replaces the fault settings (null: off) and resets the counters. */
+  setFaults(faults: FaultOptions | null): void;
+  faults(): FaultOptions | null;
+  /** What the injector decided since the last setFaults. */
+  faultStats(): FaultCounters;
+  setAuth(mode: AuthMode): void;
+}
+
+const toIso = (value: Date | string) => new Date(value).toISOString();
+
+export function createServerAdmin(
+  state: ServerState,
+  faults: FaultInjector,
+  seedSiteId: string | undefined,
+): ServerAdmin {
+  const { store, now } = state;
+  const defaultSite = (siteId?: string): string => {
+    const id = siteId ?? seedSiteId ?? store.sites.listSiteIds()[0];
+    if (!id || !store.sites.hasSite(id)) throw new Error(`unknown site ${id ?? '(none loaded)'}`);
+    return id;
+  };
+  const admin: ServerAdmin = {
+    addAppointment: (siteId, input) =>
+      publicAppointment(
+        store.appointments.insert(siteId, {
+          id: input.id ?? `apt-${input.code.replace(/^TRN-/, '').toLowerCase()}`,
+          code: input.code,
+          serviceId: input.serviceId,
+          startsAt: toIso(input.startsAt),
+          status: input.status ?? 'booked',
+          citizenIdHash: input.citizenId ? admin.citizenIdHash(siteId, input.citizenId) : null,
+        }),
+      ),
+    cancelAppointment: (id) =>
+      publicAppointment(store.appointments.update(id, { status: 'cancelled' })),
+    updateAppointment: (id, change) =>
+      publicAppointment(
+        store.appointments.update(id, {
+          ...(change.startsAt !== undefined ? { startsAt: toIso(change.startsAt) } : {}),
+          ...(change.status !== undefined ? { status: change.status } : {}),
+        }),
+      ),
+    getAppointment: (id) => {
+      const appointment = store.appointments.get(id);
+      return appointment ? publicAppointment(appointment) : undefined;
+    },
+    listAppointments: (siteId) => store.appointments.list(siteId).map(publicAppointment),
+    checkIns: () => store.checkIns.list().map(publicCheckIn),
+    issueToken: (siteId, appointmentId) =>
+      issueToken(store, state.activeKey, siteId, appointmentId, now()),
+    citizenIdHash: (siteId, citizenId) => {
+      const parsed = parseIdDocument(citizenId);
+      if (!parsed.ok) throw new Error('not a valid DNI, NIE or passport number');
+      return store.sites.citizenIdHash(siteId, parsed.normalised);
+    },
+    currentSequence: () => store.appointments.currentSequence(),
+
+    createEnrolmentCode: (siteId, code) => {
+      const value = code ?? newEnrolmentCode();
+      store.devices.addEnrolmentCode(defaultSite(siteId), value, now());
+      return value;
+    },
+    devices: (siteId) => store.devices.list(defaultSite(siteId)),
+    setRemoteConfig: (kioskId, settings, siteId) => {
+      const site = defaultSite(siteId);
+      store.remoteConfig.set(site, kioskId, RemoteConfigSchema.shape.settings.parse(settings));
+      return store.remoteConfig.of(site, kioskId);
+    },
+    remoteConfig: (kioskId, siteId) => store.remoteConfig.of(defaultSite(siteId), kioskId),
+    walkIns: () => store.tickets.listWalkIns().map(walkInRecord),
+    ticketsOfDay: (day, siteId) => store.tickets.ofDay(day, defaultSite(siteId)),
+    waiting: (siteId) => {
+      const site = defaultSite(siteId);
+      return store.tickets.waiting(site, siteToday(state, site));
+    },
+    numberLeases: (siteId) => store.numberLeases.list(defaultSite(siteId)),
+    callNext: (desk, callOptions = {}) =>
+      callNext(state, defaultSite(callOptions.siteId), desk, callOptions.serviceIds)?.turn ?? null,
+    calledTurns: (siteId) =>
+      store.calledTurns.recent(defaultSite(siteId), RECENT_TURNS).map(({ turn }) => turn),
+    openStreams: (siteId) => state.hub.count(siteId),
+    setFaults: (next) => faults.set(next),
+    faults: () => faults.get(),
+    faultStats: () => faults.stats(),
+    setAuth: (mode) => {
+      state.auth = mode;
+    },
+  };
+  return admin;
+}

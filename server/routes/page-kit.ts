@@ -1,0 +1,45 @@
+/**
+ * What the server's HTML pages share: escaping, their security headers (a strict CSP per page,
+ * styles allowed by hash) and the site a page is for.
+ */
+import { createHash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { ServerState } from '../context';
+import { HttpError } from '../http-util';
+
+export const escapeHtml = (value: string): string =>
+  value.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string,
+  );
+
+/** A CSP source allowing exactly this inline text. */
+export const cspHash = (text: string): string =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+export function sendPage(response: ServerResponse, html: string, csp: string): void {
+  response.writeHead(200, {
+    ...PAGE_HEADERS,
+    'content-security-policy': csp,
+    'content-length': Buffer.byteLength(html),
+  });
+  response.end(html);
+}
+
+/** The site a page is for: `?site=` or the server's first site. */
+export function pageSite(state: ServerState, url: URL): string {
+  const requested = url.searchParams.get('site');
+  const siteId = requested ?? state.store.sites.listSiteIds()[0];
+  if (!siteId || !state.store.sites.hasSite(siteId)) {
+    throw new HttpError(404, 'not-found', `site ${requested ?? ''} is not known`);
+  }
+  return siteId;
+}

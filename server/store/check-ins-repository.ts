@@ -1,0 +1,73 @@
+/** Check-ins as kiosks reported them: the record a replay of the same request gets back. */
+import type Database from 'better-sqlite3';
+import type { CheckInRecord, CheckInRequest } from '../../src-shared/contract/townhall-api';
+
+interface CheckInRow {
+  ticket_id: string;
+  site_id: string;
+  appointment_id: string;
+  kiosk_id: string;
+  ticket_number: string;
+  issued_at: string;
+  received_at: string;
+}
+
+export interface StoredCheckIn extends CheckInRecord {
+  siteId: string;
+}
+
+const toCheckIn = (row: CheckInRow): StoredCheckIn => ({
+  ticketId: row.ticket_id,
+  appointmentId: row.appointment_id,
+  kioskId: row.kiosk_id,
+  ticketNumber: row.ticket_number,
+  issuedAt: row.issued_at,
+  receivedAt: row.received_at,
+  siteId: row.site_id,
+});
+
+export const publicCheckIn = (checkIn: StoredCheckIn): CheckInRecord => ({
+  ticketId: checkIn.ticketId,
+  appointmentId: checkIn.appointmentId,
+  kioskId: checkIn.kioskId,
+  ticketNumber: checkIn.ticketNumber,
+  issuedAt: checkIn.issuedAt,
+  receivedAt: checkIn.receivedAt,
+});
+
+export class CheckInsRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  get(ticketId: string): StoredCheckIn | undefined {
+    const row = this.db.prepare(`SELECT * FROM check_ins WHERE ticket_id = ?`).get(ticketId) as
+      CheckInRow | undefined;
+    return row ? toCheckIn(row) : undefined;
+  }
+
+  insert(siteId: string, request: CheckInRequest, receivedAt: Date): StoredCheckIn {
+    this.db
+      .prepare(
+        `INSERT INTO check_ins (ticket_id, site_id, appointment_id, kiosk_id, ticket_number,
+           issued_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        request.ticketId,
+        siteId,
+        request.appointmentId,
+        request.kioskId,
+        request.ticketNumber,
+        request.issuedAt,
+        receivedAt.toISOString(),
+      );
+    return this.get(request.ticketId) as StoredCheckIn;
+  }
+
+  /** Every check-in of every site, in arrival order. */
+  list(): StoredCheckIn[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM check_ins ORDER BY received_at, ticket_id`)
+        .all() as CheckInRow[]
+    ).map(toCheckIn);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Devices: one-time enrolment codes, device credentials and the last heartbeat of each device.
+ * Secrets are never stored: a code and a credential are kept as their SHA-256 (`hashSecret`).
+ */
+import type Database from 'better-sqlite3';
+import type { Heartbeat } from '../../src-shared/contract/townhall-api';
+import { hashSecret, newCredential } from '../device-secrets';
+
+/** What the staff page and tests see of a device. */
+export interface DeviceHealth {
+  siteId: string;
+  kioskId: string;
+  deviceName: string | null;
+  /** False for a device known only from its heartbeats (auth optional, never enrolled). */
+  enrolled: boolean;
+  enrolledAt: string | null;
+  /** Server clock at the last heartbeat. */
+  lastSeenAt: string | null;
+  /** The last heartbeat as sent. */
+  heartbeat: Heartbeat | null;
+  printerState: string | null;
+  outboxPending: number | null;
+  /** The skew the kiosk itself reports (server minus kiosk, as it learnt it). */
+  clockSkewMs: number | null;
+  /** Measured here: kiosk `sentAt` minus server receipt time (includes network delay). */
+  serverMeasuredSkewMs: number | null;
+}
+
+interface DeviceRow {
+  site_id: string;
+  kiosk_id: string;
+  device_name: string | null;
+  credential_hash: string | null;
+  enrolled_at: string | null;
+  last_seen_at: string | null;
+  heartbeat_json: string | null;
+  server_skew_ms: number | null;
+}
+
+/** The columns one write sets: those of enrolment, or those of a heartbeat. */
+type DeviceFields = Partial<Omit<DeviceRow, 'site_id' | 'kiosk_id'>>;
+
+const toDevice = (row: DeviceRow): DeviceHealth => {
+  const heartbeat = row.heartbeat_json ? (JSON.parse(row.heartbeat_json) as Heartbeat) : null;
+  return {
+    siteId: row.site_id,
+    kioskId: row.kiosk_id,
+    deviceName: row.device_name,
+    enrolled: row.credential_hash !== null,
+    enrolledAt: row.enrolled_at,
+    lastSeenAt: row.last_seen_at,
+    heartbeat,
+    printerState: heartbeat?.printer.state ?? null,
+    outboxPending: heartbeat?.outbox.pending ?? null,
+    clockSkewMs: heartbeat?.clockSkewMs ?? null,
+    serverMeasuredSkewMs: row.server_skew_ms,
+  };
+};
+
+export class DevicesRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  addEnrolmentCode(siteId: string, code: string, at: Date): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO enrolment_codes (code_hash, site_id, created_at) VALUES (?, ?, ?)`,
+      )
+      .run(hashSecret(code), siteId, at.toISOString());
+  }
+
+  /**
+   * Exchanges an unused code of the site for a fresh credential of `kioskId`, in one
+   * transaction: the code is spent, and a device enrolled before under the same id gets the new
+   * credential (the old one stops working). Null when the code is unknown, used, or another site's.
+   */
+  enrol(
+    siteId: string,
+    input: { enrolmentCode: string; kioskId: string; deviceName?: string | undefined },
+    at: Date,
+  ): string | null {
+    return this.db.transaction(() => {
+      const spent = this.db
+        .prepare(
+          `UPDATE enrolment_codes SET used_at = ?, used_by = ?
+           WHERE code_hash = ? AND site_id = ? AND used_at IS NULL`,
+        )
+        .run(at.toISOString(), input.kioskId, hashSecret(input.enrolmentCode), siteId);
+      if (spent.changes !== 1) return null;
+      const credential = newCredential();
+      this.upsert(siteId, input.kioskId, {
+        device_name: input.deviceName ?? null,
+        credential_hash: hashSecret(credential),
+        enrolled_at: at.toISOString(),
+      });
+      return credential;
+    })();
+  }
+
+  /** The device a credential belongs to, if any. */
+  authenticate(credential: string): { siteId: string; kioskId: string } | undefined {
+    const row = this.db
+      .prepare(`SELECT site_id, kiosk_id FROM devices WHERE credential_hash = ?`)
+      .get(hashSecret(credential)) as { site_id: string; kiosk_id: string } | undefined;
+    return row ? { siteId: row.site_id, kioskId: row.kiosk_id } : undefined;
+  }
+
+  recordHeartbeat(siteId: string, heartbeat: Heartbeat, receivedAt: Date): void {
+    this.upsert(siteId, heartbeat.kioskId, {
+      last_seen_at: receivedAt.toISOString(),
+      heartbeat_json: JSON.stringify(heartbeat),
+      server_skew_ms: new Date(heartbeat.sentAt).getTime() - receivedAt.getTime(),
+    });
+  }
+
+  list(siteId?: string): DeviceHealth[] {
+    const rows = (
+      siteId === undefined
+        ? this.db.prepare(`SELECT * FROM devices ORDER BY site_id, kiosk_id`).all()
+        : this.db.prepare(`SELECT * FROM devices WHERE site_id = ? ORDER BY kiosk_id`).all(siteId)
+    ) as DeviceRow[];
+    return rows.map(toDevice);
+  }
+
+  /** Creates the device, or sets these columns of the one already known (the others stay). */
+  private upsert(siteId: string, kioskId: string, fields: DeviceFields): void {
+    // The column names come from DeviceFields' keys, never from a request.
+    const columns = Object.keys(fields);
+    this.db
+      .prepare(
+        `INSERT INTO devices (site_id, kiosk_id, ${columns.join(', ')})
+         VALUES (@site_id, @kiosk_id, ${columns.map((column) => `@${column}`).join(', ')})
+         ON CONFLICT (site_id, kiosk_id) DO UPDATE SET
+           ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+      )
+      .run({ site_id: siteId, kiosk_id: kioskId, ...fields });
+  }
+}
