@@ -1,88 +1,24 @@
 /**
- * The OpenAPI 3.1 document of the Town Hall API, generated from the contract's zod schemas with
- * zod's own JSON Schema converter: the schemas are the single source, nothing is copied by hand.
+ * The OpenAPI 3.1 document of the Town Hall API, generated from the contract's zod schemas
+ * (`openapi-schemas.ts`): the schemas are the single source, nothing is copied by hand. Most of
+ * this file is the paths table, one entry per endpoint, kept whole so it reads as the API does.
  * `npm run openapi` writes it to docs/openapi.json; a test keeps that file in step.
  */
-import { z } from 'zod';
 import {
   API_BASE_PATH,
-  apiComponentSchemas,
-  AppointmentsQuerySchema,
   IDEMPOTENCY_KEY_HEADER,
   KioskIdSchema,
 } from '../src-shared/contract/townhall-api';
 import { SiteIdSchema } from '../src-shared/domain/site-id';
-
-type JsonObject = { [key: string]: unknown };
-
-const componentRef = (id: keyof typeof apiComponentSchemas) => ({
-  $ref: `#/components/schemas/${id}`,
-});
-
-/** RFC 3339 is already said by `format: date-time`; zod's long regex adds only noise. */
-const dropDateTimePattern = (context: { jsonSchema: JsonObject }): void => {
-  if (context.jsonSchema.format === 'date-time') delete context.jsonSchema.pattern;
-};
-
-function componentSchemas(): Record<string, JsonObject> {
-  // A registry of our own rather than the global one: only the contract's components, whatever
-  // else the process has loaded.
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(apiComponentSchemas)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, {
-    target: 'draft-2020-12',
-    uri: (id) => `#/components/schemas/${id}`,
-    unrepresentable: 'throw',
-    override: dropDateTimePattern,
-  });
-  const result: Record<string, JsonObject> = {};
-  for (const [id, schema] of Object.entries(schemas)) {
-    // A shared definition means some nested schema has an id that is not registered above.
-    if (id === '__shared')
-      throw new Error('a schema with an id is missing from apiComponentSchemas');
-    // Components are plain schemas in OpenAPI 3.1: no per-schema dialect or id.
-    const rest: JsonObject = { ...(schema as JsonObject) };
-    delete rest.$schema;
-    delete rest.$id;
-    result[id] = rest;
-  }
-  return result;
-}
-
-function inlineSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonObject {
-  const result: JsonObject = {
-    ...(z.toJSONSchema(schema, {
-      target: 'draft-2020-12',
-      io,
-      override: dropDateTimePattern,
-    }) as JsonObject),
-  };
-  delete result.$schema;
-  return result;
-}
-
-function queryParameters(): JsonObject[] {
-  const schema = inlineSchema(AppointmentsQuerySchema, 'input');
-  const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
-  const required = new Set((schema.required ?? []) as string[]);
-  return Object.entries(properties).map(([name, property]) => {
-    const { description, ...propertySchema } = property;
-    return {
-      name,
-      in: 'query',
-      required: required.has(name),
-      ...(typeof description === 'string' ? { description } : {}),
-      schema: propertySchema,
-    };
-  });
-}
-
-const json = (schema: JsonObject) => ({ 'application/json': { schema } });
-
-const errorResponse = (description: string) => ({
-  description,
-  content: json(componentRef('ApiError')),
-});
+import {
+  componentRef,
+  componentSchemas,
+  errorResponse,
+  inlineSchema,
+  json,
+  queryParameters,
+  type JsonObject,
+} from './openapi-schemas';
 
 export function buildOpenApiDocument(): JsonObject {
   const siteIdParameter = {

@@ -3,7 +3,7 @@
  * styles allowed by hash) and the site a page is for.
  */
 import { createHash } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerState } from '../context';
 import { HttpError } from '../http-util';
 
@@ -17,6 +17,14 @@ export const escapeHtml = (value: string): string =>
 /** A CSP source allowing exactly this inline text. */
 export const cspHash = (text: string): string =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** Answers one page path (its method already checked). */
+export type PageHandler = (
+  state: ServerState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => void | Promise<void>;
 
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',

@@ -9,8 +9,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerState } from '../context';
 import { HttpError } from '../http-util';
+import type { PageHandler } from './page-kit';
 import { openScreenStream, serveScreenPage, serveScreenScript } from './screen-page';
 import { postStaffCallNext, serveStaffPage } from './staff-page';
+
+/** Path → the one method it answers and its handler. */
+const PAGES = new Map<string, { method: 'GET' | 'POST'; handle: PageHandler }>([
+  ['/staff', { method: 'GET', handle: serveStaffPage }],
+  ['/staff/', { method: 'GET', handle: serveStaffPage }],
+  ['/staff/call-next', { method: 'POST', handle: postStaffCallNext }],
+  ['/screen', { method: 'GET', handle: serveScreenPage }],
+  ['/screen/', { method: 'GET', handle: serveScreenPage }],
+  ['/screen.js', { method: 'GET', handle: serveScreenScript }],
+  ['/screen/stream', { method: 'GET', handle: openScreenStream }],
+]);
 
 /** Handles a page request; false when the path is not a page. */
 export async function handlePage(
@@ -19,37 +31,12 @@ export async function handlePage(
   response: ServerResponse,
   url: URL,
 ): Promise<boolean> {
-  const method = request.method ?? 'GET';
-  const only = (allowed: string) => {
-    if (method !== allowed) {
-      response.setHeader('allow', allowed);
-      throw new HttpError(405, 'method-not-allowed', `use ${allowed}`);
-    }
-  };
-  switch (url.pathname) {
-    case '/staff':
-    case '/staff/':
-      only('GET');
-      serveStaffPage(state, response, url);
-      return true;
-    case '/staff/call-next':
-      only('POST');
-      await postStaffCallNext(state, request, response, url);
-      return true;
-    case '/screen':
-    case '/screen/':
-      only('GET');
-      serveScreenPage(state, response, url);
-      return true;
-    case '/screen.js':
-      only('GET');
-      serveScreenScript(response);
-      return true;
-    case '/screen/stream':
-      only('GET');
-      openScreenStream(state, request, response, url);
-      return true;
-    default:
-      return false;
+  const page = PAGES.get(url.pathname);
+  if (!page) return false;
+  if ((request.method ?? 'GET') !== page.method) {
+    response.setHeader('allow', page.method);
+    throw new HttpError(405, 'method-not-allowed', `use ${page.method}`);
   }
+  await page.handle(state, request, response, url);
+  return true;
 }

@@ -3,9 +3,8 @@
  * (SSE) and shows the called turns big, and speaks them: number and desk, never a name or an ID
  * number.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerState } from '../context';
-import { cspHash, escapeHtml, pageSite, sendPage } from './page-kit';
+import { cspHash, escapeHtml, pageSite, sendPage, type PageHandler } from './page-kit';
 import { openTurnStream } from './turns';
 
 const SCREEN_CSS = `
@@ -82,11 +81,11 @@ const SCREEN_CSP =
   `default-src 'none'; script-src 'self'; style-src ${cspHash(SCREEN_CSS)}; ` +
   `connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
-export function serveScreenPage(state: ServerState, response: ServerResponse, url: URL): void {
+export const serveScreenPage: PageHandler = (state, _request, response, url) => {
   sendPage(response, renderScreen(state, pageSite(state, url)), SCREEN_CSP);
-}
+};
 
-export function serveScreenScript(response: ServerResponse): void {
+export const serveScreenScript: PageHandler = (_state, _request, response) => {
   response.writeHead(200, {
     'content-type': 'text/javascript; charset=utf-8',
     'cache-control': 'no-cache',
@@ -94,14 +93,9 @@ export function serveScreenScript(response: ServerResponse): void {
     'content-length': Buffer.byteLength(SCREEN_JS),
   });
   response.end(SCREEN_JS);
-}
+};
 
 /** The waiting room's own feed: what the screen shows anyway (number, desk), so public. */
-export function openScreenStream(
-  state: ServerState,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-): void {
+export const openScreenStream: PageHandler = (state, request, response, url) => {
   openTurnStream(state, pageSite(state, url), request, url, response);
-}
+};

@@ -3,11 +3,11 @@
  * (posting to `/staff/call-next`, no script needed), the last called turns and device health.
  * The page refreshes itself every 10 seconds.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import { siteTimeZone, type ServerState } from '../context';
 import { HttpError } from '../http-util';
-import { cspHash, escapeHtml, pageSite, sendPage } from './page-kit';
+import { cspHash, escapeHtml, pageSite, sendPage, type PageHandler } from './page-kit';
 import { callNext, RECENT_TURNS } from './turns';
 
 const STAFF_CSS = `
@@ -163,17 +163,12 @@ function checkSameOrigin(request: IncomingMessage): void {
   }
 }
 
-export function serveStaffPage(state: ServerState, response: ServerResponse, url: URL): void {
+export const serveStaffPage: PageHandler = (state, _request, response, url) => {
   sendPage(response, renderStaff(state, pageSite(state, url), url), STAFF_CSP);
-}
+};
 
 /** The desk form's post: calls the next turn, then sends the browser back to the page. */
-export async function postStaffCallNext(
-  state: ServerState,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-): Promise<void> {
+export const postStaffCallNext: PageHandler = async (state, request, response, url) => {
   checkSameOrigin(request);
   const form = await readForm(request, 4096);
   const siteId = pageSite(
@@ -196,4 +191,4 @@ export async function postStaffCallNext(
     'cache-control': 'no-store',
   });
   response.end();
-}
+};

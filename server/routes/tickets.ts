@@ -29,13 +29,24 @@ export async function parseBody<T>(context: ApiContext, schema: z.ZodType<T>): P
   return parsed.data;
 }
 
-/** The Idempotency-Key header, which must equal the body's ticket id. */
-function idempotencyKey(context: ApiContext): string {
+/**
+ * A ticket report's body, checked as every one is: the Idempotency-Key header is there and
+ * equals the body's ticket id, and (auth required) the kiosk is the credential's own.
+ */
+async function parseTicketReport<T extends { ticketId: string; kioskId: string }>(
+  context: ApiContext,
+  schema: z.ZodType<T>,
+): Promise<T> {
   const key = context.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   if (typeof key !== 'string' || key.length === 0) {
     throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} header is required`);
   }
-  return key;
+  const report = await parseBody(context, schema);
+  if (key !== report.ticketId) {
+    throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} must equal body.ticketId`);
+  }
+  requireKiosk(context, report.kioskId);
+  return report;
 }
 
 const keyMismatch = (ticketId: string) =>
@@ -86,12 +97,7 @@ function checkNewTicket(
 
 async function postCheckIn(context: ApiContext): Promise<Reply> {
   const { state, siteId } = context;
-  const key = idempotencyKey(context);
-  const checkIn = await parseBody(context, CheckInRequestSchema);
-  if (key !== checkIn.ticketId) {
-    throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} must equal body.ticketId`);
-  }
-  requireKiosk(context, checkIn.kioskId);
+  const checkIn = await parseTicketReport(context, CheckInRequestSchema);
   const { store } = state;
   const { appointments, checkIns, sites, tickets } = store;
   // Synchronous from here on: the lookup and the writes cannot interleave with another request.
@@ -155,12 +161,7 @@ async function postCheckIn(context: ApiContext): Promise<Reply> {
 
 async function postWalkIn(context: ApiContext): Promise<Reply> {
   const { state, siteId } = context;
-  const key = idempotencyKey(context);
-  const walkIn = await parseBody(context, WalkInRequestSchema);
-  if (key !== walkIn.ticketId) {
-    throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} must equal body.ticketId`);
-  }
-  requireKiosk(context, walkIn.kioskId);
+  const walkIn = await parseTicketReport(context, WalkInRequestSchema);
   const { store } = state;
   const { checkIns, sites, tickets } = store;
   return store.transaction((): Reply => {
