@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiPaths,
   EnrolmentResponseSchema,
@@ -9,6 +9,7 @@ import {
   RemoteConfigSchema,
   SiteInfoResponseSchema,
 } from '../../src-shared/contract/townhall-api';
+import { loadSeed, parseSeed } from '../../server/seed';
 import type { TurneroServer } from '../../server/server';
 import {
   bearer,
@@ -17,23 +18,21 @@ import {
   NOW,
   postTicket,
   request,
+  seedDocument,
+  serversClosedAfterEach,
   SITE,
-  startTestServer,
   walkIn,
 } from './server-kit';
 
-let server: TurneroServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = serversClosedAfterEach();
+let server: TurneroServer;
 
 const enrol = (target: TurneroServer, enrolmentCode: string, kioskId: string, site = SITE) =>
   request(target, 'POST', apiPaths.enrol(site), { enrolmentCode, kioskId, deviceName: 'Entrada' });
 
 describe('reference Town Hall API: devices', () => {
   it('publishes numbering, daily caps and check-in windows in site info', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     const info = SiteInfoResponseSchema.parse(
       (await request(server, 'GET', apiPaths.siteInfo(SITE))).body,
     );
@@ -49,8 +48,7 @@ describe('reference Town Hall API: devices', () => {
   });
 
   it('the demo seed gets the default numbering', async () => {
-    const { loadSeed } = await import('../../server/seed');
-    ({ server } = await startTestServer({ seed: loadSeed('demo') }));
+    ({ server } = await startServer({ seed: loadSeed('demo') }));
     const info = SiteInfoResponseSchema.parse(
       (await request(server, 'GET', apiPaths.siteInfo('demo-sac'))).body,
     );
@@ -59,7 +57,7 @@ describe('reference Town Hall API: devices', () => {
 
   it('exchanges a one-time code for a credential, storing only hashes', async () => {
     let dbFile: string;
-    ({ server, dbFile } = await startTestServer());
+    ({ server, dbFile } = await startServer());
     const first = await enrol(server, 'ENROL-0001', 'kiosk-1');
     expect(first.status).toBe(201);
     const enrolled = EnrolmentResponseSchema.parse(first.body);
@@ -91,7 +89,6 @@ describe('reference Town Hall API: devices', () => {
     }
     // Neither the credential nor the codes are anywhere in the database file in clear.
     await server.close();
-    server = undefined;
     for (const file of [dbFile, `${dbFile}-wal`]) {
       let bytes: Buffer;
       try {
@@ -105,14 +102,14 @@ describe('reference Town Hall API: devices', () => {
   });
 
   it('with auth optional, needs no credential', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     expect((await request(server, 'GET', apiPaths.siteInfo(SITE))).status).toBe(200);
     const ticket = walkIn();
     expect((await postTicket(server, apiPaths.walkIns(SITE), ticket)).status).toBe(201);
   });
 
   it('with auth required, needs a credential of that site and of that kiosk', async () => {
-    ({ server } = await startTestServer({ auth: 'required' }));
+    ({ server } = await startServer({ auth: 'required' }));
     const anonymous = await request(server, 'GET', apiPaths.siteInfo(SITE));
     expect(anonymous.status).toBe(401);
     expect(errorCode(anonymous)).toBe('unauthorized');
@@ -188,34 +185,28 @@ describe('reference Town Hall API: devices', () => {
   });
 
   it('refuses a credential of another site', async () => {
-    const { parseSeed } = await import('../../server/seed');
-    const { seedDocument } = await import('./server-kit');
-    ({ server } = await startTestServer({ auth: 'required' }));
-    const other = await startTestServer({
+    ({ server } = await startServer({ auth: 'required' }));
+    const other = await startServer({
       auth: 'required',
       seed: parseSeed({ ...seedDocument(), site: { ...seedDocument().site, id: 'other-sac' } }),
     });
-    try {
-      const code = other.server.admin.createEnrolmentCode('other-sac');
-      expect((await enrol(server, code, 'kiosk-1')).status).toBe(401);
-      const { credential } = EnrolmentResponseSchema.parse(
-        (await enrol(other.server, code, 'kiosk-1', 'other-sac')).body,
-      );
-      const answer = await request(
-        server,
-        'GET',
-        apiPaths.siteInfo(SITE),
-        undefined,
-        bearer(credential),
-      );
-      expect(answer.status).toBe(401);
-    } finally {
-      await other.server.close();
-    }
+    const code = other.server.admin.createEnrolmentCode('other-sac');
+    expect((await enrol(server, code, 'kiosk-1')).status).toBe(401);
+    const { credential } = EnrolmentResponseSchema.parse(
+      (await enrol(other.server, code, 'kiosk-1', 'other-sac')).body,
+    );
+    const answer = await request(
+      server,
+      'GET',
+      apiPaths.siteInfo(SITE),
+      undefined,
+      bearer(credential),
+    );
+    expect(answer.status).toBe(401);
   });
 
   it('keeps the last heartbeat of each device and answers clock and config version', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     const path = apiPaths.heartbeat(SITE, 'kiosk-1');
     const answer = await request(server, 'POST', path, heartbeat('kiosk-1'));
     expect(answer.status).toBe(200);
@@ -245,7 +236,7 @@ describe('reference Town Hall API: devices', () => {
   });
 
   it('versions remote configuration: site-wide settings with the kiosk’s own on top', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     const get = async (kioskId: string) =>
       RemoteConfigSchema.parse(
         (await request(server as TurneroServer, 'GET', apiPaths.remoteConfig(SITE, kioskId))).body,

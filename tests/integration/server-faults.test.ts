@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiPaths } from '../../src-shared/contract/townhall-api';
 import { parseFaultSpec } from '../../server/faults';
 import type { TurneroServer } from '../../server/server';
-import { SITE, startTestServer, walkIn } from './server-kit';
+import { serversClosedAfterEach, SITE, walkIn } from './server-kit';
 
+const startServer = serversClosedAfterEach();
 let server: TurneroServer;
-afterEach(async () => {
-  await server.close();
-});
 
 type Outcome = number | 'dropped';
 
@@ -37,7 +35,7 @@ const count = (outcomes: Outcome[], value: Outcome) =>
 
 describe('reference Town Hall API: fault injection', () => {
   it('is off by default and never touches health, the OpenAPI document or the pages', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     expect(server.admin.faults()).toBeNull();
     server.admin.setFaults({ errorRate: 1, seed: 1 });
     expect(await outcome(apiPaths.health)).toBe(200);
@@ -49,7 +47,7 @@ describe('reference Town Hall API: fault injection', () => {
   });
 
   it('answers 503 at the error rate, deterministically for a seed', async () => {
-    ({ server } = await startTestServer({ faults: { errorRate: 0.3, seed: 42 } }));
+    ({ server } = await startServer({ faults: { errorRate: 0.3, seed: 42 } }));
     const run = async () => {
       const outcomes: Outcome[] = [];
       for (let i = 0; i < 200; i += 1) outcomes.push(await outcome(apiPaths.siteInfo(SITE)));
@@ -68,7 +66,7 @@ describe('reference Town Hall API: fault injection', () => {
   });
 
   it('drops connections, processing half the dropped writes, and duplicates requests', async () => {
-    ({ server } = await startTestServer({
+    ({ server } = await startServer({
       faults: { dropRate: 0.2, duplicateRate: 0.2, seed: 7 },
     }));
     const outcomes: Outcome[] = [];
@@ -95,7 +93,7 @@ describe('reference Town Hall API: fault injection', () => {
   });
 
   it('delays requests by about the latency', async () => {
-    ({ server } = await startTestServer({ faults: { latencyMs: 100, seed: 3 } }));
+    ({ server } = await startServer({ faults: { latencyMs: 100, seed: 3 } }));
     const started = performance.now();
     expect(await outcome(apiPaths.siteInfo(SITE))).toBe(200);
     // Uniform in [50, 150) ms: only the lower bound is safe to check.

@@ -1,11 +1,12 @@
 /**
  * Shared by the server-*.test.ts files: a small seed with caps and enrolment codes,
- * a server on a temporary SQLite file, and JSON requests over real HTTP.
+ * a server on a temporary SQLite file (closed after each test), and JSON requests over real HTTP.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { parseSeed, type SeedDocumentInput } from '../../server/seed';
 import {
   startTurneroServer,
@@ -54,9 +55,13 @@ export function tempDbFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'turnero-townhall-')), 'townhall.sqlite');
 }
 
-export async function startTestServer(
-  options: TurneroServerOptions = {},
-): Promise<{ server: TurneroServer; dbFile: string }> {
+export interface TestServer {
+  server: TurneroServer;
+  dbFile: string;
+}
+
+/** A server on a fresh temporary file with the kit's seed and clock; `options` override them. */
+export async function startTestServer(options: TurneroServerOptions = {}): Promise<TestServer> {
   const dbFile = tempDbFile();
   const server = await startTurneroServer({
     dbFile,
@@ -65,6 +70,23 @@ export async function startTestServer(
     ...options,
   });
   return { server, dbFile };
+}
+
+/**
+ * For a test file whose tests start their own servers: call it once at the top; the function it
+ * returns starts a server as `startTestServer` does, and every server so started is closed after
+ * its test, passed or failed.
+ */
+export function serversClosedAfterEach(): (options?: TurneroServerOptions) => Promise<TestServer> {
+  const started: TurneroServer[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((server) => server.close()));
+  });
+  return async (options = {}) => {
+    const test = await startTestServer(options);
+    started.push(test.server);
+    return test;
+  };
 }
 
 export interface JsonAnswer {

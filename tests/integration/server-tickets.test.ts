@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiPaths,
   NumberLeaseSchema,
@@ -12,16 +12,14 @@ import {
   NOW,
   postTicket,
   request,
+  serversClosedAfterEach,
   SITE,
-  startTestServer,
   TODAY,
   walkIn,
 } from './server-kit';
 
+const startServer = serversClosedAfterEach();
 let server: TurneroServer;
-afterEach(async () => {
-  await server.close();
-});
 
 const lease = (kioskId: string, serviceId: string, size?: number, day = TODAY) =>
   request(server, 'POST', apiPaths.numberLeases(SITE), {
@@ -33,7 +31,7 @@ const lease = (kioskId: string, serviceId: string, size?: number, day = TODAY) =
 
 describe('reference Town Hall API: number leases', () => {
   it('hands out blocks that never overlap, under concurrent requests from 3 kiosks', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     const kiosks = ['kiosk-1', 'kiosk-2', 'kiosk-3'];
     // Ceiling 99: 60 requests of 1–4 numbers each; some will find it exhausted.
     const answers = await Promise.all(
@@ -67,7 +65,7 @@ describe('reference Town Hall API: number leases', () => {
   });
 
   it('counts per service and day, with the default block size, clipped at the ceiling', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     expect(NumberLeaseSchema.parse((await lease('kiosk-1', 'empadronamiento')).body)).toMatchObject(
       {
         serviceId: 'empadronamiento',
@@ -96,7 +94,7 @@ describe('reference Town Hall API: number leases', () => {
 
 describe('reference Town Hall API: walk-ins', () => {
   it('records a walk-in once, replays it, and refuses the key with another body', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     const ticket = walkIn();
     const created = await postTicket(server, apiPaths.walkIns(SITE), ticket);
     expect(created.status).toBe(201);
@@ -125,7 +123,7 @@ describe('reference Town Hall API: walk-ins', () => {
   });
 
   it('refuses services without walk-ins, unknown services and numbers already issued', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     const padron = await postTicket(
       server,
       apiPaths.walkIns(SITE),
@@ -175,7 +173,7 @@ describe('reference Town Hall API: walk-ins', () => {
   });
 
   it('counts check-ins and walk-ins of the day against the daily cap', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     // registro: dailyCap 3. One check-in and two walk-ins fill it.
     const firstTicket = checkIn('apt-aaa003', { ticketNumber: 'R-001' });
     expect((await postTicket(server, apiPaths.checkIns(SITE), firstTicket)).status).toBe(201);
@@ -205,7 +203,7 @@ describe('reference Town Hall API: walk-ins', () => {
   });
 
   it('caps check-ins too', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     server.admin.addAppointment(SITE, {
       code: 'TRN-AAA005',
       serviceId: 'registro',

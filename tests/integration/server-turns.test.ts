@@ -1,5 +1,5 @@
 import { get, type ClientRequest, type IncomingMessage } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiPaths,
   CalledTurnSchema,
@@ -17,15 +17,13 @@ import {
   NOW,
   postTicket,
   request,
+  serversClosedAfterEach,
   SITE,
-  startTestServer,
   walkIn,
 } from './server-kit';
 
+const startServer = serversClosedAfterEach();
 let server: TurneroServer;
-afterEach(async () => {
-  await server.close();
-});
 
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000).toISOString();
 
@@ -116,7 +114,7 @@ const turnOf = (event: SseEvent): CalledTurn =>
 
 describe('reference Town Hall API: called turns', () => {
   it('calls appointment check-ins before walk-ins, each by issue time', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     await fillQueue();
     expect(server.admin.waiting().map((ticket) => ticket.ticketNumber)).toEqual([
       'E-001',
@@ -161,7 +159,7 @@ describe('reference Town Hall API: called turns', () => {
   });
 
   it("refuses a desk that is not one of the site's: the screen would show and speak it", async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     await fillQueue();
     const answer = await request(server, 'POST', apiPaths.callNext(SITE), {
       desk: 'María García 12345678Z',
@@ -172,7 +170,7 @@ describe('reference Town Hall API: called turns', () => {
   });
 
   it('replays the newest turns to a screen that missed many, so it ends on the latest', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     for (let i = 1; i <= 120; i += 1) {
       await postTicket(server, apiPaths.walkIns(SITE), walkIn({ ticketNumber: `E-${100 + i}` }));
       server.admin.callNext('Mesa 1');
@@ -188,7 +186,7 @@ describe('reference Town Hall API: called turns', () => {
   });
 
   it('keeps only the last 20 called turns in the list', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     for (let i = 1; i <= 25; i += 1) {
       const number = `E-${String(100 + i)}`;
       await postTicket(server, apiPaths.walkIns(SITE), walkIn({ ticketNumber: number }));
@@ -202,7 +200,7 @@ describe('reference Town Hall API: called turns', () => {
   });
 
   it('streams called turns as Server-Sent Events and resumes after Last-Event-ID', async () => {
-    ({ server } = await startTestServer({ sseKeepAliveMs: 50 }));
+    ({ server } = await startServer({ sseKeepAliveMs: 50 }));
     await fillQueue();
     const stream = openStream(apiPaths.calledTurnsStream(SITE));
     const response = await stream.ready;
@@ -244,7 +242,7 @@ describe('reference Town Hall API: called turns', () => {
   });
 
   it('the stream needs a credential when auth is required', async () => {
-    ({ server } = await startTestServer({ auth: 'required' }));
+    ({ server } = await startServer({ auth: 'required' }));
     const anonymous = openStream(apiPaths.calledTurnsStream(SITE));
     expect((await anonymous.ready).statusCode).toBe(401);
     anonymous.close();
@@ -268,7 +266,7 @@ describe('reference Town Hall API: called turns', () => {
 
 describe('reference Town Hall API: staff page and information screen', () => {
   it('shows numbers, services, turns and device health, never a name or an ID', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     await fillQueue();
     server.admin.callNext('Mesa 1');
     await request(server, 'POST', apiPaths.heartbeat(SITE, 'kiosk-1'), heartbeat('kiosk-1'));
@@ -298,7 +296,7 @@ describe('reference Town Hall API: staff page and information screen', () => {
   });
 
   it('calls the next turn from the form, and refuses a cross-site form', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     await fillQueue();
     const post = (headers: Record<string, string>, form: Record<string, string>) =>
       fetch(`${server.url}/staff/call-next`, {
@@ -327,7 +325,7 @@ describe('reference Town Hall API: staff page and information screen', () => {
   });
 
   it('serves the information screen with its script as a file, under a strict CSP', async () => {
-    ({ server } = await startTestServer());
+    ({ server } = await startServer());
     await fillQueue();
     server.admin.callNext('Mesa 2');
     const response = await fetch(`${server.url}/screen?site=${SITE}`);

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   ApiErrorSchema,
@@ -13,26 +11,22 @@ import {
   SiteInfoResponseSchema,
   type Appointment,
   type ApiError,
-  type CheckInRequest,
 } from '../../src-shared/contract/townhall-api';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import { buildOpenApiDocument, renderOpenApiDocument } from '../../server/openapi';
 import { loadSeed } from '../../server/seed';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
+import { checkIn, NOW, serversClosedAfterEach, tempDbFile, TODAY } from './server-kit';
 
-// 10:00 in Madrid (CET) on a Tuesday: the demo's -40…+90 minute appointments are all today.
-const NOW = new Date('2026-02-10T09:00:00.000Z');
-const TODAY = '2026-02-10';
+// The kit's NOW, 10:00 in Madrid (CET) on a Tuesday: the demo's -40…+90 minute appointments
+// are all today.
 const SITE = 'demo-sac';
 
+const startServer = serversClosedAfterEach();
 let server: TurneroServer;
 
 beforeEach(async () => {
-  server = await startTurneroServer({ seed: loadSeed('demo'), now: () => NOW });
-});
-
-afterEach(async () => {
-  await server.close();
+  ({ server } = await startServer({ seed: loadSeed('demo') }));
 });
 
 async function call<T>(
@@ -65,20 +59,6 @@ async function pullAll(
     if (!body.hasMore) return { ids: appointments, cursor };
   }
   throw new Error('too many pages');
-}
-
-function checkInRequest(
-  appointmentId: string,
-  overrides: Partial<CheckInRequest> = {},
-): CheckInRequest {
-  return {
-    ticketId: randomUUID(),
-    appointmentId,
-    kioskId: 'kiosk-1',
-    ticketNumber: 'E-001',
-    issuedAt: NOW.toISOString(),
-    ...overrides,
-  };
 }
 
 const postCheckIn = (body: unknown, key?: string, headers: Record<string, string> = {}) =>
@@ -185,21 +165,15 @@ describe('reference Town Hall API', () => {
     const garbage = await apiError(appointmentsPath({ from: TODAY, days: '3', cursor: 'abc!' }));
     expect(garbage.body.error.code).toBe('invalid-cursor');
 
-    const other = await startTurneroServer({ seed: loadSeed('demo'), now: () => NOW });
-    try {
-      const response = await fetch(
-        other.url + appointmentsPath({ from: TODAY, days: '3', cursor }),
-      );
-      expect(response.status).toBe(400);
-      expect(ApiErrorSchema.parse(await response.json()).error.code).toBe('invalid-cursor');
-    } finally {
-      await other.close();
-    }
+    const { server: other } = await startServer({ seed: loadSeed('demo') });
+    const response = await fetch(other.url + appointmentsPath({ from: TODAY, days: '3', cursor }));
+    expect(response.status).toBe(400);
+    expect(ApiErrorSchema.parse(await response.json()).error.code).toBe('invalid-cursor');
   });
 
   it('records a check-in once, replays it, and refuses the same key with another body', async () => {
     const { cursor } = await pullAll({ from: TODAY, days: '3' });
-    const request = checkInRequest('apt-b8n3vj');
+    const request = checkIn('apt-b8n3vj');
     const created = await postCheckIn(request, request.ticketId);
     expect(created.status).toBe(201);
     const record = CheckInRecordSchema.parse(await created.json());
@@ -232,7 +206,7 @@ describe('reference Town Hall API', () => {
       expect(body.error.code).toBe(code);
       if (message) expect(body.error.message).toMatch(message);
     };
-    const request = checkInRequest('apt-r7v3mb');
+    const request = checkIn('apt-r7v3mb');
     await expectError(await postCheckIn(request), 400, 'bad-request', /Idempotency-Key header/);
     await expectError(await postCheckIn(request, randomUUID()), 400, 'bad-request', /must equal/);
     await expectError(
@@ -260,16 +234,16 @@ describe('reference Town Hall API', () => {
       413,
       'payload-too-large',
     );
-    const unknown = checkInRequest('apt-nothing');
+    const unknown = checkIn('apt-nothing');
     await expectError(await postCheckIn(unknown, unknown.ticketId), 404, 'not-found');
-    const cancelled = checkInRequest('apt-q2w6nx');
+    const cancelled = checkIn('apt-q2w6nx');
     await expectError(
       await postCheckIn(cancelled, cancelled.ticketId),
       409,
       'conflict',
       /cancelled/,
     );
-    const already = checkInRequest('apt-j6a3we');
+    const already = checkIn('apt-j6a3we');
     await expectError(await postCheckIn(already, already.ticketId), 409, 'conflict', /already/);
 
     expect(server.admin.checkIns()).toEqual([]);
@@ -280,7 +254,7 @@ describe('reference Town Hall API', () => {
   });
 
   it('keeps its data in a database file across restarts, loading the seed only once', async () => {
-    const dbFile = join(mkdtempSync(join(tmpdir(), 'turnero-townhall-')), 'townhall.sqlite');
+    const dbFile = tempDbFile();
     const first = await startTurneroServer({ dbFile, seed: loadSeed('demo'), now: () => NOW });
     first.admin.cancelAppointment('apt-dem002');
     const sequence = first.admin.currentSequence();
@@ -296,7 +270,7 @@ describe('reference Town Hall API', () => {
   });
 
   it('refuses, after a restart, a cursor minted before it (a restored backup cannot skip changes)', async () => {
-    const dbFile = join(mkdtempSync(join(tmpdir(), 'turnero-townhall-')), 'townhall.sqlite');
+    const dbFile = tempDbFile();
     const first = await startTurneroServer({ dbFile, seed: loadSeed('demo'), now: () => NOW });
     const query = { from: TODAY, days: '3' };
     const page = AppointmentsPageSchema.parse(
