@@ -29,15 +29,7 @@ import type { Store } from '../store/store';
 import { Backoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { ConnectivityTracker, type Connectivity, type RequestTrack } from './connectivity';
 import type { Backend } from '../backend/backend';
-import { BackendError, type TurneroApiClient } from '../backend/turnero-api/api-client';
-
-/**
- * What the engine talks to: any back end (our API's client, or an adapter for another booking
- * system) plus whichever optional capabilities it has. Without `leaseNumbers` the kiosk numbers
- * from its reserved range (or locally); without `heartbeat` / `remoteConfig` it sends none.
- */
-export type SyncClient = Backend &
-  Partial<Pick<TurneroApiClient, 'postWalkIn' | 'leaseNumbers' | 'heartbeat' | 'remoteConfig'>>;
+import { BackendError } from '../backend/backend-error';
 
 export type { Connectivity } from './connectivity';
 
@@ -124,7 +116,7 @@ export type SyncStore = Pick<
 >;
 
 export interface SyncEngineOptions {
-  client: SyncClient;
+  client: Backend;
   store: SyncStore;
   /** The site's zone: decides which days "today and the next ones" are. */
   timeZone: string;

@@ -11,7 +11,7 @@ import type { EasyAppointmentsOptionsInput } from '../../src-main/backend/adapte
 import { openStore, type Store } from '../../src-main/store/store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import type { Backend } from '../../src-main/backend/backend';
-import { BackendError } from '../../src-main/backend/turnero-api/api-client';
+import { BackendError } from '../../src-main/backend/backend-error';
 import {
   startFakeEasyAppointments,
   type FakeEaAppointment,
