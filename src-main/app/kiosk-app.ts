@@ -113,11 +113,13 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     scanner: { transport: 'keyboard', connected: null as boolean | null },
     ticketsToday: 0,
   });
+  // The poll period: the file's, or the town hall's remote setting (applyRemote, below).
+  let pollSeconds = config.api.pollSeconds;
   const sync = createSyncEngine({
     client: backend,
     store,
     timeZone: config.timeZone,
-    pollSeconds: config.api.pollSeconds,
+    pollSeconds: () => pollSeconds,
     kioskId: config.kioskId,
     heartbeat: { intervalSeconds: config.api.heartbeatSeconds, facts: () => heartbeatFacts() },
     now: () => new Date(),
@@ -166,7 +168,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     kiosk.settings.checkInWindow = settings?.checkInWindow ?? { ...config.checkIn };
     kiosk.settings.ticketQrUrl =
       settings?.ticketQrUrl !== undefined ? settings.ticketQrUrl : config.printer.qrUrl;
-    sync.setPollSeconds(settings?.pollSeconds ?? config.api.pollSeconds);
+    pollSeconds = settings?.pollSeconds ?? config.api.pollSeconds;
   };
   applyRemote(sync.getRemoteSettings());
   sync.onRemoteSettings(applyRemote);
