@@ -136,8 +136,9 @@ export const ConfigSchema = z
       .strict()
       .superRefine((api, context) => {
         const missing = missingBackendSection(api);
-        if (missing)
+        if (missing) {
           context.addIssue({ code: 'custom', message: missing.message, path: [missing.key] });
+        }
       })
       .prefault({}),
     /**

@@ -147,5 +147,3 @@ export function createScheduler(options: SchedulerOptions) {
     retryPush: armRetry,
   };
 }
-
-export type Scheduler = ReturnType<typeof createScheduler>;

@@ -97,7 +97,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => undefined);
   const windowDays = options.windowDays ?? 3;
-  const backoff = {
+  const backoffOptions = {
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     random: options.random ?? Math.random,
   };
@@ -119,7 +119,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     now,
     log,
     record,
-    ...backoff,
+    ...backoffOptions,
     retryLater: () => scheduler.retryPush(),
   });
   const leases = createLeaseKeeper({
@@ -131,7 +131,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     now,
     log,
     record,
-    ...backoff,
+    ...backoffOptions,
     changed: status.publish,
   });
   const puller = createAppointmentPuller({
@@ -159,7 +159,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     pollSeconds: options.pollSeconds,
     pushDueAt: pusher.dueAt,
     nowMs: () => now().getTime(),
-    ...backoff,
+    ...backoffOptions,
   });
 
   return {

@@ -8,7 +8,7 @@ import { defineBackend } from '../backend-entry';
 import { isSecureOrLoopbackUrl, SECURE_URL_MESSAGE } from '../secure-url';
 import { createTurneroApiClient } from './api-client';
 
-export const TurneroBackendOptionsSchema = z
+const TurneroBackendOptionsSchema = z
   .object({
     baseUrl: z.string().refine(isSecureOrLoopbackUrl, { message: SECURE_URL_MESSAGE }),
     siteId: SiteIdSchema,

@@ -9,7 +9,7 @@ import { createEasyAppointmentsBackend } from './adapter';
 import { EasyAppointmentsOptionsSchema } from './options';
 
 /** `api.easyAppointments`: the adapter's options but those the configuration has elsewhere. */
-export const EasyAppointmentsSectionSchema = EasyAppointmentsOptionsSchema.omit({
+const EasyAppointmentsSectionSchema = EasyAppointmentsOptionsSchema.omit({
   siteId: true,
   timeZone: true,
 });
@@ -17,14 +17,17 @@ export const EasyAppointmentsSectionSchema = EasyAppointmentsOptionsSchema.omit(
 export const easyAppointmentsBackend = defineBackend({
   section: { key: 'easyAppointments', schema: EasyAppointmentsSectionSchema },
   options: z
-    .object({ adapter: EasyAppointmentsOptionsSchema, timeoutMs: z.number().int().positive() })
+    .object({
+      easyAppointments: EasyAppointmentsOptionsSchema,
+      timeoutMs: z.number().int().positive(),
+    })
     .strict(),
   optionsFrom: ({ siteId, timeZone, timeoutMs }, section) => ({
-    adapter: { ...section, siteId, timeZone },
+    easyAppointments: { ...section, siteId, timeZone },
     timeoutMs,
   }),
-  create: ({ adapter, timeoutMs }, deps) =>
-    createEasyAppointmentsBackend(adapter, {
+  create: ({ easyAppointments, timeoutMs }, deps) =>
+    createEasyAppointmentsBackend(easyAppointments, {
       timeoutMs,
       log: deps.log,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
