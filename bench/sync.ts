@@ -63,7 +63,7 @@ export async function runSyncBench(report: Report): Promise<void> {
         }),
         store,
         timeZone: 'Europe/Madrid',
-        pollSeconds: 3600,
+        pollSeconds: () => 3600,
         pageLimit: 5000,
         now,
       });
@@ -101,7 +101,7 @@ export async function runSyncBench(report: Report): Promise<void> {
       }),
       store,
       timeZone: 'Europe/Madrid',
-      pollSeconds: 3600,
+      pollSeconds: () => 3600,
       pageLimit: 5000,
       now,
     });

@@ -21,7 +21,7 @@ import { createTicketPrinter } from '../printer/create-ticket-printer';
 import { loadLogo } from '../printer/logo/logo-store';
 import { createSerialScanner, type SerialScanner } from '../scanner/serial-scanner';
 import { openStore } from '../store/store';
-import { createEasyAppointmentsBackend } from '../backend/adapters/easy-appointments/adapter';
+import { createBackend } from '../backend/registry';
 import { credentialPath, enrolDevice, readCredential } from '../backend/turnero-api/credential';
 import { createTurneroApiClient } from '../backend/turnero-api/api-client';
 import { createSyncEngine, type RemoteSettings } from '../sync/sync-engine';
@@ -84,23 +84,18 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
   // authentication is optional.
   const credentialFile = credentialPath(dataDir, config.api.credentialFile);
   let credential = embedded ? null : readCredential(credentialFile);
-  const client = createTurneroApiClient({
-    baseUrl,
-    siteId: config.siteId,
-    timeoutMs: config.api.timeoutMs,
-    credential: () => credential,
-  });
-  const easyAppointments =
-    config.api.adapter === 'easy-appointments' && config.api.easyAppointments
-      ? createEasyAppointmentsBackend(
-          { ...config.api.easyAppointments, siteId: config.siteId, timeZone: config.timeZone },
-          { timeoutMs: config.api.timeoutMs, log },
-        )
-      : null;
-  if (!embedded && !easyAppointments && !credential && config.api.enrolmentCode) {
+  const backend = createBackend(
+    { ...config.api, baseUrl, siteId: config.siteId, timeZone: config.timeZone },
+    { log, credential: () => credential },
+  );
+  if (!embedded && config.api.adapter === 'turnero' && !credential && config.api.enrolmentCode) {
     try {
       const answer = await enrolDevice({
-        client,
+        client: createTurneroApiClient({
+          baseUrl,
+          siteId: config.siteId,
+          timeoutMs: config.api.timeoutMs,
+        }),
         kioskId: config.kioskId,
         enrolmentCode: config.api.enrolmentCode,
         file: credentialFile,
@@ -118,11 +113,13 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     scanner: { transport: 'keyboard', connected: null as boolean | null },
     ticketsToday: 0,
   });
+  // The poll period: the file's, or the town hall's remote setting (applyRemote, below).
+  let pollSeconds = config.api.pollSeconds;
   const sync = createSyncEngine({
-    client: easyAppointments ?? client,
+    client: backend,
     store,
     timeZone: config.timeZone,
-    pollSeconds: config.api.pollSeconds,
+    pollSeconds: () => pollSeconds,
     kioskId: config.kioskId,
     heartbeat: { intervalSeconds: config.api.heartbeatSeconds, facts: () => heartbeatFacts() },
     now: () => new Date(),
@@ -171,7 +168,7 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     kiosk.settings.checkInWindow = settings?.checkInWindow ?? { ...config.checkIn };
     kiosk.settings.ticketQrUrl =
       settings?.ticketQrUrl !== undefined ? settings.ticketQrUrl : config.printer.qrUrl;
-    sync.setPollSeconds(settings?.pollSeconds ?? config.api.pollSeconds);
+    pollSeconds = settings?.pollSeconds ?? config.api.pollSeconds;
   };
   applyRemote(sync.getRemoteSettings());
   sync.onRemoteSettings(applyRemote);

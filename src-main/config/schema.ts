@@ -7,7 +7,7 @@ import { BookingKeySchema } from '../../src-shared/contract/townhall-api';
 import { SiteIdSchema } from '../../src-shared/domain/site-id';
 import { LanguageSchema } from '../../src-shared/domain/language';
 import { isValidTimeZone } from '../../src-shared/domain/site-time';
-import { EasyAppointmentsOptionsSchema } from '../backend/adapters/easy-appointments/options';
+import { BACKEND_NAMES, backendSectionFields, missingBackendSection } from '../backend/registry';
 import { isSecureOrLoopbackUrl, SECURE_URL_MESSAGE } from '../backend/secure-url';
 
 /** Line settings of a serial device, from the query of a `serial:` URI. */
@@ -125,20 +125,20 @@ export const ConfigSchema = z
         /** One-time enrolment code from town hall IT: used at start when there is no credential. */
         enrolmentCode: z.string().min(6).max(64).optional(),
         /**
-         * Which back end speaks for the town hall: our Town Hall API v1 at `baseUrl`, or an
-         * Easy!Appointments installation (docs/townhall-adapters.md).
+         * Which back end speaks for the town hall: `turnero`, our Town Hall API v1 at `baseUrl`,
+         * or an adapter (docs/townhall-adapters.md). The names, and each adapter's own settings
+         * section (`easyAppointments`: site id and time zone come from above), are those of
+         * src-main/backend/registry.ts.
          */
-        adapter: z.enum(['turnero', 'easy-appointments']).default('turnero'),
-        /** Settings of the Easy!Appointments adapter; site id and time zone come from above. */
-        easyAppointments: EasyAppointmentsOptionsSchema.omit({
-          siteId: true,
-          timeZone: true,
-        }).optional(),
+        adapter: z.enum(BACKEND_NAMES).default('turnero'),
+        ...backendSectionFields,
       })
       .strict()
-      .refine((api) => api.adapter !== 'easy-appointments' || api.easyAppointments, {
-        message: 'adapter "easy-appointments" needs the api.easyAppointments settings',
-        path: ['easyAppointments'],
+      .superRefine((api, context) => {
+        const missing = missingBackendSection(api);
+        if (missing) {
+          context.addIssue({ code: 'custom', message: missing.message, path: [missing.key] });
+        }
       })
       .prefault({}),
     /**

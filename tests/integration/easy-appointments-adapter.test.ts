@@ -11,7 +11,7 @@ import type { EasyAppointmentsOptionsInput } from '../../src-main/backend/adapte
 import { openStore, type Store } from '../../src-main/store/store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
 import type { Backend } from '../../src-main/backend/backend';
-import { BackendError } from '../../src-main/backend/turnero-api/api-client';
+import { BackendError } from '../../src-main/backend/backend-error';
 import {
   startFakeEasyAppointments,
   type FakeEaAppointment,
@@ -426,7 +426,7 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
       client: backend,
       store: kioskStore,
       timeZone: TIME_ZONE,
-      pollSeconds: 3600,
+      pollSeconds: () => 3600,
       now,
       log: (line) => logLines.push(line),
     });
@@ -485,7 +485,7 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
     temp = makeTempDir('ea-restart');
     const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
     store = kioskStore;
-    const options = { store: kioskStore, timeZone: TIME_ZONE, pollSeconds: 3600, now };
+    const options = { store: kioskStore, timeZone: TIME_ZONE, pollSeconds: () => 3600, now };
     await createSyncEngine({ ...options, client: makeBackend() }).syncNow();
     const restarted = createSyncEngine({
       ...options,

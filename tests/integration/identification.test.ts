@@ -86,7 +86,7 @@ describe('identification on a real store and the reference town hall', () => {
       client,
       store,
       timeZone: TIME_ZONE,
-      pollSeconds: 3600,
+      pollSeconds: () => 3600,
       now: () => NOW,
     });
     printer = new RecordingPrinter();

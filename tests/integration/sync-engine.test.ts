@@ -56,7 +56,7 @@ function makeEngine(baseUrl: string, maxResponseBytes?: number, timeoutMs = 2000
     client,
     store,
     timeZone: TIME_ZONE,
-    pollSeconds: 3600,
+    pollSeconds: () => 3600,
     now,
     log: (line) => logLines.push(line),
   });
@@ -171,7 +171,7 @@ describe('sync engine against the reference Town Hall API', () => {
       client,
       store,
       timeZone: TIME_ZONE,
-      pollSeconds: 3600,
+      pollSeconds: () => 3600,
       now: () => clock,
     });
     await engine.syncNow();

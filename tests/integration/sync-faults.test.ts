@@ -66,7 +66,7 @@ describe('three kiosks against a faulty town hall', () => {
         reservedRange,
         timeoutMs: 1000,
         engine: {
-          pollSeconds: 1,
+          pollSeconds: () => 1,
           backoff: { baseMs: 20, factor: 2, maxMs: 400 },
           random: Math.random,
         },

@@ -116,7 +116,7 @@ export function makeKiosk(options: {
     client,
     store,
     timeZone: TIME_ZONE,
-    pollSeconds: 3600,
+    pollSeconds: () => 3600,
     kioskId: options.kioskId,
     now: options.now,
     log,

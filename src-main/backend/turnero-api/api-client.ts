@@ -1,6 +1,7 @@
 /**
- * The kiosk's client of the Town Hall API v1. Every answer is validated against the contract
- * before it is returned; a malformed answer is a BackendError, never a partly-trusted object.
+ * The kiosk's client of the Town Hall API v1: the reference back end, with every capability.
+ * Every answer is validated against the contract before it is returned; a malformed answer is a
+ * BackendError, never a partly-trusted object.
  */
 import type { z } from 'zod';
 import {
@@ -16,31 +17,19 @@ import {
   RemoteConfigSchema,
   SiteInfoResponseSchema,
   WalkInRecordSchema,
-  type AppointmentsPage,
-  type CheckInRecord,
-  type CheckInRequest,
   type EnrolmentRequest,
   type EnrolmentResponse,
-  type HealthResponse,
-  type Heartbeat,
-  type HeartbeatResponse,
-  type NumberLease,
-  type NumberLeaseRequest,
-  type RemoteConfig,
-  type SiteInfoResponse,
-  type WalkInRecord,
-  type WalkInRequest,
 } from '../../../src-shared/contract/townhall-api';
-import { createHttpClient, BackendError, type HttpResponse } from './http-client';
-
-export { BackendError, type BackendErrorKind } from './http-client';
+import type { BackendCapabilities, BackendEssentials } from '../backend';
+import { BackendError } from '../backend-error';
+import { createHttpClient, DEFAULT_MAX_RESPONSE_BYTES, type HttpResponse } from '../http-client';
 
 export interface TurneroApiClientOptions {
   /** http(s) base URL; the API lives under its `/api/v1` path. */
   baseUrl: string;
   siteId: string;
   timeoutMs: number;
-  /** Largest answer accepted, in bytes (default 4 MiB: 5000 appointments fit comfortably). */
+  /** Largest answer accepted, in bytes (default `DEFAULT_MAX_RESPONSE_BYTES`). */
   maxResponseBytes?: number;
   /** For tests and embedding; the global fetch otherwise. */
   fetch?: typeof fetch;
@@ -53,46 +42,11 @@ export interface TurneroApiClientOptions {
   credential?: () => string | null;
 }
 
-export interface AppointmentsRequest {
-  from: string;
-  days: number;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface CheckInOutcome {
-  record: CheckInRecord;
-  /** True when the server already had this check-in (200): a retry of a delivered push. */
-  replayed: boolean;
-}
-
-export interface WalkInOutcome {
-  record: WalkInRecord;
-  replayed: boolean;
-}
-
-export interface TurneroApiClient {
-  readonly siteId: string;
-  health(): Promise<HealthResponse>;
-  getSiteInfo(): Promise<SiteInfoResponse>;
-  getAppointments(query: AppointmentsRequest): Promise<AppointmentsPage>;
-  postCheckIn(request: CheckInRequest): Promise<CheckInOutcome>;
-  /** Reports a walk-in ticket; Idempotency-Key = ticket id, like a check-in. */
-  postWalkIn(request: WalkInRequest): Promise<WalkInOutcome>;
-  /** A block of ticket counters for (service, day), for this kiosk alone. */
-  leaseNumbers(request: NumberLeaseRequest): Promise<NumberLease>;
+/** A back end with every capability, and enrolment (used by the enrol CLI and at start). */
+export interface TurneroApiClient extends BackendEssentials, BackendCapabilities {
   /** Trades a one-time enrolment code for this device's credential (shown once). */
   enrol(request: EnrolmentRequest): Promise<EnrolmentResponse>;
-  heartbeat(heartbeat: Heartbeat): Promise<HeartbeatResponse>;
-  remoteConfig(kioskId: string): Promise<RemoteConfig>;
-  /**
-   * Server clock minus local clock, in ms, from the Date header of the last answer (1 s
-   * resolution); null before any answer. For diagnostics: the kiosk never syncs on it.
-   */
-  clockOffsetMs(): number | null;
 }
-
-const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export function createTurneroApiClient(options: TurneroApiClientOptions): TurneroApiClient {
   const base = new URL(options.baseUrl);

@@ -17,12 +17,13 @@ import {
   SiteInfoResponseSchema,
   type Appointment,
   type CheckInRecord,
+  type CheckInRequest,
   type SiteInfoResponse,
 } from '../../../../src-shared/contract/townhall-api';
 import { addDays, isValidTimeZone, localDayOf } from '../../../../src-shared/domain/site-time';
-import { BackendError } from '../../turnero-api/http-client';
-import type { AppointmentsRequest, CheckInOutcome } from '../../turnero-api/api-client';
-import type { Backend } from '../../backend';
+import type { AppointmentsRequest, Backend, CheckInOutcome } from '../../backend';
+import { BackendError } from '../../backend-error';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../http-client';
 import { createDeltaState } from './delta';
 import { createEaClient } from './ea-client';
 import type { EaAppointment } from './ea-schemas';
@@ -40,7 +41,6 @@ export interface EasyAppointmentsRuntime {
   log?: (line: string) => void;
 }
 
-const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 const DEFAULT_PAGE_LIMIT = 1000;
 const MAX_PAGE_LIMIT = 5000;
 /** Appointments gone from the window are looked up one by one (deleted or moved?) up to this. */
@@ -58,8 +58,6 @@ export function easyAppointmentsApiRoot(baseUrl: string): URL {
 
 const malformed = (message: string): BackendError =>
   new BackendError('malformed', `Easy!Appointments: ${message}`);
-
-const describeError = (error: unknown): string => errorText(error);
 
 export function createEasyAppointmentsBackend(
   input: EasyAppointmentsOptionsInput,
@@ -105,7 +103,7 @@ export function createEasyAppointmentsBackend(
     try {
       return mapAppointment(record, timeZone, options);
     } catch (error) {
-      throw malformed(`appointment ${record.id}: ${describeError(error)}`);
+      throw malformed(`appointment ${record.id}: ${errorText(error)}`);
     }
   }
 
@@ -211,9 +209,7 @@ export function createEasyAppointmentsBackend(
     });
   }
 
-  async function postCheckIn(
-    request: Parameters<Backend['postCheckIn']>[0],
-  ): Promise<CheckInOutcome> {
+  async function postCheckIn(request: CheckInRequest): Promise<CheckInOutcome> {
     const parsed = CheckInRequestSchema.safeParse(request);
     if (!parsed.success) {
       throw new BackendError(

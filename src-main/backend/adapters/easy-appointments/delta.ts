@@ -16,7 +16,7 @@
  * undo a check-in the kiosk made and has not pushed yet.
  */
 import { randomBytes } from 'node:crypto';
-import { BackendError } from '../../turnero-api/http-client';
+import { BackendError } from '../../backend-error';
 import type { Appointment } from '../../../../src-shared/contract/townhall-api';
 import { appointmentDigest, type MappedAppointment } from './mapping';
 

@@ -4,12 +4,8 @@
  * Collections are read page by page (`page`, `length`, `sort=+id`) until a short page.
  */
 import type { z } from 'zod';
-import {
-  createHttpClient,
-  BackendError,
-  type HttpRequest,
-  type HttpResponse,
-} from '../../turnero-api/http-client';
+import { BackendError } from '../../backend-error';
+import { createHttpClient, type HttpRequest, type HttpResponse } from '../../http-client';
 import {
   EaAppointmentListSchema,
   EaAppointmentSchema,

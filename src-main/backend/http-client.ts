@@ -1,44 +1,13 @@
 /**
- * One JSON request to the town hall, bounded in time and size, with the answer validated before
- * anyone sees it. Everything that can go wrong becomes a BackendError with a `kind`, so callers
- * decide on retry from data, not from parsing messages.
+ * One JSON request to a back end (our Town Hall API, or another booking system's for an
+ * adapter), bounded in time and size, with the answer validated before anyone sees it.
+ * Everything that can go wrong becomes a BackendError with a `kind`, so callers decide on retry
+ * from data, not from parsing messages.
  */
 import type { z } from 'zod';
-import { ApiErrorSchema, type ApiErrorCode } from '../../../src-shared/contract/townhall-api';
-import { errorText } from '../../logging/error-text';
-
-export type BackendErrorKind =
-  /** No answer: refused, reset, DNS, TLS, or the connection dropped mid-body. */
-  | 'network'
-  | 'timeout'
-  /** An HTTP error status; `status` and (when the body was an ApiError) `code` tell which. */
-  | 'http'
-  /** A 2xx answer that is not JSON or does not match the contract. */
-  | 'malformed'
-  | 'too-large';
-
-const PERMANENT_STATUSES = new Set([400, 409, 413, 415, 422]);
-
-export class BackendError extends Error {
-  constructor(
-    readonly kind: BackendErrorKind,
-    message: string,
-    readonly status?: number,
-    readonly code?: ApiErrorCode,
-  ) {
-    super(message);
-    this.name = 'BackendError';
-  }
-
-  /**
-   * True when the town hall has refused the request for good: the same request would be refused
-   * again (invalid request, conflict, too large, wrong media type). 404 is not among them: a
-   * wrong site id is a configuration fault a technician fixes, after which retries succeed.
-   */
-  get permanent(): boolean {
-    return this.kind === 'http' && PERMANENT_STATUSES.has(this.status ?? 0);
-  }
-}
+import { ApiErrorSchema } from '../../src-shared/contract/townhall-api';
+import { errorText } from '../logging/error-text';
+import { BackendError } from './backend-error';
 
 export interface HttpRequest<T> {
   method: 'GET' | 'POST' | 'PUT';
@@ -56,6 +25,9 @@ export interface HttpResponse<T> {
   /** The server's Date header, when it sent a valid one. */
   serverDate: Date | null;
 }
+
+/** 4 MiB: 5000 appointments fit comfortably. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export interface HttpClientOptions {
   timeoutMs: number;

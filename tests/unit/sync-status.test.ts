@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CLOCK_SKEW_LIMIT_MS,
+  isClockSkewed,
+  statusChangeKey,
+  type SyncStatus,
+} from '../../src-main/sync/sync-status';
+import { usableRemoteSettings } from '../../src-main/sync/remote-settings';
+
+const STATUS: SyncStatus = {
+  connectivity: 'online',
+  lastSuccessAt: '2026-02-10T09:00:00.000Z',
+  lastContactAt: '2026-02-10T09:00:00.000Z',
+  pendingOutbox: 0,
+  lastError: null,
+  clockOffsetMs: 120,
+  clockSkewed: false,
+  errorRate: 0,
+  nextPushAt: null,
+};
+
+describe('sync status', () => {
+  it('changes only with what is worth telling, not with jitter and contact times', () => {
+    const key = statusChangeKey(STATUS);
+    expect(
+      statusChangeKey({
+        ...STATUS,
+        clockOffsetMs: -300,
+        errorRate: 0.1,
+        lastContactAt: '2026-02-10T09:05:00.000Z',
+        nextPushAt: '2026-02-10T09:06:00.000Z',
+      }),
+    ).toBe(key);
+    for (const change of [
+      { connectivity: 'degraded' },
+      { lastSuccessAt: '2026-02-10T09:01:00.000Z' },
+      { pendingOutbox: 1 },
+      { lastError: 'GET /health: HTTP 503' },
+      { clockSkewed: true },
+    ] as const) {
+      expect(statusChangeKey({ ...STATUS, ...change })).not.toBe(key);
+    }
+  });
+
+  it('calls the kiosk clock skewed beyond two minutes either way', () => {
+    expect(isClockSkewed(null)).toBe(false);
+    expect(isClockSkewed(CLOCK_SKEW_LIMIT_MS)).toBe(false);
+    expect(isClockSkewed(-CLOCK_SKEW_LIMIT_MS)).toBe(false);
+    expect(isClockSkewed(CLOCK_SKEW_LIMIT_MS + 1)).toBe(true);
+    expect(isClockSkewed(-CLOCK_SKEW_LIMIT_MS - 1)).toBe(true);
+  });
+});
+
+describe('remote settings', () => {
+  it('drops a ticket QR URL that is not plain-ASCII http(s), saying so, and keeps the rest', () => {
+    const logs: string[] = [];
+    const log = (line: string) => logs.push(line);
+    const settings = { pollSeconds: 30, ticketQrUrl: 'https://sede.example.es/turno/{number}' };
+    expect(usableRemoteSettings(settings, log)).toEqual(settings);
+    expect(usableRemoteSettings({ ...settings, ticketQrUrl: null }, log)).toEqual({
+      ...settings,
+      ticketQrUrl: null,
+    });
+    expect(logs).toEqual([]);
+    for (const bad of ['javascript:alert(1)', 'https://sede.example.es/turno/ñ', 'ftp://x']) {
+      expect(usableRemoteSettings({ ...settings, ticketQrUrl: bad }, log)).toEqual({
+        pollSeconds: 30,
+      });
+    }
+    expect(logs).toHaveLength(3);
+    expect(logs[0]).toMatch(/remote ticketQrUrl ignored/);
+    expect(settings.ticketQrUrl).toBe('https://sede.example.es/turno/{number}');
+  });
+});
