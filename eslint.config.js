@@ -7,6 +7,15 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto'];
 
+// The kiosk ships without the server or its demo: they run beside it and are reached by URL.
+const mainPatterns = [
+  { group: ['**/src-renderer/**'], message: 'src-main never imports the renderer.' },
+  {
+    group: ['**/server/**', '**/demo/**'],
+    message: 'The kiosk never contains the Turnero server or the demo: reach them by URL.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'tests/.artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -28,7 +37,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src-main/**', '**/src-renderer/**', '**/server/**'],
+              group: ['**/src-main/**', '**/src-renderer/**', '**/server/**', '**/demo/**'],
               message: 'src-shared imports nothing from the other layers.',
             },
             { group: nodeBuiltins, message: 'src-shared is pure: no Node modules.' },
@@ -43,9 +52,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['**/src-renderer/**'], message: 'src-main never imports the renderer.' },
-          ],
+          patterns: mainPatterns,
         },
       ],
     },
@@ -60,8 +67,22 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'Only src-main/hosts/electron may import Electron.' },
           ],
+          patterns: mainPatterns,
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
-            { group: ['**/src-renderer/**'], message: 'src-main never imports the renderer.' },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '**/demo/**'],
+              message: 'The Turnero server shares only src-shared with the kiosk.',
+            },
           ],
         },
       ],
@@ -78,7 +99,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src-main/**', '**/server/**'],
+              group: ['**/src-main/**', '**/server/**', '**/demo/**'],
               message: 'The renderer talks to main only through window.turnero.',
             },
             { group: nodeBuiltins, message: 'No Node in the renderer.' },

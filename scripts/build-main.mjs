@@ -1,5 +1,5 @@
-// Builds the Node side: the Electron main process, its sandboxed preload and the web host CLI.
-// `npm run build:main`. Native modules stay external: they are loaded from node_modules (and are
+// Builds the Node side: the Electron main process, its sandboxed preload, the web host CLI, and
+// the demo launcher (dist/demo, never packaged). `npm run build:main [-- --out DIR]`. Native modules stay external: they are loaded from node_modules (and are
 // rebuilt for Electron's ABI by electron-builder at packaging time, never in the dev tree).
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'dist', 'main');
+const outIndex = process.argv.indexOf('--out');
+const distDir = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist');
+const outDir = path.join(distDir, 'main');
+const esmRequireBanner =
+  "import { createRequire as __turneroCreateRequire } from 'node:module'; const require = __turneroCreateRequire(import.meta.url);";
 
 /** Packages with native code (or optional native add-ons) that must never be bundled. */
 export const NATIVE_EXTERNALS = [
@@ -70,14 +74,25 @@ const targets = [
       target: 'node20',
       external: NATIVE_EXTERNALS,
       // Bundled CommonJS dependencies (ws, iconv-lite…) call require(): give them a real one.
-      banner: {
-        js: "import { createRequire as __turneroCreateRequire } from 'node:module'; const require = __turneroCreateRequire(import.meta.url);",
-      },
+      banner: { js: esmRequireBanner },
+    },
+  },
+  {
+    // The demo town hall beside the kiosk (npm start / start:web without a configuration).
+    name: 'demo launcher',
+    entry: 'demo/launch.ts',
+    options: {
+      outfile: path.join(distDir, 'demo', 'launch.mjs'),
+      format: 'esm',
+      target: 'node20',
+      external: NATIVE_EXTERNALS,
+      banner: { js: esmRequireBanner },
     },
   },
 ];
 
 mkdirSync(outDir, { recursive: true });
+mkdirSync(path.join(distDir, 'demo'), { recursive: true });
 let failed = false;
 for (const target of targets) {
   if (!existsSync(path.join(root, target.entry))) {

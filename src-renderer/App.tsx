@@ -91,11 +91,17 @@ function useKioskConnection(): void {
 
 function useLanguageSync(): void {
   const { i18n } = useTranslation();
+  const bridge = useBridge();
   const language = useScreen((state) => state.language);
+  const languageChosen = useScreen((state) => state.languageChosen);
   useEffect(() => {
     void i18n.changeLanguage(language);
     document.documentElement.lang = language;
   }, [i18n, language]);
+  // Main prints a scan it reads itself (serial scanner) in the citizen's language too.
+  useEffect(() => {
+    void bridge.invoke('session:set-language', { language: languageChosen ? language : null });
+  }, [bridge, language, languageChosen]);
 }
 
 function isTyping(screen: Screen): boolean {

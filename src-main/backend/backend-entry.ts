@@ -18,8 +18,8 @@ export interface BackendDeps {
 
 /** What every back end may read from the kiosk's configuration: `api` and the site's. */
 export interface BackendSettings {
-  /** `api.baseUrl`, with the embedded demo already resolved to its local URL. */
-  baseUrl: string;
+  /** `api.baseUrl`: required by the Turnero back end, unused by adapters with their own. */
+  baseUrl: string | undefined;
   timeoutMs: number;
   siteId: string;
   timeZone: string;

@@ -12,9 +12,15 @@ export class ConfigError extends Error {
 
 export interface LoadedConfig {
   config: Config;
-  /** The file it came from, or null for the embedded defaults. */
+  /** The file it came from, or null for the defaults (the technician tools without --config). */
   source: string | null;
 }
+
+/** A kiosk never starts on defaults alone: it would print tickets for nobody. */
+export const NO_CONFIGURATION_MESSAGE =
+  'No configuration: give --config FILE or set TURNERO_CONFIG ' +
+  '(docs/configuration.md). To try the kiosk with the demo town hall, run "npm start" or ' +
+  '"npm run start:web" without a configuration.';
 
 /** `--config FILE`, `--config=FILE`, or the TURNERO_CONFIG environment variable. */
 export function configPathFrom(argv: readonly string[], env: NodeJS.ProcessEnv): string | null {
@@ -73,4 +79,22 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Loa
     );
   }
   return { config: parseConfig(document, source), source };
+}
+
+/**
+ * The configuration a kiosk starts with: a file is required, and it must say where the town hall
+ * is. A kiosk whose file forgets `api.baseUrl` refuses to start, naming the field, instead of
+ * quietly printing tickets that no desk will ever call.
+ */
+export function loadKioskConfig(argv: readonly string[], env: NodeJS.ProcessEnv): LoadedConfig {
+  if (!configPathFrom(argv, env)) throw new ConfigError(NO_CONFIGURATION_MESSAGE);
+  const loaded = loadConfig(argv, env);
+  const { api } = loaded.config;
+  if (api.adapter === 'turnero' && !api.baseUrl) {
+    throw new ConfigError(
+      `Invalid configuration in ${loaded.source}: api.baseUrl: required: the https:// address ` +
+        "of the town hall's Turnero server",
+    );
+  }
+  return loaded;
 }

@@ -84,18 +84,8 @@ export function parseScannerTransport(value: string): ScannerTransportConfig | n
   return null;
 }
 
-/** `embedded:demo`, `embedded:/path/to/seed.json`, or the http(s) base URL of a town hall API. */
-const apiBaseUrlSchema = z
-  .string()
-  .refine(
-    (value) =>
-      value.startsWith('embedded:')
-        ? value.length > 'embedded:'.length
-        : isSecureOrLoopbackUrl(value),
-    {
-      message: `expected "embedded:demo", "embedded:/path/seed.json" or ${SECURE_URL_MESSAGE.replace('expected ', '')}`,
-    },
-  );
+/** The http(s) base URL of the town hall's Turnero server (Town Hall API v1). */
+const apiBaseUrlSchema = z.string().refine(isSecureOrLoopbackUrl, { message: SECURE_URL_MESSAGE });
 
 export const ConfigSchema = z
   .object({
@@ -112,7 +102,11 @@ export const ConfigSchema = z
     language: LanguageSchema.default('es'),
     api: z
       .object({
-        baseUrl: apiBaseUrlSchema.default('embedded:demo'),
+        /**
+         * Required for the Turnero back end (the kiosk refuses to start without it); an
+         * Easy!Appointments kiosk names its server in `easyAppointments.baseUrl` instead.
+         */
+        baseUrl: apiBaseUrlSchema.optional(),
         pollSeconds: z.number().int().min(5).max(3600).default(60),
         timeoutMs: z.number().int().min(500).max(60000).default(8000),
         /** How often the kiosk reports its health (printer, outbox, clock) to the town hall. */
@@ -229,6 +223,14 @@ export const ConfigSchema = z
         minutesBefore: z.number().int().min(0).max(720).default(120),
         minutesAfter: z.number().int().min(0).max(720).default(60),
       })
+      .strict()
+      .prefault({}),
+    /**
+     * Data minimisation (docs/data-protection.md): appointments are kept from today on only;
+     * tickets (no personal data) for `ticketDays` days, for statistics and support.
+     */
+    retention: z
+      .object({ ticketDays: z.number().int().min(1).max(366).default(31) })
       .strict()
       .prefault({}),
   })

@@ -4,6 +4,7 @@ import { ConflictRepository } from './conflict-repository';
 import { openDatabase, type SqliteDatabase } from './database';
 import { NumberRepository } from './number-repository';
 import { OutboxRepository } from './outbox-repository';
+import { RetentionRepository } from './retention-repository';
 import { SyncStateRepository } from './sync-state-repository';
 import { TicketRepository } from './ticket-repository';
 
@@ -17,6 +18,8 @@ export interface Store {
   readonly numbers: NumberRepository;
   /** What the town hall refused or changed under a ticket, for staff. */
   readonly conflicts: ConflictRepository;
+  /** Erases what is past its retention (data minimisation). */
+  readonly retention: RetentionRepository;
   /** Runs `work` in one SQLite transaction: everything it writes lands, or nothing does. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -33,6 +36,7 @@ export function openStore(file: string): Store {
     conflicts: new ConflictRepository(db),
     outbox: new OutboxRepository(db),
     syncState: new SyncStateRepository(db),
+    retention: new RetentionRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     close: () => db.close(),
   };

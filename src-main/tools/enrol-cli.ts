@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultDataDir } from '../app/data-dir';
-import { loadConfig } from '../config/load-config';
+import { loadKioskConfig } from '../config/load-config';
 import { credentialPath, enrolDevice } from '../backend/turnero-api/credential';
 import { createTurneroApiClient } from '../backend/turnero-api/api-client';
 import { cliOption, type CliIo } from '../app/cli-io';
@@ -27,10 +27,8 @@ export async function runEnrolCli(
     return 2;
   }
   try {
-    const { config } = loadConfig(argv, env);
-    if (config.api.baseUrl.startsWith('embedded:')) {
-      throw new Error('api.baseUrl is the embedded demo API, which needs no enrolment');
-    }
+    const { config } = loadKioskConfig(argv, env);
+    if (!config.api.baseUrl) throw new Error('api.baseUrl: required to enrol with the town hall');
     const dataDir = config.dataDir ?? defaultDataDir(env);
     const file = credentialPath(dataDir, config.api.credentialFile);
     const client = createTurneroApiClient({

@@ -105,6 +105,8 @@ export const KioskStateSchema = z.object({
   siteName: z.string(),
   kioskId: z.string(),
   defaultLanguage: LanguageSchema,
+  /** The language of the citizen now at the kiosk: scans read by main are printed in it. */
+  sessionLanguage: LanguageSchema,
   connectivity: ConnectivitySchema,
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
   printer: z.object({
@@ -143,6 +145,14 @@ export const requestChannels = {
       })
       .strict(),
     response: CheckInResultSchema,
+  },
+  /**
+   * The citizen chose a language on screen (null: the session ended, back to the default), so
+   * that a scan read by the main process prints in it too. Answers the session's language.
+   */
+  'session:set-language': {
+    request: z.object({ language: LanguageSchema.nullable() }).strict(),
+    response: z.object({ language: LanguageSchema }),
   },
   /** The one reprint of a ticket that did not print (paper out, cover open…). */
   'ticket:reprint': {

@@ -8,8 +8,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskState } from '../../src-shared/contract/ipc';
-import { startKioskApp } from '../../src-main/app/kiosk-app';
-import type { KioskApp } from '../../src-main/app/kiosk-app-types';
+import { startKiosk } from '../../src-main/app/start-kiosk';
+import type { Kiosk } from '../../src-main/app/kiosk';
 import { parseConfig } from '../../src-main/config/load-config';
 import { startTurneroServer } from '../../server/server';
 import { loadSeed } from '../../server/seed';
@@ -34,7 +34,7 @@ async function until<T>(
 describe('kiosk app with a town hall that goes down', () => {
   let dir: ReturnType<typeof makeTempDir>;
   let server: Server | null;
-  let app: KioskApp | null;
+  let app: Kiosk | null;
 
   beforeEach(() => {
     dir = makeTempDir('kiosk-app');
@@ -55,7 +55,7 @@ describe('kiosk app with a town hall that goes down', () => {
     });
 
   const startApp = (baseUrl: string) =>
-    startKioskApp({
+    startKiosk({
       config: parseConfig(
         { dataDir: join(dir.path, 'kiosk'), api: { baseUrl, pollSeconds: 5 } },
         null,
@@ -64,7 +64,7 @@ describe('kiosk app with a town hall that goes down', () => {
       log: () => undefined,
     });
 
-  const state = async (kiosk: KioskApp): Promise<KioskState> => {
+  const state = async (kiosk: Kiosk): Promise<KioskState> => {
     const result = await kiosk.dispatch('kiosk:get-state', {});
     if (!result.ok) throw new Error(result.error.code);
     return result.value as KioskState;
@@ -101,7 +101,7 @@ describe('kiosk app with a town hall that goes down', () => {
     });
 
     const states: KioskState[] = [];
-    app.onEvent((event, payload) => {
+    app.onEvent(({ event, payload }) => {
       if (event === 'kiosk:state-changed') states.push(payload as KioskState);
     });
     server = await startServer(port);

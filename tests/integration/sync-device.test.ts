@@ -6,8 +6,8 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startKioskApp } from '../../src-main/app/kiosk-app';
-import type { KioskApp } from '../../src-main/app/kiosk-app-types';
+import { startKiosk } from '../../src-main/app/start-kiosk';
+import type { Kiosk } from '../../src-main/app/kiosk';
 import { parseConfig } from '../../src-main/config/load-config';
 import { readCredential } from '../../src-main/backend/turnero-api/credential';
 import { runEnrolCli } from '../../src-main/tools/enrol-cli';
@@ -20,7 +20,7 @@ describe('the kiosk as an enrolled device', () => {
   let dir: ReturnType<typeof makeTempDir>;
   let server: TurneroServer;
   let kiosk: TestKiosk | null = null;
-  let app: KioskApp | null = null;
+  let app: Kiosk | null = null;
 
   beforeEach(async () => {
     dir = makeTempDir('sync-device');
@@ -151,7 +151,7 @@ describe('the kiosk as an enrolled device', () => {
       checkInWindow: { minutesBefore: 0, minutesAfter: 0 },
     });
     const logs: string[] = [];
-    app = await startKioskApp({
+    app = await startKiosk({
       config: parseConfig(
         {
           siteId: SITE,

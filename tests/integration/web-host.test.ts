@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { IpcResult, WsServerFrame } from '../../src-shared/contract/ipc';
-import { startKioskApp } from '../../src-main/app/kiosk-app';
-import type { KioskApp } from '../../src-main/app/kiosk-app-types';
+import { startKiosk } from '../../src-main/app/start-kiosk';
+import type { Kiosk } from '../../src-main/app/kiosk';
 import { parseConfig } from '../../src-main/config/load-config';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/web-host';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: ReturnType<typeof makeTempDir>;
-let app: KioskApp;
+let app: Kiosk;
 let host: WebHost;
 
 beforeAll(async () => {
@@ -25,7 +25,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Turnero</title>');
   writeFileSync(join(dir.path, 'secret.txt'), 'not for the page');
   const config = parseConfig({ dataDir: join(dir.path, 'data') }, null);
-  app = await startKioskApp({ config, defaultDataDir: dir.path, log: () => undefined });
+  app = await startKiosk({ config, defaultDataDir: dir.path, log: () => undefined });
   host = await startWebHost({ app, rendererDir });
 });
 

@@ -6,6 +6,7 @@ export function kioskStateFixture(overrides: Partial<KioskState> = {}): KioskSta
     siteName: 'Ayuntamiento de Villanueva de la Peña',
     kioskId: 'totem-1',
     defaultLanguage: 'es',
+    sessionLanguage: 'es',
     connectivity: 'online',
     lastSyncAt: null,
     printer: { transport: 'virtual', status: 'ready' },

@@ -18,12 +18,9 @@ import {
   type IpcResult,
   type TurneroBridge,
 } from '../../src-shared/contract/ipc';
-import type {
-  KioskApp,
-  KioskAppOptions,
-  KioskEventListener,
-} from '../../src-main/app/kiosk-app-types';
-import { loadConfig } from '../../src-main/config/load-config';
+import type { Kiosk, StartKioskOptions } from '../../src-main/app/kiosk';
+import { KioskEvents } from '../../src-main/ipc/kiosk-events';
+import { loadKioskConfig } from '../../src-main/config/load-config';
 import {
   APP_ENTRY_URL,
   APP_SCHEME_PRIVILEGES,
@@ -579,25 +576,22 @@ describe('Electron main wiring (Electron mocked)', () => {
   let fakeSession: FakeSession;
   let dir: string;
 
-  interface FakeKioskApp extends KioskApp {
-    listeners: Set<KioskEventListener>;
-    dispatch: ReturnType<typeof vi.fn<KioskApp['dispatch']>>;
-    stop: ReturnType<typeof vi.fn<KioskApp['stop']>>;
+  interface FakeKioskApp extends Kiosk {
+    events: KioskEvents;
+    dispatch: ReturnType<typeof vi.fn<Kiosk['dispatch']>>;
+    stop: ReturnType<typeof vi.fn<Kiosk['stop']>>;
   }
 
-  const startKioskApp = vi.fn(async (options: KioskAppOptions): Promise<KioskApp> => {
-    const listeners = new Set<KioskEventListener>();
+  const startKiosk = vi.fn(async (options: StartKioskOptions): Promise<Kiosk> => {
+    const events = new KioskEvents(() => undefined);
     const app: FakeKioskApp = {
       config: options.config,
-      listeners,
+      events,
       dispatch: vi.fn(async (channel: unknown): Promise<IpcResult<unknown>> => ({
         ok: true,
         value: { answered: channel },
       })),
-      onEvent: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+      onEvent: events.onEvent,
       stop: vi.fn(async () => {}),
     };
     return app;
@@ -606,6 +600,11 @@ describe('Electron main wiring (Electron mocked)', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'turnero-electron-config-'));
   });
+  const goodConfigFile = () => {
+    const file = path.join(dir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ api: { baseUrl: 'https://turnero.example.es' } }));
+    return file;
+  };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeEach(() => {
@@ -622,20 +621,20 @@ describe('Electron main wiring (Electron mocked)', () => {
     ]) {
       spy.mockClear();
     }
-    startKioskApp.mockClear();
+    startKiosk.mockClear();
     vi.spyOn(console, 'log').mockImplementation(() => {});
     vi.spyOn(console, 'error').mockImplementation(() => {});
   });
   afterEach(() => vi.restoreAllMocks());
 
-  const start = (argv: string[] = ['electron', '.']) => {
+  const start = (argv: string[] = ['electron', '.', '--config', goodConfigFile()]) => {
     const host = startElectronHost({
       argv,
       env: {},
       mainDir: '/app/dist/main',
       rendererDir: '/app/dist/renderer',
-      loadConfig,
-      startKioskApp,
+      loadConfig: loadKioskConfig,
+      startKiosk,
       log: () => {},
     });
     return host;
@@ -649,7 +648,7 @@ describe('Electron main wiring (Electron mocked)', () => {
       event: IpcMainInvokeEvent,
       request: unknown,
     ) => Promise<IpcResult<unknown>>;
-    return { window, handler, kioskApp: running.kioskApp as FakeKioskApp };
+    return { window, handler, kiosk: running.kiosk as FakeKioskApp };
   };
 
   const invokeEvent = (contents: FakeWebContents, frame: FakeFrame | null) =>
@@ -676,7 +675,7 @@ describe('Electron main wiring (Electron mocked)', () => {
     expect(window.loadURL.mock.calls.flat().join(' ')).not.toContain('file:');
     expect(window.show).toHaveBeenCalled();
     expect(electronMock.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
-    expect(startKioskApp).toHaveBeenCalledWith(
+    expect(startKiosk).toHaveBeenCalledWith(
       expect.objectContaining({ defaultDataDir: defaultDataDir() }),
     );
   });
@@ -712,7 +711,7 @@ describe('Electron main wiring (Electron mocked)', () => {
   });
 
   it('dispatches IPC from the main frame of the kiosk window only', async () => {
-    const { window, handler, kioskApp } = await started();
+    const { window, handler, kiosk } = await started();
     expect(electronMock.ipcMain.handle).toHaveBeenCalledWith(
       ELECTRON_INVOKE_CHANNEL,
       expect.any(Function),
@@ -723,9 +722,9 @@ describe('Electron main wiring (Electron mocked)', () => {
       payload: {},
     });
     expect(result).toEqual({ ok: true, value: { answered: 'kiosk:get-state' } });
-    expect(kioskApp.dispatch).toHaveBeenCalledWith('kiosk:get-state', {});
+    expect(kiosk.dispatch).toHaveBeenCalledWith('kiosk:get-state', {});
 
-    kioskApp.dispatch.mockClear();
+    kiosk.dispatch.mockClear();
     const refused: [string, IpcMainInvokeEvent][] = [
       [
         'other origin',
@@ -748,19 +747,16 @@ describe('Electron main wiring (Electron mocked)', () => {
         what,
       ).rejects.toBeInstanceOf(UntrustedSenderError);
     }
-    expect(kioskApp.dispatch).not.toHaveBeenCalled();
+    expect(kiosk.dispatch).not.toHaveBeenCalled();
 
     // A malformed envelope still reaches the dispatcher, which validates and refuses it.
     await handler(invokeEvent(contents, contents.mainFrame), 'not an envelope');
-    expect(kioskApp.dispatch).toHaveBeenCalledWith(undefined, undefined);
+    expect(kiosk.dispatch).toHaveBeenCalledWith(undefined, undefined);
   });
 
   it('forwards kiosk events to the window on the event channel', async () => {
-    const { window, kioskApp } = await started();
-    expect(kioskApp.listeners.size).toBe(1);
-    for (const listener of kioskApp.listeners) {
-      listener('printer:ticket-rendered', { ticketId: 't1', text: 'A001' });
-    }
+    const { window, kiosk } = await started();
+    kiosk.events.emit('printer:ticket-rendered', { ticketId: 't1', text: 'A001' });
     expect(window.webContents.send).toHaveBeenCalledWith(ELECTRON_EVENT_CHANNEL, {
       event: 'printer:ticket-rendered',
       payload: { ticketId: 't1', text: 'A001' },
@@ -768,18 +764,20 @@ describe('Electron main wiring (Electron mocked)', () => {
   });
 
   it('stops the kiosk services cleanly on before-quit, then quits', async () => {
-    const { kioskApp } = await started();
+    const { window, kiosk } = await started();
     const app = electronMock.state.app;
     const event = fakeEvent();
     app.emit('before-quit', event);
     expect(event.preventDefault).toHaveBeenCalled();
-    expect(kioskApp.stop).toHaveBeenCalledTimes(1);
-    expect(kioskApp.listeners.size).toBe(0);
+    expect(kiosk.stop).toHaveBeenCalledTimes(1);
+    const sent = vi.mocked(window.webContents.send).mock.calls.length;
+    kiosk.events.emit('printer:ticket-rendered', { ticketId: 't2', text: 'A002' });
+    expect(window.webContents.send).toHaveBeenCalledTimes(sent);
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
     const second = fakeEvent();
     app.emit('before-quit', second);
     expect(second.preventDefault).not.toHaveBeenCalled();
-    expect(kioskApp.stop).toHaveBeenCalledTimes(1);
+    expect(kiosk.stop).toHaveBeenCalledTimes(1);
   });
 
   it('refuses to start on a bad configuration: names the field, exit code 2', async () => {
@@ -792,15 +790,32 @@ describe('Electron main wiring (Electron mocked)', () => {
     expect(CONFIG_ERROR_EXIT_CODE).toBe(2);
     const [, message] = electronMock.dialog.showErrorBox.mock.calls[0] as [string, string];
     expect(message).toContain('kioskId');
-    expect(startKioskApp).not.toHaveBeenCalled();
+    expect(startKiosk).not.toHaveBeenCalled();
     expect(electronMock.state.windows).toHaveLength(0);
+  });
+
+  it('refuses to start without a configuration file, pointing to the demo', async () => {
+    expect(await start(['electron', '.']).ready).toBeNull();
+    const [, message] = electronMock.dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(message).toMatch(/No configuration: give --config FILE/);
+    expect(message).toMatch(/npm start/);
+    expect(startKiosk).not.toHaveBeenCalled();
+  });
+
+  it('refuses a configuration file without api.baseUrl instead of starting a demo', async () => {
+    const file = path.join(dir, 'no-api.json');
+    writeFileSync(file, JSON.stringify({ kioskId: 'sac-2' }));
+    expect(await start(['electron', '.', '--config', file]).ready).toBeNull();
+    const [, message] = electronMock.dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(message).toMatch(/api\.baseUrl: required/);
+    expect(startKiosk).not.toHaveBeenCalled();
   });
 
   it('quits when another instance holds the single-instance lock', async () => {
     electronMock.state.app.requestSingleInstanceLock.mockReturnValue(false);
     expect(await start().ready).toBeNull();
     expect(electronMock.state.app.quit).toHaveBeenCalled();
-    expect(startKioskApp).not.toHaveBeenCalled();
+    expect(startKiosk).not.toHaveBeenCalled();
     expect(electronMock.state.windows).toHaveLength(0);
   });
 });

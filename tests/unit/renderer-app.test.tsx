@@ -14,6 +14,7 @@ import type {
   TurneroBridge,
 } from '../../src-shared/contract/ipc';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
+import { FakeBridge, renderKiosk, tapKeys } from '../support/fake-bridge';
 
 /*
  * A FAKE TurneroBridge: records every request, answers check-ins from a handler the test sets,
@@ -37,55 +38,6 @@ function issued(overrides: Partial<CheckInResult['ticket']> = {}): CheckInResult
   };
 }
 
-interface FakeRequest {
-  channel: RequestChannel;
-  payload: unknown;
-}
-
-class FakeBridge implements TurneroBridge {
-  readonly requests: FakeRequest[] = [];
-  state: KioskState = { ...FAKE_KIOSK_STATE };
-  checkIn: (input: string) => IpcResult<CheckInResult> = () => ({
-    ok: false,
-    error: { code: 'booking-not-found' },
-  });
-  reprint: (ticketId: string) => IpcResult<ResponseOf<'ticket:reprint'>> = () => ({
-    ok: false,
-    error: { code: 'reprint-not-allowed' },
-  });
-  private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
-
-  get submissions(): unknown[] {
-    return this.requests.filter((r) => r.channel === 'checkin:submit').map((r) => r.payload);
-  }
-
-  invoke<C extends RequestChannel>(
-    channel: C,
-    payload: RequestOf<C>,
-  ): Promise<IpcResult<ResponseOf<C>>> {
-    this.requests.push({ channel, payload });
-    const answer: IpcResult<unknown> =
-      channel === 'kiosk:get-state'
-        ? { ok: true, value: this.state }
-        : channel === 'ticket:reprint'
-          ? this.reprint((payload as RequestOf<'ticket:reprint'>).ticketId)
-          : this.checkIn((payload as RequestOf<'checkin:submit'>).input);
-    return Promise.resolve(answer as IpcResult<ResponseOf<C>>);
-  }
-
-  on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    const untyped = listener as (payload: unknown) => void;
-    set.add(untyped);
-    return () => set.delete(untyped);
-  }
-
-  emit<E extends EventChannel>(event: E, payload: EventOf<E>): void {
-    for (const listener of this.listeners.get(event) ?? []) listener(payload);
-  }
-}
-
 let bridge: FakeBridge;
 
 beforeEach(() => {
@@ -97,22 +49,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function renderKiosk(props: Partial<Parameters<typeof App>[0]> = {}) {
-  const view = render(<App bridge={bridge} {...props} />);
-  await screen.findByText('Ayuntamiento de Villanueva de la Peña');
-  return view;
-}
-
-function tapKeys(text: string, keyboardName = 'Teclado') {
-  const keyboard = screen.getByRole('group', { name: keyboardName });
-  for (const character of text) {
-    fireEvent.click(within(keyboard).getByRole('button', { name: character }));
-  }
-}
-
 describe('renderer: home', () => {
   it('greets in Spanish with the town hall name and the two ways in', async () => {
-    await renderKiosk();
+    await renderKiosk(bridge);
     expect(
       screen.getByRole('heading', { level: 1, name: 'Escanee el código QR de su cita' }),
     ).toBeTruthy();
@@ -125,7 +64,7 @@ describe('renderer: home', () => {
   });
 
   it('switches language and shows the offline notice from kiosk state', async () => {
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Deutsch' }));
     expect(await screen.findByRole('button', { name: 'Ich habe einen Termin' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('de');
@@ -146,7 +85,7 @@ describe('renderer: home', () => {
 describe('renderer: code entry', () => {
   it('"Tengo cita" → typing → Aceptar sends a touch check-in', async () => {
     bridge.checkIn = () => ({ ok: true, value: issued() });
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
     expect(screen.getByRole('heading', { name: 'Escriba el código de su cita' })).toBeTruthy();
 
@@ -160,7 +99,7 @@ describe('renderer: code entry', () => {
   });
 
   it('"Volver" goes home without submitting', async () => {
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
     tapKeys('AB');
     fireEvent.click(screen.getByRole('button', { name: 'Volver' }));
@@ -175,7 +114,7 @@ describe('renderer: outcomes', () => {
       ok: false,
       error: { code: 'too-early', params: { time: '12:00', from: '11:30' } },
     });
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
     tapKeys('TRN7K4P9Q');
     fireEvent.click(screen.getByRole('button', { name: 'Aceptar' }));
@@ -193,7 +132,7 @@ describe('renderer: outcomes', () => {
       ok: true,
       value: issued({ number: 'E-003', printStatus: 'failed', printFailure: 'paper-out' }),
     });
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     fireEvent.click(screen.getByRole('button', { name: 'I have an appointment' }));
     tapKeys('TRN7K4P9Q', 'Keyboard');
@@ -216,7 +155,7 @@ describe('renderer: outcomes', () => {
       ok: true,
       value: { ticket: issued({ printStatus: 'printed', canReprint: false }).ticket },
     });
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
     tapKeys('TRN7K4P9Q');
     fireEvent.click(screen.getByRole('button', { name: 'Aceptar' }));
@@ -235,7 +174,7 @@ describe('renderer: outcomes', () => {
 
   it('offers no reprint for a printed ticket', async () => {
     bridge.checkIn = () => ({ ok: true, value: issued() });
-    await renderKiosk();
+    await renderKiosk(bridge);
     act(() => bridge.emit('checkin:completed', { ok: true, value: issued() }));
     expect(screen.getByTestId('turn-number').textContent).toBe('C-014');
     expect(screen.queryByRole('button', { name: 'Volver a imprimir' })).toBeNull();
@@ -243,7 +182,7 @@ describe('renderer: outcomes', () => {
 
   it('shows the "already issued" variant and the virtual printer preview', async () => {
     bridge.checkIn = () => ({ ok: true, value: { ...issued(), outcome: 'already-issued' } });
-    await renderKiosk();
+    await renderKiosk(bridge);
     // The preview may arrive before the result.
     act(() =>
       bridge.emit('printer:ticket-rendered', { ticketId: 'ticket-1', text: 'TURNO C-014' }),
@@ -259,7 +198,7 @@ describe('renderer: outcomes', () => {
   });
 
   it('shows a serial-scanner check-in pushed by main', async () => {
-    await renderKiosk();
+    await renderKiosk(bridge);
     act(() => bridge.emit('checkin:completed', { ok: true, value: issued({ number: 'A-101' }) }));
     expect(screen.getByTestId('turn-number').textContent).toBe('A-101');
     expect(screen.getByTestId('print-status').textContent).toBe('Recoja su tique impreso.');

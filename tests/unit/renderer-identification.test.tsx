@@ -18,6 +18,7 @@ import type {
   TurneroBridge,
 } from '../../src-shared/contract/ipc';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
+import { FakeBridge, renderKiosk, tapKeys } from '../support/fake-bridge';
 
 /*
  * FakeIdentificationBridge: a FAKE TurneroBridge for the identification flows. It records every
@@ -43,72 +44,17 @@ function issued(): CheckInResult {
   };
 }
 
-class FakeIdentificationBridge implements TurneroBridge {
-  state: KioskState = KIOSK_STATE;
-  readonly submissions: RequestOf<'checkin:submit'>[] = [];
-  checkIn: (request: RequestOf<'checkin:submit'>) => IpcResult<CheckInResult> = () => ({
-    ok: true,
-    value: issued(),
-  });
-  private held: ((answer: IpcResult<CheckInResult>) => void) | null = null;
-  private holdNext = false;
-
-  hold(): void {
-    this.holdNext = true;
-  }
-
-  release(): void {
-    const request = this.submissions.at(-1);
-    if (this.held && request) this.held(this.checkIn(request));
-    this.held = null;
-  }
-
-  invoke<C extends RequestChannel>(
-    channel: C,
-    payload: RequestOf<C>,
-  ): Promise<IpcResult<ResponseOf<C>>> {
-    if (channel === 'kiosk:get-state') {
-      return Promise.resolve({ ok: true, value: this.state } as IpcResult<ResponseOf<C>>);
-    }
-    const request = payload as RequestOf<'checkin:submit'>;
-    this.submissions.push(request);
-    if (this.holdNext) {
-      this.holdNext = false;
-      return new Promise((resolve) => {
-        this.held = resolve as (answer: IpcResult<CheckInResult>) => void;
-      });
-    }
-    return Promise.resolve(this.checkIn(request) as IpcResult<ResponseOf<C>>);
-  }
-
-  on<E extends EventChannel>(_event: E, _listener: (payload: EventOf<E>) => void): () => void {
-    return () => undefined;
-  }
-}
-
-let bridge: FakeIdentificationBridge;
+let bridge: FakeBridge;
 
 beforeEach(() => {
-  bridge = new FakeIdentificationBridge();
+  bridge = new FakeBridge();
+  bridge.checkIn = () => ({ ok: true, value: issued() });
 });
 
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
-
-async function renderKiosk(props: Partial<Parameters<typeof App>[0]> = {}) {
-  const view = render(<App bridge={bridge} {...props} />);
-  await screen.findByText('Ayuntamiento de Villanueva de la Peña');
-  return view;
-}
-
-function tapKeys(text: string) {
-  const keyboard = screen.getByRole('group', { name: 'Teclado' });
-  for (const character of text) {
-    fireEvent.click(within(keyboard).getByRole('button', { name: character }));
-  }
-}
 
 describe('ID document masking', () => {
   it.each([
@@ -125,7 +71,7 @@ describe('ID document masking', () => {
 
 describe('renderer: identification with DNI / NIE / passport', () => {
   it('home offers it next to "Tengo cita"; the screen has digits, X/Y/Z and the hint', async () => {
-    await renderKiosk();
+    await renderKiosk(bridge);
     const button = screen.getByRole('button', { name: 'Con mi DNI / NIE' });
     expect(button.getAttribute('aria-describedby')).toBe('home-id-hint');
     fireEvent.click(button);
@@ -147,7 +93,7 @@ describe('renderer: identification with DNI / NIE / passport', () => {
   });
 
   it('submits an id-document check-in and masks the number as soon as it is sent', async () => {
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Con mi DNI / NIE' }));
     tapKeys('12345678ZA');
     fireEvent.click(screen.getByRole('button', { name: 'Borrar' }));
@@ -175,7 +121,7 @@ describe('renderer: identification with DNI / NIE / passport', () => {
       ok: false,
       error: { code: 'id-document-letter', params: { letter: 'Z' } },
     });
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Con mi DNI / NIE' }));
     tapKeys('12345678A');
     fireEvent.click(screen.getByRole('button', { name: 'Aceptar' }));
@@ -192,7 +138,7 @@ describe('renderer: identification with DNI / NIE / passport', () => {
 
   it('a booking-code refusal still offers "Escribir el código"', async () => {
     bridge.checkIn = () => ({ ok: false, error: { code: 'booking-not-found' } });
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
     tapKeys('TRN7K4P9Q');
     fireEvent.click(screen.getByRole('button', { name: 'Aceptar' }));
@@ -201,7 +147,7 @@ describe('renderer: identification with DNI / NIE / passport', () => {
   });
 
   it('"Volver" forgets the typed number', async () => {
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Con mi DNI / NIE' }));
     tapKeys('X1234');
     fireEvent.click(screen.getByRole('button', { name: 'Volver' }));
@@ -212,7 +158,7 @@ describe('renderer: identification with DNI / NIE / passport', () => {
   });
 
   it('is offered in the chosen language', async () => {
-    await renderKiosk();
+    await renderKiosk(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     fireEvent.click(screen.getByRole('button', { name: 'With my DNI / NIE' }));
     expect(
@@ -331,13 +277,13 @@ describe('renderer: camera scanning (optional)', () => {
   }
 
   it('is off by default', async () => {
-    await renderKiosk();
+    await renderKiosk(bridge);
     expect(screen.queryByTestId('camera')).toBeNull();
   });
 
   it('stays off, camera untouched, until the kiosk state turns it on', async () => {
     const camera = fakeCamera();
-    await renderKiosk({ camera: { start: camera.start } });
+    await renderKiosk(bridge, { camera: { start: camera.start } });
     expect(screen.queryByTestId('camera')).toBeNull();
     expect(camera.started).toBe(0);
   });
@@ -345,7 +291,7 @@ describe('renderer: camera scanning (optional)', () => {
   it('submits a decoded QR with source "camera", once, and stops the camera off home', async () => {
     const camera = fakeCamera();
     bridge.state = kioskStateFixture({ scanner: { ...KIOSK_STATE.scanner, camera: true } });
-    await renderKiosk({ camera: { start: camera.start }, autoReturnMs: 60_000 });
+    await renderKiosk(bridge, { camera: { start: camera.start }, autoReturnMs: 60_000 });
     expect(await screen.findByText('Cámara: acerque aquí su código QR')).toBeTruthy();
     expect(screen.getByTestId('camera').dataset.status).toBe('scanning');
 
@@ -365,7 +311,7 @@ describe('renderer: camera scanning (optional)', () => {
   });
 
   it('falls back to the picture when there is no camera', async () => {
-    await renderKiosk({ camera: { start: () => Promise.reject(new Error('NotFoundError')) } });
+    await renderKiosk(bridge, { camera: { start: () => Promise.reject(new Error('NotFoundError')) } });
     await act(async () => {});
     expect(screen.queryByTestId('camera')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Escanee el código QR de su cita' })).toBeTruthy();

@@ -18,7 +18,8 @@ const TurneroBackendOptionsSchema = z
 
 export const turneroBackend = defineBackend({
   options: TurneroBackendOptionsSchema,
-  optionsFrom: ({ baseUrl, siteId, timeoutMs }) => ({ baseUrl, siteId, timeoutMs }),
+  // A missing baseUrl fails the URL check; the kiosk refuses such a file before it gets here.
+  optionsFrom: ({ baseUrl, siteId, timeoutMs }) => ({ baseUrl: baseUrl ?? '', siteId, timeoutMs }),
   create: (options, deps) =>
     createTurneroApiClient({
       ...options,

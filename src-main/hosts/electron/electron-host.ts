@@ -1,5 +1,5 @@
 /**
- * The Electron host: wires the kiosk services (startKioskApp) to one hardened kiosk window over
+ * The Electron host: wires the kiosk services (startKiosk) to one hardened kiosk window over
  * `ipcMain` and the sandboxed preload. Everything security-relevant lives in the small modules
  * next to this one; this file only puts them together in the order Electron requires.
  */
@@ -22,7 +22,7 @@ import {
   ELECTRON_INVOKE_CHANNEL,
   type IpcResult,
 } from '../../../src-shared/contract/ipc';
-import type { KioskApp, KioskAppOptions } from '../../app/kiosk-app-types';
+import type { Kiosk, StartKioskOptions } from '../../app/kiosk';
 import type { Config } from '../../config/schema';
 import {
   APP_ENTRY_URL,
@@ -52,7 +52,7 @@ export interface ElectronHostOptions {
   /** dist/renderer. */
   rendererDir: string;
   loadConfig: (argv: readonly string[], env: NodeJS.ProcessEnv) => { config: Config };
-  startKioskApp: (options: KioskAppOptions) => Promise<KioskApp>;
+  startKiosk: (options: StartKioskOptions) => Promise<Kiosk>;
   log?: (line: string) => void;
 }
 
@@ -63,7 +63,7 @@ export interface ElectronHost {
 
 export interface ElectronHostRunning {
   window: BrowserWindow;
-  kioskApp: KioskApp;
+  kiosk: Kiosk;
 }
 
 /** Refused: the sender is not the kiosk window's main frame on app://turnero/. */
@@ -100,7 +100,7 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
   }
 
   let mainWindow: BrowserWindow | null = null;
-  let kioskApp: KioskApp | null = null;
+  let kiosk: Kiosk | null = null;
   let stopped = false;
   let unsubscribeEvents: (() => void) | null = null;
 
@@ -120,11 +120,11 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
   });
 
   app.on('before-quit', (event) => {
-    if (stopped || kioskApp === null) return;
+    if (stopped || kiosk === null) return;
     event.preventDefault();
     stopped = true;
     unsubscribeEvents?.();
-    const running = kioskApp;
+    const running = kiosk;
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
     void Promise.race([running.stop(), timeout])
       .catch((error: unknown) => log(`error while stopping: ${errorText(error)}`))
@@ -140,11 +140,11 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
       log(`refused IPC from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`);
       throw new UntrustedSenderError('Turnero: IPC refused from an untrusted frame');
     }
-    if (kioskApp === null) {
+    if (kiosk === null) {
       return { ok: false, error: { code: 'internal' } };
     }
     const { channel, payload } = readEnvelope(request);
-    return kioskApp.dispatch(channel, payload);
+    return kiosk.dispatch(channel, payload);
   };
 
   const ready = (async (): Promise<ElectronHostRunning | null> => {
@@ -170,7 +170,7 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     try {
       // The same default as the web host and the technician CLIs (enrol, printer): one folder
       // holds the database, the credential and the logo marker whichever tool wrote them.
-      kioskApp = await options.startKioskApp({ config, defaultDataDir: defaultDataDir() });
+      kiosk = await options.startKiosk({ config, defaultDataDir: defaultDataDir() });
     } catch (error) {
       const message = errorText(error);
       console.error(`Turnero: could not start: ${message}`);
@@ -197,13 +197,13 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
       }, RELOAD_DELAY_MS);
     });
 
-    unsubscribeEvents = kioskApp.onEvent((event, payload) => {
+    unsubscribeEvents = kiosk.onEvent(({ event, payload }) => {
       if (mainWindow === null || mainWindow.isDestroyed()) return;
       mainWindow.webContents.send(ELECTRON_EVENT_CHANNEL, { event, payload });
     });
 
     await window.loadURL(APP_ENTRY_URL);
-    return { window, kioskApp };
+    return { window, kiosk };
   })();
 
   ready.catch((error: unknown) => {

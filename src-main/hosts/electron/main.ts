@@ -3,8 +3,8 @@
  * dist/renderer through app://turnero/; the preload sits next to this bundle.
  */
 import path from 'node:path';
-import { startKioskApp } from '../../app/kiosk-app';
-import { loadConfig } from '../../config/load-config';
+import { startKiosk } from '../../app/start-kiosk';
+import { loadKioskConfig } from '../../config/load-config';
 import { startElectronHost } from './electron-host';
 
 startElectronHost({
@@ -12,6 +12,6 @@ startElectronHost({
   env: process.env,
   mainDir: __dirname,
   rendererDir: path.join(__dirname, '..', 'renderer'),
-  loadConfig,
-  startKioskApp,
+  loadConfig: loadKioskConfig,
+  startKiosk,
 });

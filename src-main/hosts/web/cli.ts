@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../../app/data-dir';
-import { startKioskApp } from '../../app/kiosk-app';
-import { ConfigError, loadConfig } from '../../config/load-config';
+import { startKiosk } from '../../app/start-kiosk';
+import { ConfigError, loadKioskConfig } from '../../config/load-config';
+import { StartupError } from '../../store/startup-errors';
 import { findChromium, openKioskBrowser } from './browser';
 import { startWebHost } from './web-host';
 
@@ -31,11 +32,11 @@ function portFrom(argv: readonly string[]): number {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const { config, source } = loadConfig(argv, process.env);
+  const { config, source } = loadKioskConfig(argv, process.env);
   const log = (line: string) => console.error(`[turnero] ${line}`);
-  log(source ? `configuration from ${source}` : 'embedded default configuration (demo)');
+  log(`configuration from ${source}`);
   const dataDir = config.dataDir ?? defaultDataDir();
-  const app = await startKioskApp({ config, defaultDataDir: dataDir, log });
+  const app = await startKiosk({ config, defaultDataDir: dataDir, log });
   const host = await startWebHost({ app, rendererDir: rendererDir(), port: portFrom(argv), log });
   console.log(`Turnero kiosk: ${host.url}`);
 
@@ -62,6 +63,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Turnero: ${error.message}`);
     process.exit(2);
+  }
+  if (error instanceof StartupError) {
+    // A damaged database or an unusable data folder: one line a technician can act on.
+    console.error(`Turnero: ${error.message}`);
+    process.exit(3);
   }
   console.error(`Turnero failed to start: ${error instanceof Error ? error.stack : String(error)}`);
   process.exit(1);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WsClientFrameSchema, type WsServerFrame } from '../../../src-shared/contract/ipc';
-import type { KioskApp } from '../../app/kiosk-app-types';
+import type { Kiosk } from '../../app/kiosk';
 import { readStaticFile } from './static-files';
 
 export const WEB_HOST_CSP = [
@@ -28,7 +28,7 @@ export const WEB_HOST_CSP = [
 const MAX_FRAME_BYTES = 64 * 1024;
 
 export interface WebHostOptions {
-  app: KioskApp;
+  app: Kiosk;
   rendererDir: string;
   port?: number;
   log?: (line: string) => void;
@@ -130,7 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   };
 
-  const unsubscribe = app.onEvent((event, payload) => {
+  const unsubscribe = app.onEvent(({ event, payload }) => {
     for (const client of sockets.clients) send(client, { kind: 'event', event, payload });
   });
 

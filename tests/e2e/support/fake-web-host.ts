@@ -76,6 +76,11 @@ export async function startFakeWebHost(options: FakeWebHostOptions): Promise<Fak
 
   const answer = (channel: string, payload: unknown): IpcResult<unknown> => {
     if (channel === 'kiosk:get-state') return { ok: true, value: state };
+    if (channel === 'session:set-language') {
+      const request = requestChannels['session:set-language'].request.safeParse(payload);
+      if (!request.success) return { ok: false, error: { code: 'invalid-payload' } };
+      return { ok: true, value: { language: request.data.language ?? state.defaultLanguage } };
+    }
     if (channel !== 'checkin:submit') return { ok: false, error: { code: 'unknown-channel' } };
     const request = requestChannels['checkin:submit'].request.safeParse(payload);
     if (!request.success) return { ok: false, error: { code: 'invalid-payload' } };

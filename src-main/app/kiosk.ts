@@ -1,0 +1,22 @@
+/** What a host (Electron or web) gets from the composed kiosk. */
+import type { IpcResult } from '../../src-shared/contract/ipc';
+import type { Event } from '../../src-shared/common/emitter';
+import type { Config } from '../config/schema';
+import type { KioskEvent } from '../ipc/kiosk-events';
+
+export interface Kiosk {
+  /** The configuration the kiosk started with (the settings service owns later changes). */
+  readonly config: Config;
+  /** Validates and serves one request of the IPC contract; never throws. */
+  dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;
+  /** Every event of the contract, already validated; subscribing returns the unsubscribe. */
+  readonly onEvent: Event<KioskEvent>;
+  stop(): Promise<void>;
+}
+
+export interface StartKioskOptions {
+  config: Config;
+  /** Where the database, ticket files and logs live when the config names no dataDir. */
+  defaultDataDir: string;
+  log?: (line: string) => void;
+}

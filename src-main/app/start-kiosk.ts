@@ -1,0 +1,130 @@
+/**
+ * The composition root: the kiosk's parts, made and connected, for either host. It holds no
+ * behaviour and nothing calls back into it: each part reacts to the events of the parts it is
+ * given. The walk of a check-in through these parts is in docs/architecture.md.
+ */
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { localDayOf } from '../../src-shared/domain/site-time';
+import { connectBackend } from '../backend/connect-backend';
+import { CheckInHandler } from '../checkin/check-in-handler';
+import { CheckInService } from '../checkin/check-in-service';
+import { createDispatcher } from '../ipc/dispatcher';
+import { KioskEvents } from '../ipc/kiosk-events';
+import { requestHandlers } from '../ipc/request-handlers';
+import { DeviceFacts } from '../kiosk-state/device-facts';
+import { KioskStateModel } from '../kiosk-state/kiosk-state';
+import { createFileLog, teeLog } from '../logging/file-log';
+import { createConfiguredPrinter } from '../printer/configured-printer';
+import { createConfiguredScanner } from '../scanner/configured-scanner';
+import { SettingsService } from '../settings/settings-service';
+import { prepareDataFolder } from '../store/data-folder';
+import { RetentionKeeper } from '../store/retention-keeper';
+import { openStore } from '../store/store';
+import { createSyncEngine } from '../sync/sync-engine';
+import type { Kiosk, StartKioskOptions } from './kiosk';
+
+const FIRST_SYNC_WAIT_MS = 3000;
+
+export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
+  const { config } = options;
+  const dataDir = config.dataDir ?? options.defaultDataDir;
+  prepareDataFolder(dataDir);
+  const log = teeLog(
+    options.log ?? ((line: string) => console.log(`[turnero] ${line}`)),
+    createFileLog(dataDir),
+  );
+
+  const events = new KioskEvents(log);
+  const store = openStore(join(dataDir, 'turnero.sqlite'));
+  const interrupted = store.tickets.failInterruptedPrints();
+  if (interrupted > 0) log(`${interrupted} ticket(s) were being printed when the kiosk stopped`);
+  const retention = new RetentionKeeper({
+    retention: store.retention,
+    timeZone: config.timeZone,
+    ticketDays: config.retention.ticketDays,
+    log,
+  });
+  const settings = new SettingsService(config, log);
+  const printer = createConfiguredPrinter(config.printer, {
+    dataDir,
+    log,
+    onTicketRendered: (ticketId, text) => events.emit('printer:ticket-rendered', { ticketId, text }),
+  });
+  const scanner = createConfiguredScanner(config.scanner, log);
+  const devices = new DeviceFacts({
+    printer,
+    scanner,
+    ticketsToday: () => store.tickets.countOnDay(localDayOf(new Date(), config.timeZone)),
+  });
+  const backend = await connectBackend(config, { dataDir, log });
+  const sync = createSyncEngine({
+    client: backend,
+    store,
+    timeZone: config.timeZone,
+    pollSeconds: () => settings.current.api.pollSeconds,
+    kioskId: config.kioskId,
+    heartbeat: { intervalSeconds: config.api.heartbeatSeconds, facts: () => devices.heartbeat() },
+    log,
+  });
+  const checkIns = new CheckInService({
+    store,
+    printer,
+    kioskId: config.kioskId,
+    timeZone: config.timeZone,
+    language: config.language,
+    settings: () => ({
+      checkInWindow: settings.current.checkIn,
+      ticketQrUrl: settings.current.printer.qrUrl,
+    }),
+    siteId: config.siteId,
+    bookingKeys: config.bookingKeys,
+    numbering: { reservedRange: config.numbering.reservedRange, leases: sync },
+    outbox: sync,
+    log,
+  });
+  const kioskState = new KioskStateModel({
+    kioskId: config.kioskId,
+    settings,
+    sync,
+    devices,
+    printer,
+    scanner,
+    siteName: () => store.catalog.getSite()?.name ?? '',
+  });
+  const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log });
+  const dispatch = createDispatcher(requestHandlers({ kioskState, checkInHandler, checkIns }), log);
+
+  const subscriptions = [
+    sync.onRemoteSettings((remote) => settings.applyRemote(remote)),
+    kioskState.onChange((state) => events.emit('kiosk:state-changed', state)),
+    printer.onStateChange((state) => log(`printer: ${state}`)),
+    scanner?.onScan((text) => void checkInHandler.scanned(text)),
+    scanner?.onRejected(() => checkInHandler.rejected()),
+  ];
+  settings.applyRemote(sync.getRemoteSettings());
+
+  // A kiosk with a network starts with today's appointments; one without starts from its cache
+  // after a short wait rather than holding the screen back for the full API timeout.
+  await Promise.race([sync.syncNow(), delay(FIRST_SYNC_WAIT_MS)]);
+  retention.start();
+  sync.start();
+  await printer.start();
+  await scanner?.start();
+
+  return {
+    config,
+    dispatch,
+    onEvent: events.onEvent,
+    stop: async () => {
+      for (const unsubscribe of subscriptions) unsubscribe?.();
+      kioskState.dispose();
+      events.dispose();
+      await scanner?.stop();
+      await sync.stop();
+      retention.stop();
+      await printer.close();
+      store.close();
+    },
+  };
+}

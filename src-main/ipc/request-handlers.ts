@@ -1,0 +1,27 @@
+/**
+ * Which part of the kiosk answers each request channel of the IPC contract. Requests arrive here
+ * already validated by the dispatcher.
+ */
+import type { CheckInHandler } from '../checkin/check-in-handler';
+import type { CheckInService } from '../checkin/check-in-service';
+import type { KioskStateModel } from '../kiosk-state/kiosk-state';
+import type { IpcHandlers } from './dispatcher';
+
+export interface RequestHandlerParts {
+  kioskState: Pick<KioskStateModel, 'get' | 'setSessionLanguage'>;
+  checkInHandler: Pick<CheckInHandler, 'submit'>;
+  checkIns: Pick<CheckInService, 'reprint'>;
+}
+
+export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
+  const { kioskState, checkInHandler, checkIns } = parts;
+  return {
+    'kiosk:get-state': async () => ({ ok: true, value: kioskState.get() }),
+    'session:set-language': async (request) => ({
+      ok: true,
+      value: { language: kioskState.setSessionLanguage(request.language) },
+    }),
+    'checkin:submit': (request) => checkInHandler.submit(request),
+    'ticket:reprint': (request) => checkIns.reprint(request.ticketId, request.language),
+  };
+}

@@ -1,0 +1,47 @@
+/** The ticket printer the configuration describes, with its logo prepared for it. */
+import { parsePrinterTransport, type Config } from '../config/schema';
+import { errorText } from '../logging/error-text';
+import { createTicketPrinter } from './create-ticket-printer';
+import { loadLogo } from './logo/logo-store';
+import type { TicketPrinter } from './ticket-printer';
+
+export interface ConfiguredPrinterDeps {
+  dataDir: string;
+  log: (line: string) => void;
+  /** The virtual printer's rendering of each ticket, for the on-screen preview. */
+  onTicketRendered: (ticketId: string, text: string) => void;
+}
+
+/** The configured logo, prepared for this printer; a bad file is logged and printing goes on. */
+function configuredLogo(printer: Config['printer'], deps: ConfiguredPrinterDeps) {
+  if (!printer.logoFile) return null;
+  try {
+    return loadLogo(printer.logoFile, {
+      paperWidth: printer.paperWidth,
+      profile: printer.profile,
+      dataDir: deps.dataDir,
+    });
+  } catch (error) {
+    deps.log(`printer: no logo on tickets: ${errorText(error)}`);
+    return null;
+  }
+}
+
+export function createConfiguredPrinter(
+  printer: Config['printer'],
+  deps: ConfiguredPrinterDeps,
+): TicketPrinter {
+  const transport = parsePrinterTransport(printer.transport);
+  if (!transport) throw new Error('printer.transport was validated but does not parse');
+  return createTicketPrinter({
+    transport,
+    paperWidth: printer.paperWidth,
+    codePage: printer.codePage,
+    profile: printer.profile,
+    logo: configuredLogo(printer, deps),
+    timeoutMs: printer.timeoutMs,
+    statusPollMs: printer.statusPollSeconds * 1000,
+    dataDir: deps.dataDir,
+    onTicketRendered: deps.onTicketRendered,
+  });
+}

@@ -1,0 +1,131 @@
+/**
+ * The renderer tests' stand-in for `window.turnero`: answers requests from settable functions,
+ * records what the screen asked, can hold a check-in answer back, and emits main's events.
+ * Shared by every renderer test, with the helpers that render the kiosk and tap its keyboards.
+ */
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { App } from '../../src-renderer/App';
+import type {
+  CheckInResult,
+  EventChannel,
+  EventOf,
+  IpcResult,
+  KioskState,
+  RequestChannel,
+  RequestOf,
+  ResponseOf,
+  TurneroBridge,
+} from '../../src-shared/contract/ipc';
+import type { Language } from '../../src-shared/domain/language';
+import { kioskStateFixture } from './kiosk-state-fixture';
+
+export interface FakeRequest {
+  channel: RequestChannel;
+  payload: unknown;
+}
+
+export class FakeBridge implements TurneroBridge {
+  readonly requests: FakeRequest[] = [];
+  state: KioskState = kioskStateFixture();
+  checkIn: (request: RequestOf<'checkin:submit'>) => IpcResult<CheckInResult> = () => ({
+    ok: false,
+    error: { code: 'booking-not-found' },
+  });
+  reprint: (ticketId: string) => IpcResult<ResponseOf<'ticket:reprint'>> = () => ({
+    ok: false,
+    error: { code: 'reprint-not-allowed' },
+  });
+  private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+  private held: ((answer: IpcResult<CheckInResult>) => void) | null = null;
+  private holdNext = false;
+
+  /** What the screen submitted for check-in, in order. */
+  get submissions(): RequestOf<'checkin:submit'>[] {
+    return this.requests
+      .filter((request) => request.channel === 'checkin:submit')
+      .map((request) => request.payload as RequestOf<'checkin:submit'>);
+  }
+
+  /** The session languages the screen told main, in order (null: the session ended). */
+  get sessionLanguages(): (Language | null)[] {
+    return this.requests
+      .filter((request) => request.channel === 'session:set-language')
+      .map((request) => (request.payload as RequestOf<'session:set-language'>).language);
+  }
+
+  /** The next check-in's answer waits until `release()`. */
+  hold(): void {
+    this.holdNext = true;
+  }
+
+  release(): void {
+    const request = this.submissions.at(-1);
+    if (this.held && request) this.held(this.checkIn(request));
+    this.held = null;
+  }
+
+  invoke<C extends RequestChannel>(
+    channel: C,
+    payload: RequestOf<C>,
+  ): Promise<IpcResult<ResponseOf<C>>> {
+    this.requests.push({ channel, payload });
+    const answer = this.answer(channel, payload);
+    return answer instanceof Promise
+      ? (answer as Promise<IpcResult<ResponseOf<C>>>)
+      : Promise.resolve(answer as IpcResult<ResponseOf<C>>);
+  }
+
+  on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    const untyped = listener as (payload: unknown) => void;
+    set.add(untyped);
+    return () => set.delete(untyped);
+  }
+
+  emit<E extends EventChannel>(event: E, payload: EventOf<E>): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+  }
+
+  private answer(
+    channel: RequestChannel,
+    payload: unknown,
+  ): IpcResult<unknown> | Promise<IpcResult<CheckInResult>> {
+    switch (channel) {
+      case 'kiosk:get-state':
+        return { ok: true, value: this.state };
+      case 'session:set-language': {
+        const { language } = payload as RequestOf<'session:set-language'>;
+        return { ok: true, value: { language: language ?? this.state.defaultLanguage } };
+      }
+      case 'ticket:reprint':
+        return this.reprint((payload as RequestOf<'ticket:reprint'>).ticketId);
+      case 'checkin:submit': {
+        const request = payload as RequestOf<'checkin:submit'>;
+        if (!this.holdNext) return this.checkIn(request);
+        this.holdNext = false;
+        return new Promise((resolve) => {
+          this.held = resolve;
+        });
+      }
+    }
+  }
+}
+
+/** Renders the kiosk on `bridge` and waits for its home screen. */
+export async function renderKiosk(
+  bridge: TurneroBridge,
+  props: Partial<Omit<Parameters<typeof App>[0], 'bridge'>> = {},
+) {
+  const view = render(<App bridge={bridge} {...props} />);
+  await screen.findByText('Ayuntamiento de Villanueva de la Peña');
+  return view;
+}
+
+/** Taps `text` on the on-screen keyboard named `keyboardName`. */
+export function tapKeys(text: string, keyboardName = 'Teclado'): void {
+  const keyboard = screen.getByRole('group', { name: keyboardName });
+  for (const character of text) {
+    fireEvent.click(within(keyboard).getByRole('button', { name: character }));
+  }
+}
