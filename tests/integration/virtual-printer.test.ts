@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTicketPrinter } from '../../src-main/printer/create-ticket-printer';
-import { decodeEscPos } from '../../src-main/printer/escpos-decoder';
+import { decodeEscPos } from '../../src-main/printer/preview/escpos-decoder';
 import { renderTicket } from '../../src-main/printer/ticket-template';
 import { makeTempDir } from '../support/temp-dir';
 import { sampleTicket } from '../support/ticket-fixtures';

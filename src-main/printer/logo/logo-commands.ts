@@ -11,6 +11,7 @@ import {
   printNvGraphics,
   rasterImage,
 } from '../escpos/commands';
+import { rowsToColumns } from '../escpos/column-format';
 import type { NvLogoMethod } from '../profiles';
 import type { LogoRaster } from './raster';
 
@@ -20,23 +21,6 @@ export const NV_LOGO_KEY = 'TL';
 /** `GS v 0`, normal density. */
 export function rasterImageBytes(raster: LogoRaster): Buffer {
   return rasterImage(raster.width / 8, raster.height, raster.data);
-}
-
-/** The raster in column format (8 dots high per byte, columns left to right) for `FS q`. */
-function columnFormat(raster: LogoRaster): { x: number; y: number; data: Buffer } {
-  const rowBytes = raster.width / 8;
-  const y = Math.ceil(raster.height / 8);
-  const data = Buffer.alloc(raster.width * y);
-  for (let column = 0; column < raster.width; column++) {
-    const mask = 0x80 >> (column & 7);
-    for (let row = 0; row < raster.height; row++) {
-      if ((raster.data[row * rowBytes + (column >> 3)] as number) & mask) {
-        const index = column * y + (row >> 3);
-        data[index] = (data[index] as number) | (0x80 >> (row & 7));
-      }
-    }
-  }
-  return { x: raster.width / 8, y, data };
 }
 
 /**
@@ -49,9 +33,10 @@ export function nvDefineBytes(
   key = NV_LOGO_KEY,
 ): Buffer {
   if (method === 'fs-q') {
-    const { x, y, data } = columnFormat(raster);
+    const x = raster.width / 8;
+    const { y, columns } = rowsToColumns(raster.data, raster.width, raster.height);
     if (x > 1023 || y > 288) throw new Error('logo too large for FS q');
-    return defineNvBitImage(x, y, data);
+    return defineNvBitImage(x, y, columns);
   }
   return Buffer.concat([
     deleteNvGraphics(key),
