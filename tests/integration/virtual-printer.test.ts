@@ -101,4 +101,30 @@ describe('virtual ticket printer', () => {
     });
     expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
   });
+
+  it('logs a state listener that throws, and still prints and tells the other listeners', async () => {
+    const logged: string[] = [];
+    const printer = createTicketPrinter({
+      transport: { kind: 'virtual' },
+      paperWidth: 80,
+      codePage: 'PC858',
+      timeoutMs: 2000,
+      dataDir: dataDir.path,
+      log: (line) => logged.push(line),
+    });
+    const seen: string[] = [];
+    printer.onStateChange(() => {
+      throw new Error('renderer gone');
+    });
+    const unsubscribe = printer.onStateChange((state) => seen.push(state));
+    expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
+    expect(seen).toEqual(['printing', 'ready']);
+    expect(logged).toEqual([
+      'printer: a state listener failed: renderer gone',
+      'printer: a state listener failed: renderer gone',
+    ]);
+    unsubscribe();
+    await printer.print(sampleTicket({ ticketNumber: 'C-015' }));
+    expect(seen).toEqual(['printing', 'ready']);
+  });
 });
