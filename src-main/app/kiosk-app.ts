@@ -16,6 +16,7 @@ import { localDayOf } from '../../src-shared/domain/site-time';
 import { parsePrinterTransport, parseScannerTransport, type Config } from '../config/schema';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createFileLog, teeLog } from '../logging/file-log';
+import type { CheckInSettings } from '../checkin/check-in-context';
 import { CheckInService } from '../checkin/check-in-service';
 import { createTicketPrinter } from '../printer/create-ticket-printer';
 import { loadLogo } from '../printer/logo/logo-store';
@@ -147,14 +148,18 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
     emit('kiosk:state-changed', state());
   });
 
+  // Replaced (never mutated) by applyRemote below; the service reads it at every check-in.
+  let checkInSettings: CheckInSettings = {
+    checkInWindow: { ...config.checkIn },
+    ticketQrUrl: config.printer.qrUrl,
+  };
   const kiosk = new CheckInService({
     store,
     printer,
     kioskId: config.kioskId,
     timeZone: config.timeZone,
     language: config.language,
-    checkInWindow: config.checkIn,
-    ticketQrUrl: config.printer.qrUrl,
+    settings: () => checkInSettings,
     siteId: config.siteId,
     bookingKeys: config.bookingKeys,
     numbering: {
@@ -168,9 +173,11 @@ export async function startKioskApp(options: KioskAppOptions): Promise<KioskApp>
   // Remote configuration from the town hall, over the local file's values (applied at start from
   // the last one stored, and whenever a heartbeat announces a new version).
   const applyRemote = (settings: RemoteSettings | null) => {
-    kiosk.settings.checkInWindow = settings?.checkInWindow ?? { ...config.checkIn };
-    kiosk.settings.ticketQrUrl =
-      settings?.ticketQrUrl !== undefined ? settings.ticketQrUrl : config.printer.qrUrl;
+    checkInSettings = {
+      checkInWindow: settings?.checkInWindow ?? { ...config.checkIn },
+      ticketQrUrl:
+        settings?.ticketQrUrl !== undefined ? settings.ticketQrUrl : config.printer.qrUrl,
+    };
     sync.setPollSeconds(settings?.pollSeconds ?? config.api.pollSeconds);
   };
   applyRemote(sync.getRemoteSettings());
