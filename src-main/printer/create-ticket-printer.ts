@@ -17,6 +17,7 @@ import {
   type StatusReading,
 } from './status/status-reader';
 import type { PrintOutcome, TicketPrintData, TicketPrinter } from './ticket-printer';
+import { PrinterStateChanges } from './printer-state-changes';
 import { renderTicket, type TicketTemplateOptions } from './ticket-template';
 import { withDeadline } from './transports/deadline';
 import { SerialTransport } from './transports/serial-transport';
@@ -42,6 +43,8 @@ export interface CreateTicketPrinterOptions extends TicketTemplateOptions {
   statusTimeoutMs?: number;
   /** Unanswered status reads in a row after which a printer that answers status is 'offline'. */
   silentReadsBeforeOffline?: number;
+  /** Where a failing state listener is reported. */
+  log?: (line: string) => void;
 }
 
 /** Extra time the queue grants a transport to honour its own deadline before giving up on it. */
@@ -81,25 +84,6 @@ export function createPrinterTransport(
   }
 }
 
-class Listeners {
-  private readonly listeners = new Set<(state: PrinterState) => void>();
-
-  add(listener: (state: PrinterState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(state: PrinterState): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(state);
-      } catch {
-        // A failing listener (UI, heartbeat) must not break printing or the other listeners.
-      }
-    }
-  }
-}
-
 class QueuedTicketPrinter implements TicketPrinter {
   readonly transportKind: PrinterTransport['kind'];
   private tail: Promise<unknown> = Promise.resolve();
@@ -109,12 +93,11 @@ class QueuedTicketPrinter implements TicketPrinter {
   /** The state from the last status reading (getState() says 'printing' during a job). */
   private status: PrinterState = 'unknown';
   private statusDetail = 'the printer status has not been read yet';
-  private readonly listeners = new Listeners();
+  private readonly stateChanges: PrinterStateChanges;
   private readonly interpreter: StatusInterpreter;
   private readonly pollMs: number;
   private readonly statusTimeoutMs: number;
   private started: Promise<void> | null = null;
-  private lastEmitted: PrinterState = 'unknown';
   private pollTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -122,6 +105,7 @@ class QueuedTicketPrinter implements TicketPrinter {
     private readonly options: CreateTicketPrinterOptions,
   ) {
     this.transportKind = transport.kind;
+    this.stateChanges = new PrinterStateChanges(this.status, options.log ?? (() => undefined));
     this.pollMs = options.statusPollMs ?? DEFAULT_STATUS_POLL_MS;
     this.statusTimeoutMs = options.statusTimeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS;
     this.interpreter = new StatusInterpreter(
@@ -135,7 +119,7 @@ class QueuedTicketPrinter implements TicketPrinter {
   }
 
   onStateChange(listener: (state: PrinterState) => void): () => void {
-    return this.listeners.add(listener);
+    return this.stateChanges.event(listener);
   }
 
   start(): Promise<void> {
@@ -183,10 +167,7 @@ class QueuedTicketPrinter implements TicketPrinter {
 
   /** Tells the listeners when getState() changed. */
   private setState(): void {
-    const now = this.getState();
-    if (now === this.lastEmitted) return;
-    this.lastEmitted = now;
-    this.listeners.emit(now);
+    this.stateChanges.report(this.getState());
   }
 
   /** One status read (bounded by a watchdog), folded into the state. */

@@ -6,16 +6,16 @@
  * - `star`: a Star printer (TSP100/TSP650/mC-Print) switched to its **ESC/POS emulation** mode
  *   (memory switch). Star's ESC/POS mode follows EPSON's code table numbers for the pages we use,
  *   prints `GS ( k` QR codes and keeps legacy NV bit images (`FS q` to define, `FS p` to print);
- *   it cuts with `GS V 66 0` (partial cut, Star's default). node-thermal-printer's own STAR type
- *   speaks Star *Line Mode* (`ESC GS a`, `ESC d 2`…), which our decoder, our status polling
- *   (`DLE EOT`) and this template do not use: every profile builds its bytes with the library's
- *   EPSON type and overrides only what the profile decides here.
+ *   it cuts with `GS V 66 0` (partial cut, Star's default). Star's native *Line Mode* (`ESC GS a`,
+ *   `ESC d 2`…) is not spoken: our decoder, our status polling (`DLE EOT`) and the template only
+ *   know ESC/POS, so every profile sends the same commands (./escpos/commands.ts) and differs only
+ *   in what it decides here.
  * - `generic`: any other ESC/POS printer (Xprinter, Rongta, HOIN and the like). Only the commands
  *   every clone implements: text, `GS !`, `ESC a`, raster `GS v 0` and `GS V 0`. No NV logo (the
  *   cached raster is printed) and no native QR: the URL is printed as plain text, wrapped, since a
  *   raster QR would need a QR encoder and cost ~2–4 KB on the wire per ticket.
  */
-import { PrinterTypes } from 'node-thermal-printer';
+import { feedAndCut, feedLines, fullCut, selectCodeTable } from './escpos/commands';
 
 export type PrinterProfileName = 'epson' | 'star' | 'generic';
 export type TicketCodePage = 'PC858' | 'PC850' | 'WPC1252';
@@ -32,8 +32,6 @@ export type NvLogoMethod =
 export interface PrinterProfile {
   readonly name: PrinterProfileName;
   readonly label: string;
-  /** node-thermal-printer's type used to assemble styling bytes (always EPSON: see above). */
-  readonly libraryType: PrinterTypes;
   /** `ESC t n`: n for each code page we support. */
   readonly codeTables: Readonly<Record<TicketCodePage, number>>;
   /** `native`: `GS ( k` model 2; `text`: the URL printed as text. */
@@ -43,9 +41,6 @@ export interface PrinterProfile {
   readonly cut: Buffer;
 }
 
-const GS = 0x1d;
-const ESC = 0x1b;
-
 /** EPSON's `ESC t` numbers: PC858 = 19, PC850 = 2, WPC1252 = 16. */
 const EPSON_TABLES: Readonly<Record<TicketCodePage, number>> = { PC858: 19, PC850: 2, WPC1252: 16 };
 
@@ -53,32 +48,29 @@ export const PRINTER_PROFILES: Readonly<Record<PrinterProfileName, PrinterProfil
   epson: {
     name: 'epson',
     label: 'EPSON TM-T20/TM-T88 (ESC/POS reference)',
-    libraryType: PrinterTypes.EPSON,
     codeTables: EPSON_TABLES,
     qr: 'native',
     nvLogo: 'gs-l',
     // GS V 65 n: feed to the cutting position (+ n dots) and cut; models with only a partial
     // cutter (TM-T20) cut partially. No wasted blank lines, unlike feed + GS V 0.
-    cut: Buffer.from([GS, 0x56, 65, 0]),
+    cut: feedAndCut('full'),
   },
   star: {
     name: 'star',
     label: 'Star (ESC/POS emulation mode)',
-    libraryType: PrinterTypes.EPSON,
     codeTables: EPSON_TABLES,
     qr: 'native',
     nvLogo: 'fs-q',
-    cut: Buffer.from([GS, 0x56, 66, 0]),
+    cut: feedAndCut('partial'),
   },
   generic: {
     name: 'generic',
     label: 'Generic ESC/POS',
-    libraryType: PrinterTypes.EPSON,
     codeTables: EPSON_TABLES,
     qr: 'text',
     nvLogo: null,
     // Four lines past the head (the cutter sits ~15 mm above it on most clones), then GS V 0.
-    cut: Buffer.from([ESC, 0x64, 4, GS, 0x56, 0]),
+    cut: Buffer.concat([feedLines(4), fullCut()]),
   },
 };
 
@@ -88,5 +80,5 @@ export function printerProfile(name: PrinterProfileName = 'epson'): PrinterProfi
 
 /** `ESC t n` for `codePage` on `profile`. */
 export function selectCodePageBytes(profile: PrinterProfile, codePage: TicketCodePage): Buffer {
-  return Buffer.from([ESC, 0x74, profile.codeTables[codePage]]);
+  return selectCodeTable(profile.codeTables[codePage]);
 }

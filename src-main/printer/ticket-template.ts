@@ -1,19 +1,26 @@
 /**
- * The one ticket layout, as ESC/POS bytes built with node-thermal-printer's buffer API (EPSON
- * type) for styling, with what differs between printers taken from the profile (./profiles.ts):
- * code table numbers, QR support, NV logo method and cut command.
+ * The one ticket layout, as ESC/POS bytes from our command builders (./escpos/commands.ts), with
+ * what differs between printers taken from the profile (./profiles.ts): code table numbers, QR
+ * support, NV logo method and cut command.
  *
  * Code pages: text is reduced to what the configured page can print (transliterated where it
- * cannot: "€" → "EUR" in PC850), then encoded here with iconv-lite and handed to the library as
- * bytes, so the library's own encoder (which silently switches page on a missing character)
- * never runs. The page is selected at the start and again after the cut, because a cut is
- * followed by ESC @, and ESC @ returns the printer to its default page.
+ * cannot: "€" → "EUR" in PC850), then encoded here with iconv-lite. The page is selected at the
+ * start and again after the cut, because a cut is followed by ESC @, and ESC @ returns the
+ * printer to its default page.
  */
 import iconv from 'iconv-lite';
-import { BreakLine, ThermalPrinter } from 'node-thermal-printer';
 import type { Language } from '../../src-shared/domain/language';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import { translator } from '../../src-shared/i18n/translator';
+import {
+  characterSize,
+  emphasize,
+  initialize,
+  justify,
+  LINE_FEED,
+  MAX_MAGNIFICATION,
+  qrCode,
+} from './escpos/commands';
 import { nvPrintBytes, rasterImageBytes } from './logo/logo-commands';
 import type { PreparedLogo } from './logo/logo-store';
 import { PAPER_DOTS } from './logo/raster';
@@ -47,12 +54,6 @@ const ICONV_ENCODING: Readonly<Record<TicketCodePage, string>> = {
   PC850: 'CP850',
   WPC1252: 'CP1252',
 };
-
-/** ESC @: clears the print buffer and resets every mode (the typings omit initHardware()). */
-const ESC_INIT = Buffer.from([0x1b, 0x40]);
-
-/** ESC/POS magnifies characters 1–8 times. */
-const MAX_MAGNIFICATION = 8;
 
 /** QR module size in dots: about 25 mm wide for a 60-character URL on 80 mm, 21 mm on 58 mm. */
 const QR_MODULE_DOTS: Readonly<Record<PaperWidth, number>> = { 80: 6, 58: 5 };
@@ -164,44 +165,38 @@ export function isQrPayload(value: string): boolean {
 }
 
 /**
- * A ticket (or the test page) being assembled: the library's EPSON builder for styling, our
- * encoder for text, and the profile for everything printer-specific.
+ * A ticket (or the test page) being assembled: our encoder for text, the command builders for
+ * styling, and the profile for everything printer-specific.
  */
 export class TicketWriter {
   readonly columns: number;
   readonly profile: PrinterProfile;
-  private readonly printer: ThermalPrinter;
+  private readonly chunks: Buffer[] = [];
 
   constructor(private readonly options: TicketTemplateOptions) {
     this.columns = PAPER_COLUMNS[options.paperWidth];
     this.profile = printerProfile(options.profile);
-    this.printer = new ThermalPrinter({
-      type: this.profile.libraryType,
-      // No interface: we only want the bytes (an empty string makes the library skip it).
-      interface: '',
-      width: this.columns,
-      // We wrap ourselves: the library's folding knows nothing of magnified text.
-      breakLine: BreakLine.NONE,
-    });
     // A clean start whatever the previous job left behind, then our page.
-    this.printer.add(ESC_INIT);
+    this.add(initialize());
     this.selectCodePage();
   }
 
+  private add(bytes: Buffer): void {
+    this.chunks.push(bytes);
+  }
+
   selectCodePage(): void {
-    this.printer.add(selectCodePageBytes(this.profile, this.options.codePage));
+    this.add(selectCodePageBytes(this.profile, this.options.codePage));
   }
 
   /** Printable text (see printableText), encoded in the page, without a line feed. */
   text(value: string): void {
-    this.printer.add(
-      encodeText(printableText(value, this.options.codePage), this.options.codePage),
-    );
+    this.add(encodeText(printableText(value, this.options.codePage), this.options.codePage));
   }
 
   line(value: string): void {
     this.text(value);
-    this.printer.add(Buffer.from([0x0a]));
+    this.add(LINE_FEED);
   }
 
   /** Word-wrapped lines of normal-size text. */
@@ -212,55 +207,54 @@ export class TicketWriter {
   }
 
   rule(): void {
-    this.printer.drawLine();
+    this.line('-'.repeat(this.columns));
   }
 
   align(alignment: 'left' | 'center'): void {
-    if (alignment === 'center') this.printer.alignCenter();
-    else this.printer.alignLeft();
+    this.add(justify(alignment));
   }
 
   bold(on: boolean): void {
-    this.printer.bold(on);
+    this.add(emphasize(on));
   }
 
   /** Text as large as fits on one line (up to 8×), bold. */
   huge(value: string): void {
     const text = printableText(value, this.options.codePage);
     const size = turnNumberMagnification(text, this.columns);
-    // The library's setTextSize(height, width) writes its first argument into the width nibble;
-    // both are equal here, so the swap is harmless.
-    this.printer.setTextSize(size - 1, size - 1);
-    this.printer.bold(true);
+    this.add(characterSize(size, size));
+    this.bold(true);
     this.line(text);
-    this.printer.bold(false);
-    this.printer.setTextSize(0, 0);
+    this.bold(false);
+    this.add(characterSize(1, 1));
   }
 
   /** The logo by NV key when installed and supported, else the cached raster; centred. */
   logo(logo: PreparedLogo | null | undefined): void {
     if (!logo) return;
-    this.printer.alignCenter();
+    this.align('center');
     if (logo.nv && logo.nv.method === this.profile.nvLogo) {
-      this.printer.add(nvPrintBytes(logo.nv.method, logo.nv.key));
+      this.add(nvPrintBytes(logo.nv.method, logo.nv.key));
     } else if (logo.raster.width <= PAPER_DOTS[this.options.paperWidth]) {
-      this.printer.add(rasterImageBytes(logo.raster));
+      this.add(rasterImageBytes(logo.raster));
     }
   }
 
   /** A QR code (model 2, level M) when the profile has one, else the URL as text. */
   qr(url: string | null | undefined, caption: string): void {
     if (!url || !isQrPayload(url)) return;
-    this.printer.alignCenter();
+    this.align('center');
     this.lines(caption);
     if (this.profile.qr === 'native') {
-      this.printer.printQR(url, {
-        model: 2,
-        cellSize: QR_MODULE_DOTS[this.options.paperWidth],
-        correction: 'M',
-      });
-      // GS ( k fn 81 prints the symbol without a feed: leave a blank line under it.
-      this.printer.newLine();
+      this.add(
+        qrCode(url, {
+          model: 2,
+          moduleSize: QR_MODULE_DOTS[this.options.paperWidth],
+          correction: 'M',
+        }),
+      );
+      // The QR print command does not feed: leave a blank line under the symbol.
+      this.add(LINE_FEED);
     } else {
       for (let i = 0; i < url.length; i += this.columns) {
         this.line(url.slice(i, i + this.columns));
@@ -270,11 +264,11 @@ export class TicketWriter {
 
   /** Cut as the profile does, reset (ESC @) and select our page again, then the bytes. */
   finish(): Buffer {
-    this.printer.add(this.profile.cut);
-    this.printer.add(ESC_INIT);
+    this.add(this.profile.cut);
+    this.add(initialize());
     // ESC @ returned the printer to its default page: put it back in ours before anything else.
     this.selectCodePage();
-    return Buffer.from(this.printer.getBuffer());
+    return Buffer.concat(this.chunks);
   }
 }
 

@@ -8,8 +8,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrinterState } from '../../src-shared/contract/ipc';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
-import { decodeEscPos, formatDecodedText, renderDecodedSvg } from './escpos-decoder';
+import { decodeEscPos } from './preview/escpos-decoder';
+import { renderDecodedSvg } from './preview/svg';
+import { formatDecodedText } from './preview/text-layout';
 import { PAPER_DOTS } from './logo/raster';
+import { PrinterStateChanges } from './printer-state-changes';
 import type { PrintOutcome, TicketPrintData, TicketPrinter } from './ticket-printer';
 import { PAPER_COLUMNS, renderTicket, type TicketTemplateOptions } from './ticket-template';
 import { errorText } from '../logging/error-text';
@@ -17,6 +20,8 @@ import { errorText } from '../logging/error-text';
 export interface VirtualPrinterOptions extends TicketTemplateOptions {
   dataDir: string;
   onTicketRendered?: (ticketId: string, text: string) => void;
+  /** Where a failing state listener is reported. */
+  log?: (line: string) => void;
 }
 
 /** Keeps file names to letters, digits and dashes whatever the ids contain. */
@@ -34,19 +39,12 @@ export function ticketsDir(dataDir: string): string {
 
 export function createVirtualPrinter(options: VirtualPrinterOptions): TicketPrinter {
   const columns = PAPER_COLUMNS[options.paperWidth];
-  const listeners = new Set<(state: PrinterState) => void>();
   let state: PrinterState = 'ready';
+  const stateChanges = new PrinterStateChanges(state, options.log ?? (() => undefined));
   let tail: Promise<unknown> = Promise.resolve();
   const setState = (next: PrinterState): void => {
-    if (next === state) return;
     state = next;
-    for (const listener of listeners) {
-      try {
-        listener(state);
-      } catch {
-        // A failing listener must not break printing.
-      }
-    }
+    stateChanges.report(next);
   };
 
   const run = async (ticket: TicketPrintData): Promise<PrintOutcome> => {
@@ -89,14 +87,11 @@ export function createVirtualPrinter(options: VirtualPrinterOptions): TicketPrin
       return job;
     },
     getState: () => state,
-    onStateChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onStateChange: stateChanges.event,
     async start(): Promise<void> {},
     async close(): Promise<void> {
       await tail;
-      listeners.clear();
+      stateChanges.dispose();
     },
   };
 }

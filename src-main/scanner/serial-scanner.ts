@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
+import { Emitter } from '../../src-shared/common/emitter';
 import { ScanFramer, type FramerEvent, type ScanTerminator } from './scan-framer';
 import { errorText } from '../logging/error-text';
 
@@ -72,7 +73,7 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
   let reconnectTimer: NodeJS.Timeout | null = null;
   let silenceTimer: NodeJS.Timeout | null = null;
   let lastScan = { text: '', at: -Infinity };
-  const listeners = new Set<(status: SerialScannerStatus) => void>();
+  const statusChanged = new Emitter<SerialScannerStatus>();
   const status: SerialScannerStatus = {
     path: options.path,
     connected: false,
@@ -83,13 +84,11 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
   };
 
   const emit = (): void => {
-    const snapshot = { ...status };
-    for (const listener of listeners) {
-      try {
-        listener(snapshot);
-      } catch (error) {
-        log(`scanner: status listener failed: ${errorText(error)}`);
-      }
+    try {
+      statusChanged.fire({ ...status });
+    } catch (error) {
+      // A failing listener must not stop the scans.
+      log(`scanner: status listener failed: ${errorText(error)}`);
     }
   };
 
@@ -232,9 +231,6 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
     },
     isConnected: () => port?.isOpen ?? false,
     getStatus: () => ({ ...status }),
-    onStatusChange: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onStatusChange: statusChanged.event,
   };
 }

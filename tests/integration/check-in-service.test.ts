@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CheckInSettings } from '../../src-main/checkin/check-in-context';
 import {
   CheckInService,
   type CheckInServiceOptions,
@@ -12,6 +13,10 @@ import { makeTempDir } from '../support/temp-dir';
 // Monday 30 November 2026, 10:00 in Madrid.
 const NOW = new Date('2026-11-30T09:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60000);
+const DEFAULT_SETTINGS: CheckInSettings = {
+  checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+  ticketQrUrl: null,
+};
 
 describe('CheckInService.checkIn on a real store', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -19,8 +24,11 @@ describe('CheckInService.checkIn on a real store', () => {
   let printer: RecordingPrinter;
   let kiosk: CheckInService;
   let committed: string[];
+  /** What the settings function answers: a test may change it between check-ins. */
+  let settings: CheckInSettings;
 
   beforeEach(() => {
+    settings = DEFAULT_SETTINGS;
     dir = makeTempDir('kiosk');
     store = openStore(join(dir.path, 'turnero.sqlite'));
     seedCatalog(
@@ -47,7 +55,7 @@ describe('CheckInService.checkIn on a real store', () => {
       kioskId: 'kiosk-1',
       timeZone: 'Europe/Madrid',
       language: 'es',
-      checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+      settings: () => settings,
       now: () => NOW,
       onTicketCommitted: (id) => committed.push(id),
       ...options,
@@ -134,13 +142,37 @@ describe('CheckInService.checkIn on a real store', () => {
     await kiosk.checkIn('TRN-8M2N4R');
     expect(printer.printed[0]?.qrUrl).toBeNull();
     const withQr = makeKiosk({
-      ticketQrUrl: 'https://ayto.example.es/turno?n={number}&t={ticketId}',
+      settings: () => ({
+        ...DEFAULT_SETTINGS,
+        ticketQrUrl: 'https://ayto.example.es/turno?n={number}&t={ticketId}',
+      }),
     });
     const result = await withQr.checkIn('TRN-7K4P9Q');
     if (!result.ok) throw new Error('unreachable');
     expect(printer.printed[1]?.qrUrl).toBe(
       `https://ayto.example.es/turno?n=E-002&t=${result.value.ticket.id}`,
     );
+  });
+
+  it('asks for the settings at every check-in: a narrower window refuses the next one', async () => {
+    expect(await kiosk.checkIn('TRN-7K4P9Q')).toMatchObject({ ok: true });
+    // The town hall's remote configuration arrives: 10 minutes before, 5 after; a QR URL.
+    settings = {
+      checkInWindow: { minutesBefore: 10, minutesAfter: 5 },
+      ticketQrUrl: 'https://ayto.example.es/turno/{number}',
+    };
+    const before = snapshot();
+    expect(await kiosk.checkIn('TRN-8M2N4R')).toEqual({
+      ok: false,
+      error: { code: 'too-early', params: { time: '10:20', from: '10:10' } },
+    });
+    expect(snapshot()).toEqual(before);
+    // Starts at 10:05: within the new window, and printed with the new QR URL.
+    expect(await kiosk.checkIn('TRN-REG001')).toMatchObject({ ok: true });
+    expect(printer.printed.map((ticket) => ticket.qrUrl)).toEqual([
+      null,
+      'https://ayto.example.es/turno/R-001',
+    ]);
   });
 
   it('prints in the language the citizen chose', async () => {

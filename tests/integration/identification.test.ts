@@ -97,7 +97,10 @@ describe('identification on a real store and the reference town hall', () => {
       siteId: SITE,
       timeZone: TIME_ZONE,
       language: 'es',
-      checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+      settings: () => ({
+        checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+        ticketQrUrl: null,
+      }),
       now: () => NOW,
     });
     expect((await engine.syncNow()).ok).toBe(true);
@@ -276,7 +279,10 @@ describe('identification on a real store and the reference town hall', () => {
       siteId: SITE,
       timeZone: TIME_ZONE,
       language: 'es',
-      checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+      settings: () => ({
+        checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+        ticketQrUrl: null,
+      }),
       bookingKeys: [publicBookingKey(issuer)],
       now: () => NOW,
     });

@@ -52,6 +52,28 @@ describe('TCP ticket printer', () => {
     return printer;
   };
 
+  it('logs a state listener that throws, and still prints and tells the other listeners', async () => {
+    const logged: string[] = [];
+    const printer = createTicketPrinter({
+      transport: { kind: 'tcp', host: '127.0.0.1', port: emulator.port },
+      ...template,
+      timeoutMs: 2000,
+      dataDir: dataDir.path,
+      statusTimeoutMs: 150,
+      log: (line) => logged.push(line),
+    });
+    printers.push(printer);
+    const seen: string[] = [];
+    printer.onStateChange(() => {
+      throw new Error('renderer gone');
+    });
+    printer.onStateChange((state) => seen.push(state));
+    expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
+    await emulator.waitForTicket();
+    expect(seen).toContain('printing');
+    expect(logged).toContain('printer: a state listener failed: renderer gone');
+  });
+
   it('sends the ticket intact over one kept-open connection that also carries the status', async () => {
     const printer = open(emulator.port);
     expect(printer.transportKind).toBe('tcp');

@@ -185,6 +185,18 @@ describe('serial scanner options: terminators, prefix/suffix, status', () => {
     expect(scans).toEqual(['TRN-7K4P9Q', 'TRN-8M2N4R']);
   });
 
+  it('logs a status listener that throws, and still delivers the scan and tells the others', async () => {
+    const logged: string[] = [];
+    const { scans, statuses } = await start({ log: (line) => logged.push(line) });
+    (scanner as SerialScanner).onStatusChange(() => {
+      throw new Error('renderer gone');
+    });
+    await write(device as SerialPort, 'TRN-7K4P9Q\r');
+    await waitFor(() => scans.length === 1, 'a scan');
+    expect(statuses.at(-1)?.scans).toBe(1);
+    expect(logged).toContain('scanner: status listener failed: renderer gone');
+  });
+
   it('reports status: connected, last read, disconnected on unplug, connected on replug', async () => {
     const { scans, statuses } = await start({});
     const current = () => (scanner as SerialScanner).getStatus();

@@ -130,7 +130,10 @@ export function makeKiosk(options: {
     kioskId: options.kioskId,
     timeZone: TIME_ZONE,
     language: 'es',
-    checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+    settings: () => ({
+      checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+      ticketQrUrl: null,
+    }),
     now: options.now,
     numbering: {
       reservedRange: options.reservedRange ?? { first: 900, last: 999 },

@@ -2,8 +2,11 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTicketPrinter } from '../../src-main/printer/create-ticket-printer';
-import { decodeEscPos } from '../../src-main/printer/escpos-decoder';
+import {
+  createTicketPrinter,
+  type CreateTicketPrinterOptions,
+} from '../../src-main/printer/create-ticket-printer';
+import { decodeEscPos } from '../../src-main/printer/preview/escpos-decoder';
 import { renderTicket } from '../../src-main/printer/ticket-template';
 import { makeTempDir } from '../support/temp-dir';
 import { sampleTicket } from '../support/ticket-fixtures';
@@ -17,14 +20,19 @@ describe('virtual ticket printer', () => {
 
   afterEach(() => dataDir.remove());
 
-  it('saves the bytes and their decoded text, and hands the text to the preview', async () => {
-    const rendered: Array<{ ticketId: string; text: string }> = [];
-    const printer = createTicketPrinter({
+  const virtualPrinter = (options: Partial<CreateTicketPrinterOptions> = {}) =>
+    createTicketPrinter({
       transport: { kind: 'virtual' },
       paperWidth: 80,
       codePage: 'PC858',
       timeoutMs: 2000,
       dataDir: dataDir.path,
+      ...options,
+    });
+
+  it('saves the bytes and their decoded text, and hands the text to the preview', async () => {
+    const rendered: Array<{ ticketId: string; text: string }> = [];
+    const printer = virtualPrinter({
       onTicketRendered: (ticketId, text) => rendered.push({ ticketId, text }),
     });
     const ticket = sampleTicket();
@@ -55,13 +63,7 @@ describe('virtual ticket printer', () => {
   });
 
   it('keeps ids that are not file-name safe inside the tickets folder', async () => {
-    const printer = createTicketPrinter({
-      transport: { kind: 'virtual' },
-      paperWidth: 58,
-      codePage: 'PC858',
-      timeoutMs: 2000,
-      dataDir: dataDir.path,
-    });
+    const printer = virtualPrinter({ paperWidth: 58 });
     const outcome = await printer.print(sampleTicket({ ticketId: '../../etc/passwd' }));
     expect(outcome).toEqual({ status: 'printed' });
     expect(readdirSync(join(dataDir.path, 'tickets')).sort()).toEqual([
@@ -75,11 +77,7 @@ describe('virtual ticket printer', () => {
     const blocker = join(dataDir.path, 'not-a-folder');
     writeFileSync(blocker, 'a file where the data folder should be');
     const rendered: string[] = [];
-    const printer = createTicketPrinter({
-      transport: { kind: 'virtual' },
-      paperWidth: 80,
-      codePage: 'PC858',
-      timeoutMs: 2000,
+    const printer = virtualPrinter({
       dataDir: blocker,
       onTicketRendered: (ticketId) => rendered.push(ticketId),
     });
@@ -89,16 +87,32 @@ describe('virtual ticket printer', () => {
   });
 
   it('still reports printed when the preview listener throws', async () => {
-    const printer = createTicketPrinter({
-      transport: { kind: 'virtual' },
-      paperWidth: 80,
-      codePage: 'PC858',
-      timeoutMs: 2000,
-      dataDir: dataDir.path,
+    const printer = virtualPrinter({
       onTicketRendered: () => {
         throw new Error('renderer gone');
       },
     });
     expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
+  });
+
+  it('logs a state listener that throws, and still prints and tells the other listeners', async () => {
+    const logged: string[] = [];
+    const printer = virtualPrinter({
+      log: (line) => logged.push(line),
+    });
+    const seen: string[] = [];
+    printer.onStateChange(() => {
+      throw new Error('renderer gone');
+    });
+    const unsubscribe = printer.onStateChange((state) => seen.push(state));
+    expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
+    expect(seen).toEqual(['printing', 'ready']);
+    expect(logged).toEqual([
+      'printer: a state listener failed: renderer gone',
+      'printer: a state listener failed: renderer gone',
+    ]);
+    unsubscribe();
+    await printer.print(sampleTicket({ ticketNumber: 'C-015' }));
+    expect(seen).toEqual(['printing', 'ready']);
   });
 });

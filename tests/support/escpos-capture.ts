@@ -2,11 +2,8 @@
  * Collects what a printer emulator receives and cuts it into tickets (one per paper cut), decoded
  * with the kiosk's own ESC/POS decoder. Free of vitest so Playwright tests can use it too.
  */
-import {
-  decodeEscPos,
-  splitAtCuts,
-  type DecodedEscPos,
-} from '../../src-main/printer/escpos-decoder';
+import type { DecodedEscPos } from '../../src-main/printer/preview/decoded-ticket';
+import { decodeEscPos, splitAtCuts } from '../../src-main/printer/preview/escpos-decoder';
 
 export interface CapturedTicket extends DecodedEscPos {
   /** The ticket's raw bytes, up to and including its cut command. */

@@ -1,10 +1,7 @@
 import { BreakLine, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeEscPos,
-  formatDecodedText,
-  splitAtCuts,
-} from '../../src-main/printer/escpos-decoder';
+import { decodeEscPos, splitAtCuts } from '../../src-main/printer/preview/escpos-decoder';
+import { formatDecodedText } from '../../src-main/printer/preview/text-layout';
 
 const ESC = 0x1b;
 const GS = 0x1d;

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPrinterCli } from '../../src-main/tools/printer-cli';
-import { decodeEscPos, renderDecodedSvg } from '../../src-main/printer/escpos-decoder';
+import { decodeEscPos } from '../../src-main/printer/preview/escpos-decoder';
+import { renderDecodedSvg } from '../../src-main/printer/preview/svg';
 import { nvDefineBytes, nvPrintBytes } from '../../src-main/printer/logo/logo-commands';
 import {
   installLogoBytes,

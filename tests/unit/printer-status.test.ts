@@ -9,9 +9,9 @@ import {
   parsePaperSensor,
   parsePrinterStatus,
   parseStatusReplies,
-  statusRequest,
   statusToState,
 } from '../../src-main/printer/status/dle-eot';
+import { statusRequest } from '../../src-main/printer/escpos/commands';
 import { StatusInterpreter, type StatusReading } from '../../src-main/printer/status/status-reader';
 import { scriptedStatusReply } from '../support/printer-status-script';
 

@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src-shared/domain/language';
-import { decodeEscPos, formatDecodedText } from '../../src-main/printer/escpos-decoder';
+import { decodeEscPos } from '../../src-main/printer/preview/escpos-decoder';
+import { formatDecodedText } from '../../src-main/printer/preview/text-layout';
 import { prepareLogo, type PreparedLogo } from '../../src-main/printer/logo/logo-store';
 import {
   PAPER_COLUMNS,

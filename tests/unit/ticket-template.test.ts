@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEscPos } from '../../src-main/printer/escpos-decoder';
+import { decodeEscPos } from '../../src-main/printer/preview/escpos-decoder';
 import {
   PAPER_COLUMNS,
   printableText,

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { initialize } from '../escpos/commands';
 import { printerProfile, type NvLogoMethod, type PrinterProfileName } from '../profiles';
 import { NV_LOGO_KEY, nvDefineBytes } from './logo-commands';
 import {
@@ -164,7 +165,7 @@ export function installLogoBytes(
   }
   const hash = hashPng(png);
   const raster = logoRaster(png, paperWidth, null, hash);
-  const bytes = Buffer.concat([Buffer.from([0x1b, 0x40]), nvDefineBytes(raster, method)]);
+  const bytes = Buffer.concat([initialize(), nvDefineBytes(raster, method)]);
   return {
     bytes,
     marker: {

@@ -1,17 +1,10 @@
 /**
- * ESC/POS real-time status, `DLE EOT n` (10 04 n): the requests, and a pure parser of the one-byte
- * replies. Every reply has the fixed pattern `0xx1xx10` (bit 7 = 0, bit 4 = 1, bit 1 = 1,
+ * ESC/POS real-time status, `DLE EOT n` (10 04 n; the request is built in ../escpos/commands.ts):
+ * a pure parser of the one-byte replies. Every reply has the fixed pattern `0xx1xx10` (bit 7 = 0, bit 4 = 1, bit 1 = 1,
  * bit 0 = 0); a byte that does not match is not a reply (automatic status back, XON 0x11 /
  * XOFF 0x13 from a printer on software flow control, line noise) and is ignored.
  */
 import type { PrinterState } from '../../../src-shared/contract/ipc';
-
-/** n = 1 printer status, 2 off-line cause, 3 error cause, 4 continuous paper sensor. */
-export type StatusQuery = 1 | 2 | 3 | 4;
-
-export function statusRequest(n: StatusQuery): Buffer {
-  return Buffer.from([0x10, 0x04, n]);
-}
 
 const REPLY_MASK = 0x93;
 const REPLY_PATTERN = 0x12;

@@ -5,13 +5,8 @@
 import type { PrintFailure, PrinterState } from '../../../src-shared/contract/ipc';
 import type { PrinterTransport } from '../transports/transport';
 import { toPrintFailure } from '../transports/transport-error';
-import {
-  describeStatus,
-  parseStatusReplies,
-  statusToState,
-  type PrinterStatus,
-  type StatusQuery,
-} from './dle-eot';
+import { describeStatus, parseStatusReplies, statusToState, type PrinterStatus } from './dle-eot';
+import type { StatusQuery } from '../escpos/commands';
 
 export type StatusReading =
   /** The printer answered every query. */

@@ -8,7 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import type { SerialLineOptions } from '../../config/schema';
-import { statusRequest, type StatusQuery } from '../status/dle-eot';
+import { statusRequest, type StatusQuery } from '../escpos/commands';
 import { withDeadline } from './deadline';
 import { StatusReplies } from './status-replies';
 import type { PrinterTransport, StatusQueryOptions } from './transport';

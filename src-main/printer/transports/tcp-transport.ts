@@ -15,7 +15,7 @@
  * stack). The next poll or job connects afresh.
  */
 import { connect, type Socket } from 'node:net';
-import { statusRequest, type StatusQuery } from '../status/dle-eot';
+import { statusRequest, type StatusQuery } from '../escpos/commands';
 import { withDeadline } from './deadline';
 import { StatusReplies } from './status-replies';
 import type { PrinterTransport, StatusQueryOptions } from './transport';

@@ -1,5 +1,5 @@
 /** The byte pipe under a ticket printer: serial line, TCP socket or USB printer-class device. */
-import type { StatusQuery } from '../status/dle-eot';
+import type { StatusQuery } from '../escpos/commands';
 import type { PrinterTransportKind } from '../ticket-printer';
 
 export interface StatusQueryOptions {

@@ -4,8 +4,9 @@
  * of the size the printer would print (we have no QR encoder), and the cut as a dashed line.
  * Good enough for the on-screen preview and for eyeballing a saved ticket.
  */
-import { crc32, deflateSync } from 'node:zlib';
-import type { Alignment, DecodedBitmap, DecodedEscPos } from './escpos-decoder';
+import type { Alignment } from '../escpos/commands';
+import { bitmapToPng } from './bitmap-png';
+import type { DecodedBitmap, DecodedEscPos } from './decoded-ticket';
 
 /** Font A: 12 × 24 dots; a line advances 30 dots (1/6 inch at 180 dpi). */
 const CELL_WIDTH = 12;
@@ -19,37 +20,6 @@ function escapeXml(text: string): string {
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
   );
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A 1-bit grayscale PNG of the bitmap (PNG's 0 is black, ours is white: inverted). */
-export function bitmapToPng(image: DecodedBitmap): Buffer {
-  const rowBytes = image.width / 8;
-  const rows = Buffer.alloc((rowBytes + 1) * image.height);
-  for (let y = 0; y < image.height; y++) {
-    rows[y * (rowBytes + 1)] = 0; // filter: none
-    for (let x = 0; x < rowBytes; x++) {
-      rows[y * (rowBytes + 1) + 1 + x] = ~(image.data[y * rowBytes + x] ?? 0) & 0xff;
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(image.width, 0);
-  header.writeUInt32BE(image.height, 4);
-  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, grayscale, deflate, no filter, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 function xFor(align: Alignment, width: number, paperWidth: number): number {

@@ -1,0 +1,73 @@
+/**
+ * The check-in itself, in ONE SQLite transaction: find today's appointment, apply the policy,
+ * allocate the number, insert the ticket and its outbox row, mark the appointment checked in.
+ * Any refusal or fault rolls all of it back; once it commits, the ticket is valid whatever the
+ * printer does.
+ */
+import type { CheckInRequest } from '../../src-shared/contract/townhall-api';
+import { decideCheckIn, type CheckInWindow } from '../../src-shared/domain/checkin-policy';
+import { localDayOf } from '../../src-shared/domain/site-time';
+import type { TicketRecord } from '../store/ticket-repository';
+import type { CheckInContext } from './check-in-context';
+import { findAppointment } from './find-appointment';
+import type { ScanTarget } from './identify';
+import { insertNumberedTicket, type NumberRules } from './number-allocation';
+import { CheckInRefused } from './refusal';
+
+export type CommittedCheckIn = { outcome: 'issued' | 'already-issued'; ticket: TicketRecord };
+
+export function commitCheckIn(
+  context: CheckInContext,
+  target: ScanTarget,
+  checkInWindow: CheckInWindow,
+  rules: NumberRules,
+): CommittedCheckIn {
+  const { store, timeZone, kioskId } = context;
+  const now = context.now();
+  const today = localDayOf(now, timeZone);
+  return store.transaction(() => {
+    const appointment = findAppointment(context, target, { now, today }, checkInWindow);
+    const existing = store.tickets.findByAppointment(appointment.id);
+    if (existing) return { outcome: 'already-issued', ticket: existing };
+    if (appointment.status === 'checked-in') {
+      // Checked in at another kiosk of the office: never a second number for one booking.
+      throw appointment.ticketNumber
+        ? new CheckInRefused('already-checked-in', { number: appointment.ticketNumber })
+        : new CheckInRefused('already-checked-in-elsewhere');
+    }
+
+    const decision = decideCheckIn(appointment, now, timeZone, checkInWindow);
+    if (!decision.allowed) throw new CheckInRefused(decision.reason, decision.params);
+
+    const service = store.catalog.getService(appointment.serviceId);
+    if (!service) throw new Error(`appointment ${appointment.id} names an unknown service`);
+
+    const ticket = insertNumberedTicket(context, rules, { service, appointment, now, today });
+    const report: CheckInRequest = {
+      ticketId: ticket.id,
+      appointmentId: appointment.id,
+      kioskId,
+      ticketNumber: ticket.number,
+      issuedAt: ticket.issuedAt,
+      identifiedBy: identifiedBy(target),
+      // A booking known only from its token travels with it, so the town hall can reconcile.
+      ...(target.by === 'token' && appointment.source === 'token'
+        ? { bookingToken: target.token }
+        : {}),
+    };
+    store.outbox.add(ticket.id, 'check-in', report, now);
+    store.catalog.markAppointmentCheckedIn(appointment.id, now);
+    return { outcome: 'issued', ticket };
+  });
+}
+
+function identifiedBy(target: ScanTarget): CheckInRequest['identifiedBy'] {
+  switch (target.by) {
+    case 'citizen':
+      return 'id-document';
+    case 'token':
+      return 'token';
+    case 'code':
+      return target.identifiedBy;
+  }
+}

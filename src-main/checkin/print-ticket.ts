@@ -1,0 +1,52 @@
+/**
+ * Printing a committed ticket and recording the outcome. The ticket stays valid whatever the
+ * printer does: a failure is recorded on the ticket (the citizen is offered the one reprint)
+ * and in the print-failure log for staff.
+ */
+import type { Language } from '../../src-shared/domain/language';
+import type { TicketPrinter } from '../printer/ticket-printer';
+import type { TicketRecord } from '../store/ticket-repository';
+import type { CheckInContext } from './check-in-context';
+
+export interface PrintContext extends CheckInContext {
+  readonly printer: TicketPrinter;
+}
+
+export async function printTicket(
+  context: PrintContext,
+  ticket: TicketRecord,
+  language: Language,
+  qrUrlTemplate: string | null,
+): Promise<void> {
+  const { store, printer, timeZone, kioskId } = context;
+  const service = store.catalog.getService(ticket.serviceId);
+  const outcome = await printer.print({
+    ticketId: ticket.id,
+    townHallName: store.catalog.getSite()?.name ?? '',
+    ticketNumber: ticket.number,
+    serviceName: service?.names[language] ?? service?.names.es ?? '',
+    appointmentTime: ticket.appointmentTime,
+    issuedAt: new Date(ticket.issuedAt),
+    timeZone,
+    kioskId,
+    language,
+    qrUrl: ticketQrUrl(qrUrlTemplate, ticket),
+  });
+  if (outcome.status === 'printed') {
+    store.tickets.recordPrintOutcome(ticket.id, 'printed', null);
+  } else {
+    context.log(`ticket ${ticket.number} not printed: ${outcome.failure} (${outcome.detail})`);
+    store.transaction(() => {
+      store.tickets.recordPrintOutcome(ticket.id, 'failed', outcome.failure);
+      store.tickets.recordPrintFailure(ticket.id, outcome.failure, outcome.detail, context.now());
+    });
+  }
+}
+
+/** The QR URL template filled with the ticket's number and id; null without a template. */
+function ticketQrUrl(template: string | null, ticket: TicketRecord): string | null {
+  if (!template) return null;
+  return template
+    .replaceAll('{number}', encodeURIComponent(ticket.number))
+    .replaceAll('{ticketId}', encodeURIComponent(ticket.id));
+}
