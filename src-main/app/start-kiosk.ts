@@ -49,7 +49,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   const printer = createConfiguredPrinter(config.printer, {
     dataDir,
     log,
-    onTicketRendered: (ticketId, text) => events.emit('printer:ticket-rendered', { ticketId, text }),
+    onTicketRendered: (ticketId, text) =>
+      events.emit('printer:ticket-rendered', { ticketId, text }),
   });
   const scanner = createConfiguredScanner(config.scanner, log);
   const devices = new DeviceFacts({
@@ -79,8 +80,11 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     }),
     siteId: config.siteId,
     bookingKeys: config.bookingKeys,
-    numbering: { reservedRange: config.numbering.reservedRange, leases: sync },
-    outbox: sync,
+    numbering: {
+      reservedRange: config.numbering.reservedRange,
+      ensureLease: (serviceId, day) => sync.ensureLease(serviceId, day),
+    },
+    onTicketCommitted: () => sync.requestPush(),
     log,
   });
   const kioskState = new KioskStateModel({

@@ -50,7 +50,12 @@ export async function connectBackend(config: Config, deps: ConnectBackendDeps): 
   const credential =
     readCredential(credentialFile) ?? (await enrolIfNeeded(config, credentialFile, deps.log));
   return createBackend(
-    { ...config.api, baseUrl: config.api.baseUrl, siteId: config.siteId, timeZone: config.timeZone },
+    {
+      ...config.api,
+      baseUrl: config.api.baseUrl,
+      siteId: config.siteId,
+      timeZone: config.timeZone,
+    },
     { log: deps.log, credential: () => credential },
   );
 }

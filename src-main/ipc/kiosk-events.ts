@@ -4,11 +4,7 @@
  * Both hosts subscribe here and carry every event over their transport.
  */
 import { Emitter } from '../../src-shared/common/emitter';
-import {
-  eventChannels,
-  type EventChannel,
-  type EventOf,
-} from '../../src-shared/contract/ipc';
+import { eventChannels, type EventChannel, type EventOf } from '../../src-shared/contract/ipc';
 import { errorText } from '../logging/error-text';
 
 export interface KioskEvent {

@@ -15,6 +15,7 @@
  *   cached raster is printed) and no native QR: the URL is printed as plain text, wrapped, since a
  *   raster QR would need a QR encoder and cost ~2–4 KB on the wire per ticket.
  */
+import { PrinterTypes } from 'node-thermal-printer';
 import { feedAndCut, feedLines, fullCut, selectCodeTable } from './escpos/commands';
 
 export type PrinterProfileName = 'epson' | 'star' | 'generic';
@@ -32,6 +33,8 @@ export type NvLogoMethod =
 export interface PrinterProfile {
   readonly name: PrinterProfileName;
   readonly label: string;
+  /** node-thermal-printer's type used to assemble styling bytes (always EPSON: see above). */
+  readonly libraryType: PrinterTypes;
   /** `ESC t n`: n for each code page we support. */
   readonly codeTables: Readonly<Record<TicketCodePage, number>>;
   /** `native`: `GS ( k` model 2; `text`: the URL printed as text. */
@@ -48,6 +51,7 @@ export const PRINTER_PROFILES: Readonly<Record<PrinterProfileName, PrinterProfil
   epson: {
     name: 'epson',
     label: 'EPSON TM-T20/TM-T88 (ESC/POS reference)',
+    libraryType: PrinterTypes.EPSON,
     codeTables: EPSON_TABLES,
     qr: 'native',
     nvLogo: 'gs-l',
@@ -58,6 +62,7 @@ export const PRINTER_PROFILES: Readonly<Record<PrinterProfileName, PrinterProfil
   star: {
     name: 'star',
     label: 'Star (ESC/POS emulation mode)',
+    libraryType: PrinterTypes.EPSON,
     codeTables: EPSON_TABLES,
     qr: 'native',
     nvLogo: 'fs-q',
@@ -66,6 +71,7 @@ export const PRINTER_PROFILES: Readonly<Record<PrinterProfileName, PrinterProfil
   generic: {
     name: 'generic',
     label: 'Generic ESC/POS',
+    libraryType: PrinterTypes.EPSON,
     codeTables: EPSON_TABLES,
     qr: 'text',
     nvLogo: null,

@@ -1,5 +1,6 @@
 /**
- * The one ticket layout, as ESC/POS bytes from our command builders (./escpos/commands.ts), with
+ * The one ticket layout, as ESC/POS bytes built with node-thermal-printer's buffer API (EPSON
+ * type) for styling and our command bytes (./escpos/commands.ts) for reset and code page, with
  * what differs between printers taken from the profile (./profiles.ts): code table numbers, QR
  * support, NV logo method and cut command.
  *
@@ -12,15 +13,8 @@ import iconv from 'iconv-lite';
 import type { Language } from '../../src-shared/domain/language';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import { translator } from '../../src-shared/i18n/translator';
-import {
-  characterSize,
-  emphasize,
-  initialize,
-  justify,
-  LINE_FEED,
-  MAX_MAGNIFICATION,
-  qrCode,
-} from './escpos/commands';
+import { BreakLine, ThermalPrinter } from 'node-thermal-printer';
+import { initialize, LINE_FEED, MAX_MAGNIFICATION } from './escpos/commands';
 import { nvPrintBytes, rasterImageBytes } from './logo/logo-commands';
 import type { PreparedLogo } from './logo/logo-store';
 import { PAPER_DOTS } from './logo/raster';
@@ -165,31 +159,44 @@ export function isQrPayload(value: string): boolean {
 }
 
 /**
- * A ticket (or the test page) being assembled: our encoder for text, the command builders for
- * styling, and the profile for everything printer-specific.
+ * A ticket (or the test page) being assembled: node-thermal-printer's buffer API (EPSON type)
+ * for styling, our encoder for text, our command bytes (escpos/commands.ts) for what the library
+ * does not do as we need (reset, code page), and the profile for everything printer-specific.
  */
 export class TicketWriter {
   readonly columns: number;
   readonly profile: PrinterProfile;
-  private readonly chunks: Buffer[] = [];
+  private readonly printer: ThermalPrinter;
 
   constructor(private readonly options: TicketTemplateOptions) {
     this.columns = PAPER_COLUMNS[options.paperWidth];
     this.profile = printerProfile(options.profile);
+    this.printer = new ThermalPrinter({
+      type: this.profile.libraryType,
+      // No interface: we only want the bytes (an empty string makes the library skip it).
+      interface: '',
+      width: this.columns,
+      // We wrap ourselves: the library's folding knows nothing of magnified text.
+      breakLine: BreakLine.NONE,
+    });
     // A clean start whatever the previous job left behind, then our page.
     this.add(initialize());
     this.selectCodePage();
   }
 
   private add(bytes: Buffer): void {
-    this.chunks.push(bytes);
+    this.printer.add(bytes);
   }
 
   selectCodePage(): void {
     this.add(selectCodePageBytes(this.profile, this.options.codePage));
   }
 
-  /** Printable text (see printableText), encoded in the page, without a line feed. */
+  /**
+   * Printable text (see printableText), encoded in the page, without a line feed. Encoded here
+   * and handed over as bytes, so the library's own encoder (which silently switches page on a
+   * missing character) never runs.
+   */
   text(value: string): void {
     this.add(encodeText(printableText(value, this.options.codePage), this.options.codePage));
   }
@@ -207,32 +214,35 @@ export class TicketWriter {
   }
 
   rule(): void {
-    this.line('-'.repeat(this.columns));
+    this.printer.drawLine();
   }
 
   align(alignment: 'left' | 'center'): void {
-    this.add(justify(alignment));
+    if (alignment === 'center') this.printer.alignCenter();
+    else this.printer.alignLeft();
   }
 
   bold(on: boolean): void {
-    this.add(emphasize(on));
+    this.printer.bold(on);
   }
 
   /** Text as large as fits on one line (up to 8×), bold. */
   huge(value: string): void {
     const text = printableText(value, this.options.codePage);
     const size = turnNumberMagnification(text, this.columns);
-    this.add(characterSize(size, size));
-    this.bold(true);
+    // The library's setTextSize(height, width) writes its first argument into the width nibble;
+    // both are equal here, so the swap is harmless.
+    this.printer.setTextSize(size - 1, size - 1);
+    this.printer.bold(true);
     this.line(text);
-    this.bold(false);
-    this.add(characterSize(1, 1));
+    this.printer.bold(false);
+    this.printer.setTextSize(0, 0);
   }
 
   /** The logo by NV key when installed and supported, else the cached raster; centred. */
   logo(logo: PreparedLogo | null | undefined): void {
     if (!logo) return;
-    this.align('center');
+    this.printer.alignCenter();
     if (logo.nv && logo.nv.method === this.profile.nvLogo) {
       this.add(nvPrintBytes(logo.nv.method, logo.nv.key));
     } else if (logo.raster.width <= PAPER_DOTS[this.options.paperWidth]) {
@@ -243,18 +253,16 @@ export class TicketWriter {
   /** A QR code (model 2, level M) when the profile has one, else the URL as text. */
   qr(url: string | null | undefined, caption: string): void {
     if (!url || !isQrPayload(url)) return;
-    this.align('center');
+    this.printer.alignCenter();
     this.lines(caption);
     if (this.profile.qr === 'native') {
-      this.add(
-        qrCode(url, {
-          model: 2,
-          moduleSize: QR_MODULE_DOTS[this.options.paperWidth],
-          correction: 'M',
-        }),
-      );
-      // The QR print command does not feed: leave a blank line under the symbol.
-      this.add(LINE_FEED);
+      this.printer.printQR(url, {
+        model: 2,
+        cellSize: QR_MODULE_DOTS[this.options.paperWidth],
+        correction: 'M',
+      });
+      // GS ( k fn 81 prints the symbol without a feed: leave a blank line under it.
+      this.printer.newLine();
     } else {
       for (let i = 0; i < url.length; i += this.columns) {
         this.line(url.slice(i, i + this.columns));
@@ -268,7 +276,7 @@ export class TicketWriter {
     this.add(initialize());
     // ESC @ returned the printer to its default page: put it back in ours before anything else.
     this.selectCodePage();
-    return Buffer.concat(this.chunks);
+    return Buffer.from(this.printer.getBuffer());
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
-import { Emitter } from '../../src-shared/common/emitter';
+import { Emitter, type Event } from '../../src-shared/common/emitter';
 import { ScanFramer, type FramerEvent, type ScanTerminator } from './scan-framer';
 import { errorText } from '../logging/error-text';
 
@@ -17,9 +17,6 @@ export interface SerialScannerOptions {
   parity?: 'none' | 'even' | 'odd';
   stopBits?: 1 | 2;
   flow?: 'none' | 'rtscts' | 'xonxoff';
-  onScan: (text: string) => void;
-  /** A frame was dropped (over-long noise); the citizen may be told to scan again. */
-  onRejected?: (reason: 'overflow') => void;
   log?: (line: string) => void;
   maxFrameBytes?: number;
   /** End of a scan (default `auto`: any of CR, LF, CRLF). */
@@ -54,6 +51,10 @@ export interface SerialScanner {
   getStatus(): SerialScannerStatus;
   /** Called with the new status on connect, disconnect and every scan; returns unsubscribe. */
   onStatusChange(listener: (status: SerialScannerStatus) => void): () => void;
+  /** A scan was read (framed, stripped, not a repeat). */
+  readonly onScan: Event<string>;
+  /** A frame was dropped (over-long noise); the citizen may be told to scan again. */
+  readonly onRejected: Event<'overflow'>;
 }
 
 /** Leading and trailing line ends (a `cr` scanner followed by LF, a `lf` one after CR). */
@@ -74,6 +75,8 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
   let silenceTimer: NodeJS.Timeout | null = null;
   let lastScan = { text: '', at: -Infinity };
   const statusChanged = new Emitter<SerialScannerStatus>();
+  const scanned = new Emitter<string>();
+  const rejected = new Emitter<'overflow'>();
   const status: SerialScannerStatus = {
     path: options.path,
     connected: false,
@@ -83,14 +86,15 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
     lastError: null,
   };
 
-  const emit = (): void => {
+  /** A failing listener (the check-in behind a scan, the screen) must not stop the scanner. */
+  const tell = <T>(emitter: Emitter<T>, value: T, what: string): void => {
     try {
-      statusChanged.fire({ ...status });
+      emitter.fire(value);
     } catch (error) {
-      // A failing listener must not stop the scans.
-      log(`scanner: status listener failed: ${errorText(error)}`);
+      log(`scanner: ${what} listener failed: ${errorText(error)}`);
     }
   };
+  const emit = (): void => tell(statusChanged, { ...status }, 'status');
 
   const setConnected = (connected: boolean, error: string | null): void => {
     if (status.connected === connected && status.lastError === error) return;
@@ -115,7 +119,7 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
     status.scans += 1;
     status.lastReadAt = new Date(at).toISOString();
     emit();
-    options.onScan(text);
+    tell(scanned, text, 'scan');
   };
 
   const handle = (events: FramerEvent[]): void => {
@@ -125,7 +129,7 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
         log(`scanner: dropped ${event.droppedBytes} bytes without a terminator`);
         status.rejected += 1;
         emit();
-        options.onRejected?.('overflow');
+        tell(rejected, 'overflow', 'rejected-scan');
       }
     }
   };
@@ -232,5 +236,7 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
     isConnected: () => port?.isOpen ?? false,
     getStatus: () => ({ ...status }),
     onStatusChange: statusChanged.event,
+    onScan: scanned.event,
+    onRejected: rejected.event,
   };
 }

@@ -41,9 +41,8 @@ export function withoutPath(document: Plain, path: readonly PropertyKey[]): Plai
   const [head, ...rest] = path;
   if (head === undefined || !(String(head) in document)) return document;
   const key = String(head);
-  const copy: Plain = { ...document };
-  const inner = copy[key];
-  if (rest.length === 0 || !isPlainObject(inner)) delete copy[key];
-  else copy[key] = withoutPath(inner, rest);
-  return copy;
+  const inner = document[key];
+  if (rest.length > 0 && isPlainObject(inner))
+    return { ...document, [key]: withoutPath(inner, rest) };
+  return Object.fromEntries(Object.entries(document).filter(([name]) => name !== key));
 }

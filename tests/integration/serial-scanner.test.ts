@@ -44,11 +44,11 @@ describe('serial scanner over a pseudo-terminal', () => {
     scanner = createSerialScanner({
       path: pair.appPath,
       baud: 9600,
-      onScan: (text) => scans.push(text),
-      onRejected: () => rejected++,
       reconnectMs: 50,
       now: () => clock,
     });
+    scanner.onScan((text) => scans.push(text));
+    scanner.onRejected(() => rejected++);
     await scanner.start();
     device = await openDevice(pair.devicePath);
   });
@@ -129,12 +129,12 @@ describe('serial scanner options: terminators, prefix/suffix, status', () => {
     scanner = createSerialScanner({
       path: pair.appPath,
       baud: 9600,
-      onScan: (text) => scans.push(text),
       reconnectMs: 50,
       // Every read is "later" than the last: only the dedupe test wants repeats dropped.
       now: () => (clock += 10_000),
       ...options,
     });
+    scanner.onScan((text) => scans.push(text));
     scanner.onStatusChange((status) => statuses.push(status));
     await scanner.start();
     device = await openDevice(pair.devicePath);

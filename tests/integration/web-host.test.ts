@@ -1,6 +1,6 @@
 /**
- * The web host end to end at the transport level: the real kiosk services (embedded demo town
- * hall, virtual printer, real SQLite) behind the real HTTP + WebSocket server.
+ * The web host end to end at the transport level: the real kiosk services (a Turnero server with
+ * the demo seed, virtual printer, real SQLite) behind the real HTTP + WebSocket server.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -12,9 +12,12 @@ import { startKiosk } from '../../src-main/app/start-kiosk';
 import type { Kiosk } from '../../src-main/app/kiosk';
 import { parseConfig } from '../../src-main/config/load-config';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web/web-host';
+import { startTurneroServer, type TurneroServer } from '../../server/server';
+import { loadSeed } from '../../server/seed';
 import { makeTempDir } from '../support/temp-dir';
 
 let dir: ReturnType<typeof makeTempDir>;
+let server: TurneroServer;
 let app: Kiosk;
 let host: WebHost;
 
@@ -24,7 +27,15 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Turnero</title>');
   writeFileSync(join(dir.path, 'secret.txt'), 'not for the page');
-  const config = parseConfig({ dataDir: join(dir.path, 'data') }, null);
+  server = await startTurneroServer({
+    port: 0,
+    dbFile: join(dir.path, 'server.sqlite'),
+    seed: loadSeed('demo'),
+  });
+  const config = parseConfig(
+    { dataDir: join(dir.path, 'data'), api: { baseUrl: server.url } },
+    null,
+  );
   app = await startKiosk({ config, defaultDataDir: dir.path, log: () => undefined });
   host = await startWebHost({ app, rendererDir });
 });
@@ -32,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   await app.stop();
+  await server.close();
   dir.remove();
 });
 

@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from '../../src-main/config/load-config';
+import {
+  ConfigError,
+  loadConfig,
+  loadKioskConfig,
+  parseConfig,
+} from '../../src-main/config/load-config';
 import { parsePrinterTransport, parseScannerTransport } from '../../src-main/config/schema';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -18,17 +23,55 @@ describe('configuration', () => {
     return file;
   };
 
-  it('runs on embedded demo defaults without a file', () => {
+  it('gives the technician tools defaults without a file, with no town hall and no demo', () => {
     const { config, source } = loadConfig([], {});
     expect(source).toBeNull();
     expect(config).toMatchObject({
       siteId: 'demo-sac',
       timeZone: 'Europe/Madrid',
       language: 'es',
-      api: { baseUrl: 'embedded:demo' },
       printer: { transport: 'virtual', paperWidth: 80, codePage: 'PC858' },
       scanner: { transport: 'keyboard' },
     });
+    expect(config.api.baseUrl).toBeUndefined();
+  });
+
+  it('refuses to start a kiosk without a file, pointing to the demo commands', () => {
+    expect(() => loadKioskConfig([], {})).toThrow(ConfigError);
+    expect(() => loadKioskConfig([], {})).toThrow(
+      /No configuration: give --config FILE.*npm start/,
+    );
+  });
+
+  it('refuses to start a kiosk whose file forgets api.baseUrl, naming the field', () => {
+    const file = write({ kioskId: 'sac-2' });
+    expect(() => loadKioskConfig(['--config', file], {})).toThrow(
+      /Invalid configuration in .*turnero\.json: api\.baseUrl: required/,
+    );
+    expect(
+      loadKioskConfig(['--config', write({ api: { baseUrl: 'https://citas.example.es' } })], {})
+        .config.api.baseUrl,
+    ).toBe('https://citas.example.es');
+  });
+
+  it('refuses the retired embedded: demo URL in a file', () => {
+    expect(() =>
+      loadKioskConfig(['--config', write({ api: { baseUrl: 'embedded:demo' } })], {}),
+    ).toThrow(/api\.baseUrl: expected an https URL/);
+  });
+
+  it('starts an Easy!Appointments kiosk without api.baseUrl (it names its own server)', () => {
+    const file = write({
+      api: {
+        adapter: 'easy-appointments',
+        easyAppointments: {
+          baseUrl: 'https://ea.example.es',
+          apiToken: 'token-123456',
+          siteName: 'SAC',
+        },
+      },
+    });
+    expect(loadKioskConfig(['--config', file], {}).config.api.adapter).toBe('easy-appointments');
   });
 
   it('reads --config FILE, --config=FILE and TURNERO_CONFIG, resolving dataDir beside the file', () => {

@@ -15,6 +15,10 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
       return { ok: false, error: { code: 'booking-not-found' } };
     },
     'ticket:reprint': async () => ({ ok: false, error: { code: 'reprint-not-allowed' } }),
+    'session:set-language': async (request) => ({
+      ok: true,
+      value: { language: request.language ?? 'es' },
+    }),
     ...overrides,
   };
   return { dispatch: createDispatcher(handlers, (line) => logs.push(line)), calls, logs };

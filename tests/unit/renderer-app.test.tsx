@@ -1,26 +1,9 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/App';
-import type {
-  CheckInResult,
-  EventChannel,
-  EventOf,
-  IpcResult,
-  KioskState,
-  RequestChannel,
-  RequestOf,
-  ResponseOf,
-  TurneroBridge,
-} from '../../src-shared/contract/ipc';
-import { kioskStateFixture } from '../support/kiosk-state-fixture';
+import type { CheckInResult } from '../../src-shared/contract/ipc';
 import { FakeBridge, renderKiosk, tapKeys } from '../support/fake-bridge';
-
-/*
- * A FAKE TurneroBridge: records every request, answers check-ins from a handler the test sets,
- * and lets the test emit events as the main process would.
- */
-const FAKE_KIOSK_STATE: KioskState = kioskStateFixture();
 
 function issued(overrides: Partial<CheckInResult['ticket']> = {}): CheckInResult {
   return {

@@ -6,25 +6,12 @@ import { maskIdDocument } from '../../src-renderer/checkin/id-document';
 import type { QrCamera } from '../../src-renderer/camera/qr-camera';
 import { spanishKeystrokeFor } from '../../src-renderer/scanner/keyboard-layout';
 import { createScreenStore } from '../../src-renderer/state/screen-store';
-import type {
-  CheckInResult,
-  EventChannel,
-  EventOf,
-  IpcResult,
-  KioskState,
-  RequestChannel,
-  RequestOf,
-  ResponseOf,
-  TurneroBridge,
-} from '../../src-shared/contract/ipc';
+import type { CheckInResult, KioskState } from '../../src-shared/contract/ipc';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
 import { FakeBridge, renderKiosk, tapKeys } from '../support/fake-bridge';
 
-/*
- * FakeIdentificationBridge: a FAKE TurneroBridge for the identification flows. It records every
- * check-in request and answers from a handler the test sets; `hold()` keeps the next answer
- * pending so a test can look at the screen while a document is being checked.
- */
+/* The bridge is tests/support/fake-bridge.tsx's FAKE TurneroBridge (`hold()` keeps the next
+ * check-in answer pending so a test can look at the screen while a document is being checked). */
 const KIOSK_STATE: KioskState = kioskStateFixture();
 
 const DNI = '12345678Z';
@@ -311,7 +298,9 @@ describe('renderer: camera scanning (optional)', () => {
   });
 
   it('falls back to the picture when there is no camera', async () => {
-    await renderKiosk(bridge, { camera: { start: () => Promise.reject(new Error('NotFoundError')) } });
+    await renderKiosk(bridge, {
+      camera: { start: () => Promise.reject(new Error('NotFoundError')) },
+    });
     await act(async () => {});
     expect(screen.queryByTestId('camera')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Escanee el código QR de su cita' })).toBeTruthy();
