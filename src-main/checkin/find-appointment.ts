@@ -21,6 +21,17 @@ export interface CheckInMoment {
   today: string;
 }
 
+/**
+ * A booking the cache does not know: not found — unless the cache was never filled (a new kiosk
+ * that has not reached the town hall yet), where the honest answer is that it cannot tell.
+ */
+function notInCache(
+  context: CheckInContext,
+  code: 'booking-not-found' | 'id-document-not-found',
+): CheckInRefused {
+  return new CheckInRefused(context.store.syncState.everUpToDate() ? code : 'kiosk-not-ready');
+}
+
 /** Today's appointment the target names, or the refusal that explains why there is none. */
 export function findAppointment(
   context: CheckInContext,
@@ -46,7 +57,8 @@ function findByCode(context: CheckInContext, code: string, today: string): Cache
   if (otherDay && otherDay.status !== 'cancelled') {
     throw new CheckInRefused('booking-not-today', { day: otherDay.localDay });
   }
-  throw new CheckInRefused(otherDay ? 'booking-cancelled' : 'booking-not-found');
+  if (otherDay) throw new CheckInRefused('booking-cancelled');
+  throw notInCache(context, 'booking-not-found');
 }
 
 function findByToken(
@@ -61,9 +73,7 @@ function findByToken(
   // is the town hall's word for it. Cached here for this transaction and reconciliation.
   const day = localDayOf(target.startsAt, timeZone);
   if (day !== today) throw new CheckInRefused('booking-not-today', { day });
-  if (!store.catalog.getService(target.claims.svc)) {
-    throw new CheckInRefused('booking-not-found');
-  }
+  if (!store.catalog.getService(target.claims.svc)) throw notInCache(context, 'booking-not-found');
   store.catalog.insertTokenAppointment(
     {
       id: target.claims.bid,
@@ -92,7 +102,7 @@ function chooseCitizenAppointment(
 ): CachedAppointment {
   const { store, timeZone } = context;
   const all = store.catalog.findAppointmentsByCitizen(idHash, today);
-  if (all.length === 0) throw new CheckInRefused('id-document-not-found');
+  if (all.length === 0) throw notInCache(context, 'id-document-not-found');
   const withTicket = all.filter((a) => store.tickets.findByAppointment(a.id) !== undefined);
   // Checked in at another kiosk: the town hall says so, this kiosk has no ticket for it.
   const elsewhere = all.filter((a) => !withTicket.includes(a) && a.status === 'checked-in');

@@ -54,8 +54,9 @@ export function identify(rawInput: string, mode: ScanMode, keys: IdentificationK
     }
     case 'id-document': {
       const salt = keys.idHashSalt();
-      // Without the town hall's salt no booking can be matched to an ID number.
-      if (!salt) throw new CheckInRefused('id-document-not-found');
+      // Without the town hall's salt no booking can be matched to an ID number: the kiosk cannot
+      // tell (not synced yet, or not enrolled), which is not the same as "no such booking".
+      if (!salt) throw new CheckInRefused('kiosk-not-ready');
       return { by: 'citizen', idHash: citizenIdHash(salt, parsed.normalised) };
     }
   }

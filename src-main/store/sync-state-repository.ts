@@ -38,4 +38,12 @@ export class SyncStateRepository {
   delete(key: SyncStateKey): void {
     this.statements.delete.run(key);
   }
+
+  /**
+   * Whether the cache was ever brought up to date (site and appointments pulled once). Until
+   * then a booking missing from it may well exist: the kiosk cannot tell.
+   */
+  everUpToDate(): boolean {
+    return this.get('last-success-at') !== undefined;
+  }
 }

@@ -12,6 +12,8 @@ export const IpcErrorCodeSchema = z.enum([
   'unknown-channel',
   'unrecognised-code',
   'booking-not-found',
+  /** The kiosk has never had the town hall's appointments yet: it cannot tell. */
+  'kiosk-not-ready',
   'booking-not-today',
   'booking-cancelled',
   'already-checked-in',

@@ -198,6 +198,25 @@ describe('CheckInService.checkIn on a real store', () => {
     expect(printer.printed).toHaveLength(0);
   });
 
+  it('says it cannot tell yet, rather than "no such booking", before its first sync', async () => {
+    store.syncState.delete('last-success-at');
+    const before = snapshot();
+    expect(await kiosk.checkIn('TRN-ZZZZZZ')).toEqual({
+      ok: false,
+      error: { code: 'kiosk-not-ready' },
+    });
+    expect(await kiosk.checkIn('12345678Z', 'es', 'id-document')).toEqual({
+      ok: false,
+      error: { code: 'kiosk-not-ready' },
+    });
+    expect(snapshot()).toEqual(before);
+    // What the cache does know is still answered as usual.
+    expect(await kiosk.checkIn('TRN-NEXT01')).toMatchObject({
+      ok: false,
+      error: { code: 'booking-not-today' },
+    });
+  });
+
   it('numbers only from its reserved range until the site numbering is known', async () => {
     const kioskWithRange = makeKiosk({ numbering: { reservedRange: { first: 900, last: 999 } } });
     expect(store.catalog.getNumbering()).toBeNull();

@@ -34,7 +34,9 @@ export function appointment(
   };
 }
 
+/** The cache as a completed pull leaves it: site, services, appointments, and "up to date". */
 export function seedCatalog(store: Store, appointments: Appointment[], now: Date): void {
   store.catalog.saveSiteInfo(TEST_SITE, TEST_SERVICES, now);
   store.catalog.saveAppointments(appointments, TEST_SITE.timeZone, now);
+  store.syncState.set('last-success-at', now.toISOString());
 }
