@@ -12,6 +12,7 @@ import { type AppointmentStatus } from '../../src-shared/domain/appointment-stat
 import { type LocalizedText } from '../../src-shared/domain/language';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import type { SqliteDatabase } from './database';
+import type { IdSaltFile } from './id-salt-file';
 
 export interface CachedAppointment {
   id: string;
@@ -91,6 +92,7 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     getNumbering: db.prepare(`SELECT numbering_json FROM site LIMIT 1`),
     getSiteSecrets: db.prepare(`SELECT id_hash_salt, booking_keys_json FROM site LIMIT 1`),
+    forgetStoredSalt: db.prepare(`UPDATE site SET id_hash_salt = NULL`),
     getSite: db.prepare(`SELECT id, name, time_zone AS timeZone FROM site LIMIT 1`),
     upsertService: db.prepare(
       `INSERT INTO services (id, prefix, names_json, walk_ins_allowed, updated_at)
@@ -150,8 +152,17 @@ function prepareStatements(db: SqliteDatabase) {
 export class CatalogRepository {
   private readonly statements: ReturnType<typeof prepareStatements>;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly salt: IdSaltFile,
+  ) {
     this.statements = prepareStatements(db);
+    // Kiosks from before the salt left the database: move it out once, and erase it there.
+    const row = this.statements.getSiteSecrets.get() as { id_hash_salt: string | null } | undefined;
+    if (row?.id_hash_salt) {
+      salt.set(row.id_hash_salt);
+      this.statements.forgetStoredSalt.run();
+    }
   }
 
   getSite(): Site | undefined {
@@ -160,8 +171,7 @@ export class CatalogRepository {
 
   /** The site's salt for ID-document hashes (base64url), when the town hall publishes one. */
   getIdHashSalt(): string | null {
-    const row = this.statements.getSiteSecrets.get() as { id_hash_salt: string | null } | undefined;
-    return row?.id_hash_salt ?? null;
+    return this.salt.get();
   }
 
   /** Booking-token keys the town hall published in its site info (invalid entries skipped). */
@@ -206,13 +216,15 @@ export class CatalogRepository {
   /** Replaces the site and upserts its services, all or nothing. */
   saveSiteInfo(site: Site, services: readonly Service[], now: Date): void {
     const at = now.toISOString();
+    this.salt.set(site.idHashSalt ?? null);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM site WHERE id <> ?').run(site.id);
       this.statements.upsertSite.run({
         id: site.id,
         name: site.name,
         timeZone: site.timeZone,
-        idHashSalt: site.idHashSalt ?? null,
+        // Never in the database: see id-salt-file.ts.
+        idHashSalt: null,
         bookingKeysJson: site.bookingKeys ? JSON.stringify(site.bookingKeys) : null,
         numberingJson: site.numbering ? JSON.stringify(site.numbering) : null,
         now: at,

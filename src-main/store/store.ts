@@ -1,5 +1,8 @@
 /** The kiosk's local store: one SQLite file, its repositories, and one way to run a transaction. */
+import { dirname, join } from 'node:path';
 import { CatalogRepository } from './catalog-repository';
+import { IdSaltFile } from './id-salt-file';
+
 import { ConflictRepository } from './conflict-repository';
 import { openDatabase, type SqliteDatabase } from './database';
 import { NumberRepository } from './number-repository';
@@ -7,6 +10,9 @@ import { OutboxRepository } from './outbox-repository';
 import { RetentionRepository } from './retention-repository';
 import { SyncStateRepository } from './sync-state-repository';
 import { TicketRepository } from './ticket-repository';
+
+/** Beside the database, never in it (id-salt-file.ts). */
+export const ID_SALT_FILE = 'id-hash-salt';
 
 export interface Store {
   readonly db: SqliteDatabase;
@@ -27,10 +33,11 @@ export interface Store {
 
 export function openStore(file: string): Store {
   const db = openDatabase(file);
+  const salt = new IdSaltFile(file === ':memory:' ? null : join(dirname(file), ID_SALT_FILE));
   const numbers = new NumberRepository(db);
   return {
     db,
-    catalog: new CatalogRepository(db),
+    catalog: new CatalogRepository(db, salt),
     tickets: new TicketRepository(db, numbers),
     numbers,
     conflicts: new ConflictRepository(db),

@@ -4,11 +4,11 @@
  * is looked for in the kiosk's database files byte by byte), and a signed token checking in a
  * booking the kiosk never pulled while the town hall is unreachable, delivered when it is back.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckInService } from '../../src-main/checkin/check-in-service';
-import { openStore, type Store } from '../../src-main/store/store';
+import { ID_SALT_FILE, openStore, type Store } from '../../src-main/store/store';
 import { createSyncEngine, type SyncEngine } from '../../src-main/sync/sync-engine';
 import { createTurneroApiClient } from '../../src-main/backend/turnero-api/api-client';
 import {
@@ -179,6 +179,16 @@ describe('identification on a real store and the reference town hall', () => {
         expect(bytes.includes(Buffer.from(clear, 'utf16le')), `${clear} in ${file}`).toBe(false);
       }
     }
+    // The salt is not in the database either (a copy of the file alone cannot be brute-forced):
+    // it lives in its own file, readable by the kiosk's user only.
+    const salt = store.catalog.getIdHashSalt();
+    expect(salt).toBeTruthy();
+    for (const file of files) {
+      expect(readFileSync(file).includes(Buffer.from(salt ?? '')), `salt in ${file}`).toBe(false);
+    }
+    const saltFile = join(dir.path, ID_SALT_FILE);
+    expect(readFileSync(saltFile, 'utf8').trim()).toBe(salt);
+    expect(statSync(saltFile).mode & 0o777).toBe(0o600);
     // The town hall's own database keeps only hashes as well.
     const serverBytes = readFileSync(join(dir.path, 'townhall.sqlite'));
     expect(serverBytes.includes(Buffer.from(DNI))).toBe(false);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareDataFolder } from '../../src-main/store/data-folder';
 import { DamagedDatabaseError, DataFolderError } from '../../src-main/store/startup-errors';
-import { openStore } from '../../src-main/store/store';
+import { ID_SALT_FILE, openStore } from '../../src-main/store/store';
 import { appointment, seedCatalog } from '../support/catalog-fixture';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -104,5 +104,37 @@ describe('the data folder', () => {
     const file = join(dir.path, 'turnero');
     writeFileSync(file, '');
     expect(() => prepareDataFolder(file)).toThrow(/cannot be created: .*\(EEXIST\)|not writable/);
+  });
+});
+
+describe('the ID-hash salt of a kiosk from before it left the database', () => {
+  it('is moved to its own 0600 file once, and erased from the database', () => {
+    const dir = makeTempDir('salt-move');
+    try {
+      const file = join(dir.path, 'turnero.sqlite');
+      const first = openStore(file);
+      first.db
+        .prepare(
+          `INSERT INTO site (id, name, time_zone, id_hash_salt, updated_at)
+                  VALUES ('demo-sac', 'SAC', 'Europe/Madrid', 'c2FsdC1mcm9tLWJlZm9yZQ', 'x')`,
+        )
+        .run();
+      first.close();
+      const store = openStore(file);
+      expect(store.catalog.getIdHashSalt()).toBe('c2FsdC1mcm9tLWJlZm9yZQ');
+      expect(store.db.prepare('SELECT id_hash_salt FROM site').get()).toEqual({
+        id_hash_salt: null,
+      });
+      store.db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(readFileSync(file).includes(Buffer.from('c2FsdC1mcm9tLWJlZm9yZQ'))).toBe(false);
+      store.close();
+      const saltFile = join(dir.path, ID_SALT_FILE);
+      expect(statSync(saltFile).mode & 0o777).toBe(0o600);
+      const reopened = openStore(file);
+      expect(reopened.catalog.getIdHashSalt()).toBe('c2FsdC1mcm9tLWJlZm9yZQ');
+      reopened.close();
+    } finally {
+      dir.remove();
+    }
   });
 });

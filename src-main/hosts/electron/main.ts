@@ -7,6 +7,9 @@ import { startKiosk } from '../../app/start-kiosk';
 import { loadKioskConfig } from '../../config/load-config';
 import { startElectronHost } from './electron-host';
 
+// Everything the kiosk writes (database, logs, tickets, credential) is for its own user only.
+process.umask(0o077);
+
 startElectronHost({
   argv: process.argv,
   env: process.env,

@@ -32,6 +32,8 @@ function portFrom(argv: readonly string[]): number {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  // Everything the kiosk writes (database, logs, tickets, credential) is for its own user only.
+  process.umask(0o077);
   const { config, source } = loadKioskConfig(argv, process.env);
   const log = (line: string) => console.error(`[turnero] ${line}`);
   log(`configuration from ${source}`);
