@@ -164,6 +164,30 @@ async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolea
 const p50p95 = (times: number[]): string =>
   `p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`;
 
+interface LevelFigures {
+  oursTimes: number[];
+  peerTimes: number[];
+  /** From our last print until the server had every check-in we committed. */
+  pushMs: number;
+  caughtUp: boolean;
+}
+
+function reportLevel(report: Report, latency: number, level: LevelFigures): void {
+  const at = `  server latency ${latency} ms`;
+  const p50 = (times: number[]) => ({ value: percentile(times, 50), unit: 'ms' });
+  report(`${at}, ours (commit, print, push later)`, p50p95(level.oursTimes), p50(level.oursTimes));
+  report(`${at}, online-first (POST, then print)`, p50p95(level.peerTimes), p50(level.peerTimes));
+  const ratio = percentile(level.peerTimes, 50) / percentile(level.oursTimes, 50);
+  report(`${at}, online-first / ours at p50`, formatRatio(ratio), {
+    value: Number(ratio.toFixed(1)),
+    unit: '×',
+  });
+  report(
+    `${at}, ours: the server has all ${WARM_UP + RUNS} (pushed in order) after the last print`,
+    level.caughtUp ? `${level.pushMs.toFixed(0)} ms` : `not within ${level.pushMs.toFixed(0)} ms`,
+  );
+}
+
 export async function runOnlineFirstBench(
   report: Report,
   template: TicketTemplateOptions,
@@ -225,27 +249,7 @@ export async function runOnlineFirstBench(
       const peerTimes = await timeScans(peerAppointments.codes, RUNS, peer.printer, (code) =>
         peer.checkIn(code),
       );
-      const ratio = percentile(peerTimes, 50) / percentile(oursTimes, 50);
-      report(
-        `  server latency ${latency} ms, ours (commit, print, push later)`,
-        p50p95(oursTimes),
-        {
-          value: percentile(oursTimes, 50),
-          unit: 'ms',
-        },
-      );
-      report(`  server latency ${latency} ms, online-first (POST, then print)`, p50p95(peerTimes), {
-        value: percentile(peerTimes, 50),
-        unit: 'ms',
-      });
-      report(`  server latency ${latency} ms, online-first / ours at p50`, formatRatio(ratio), {
-        value: Number(ratio.toFixed(1)),
-        unit: '×',
-      });
-      report(
-        `  server latency ${latency} ms, ours: the server has all ${WARM_UP + RUNS} (pushed in order) after the last print`,
-        caughtUp ? `${pushMs.toFixed(0)} ms` : `not within ${pushMs.toFixed(0)} ms`,
-      );
+      reportLevel(report, latency, { oursTimes, peerTimes, pushMs, caughtUp });
     }
 
     await server.close();
