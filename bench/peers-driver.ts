@@ -191,7 +191,7 @@ export async function runDriverPrintingBench(
   const { raster, job } = first;
   const fed = driverJob(raster, true);
 
-  report('driver printing (peer): the same ticket, 80 mm', '');
+  report('driver printing (peer), the same 80 mm ticket', '');
   report('  bytes, ours (ESC/POS text, NV logo by key, native QR)', `${ours.length} B`, {
     value: ours.length,
     unit: 'B',

@@ -237,7 +237,7 @@ export async function runOnlineFirstBench(
     const oursOnServer = () =>
       server.admin.checkIns().filter((record) => record.kioskId === OURS.kioskId).length;
 
-    report('online-first (peer) vs ours: scan → print job handed to the printer', '');
+    report('online-first (peer) vs ours, scan → print job', '');
     for (const latency of LATENCIES_MS) {
       server.admin.setFaults(latency > 0 ? { latencyMs: latency, seed: latency } : null);
       await timeScans(ours.codes, WARM_UP, oursPrinter, scanOurs);
