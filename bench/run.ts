@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: figures for the check-in path, printed, never asserted. Run on an idle
- * machine; every figure is a median or a throughput over many runs.
+ * machine; every figure is a median or a throughput over many runs. Writes them, with the
+ * machine's facts, to bench/results.json and the tables of docs/figures.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,11 +15,14 @@ import { RecordingPrinter } from '../tests/support/recording-printer';
 import { runIdentificationBench } from './identification';
 import { runPrinterBench } from './printer';
 import { runSyncBench } from './sync';
+import { runPeersBench } from './peers';
+import { BenchResults, describeMachine, machineFacts, type Report } from './results';
+import { FIGURES_MD, RESULTS_JSON, updateFiguresDoc } from './figures-doc';
 import { bookingCodeFor } from '../tests/support/booking-codes';
 
-const rows: Array<[string, string]> = [];
-const report = (what: string, figure: string) => {
-  rows.push([what, figure]);
+const results = new BenchResults();
+const report: Report = (what, figure, measure) => {
+  results.add(what, figure, measure);
   console.log(`${what.padEnd(62)} ${figure}`);
 };
 
@@ -91,14 +95,23 @@ async function benchCheckIn(dir: string): Promise<void> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'turnero-bench-'));
   try {
-    console.log(`Turnero benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+    const machine = machineFacts();
+    console.log(`Turnero benchmarks\n${describeMachine(machine)}\n`);
+    results.area = 'printer';
     await runPrinterBench(report);
+    results.area = 'identification';
     benchParse();
     await runIdentificationBench(report);
+    results.area = 'check-in';
     await benchCheckIn(dir);
+    results.area = 'sync';
     await runSyncBench(report);
+    results.area = 'peers';
+    await runPeersBench(report);
+    results.area = 'process';
     const rss = process.memoryUsage().rss / 1024 / 1024;
     report('resident memory at the end', `${rss.toFixed(0)} MiB`);
+    updateFiguresDoc(FIGURES_MD, results.write(RESULTS_JSON, machine));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
