@@ -11,7 +11,7 @@ import { defaultDataDir } from '../app/data-dir';
 import { loadKioskConfig } from '../config/load-config';
 import { credentialPath, enrolDevice } from '../backend/turnero-api/credential';
 import { createTurneroApiClient } from '../backend/turnero-api/api-client';
-import { cliOption, type CliIo } from '../app/cli-io';
+import { cliOption, type CliIo } from './cli-io';
 import { errorText } from '../logging/error-text';
 
 const USAGE = 'usage: npm run enrol -- --config FILE --code CODE [--name DEVICE-NAME]';

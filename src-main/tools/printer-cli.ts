@@ -20,7 +20,7 @@ import { parsePrinterTransport, type Config } from '../config/schema';
 import { createPrinterTransport } from '../printer/create-ticket-printer';
 import { installLogoBytes, loadLogo, writeLogoMarker } from '../printer/logo/logo-store';
 import { renderTestPage } from '../printer/test-page';
-import { cliOption, type CliIo } from '../app/cli-io';
+import { cliOption, type CliIo } from './cli-io';
 import { errorText } from '../logging/error-text';
 
 /** Writing NV memory takes seconds on some models; never less than this for install-logo. */
