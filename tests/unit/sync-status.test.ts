@@ -9,9 +9,11 @@ import { usableRemoteSettings } from '../../src-main/sync/remote-settings';
 
 const STATUS: SyncStatus = {
   connectivity: 'online',
+  authProblem: null,
   lastSuccessAt: '2026-02-10T09:00:00.000Z',
   lastContactAt: '2026-02-10T09:00:00.000Z',
   pendingOutbox: 0,
+  setAsideOutbox: 0,
   lastError: null,
   clockOffsetMs: 120,
   clockSkewed: false,
@@ -35,6 +37,8 @@ describe('sync status', () => {
       { connectivity: 'degraded' },
       { lastSuccessAt: '2026-02-10T09:01:00.000Z' },
       { pendingOutbox: 1 },
+      { setAsideOutbox: 1 },
+      { authProblem: 'unauthorized' },
       { lastError: 'GET /health: HTTP 503' },
       { clockSkewed: true },
     ] as const) {
