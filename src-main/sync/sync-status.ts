@@ -194,7 +194,7 @@ export function createSyncStatus(options: SyncStatusOptions) {
       log(
         state === 'online'
           ? `sync: online (window ${options.windowDays} days from today)`
-          : `sync: ${state}: ${get().lastError ?? ''}`,
+          : `sync: ${state}: ${get().lastError ?? tracker.describe()}`,
       );
     },
 
