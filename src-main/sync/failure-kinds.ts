@@ -59,6 +59,7 @@ export function isOutage(error: BackendError): boolean {
 export function conflictKindOf(error: BackendError): ConflictKind {
   if (error.status === 409) {
     if (error.code === 'daily-cap-reached') return 'daily-cap-reached';
+    if (error.code === 'conflict' && /\bmoved to\b/i.test(error.message)) return 'booking-moved';
     if (error.code === 'conflict' && /cancel/i.test(error.message)) return 'booking-cancelled';
     if (error.code === 'conflict' && /already issued/i.test(error.message)) return 'number-taken';
     if (error.code === 'conflict' && /checked[ -]in/i.test(error.message)) {

@@ -79,7 +79,7 @@ export interface SyncEngine {
 
 export type SyncStore = Pick<
   Store,
-  'catalog' | 'outbox' | 'syncState' | 'transaction' | 'numbers' | 'conflicts'
+  'db' | 'catalog' | 'outbox' | 'syncState' | 'transaction' | 'numbers' | 'conflicts'
 >;
 
 export interface SyncEngineOptions {

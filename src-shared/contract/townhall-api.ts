@@ -153,6 +153,16 @@ export const AppointmentsPageSchema = z
     appointments: z.array(AppointmentSchema).max(5000),
     cursor: z.string().max(200).describe('Pass back to get only what changed since'),
     hasMore: z.boolean(),
+    complete: z
+      .boolean()
+      .optional()
+      .describe(
+        'True on every page of a full snapshot of the window: the answer to a pull without a ' +
+          'cursor and the pages that follow it by cursor. Together they hold every appointment ' +
+          'of the window, so one the client caches in the window and did not receive is gone ' +
+          '(deleted, or moved out of the window). Absent or false: a delta, or a back end that ' +
+          'cannot tell',
+      ),
   })
   .meta({ id: 'AppointmentsPage' });
 export type AppointmentsPage = z.infer<typeof AppointmentsPageSchema>;

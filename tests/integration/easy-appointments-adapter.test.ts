@@ -115,6 +115,29 @@ function checkInRequest(appointmentId: string, ticketNumber = 'PM-001'): CheckIn
   };
 }
 
+/** Commits a ticket, its outbox row and the local status together, as the kiosk service does. */
+function commitCheckIn(
+  kioskStore: Store,
+  booking: FakeEaAppointment,
+  ticketNumber: string,
+): CheckInRequest {
+  const request = checkInRequest(String(booking.id), ticketNumber);
+  kioskStore.transaction(() => {
+    kioskStore.tickets.insertWithNextNumber({
+      id: request.ticketId,
+      localDay: booking.start.slice(0, 10),
+      serviceId: String(booking.serviceId),
+      servicePrefix: ticketNumber.split('-')[0] ?? 'S',
+      appointmentId: String(booking.id),
+      appointmentTime: booking.start.slice(11, 16),
+      issuedAt: NOW,
+    });
+    kioskStore.outbox.add(request.ticketId, 'check-in', request, NOW);
+    kioskStore.catalog.markAppointmentCheckedIn(String(booking.id), NOW);
+  });
+  return request;
+}
+
 describe('Easy!Appointments adapter: mapping', () => {
   it('maps services with configured and derived prefixes, and the site from EA settings', async () => {
     const info = await makeBackend().getSiteInfo();
@@ -285,6 +308,19 @@ describe('Easy!Appointments adapter: delta by digest', () => {
     expect(next.appointments).toEqual([]);
   });
 
+  it('calls a pull without a cursor a complete snapshot, on each of its pages; a delta not', async () => {
+    const backend = makeBackend();
+    const one = await backend.getAppointments({ ...WINDOW, limit: 3 });
+    expect(one).toMatchObject({ hasMore: true, complete: true });
+    const two = await backend.getAppointments({ ...WINDOW, limit: 3, cursor: one.cursor });
+    expect(two).toMatchObject({ hasMore: false, complete: true });
+    expect([...one.appointments, ...two.appointments]).toHaveLength(5);
+    ea.admin.deleteAppointment(seeded.summer?.id ?? 0);
+    const delta = await backend.getAppointments({ ...WINDOW, cursor: two.cursor });
+    expect(delta.appointments).toHaveLength(1);
+    expect(delta.complete).not.toBe(true);
+  });
+
   it('refuses a cursor it did not issue, or for another window, as invalid-cursor', async () => {
     const backend = makeBackend();
     const page = await backend.getAppointments(WINDOW);
@@ -344,6 +380,29 @@ describe('Easy!Appointments adapter: check-in', () => {
       { status: 422, code: 'unknown-appointment' },
     );
     expect(puts()).toEqual([]);
+  });
+
+  it('does not write the checked-in status of a booking EA has moved to another day', async () => {
+    const backend = makeBackend();
+    const id = seeded.winter?.id ?? 0;
+    ea.admin.updateAppointment(id, { start: '2026-04-06 10:30:00', end: '2026-04-06 10:45:00' });
+    const moved = await expectBackendError(backend.postCheckIn(checkInRequest(String(id))), {
+      kind: 'http',
+      status: 409,
+      code: 'conflict',
+    });
+    expect(moved.message).toMatch(/moved to 2026-04-06/);
+    expect(puts()).toEqual([]);
+    expect(ea.admin.getAppointment(id)?.status).toBe('Booked');
+    // Moved within the ticket's day: still that day's booking, checked in.
+    ea.admin.updateAppointment(id, { start: '2026-03-28 12:30:00', end: '2026-03-28 12:45:00' });
+    const request = checkInRequest(String(id));
+    expect((await backend.postCheckIn(request)).replayed).toBe(false);
+    expect(ea.admin.getAppointment(id)?.status).toBe('Checked-in');
+    // Moved after it was checked in: a replay of that push is still a replay, not a conflict.
+    ea.admin.updateAppointment(id, { start: '2026-04-07 09:00:00', end: '2026-04-07 09:15:00' });
+    expect((await backend.postCheckIn(request)).replayed).toBe(true);
+    expect(puts()).toHaveLength(1);
   });
 
   it('fails as malformed when EA does not keep the status it was sent', async () => {
@@ -448,20 +507,7 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
     ).toMatchObject({ localTime: '10:00' });
 
     // A check-in as the kiosk service commits it: ticket, outbox row and local status together.
-    const request = checkInRequest(String(winter.id), 'PM-001');
-    kioskStore.transaction(() => {
-      kioskStore.tickets.insertWithNextNumber({
-        id: request.ticketId,
-        localDay: '2026-03-28',
-        serviceId: '1',
-        servicePrefix: 'PM',
-        appointmentId: String(winter.id),
-        appointmentTime: '10:30',
-        issuedAt: NOW,
-      });
-      kioskStore.outbox.add(request.ticketId, 'check-in', request, NOW);
-      kioskStore.catalog.markAppointmentCheckedIn(String(winter.id), NOW);
-    });
+    commitCheckIn(kioskStore, winter, 'PM-001');
 
     const second = await engine.syncNow();
     expect(second).toMatchObject({ ok: true, delivered: 1, rejected: 0 });
@@ -479,6 +525,74 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
     expect(puts()).toHaveLength(1);
     expect(engine.getStatus()).toMatchObject({ connectivity: 'online', pendingOutbox: 0 });
     await engine.stop();
+  });
+
+  it('records a check-in whose booking EA moved or deleted meanwhile as booking-moved / booking-cancelled', async () => {
+    temp = makeTempDir('ea-moved');
+    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
+    store = kioskStore;
+    const other = ea.admin.addAppointment({ serviceId: 2, start: '2026-03-28 11:00:00' });
+    const engine = createSyncEngine({
+      client: makeBackend(),
+      store: kioskStore,
+      timeZone: TIME_ZONE,
+      pollSeconds: () => 3600,
+      now,
+    });
+    await engine.syncNow();
+    const winter = seeded.winter as FakeEaAppointment;
+    const movedTicket = commitCheckIn(kioskStore, winter, 'PM-001');
+    const deletedTicket = commitCheckIn(kioskStore, other, 'RG-001');
+    // Before the kiosk's push arrives, staff move one booking to next week and the citizen
+    // cancels the other with EA's own link (which deletes it).
+    ea.admin.updateAppointment(winter.id, {
+      start: '2026-04-06 10:30:00',
+      end: '2026-04-06 10:45:00',
+    });
+    ea.admin.deleteAppointment(other.id);
+
+    expect(await engine.syncNow()).toMatchObject({ ok: true, delivered: 0, rejected: 2 });
+    const kinds = Object.fromEntries(
+      kioskStore.conflicts.recent().map((conflict) => [conflict.ticketId, conflict.kind]),
+    );
+    expect(kinds).toEqual({
+      [movedTicket.ticketId]: 'booking-moved',
+      [deletedTicket.ticketId]: 'booking-cancelled',
+    });
+    // EA's real appointment next week is untouched.
+    expect(ea.admin.getAppointment(winter.id)?.status).toBe('Booked');
+    expect(puts()).toEqual([]);
+    await engine.stop();
+  });
+
+  it('after a restart, notices bookings deleted or moved away in EA while the kiosk was off', async () => {
+    temp = makeTempDir('ea-reconcile');
+    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
+    store = kioskStore;
+    const options = { store: kioskStore, timeZone: TIME_ZONE, pollSeconds: () => 3600, now };
+    await createSyncEngine({ ...options, client: makeBackend() }).syncNow();
+    const winter = seeded.winter as FakeEaAppointment;
+    const summer = seeded.summer as FakeEaAppointment;
+    // While the kiosk is off: one booking cancelled (deleted) in EA, today's moved to next week.
+    ea.admin.deleteAppointment(summer.id);
+    ea.admin.updateAppointment(winter.id, {
+      start: '2026-04-06 10:30:00',
+      end: '2026-04-06 10:45:00',
+    });
+
+    const restarted = createSyncEngine({
+      ...options,
+      client: makeBackend(),
+      log: (line) => logLines.push(line),
+    });
+    expect(await restarted.syncNow()).toMatchObject({ ok: true, appointmentsReceived: 3 });
+    expect(logLines.join('\n')).toContain('refused the cursor');
+    expect(kioskStore.catalog.getAppointment(String(summer.id))?.status).toBe('cancelled');
+    // Not bookable today any more: the kiosk will not check it in and mark EA's appointment.
+    expect(kioskStore.catalog.findAppointmentByCode(winter.hash, '2026-03-28')?.status).toBe(
+      'cancelled',
+    );
+    expect(kioskStore.catalog.getAppointment(String(seeded.monday?.id))?.status).toBe('booked');
   });
 
   it('after a restart (stored cursor unknown to the new adapter) pulls the window whole', async () => {

@@ -59,6 +59,12 @@ describe('what a failed request means to the sync engine', () => {
     expect(conflictKindOf(http(409, 'conflict', 'already checked-in by ticket x'))).toBe(
       'checked-in-elsewhere',
     );
+    expect(
+      conflictKindOf(http(409, 'conflict', 'appointment 7 was moved to 2026-04-06 in EA')),
+    ).toBe('booking-moved');
+    expect(
+      conflictKindOf(http(409, 'conflict', 'appointment 7 was cancelled in EA (deleted)')),
+    ).toBe('booking-cancelled');
     expect(conflictKindOf(http(409, 'conflict', 'idempotency key reused'))).toBe('conflict');
     // The wording only counts with the `conflict` code.
     expect(conflictKindOf(http(409, undefined, 'appointment is cancelled'))).toBe('conflict');

@@ -8,7 +8,8 @@
  * - appointments: the whole window from `/appointments?from=&till=`, mapped (code = EA booking
  *   hash, local times converted in the site's zone), delta by digest (./delta.ts).
  * - check-in: `PUT /appointments/{id}` with `{status: checkedInStatus}`, after a GET that makes a
- *   replay harmless (already checked in: nothing sent) and refuses a cancelled or deleted booking.
+ *   replay harmless (already checked in: nothing sent) and refuses a cancelled or deleted booking
+ *   (`booking-cancelled`) and one EA now has on another day than the ticket's (`booking-moved`).
  */
 import {
   AppointmentSchema,
@@ -247,7 +248,8 @@ export function createEasyAppointmentsBackend(
           )
         : new BackendError(
             'http',
-            `conflict: appointment ${checkIn.appointmentId} was deleted in Easy!Appointments`,
+            `conflict: appointment ${checkIn.appointmentId} was cancelled in Easy!Appointments ` +
+              '(its cancel link deletes the booking)',
             409,
             'conflict',
           );
@@ -261,18 +263,32 @@ export function createEasyAppointmentsBackend(
         'conflict',
       );
     }
-    let replayed = true;
-    if (status !== 'checked-in') {
-      const updated = await ea.setAppointmentStatus(checkIn.appointmentId, options.checkedInStatus);
-      if (mapStatus(updated.status, options) !== 'checked-in') {
-        throw malformed(
-          `status "${options.checkedInStatus}" was not stored (answer says "${updated.status ?? ''}")`,
-        );
-      }
-      replayed = false;
+    const recorded = (replayed: boolean): CheckInOutcome => {
+      const record: CheckInRecord = { ...checkIn, receivedAt: serverNow().toISOString() };
+      return { record: CheckInRecordSchema.parse(record), replayed };
+    };
+    // Already checked in: a replay of a push whose answer was lost, whatever EA did since.
+    if (status === 'checked-in') return recorded(true);
+    // Moved to another day since the kiosk cached it: the ticket is today's, the booking is not
+    // any more, and EA's real appointment must not be marked as attended.
+    const ticketDay = localDayOf(new Date(checkIn.issuedAt), timeZone);
+    const bookingDay = localDayOf(new Date(mapRecord(current).startsAt), timeZone);
+    if (bookingDay !== ticketDay) {
+      throw new BackendError(
+        'http',
+        `conflict: appointment ${checkIn.appointmentId} was moved to ${bookingDay} in ` +
+          `Easy!Appointments; the ticket is of ${ticketDay}`,
+        409,
+        'conflict',
+      );
     }
-    const record: CheckInRecord = { ...checkIn, receivedAt: serverNow().toISOString() };
-    return { record: CheckInRecordSchema.parse(record), replayed };
+    const updated = await ea.setAppointmentStatus(checkIn.appointmentId, options.checkedInStatus);
+    if (mapStatus(updated.status, options) !== 'checked-in') {
+      throw malformed(
+        `status "${options.checkedInStatus}" was not stored (answer says "${updated.status ?? ''}")`,
+      );
+    }
+    return recorded(false);
   }
 
   return {
