@@ -8,8 +8,9 @@ import {
   prefixCandidates,
 } from '../../src-main/backend/adapters/easy-appointments/mapping';
 import type { EasyAppointmentsOptionsInput } from '../../src-main/backend/adapters/easy-appointments/options';
+import { siteZoneOf } from '../../src-main/backend/adapters/easy-appointments/provider-zone';
 import { openStore, type Store } from '../../src-main/store/store';
-import { createSyncEngine } from '../../src-main/sync/sync-engine';
+import { createSyncEngine, MAX_ANSWERED_ATTEMPTS } from '../../src-main/sync/sync-engine';
 import type { Backend } from '../../src-main/backend/backend';
 import { BackendError } from '../../src-main/backend/backend-error';
 import {
@@ -45,6 +46,11 @@ beforeEach(async () => {
       { id: 7, name: 'Licencias de obra' },
     ],
     settings: { company_name: 'Ayuntamiento de Villanueva', default_timezone: TIME_ZONE },
+    // EA keeps each appointment's times in its provider's zone.
+    providers: [
+      { id: 2, timezone: TIME_ZONE },
+      { id: 3, timezone: TIME_ZONE },
+    ],
   });
   seeded = {
     winter: ea.admin.addAppointment({ serviceId: 1, start: '2026-03-28 10:30:00' }),
@@ -161,6 +167,9 @@ describe('Easy!Appointments adapter: mapping', () => {
   });
 
   it('falls back to the configured name and zone when EA has no such settings', async () => {
+    // An EA whose providers name no zone (before 1.4).
+    ea.admin.updateProvider(2, { timezone: null });
+    ea.admin.updateProvider(3, { timezone: null });
     ea.admin.setSetting('company_name', null);
     ea.admin.setSetting('default_timezone', 'Not/AZone');
     const info = await makeBackend({ timeZone: 'Atlantic/Canary' }).getSiteInfo();
@@ -244,6 +253,82 @@ describe('Easy!Appointments adapter: mapping', () => {
     expect(page.appointments).toHaveLength(17);
     const pages = ea.requests.filter((request) => request.path === '/appointments');
     expect(pages.map((request) => request.query.page)).toEqual(['1', '2']);
+  });
+});
+
+describe('Easy!Appointments adapter: time zones', () => {
+  it("reads times in the provider's zone, whatever EA's default_timezone says (UTC out of the box)", async () => {
+    ea.admin.setSetting('default_timezone', 'UTC');
+    const backend = makeBackend();
+    const info = await backend.getSiteInfo();
+    expect(info.site.timeZone).toBe(TIME_ZONE);
+    const page = await backend.getAppointments(WINDOW);
+    const winter = byId(page.appointments)[String(seeded.winter?.id)];
+    expect(winter?.startsAt).toBe('2026-03-28T09:30:00.000Z'); // 10:30 in Madrid, not in UTC
+    // A poll costs 3 requests plus the appointment pages; only ids and zones of providers.
+    expect(ea.requests.map((request) => request.path)).toEqual([
+      '/services',
+      '/settings/company_name',
+      '/providers',
+      '/appointments',
+    ]);
+    expect(ea.requests[2]?.query).toMatchObject({ fields: 'id,timezone' });
+  });
+
+  it("decides the site's zone from its own providers only, and names what is wrong", () => {
+    const providers = [
+      { id: 2, timezone: TIME_ZONE },
+      { id: 5, timezone: 'Atlantic/Canary' },
+      { id: 6, timezone: null },
+    ];
+    expect(siteZoneOf(providers, ['2', '6'], TIME_ZONE)).toEqual({
+      ok: true,
+      zone: TIME_ZONE,
+      from: 'providers',
+    });
+    expect(siteZoneOf(providers, ['6'], TIME_ZONE)).toEqual({
+      ok: true,
+      zone: TIME_ZONE,
+      from: 'config',
+    });
+    expect(siteZoneOf(providers, undefined, TIME_ZONE)).toMatchObject({ ok: false });
+    expect(siteZoneOf([{ id: 2, timezone: 'Madrid' }], undefined, TIME_ZONE)).toEqual({
+      ok: false,
+      problem: 'provider 2 has the time zone "Madrid", not an IANA zone',
+    });
+  });
+
+  it('refuses loudly the providers of one site in different zones', async () => {
+    ea.admin.updateProvider(3, { timezone: 'Atlantic/Canary' });
+    const backend = makeBackend();
+    const error = await expectBackendError(backend.getSiteInfo(), { kind: 'misconfigured' });
+    expect(error.message).toMatch(/2: Europe\/Madrid/);
+    expect(error.message).toMatch(/3: Atlantic\/Canary/);
+    await expectBackendError(backend.getAppointments(WINDOW), { kind: 'misconfigured' });
+    await expectBackendError(backend.postCheckIn(checkInRequest(String(seeded.winter?.id))), {
+      kind: 'misconfigured',
+    });
+    expect(puts()).toEqual([]);
+    expect(logLines.filter((line) => /refusing to sync/.test(line))).toHaveLength(1);
+    // One office of a multi-office EA: only its providers count.
+    const office = makeBackend({ providerIds: ['2'] });
+    expect((await office.getSiteInfo()).site.timeZone).toBe(TIME_ZONE);
+  });
+
+  it("refuses loudly a provider zone unlike the kiosk's timeZone, before any request otherwise", async () => {
+    ea.admin.updateProvider(2, { timezone: 'UTC' });
+    ea.admin.updateProvider(3, { timezone: 'UTC' });
+    const backend = makeBackend();
+    // A check-in pushed before any site info: the zone is checked first, nothing is written.
+    const error = await expectBackendError(
+      backend.postCheckIn(checkInRequest(String(seeded.winter?.id))),
+      { kind: 'misconfigured' },
+    );
+    expect(error.message).toMatch(/providers are in UTC.*kiosk's timeZone is Europe\/Madrid/);
+    expect(puts()).toEqual([]);
+    expect(ea.requests.map((request) => request.path)).toEqual(['/providers']);
+    await expectBackendError(backend.getSiteInfo(), { kind: 'misconfigured' });
+    expect(logLines.filter((line) => /refusing to sync/.test(line))).toHaveLength(1);
   });
 });
 
@@ -593,6 +678,43 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
       'cancelled',
     );
     expect(kioskStore.catalog.getAppointment(String(seeded.monday?.id))?.status).toBe('booked');
+  });
+
+  it('holds check-ins and says why while EA and the kiosk disagree on the zone, then delivers', async () => {
+    temp = makeTempDir('ea-zone');
+    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
+    store = kioskStore;
+    const engine = createSyncEngine({
+      client: makeBackend(),
+      store: kioskStore,
+      timeZone: TIME_ZONE,
+      pollSeconds: () => 3600,
+      now,
+      log: (line) => logLines.push(line),
+    });
+    await engine.syncNow();
+    const winter = seeded.winter as FakeEaAppointment;
+    commitCheckIn(kioskStore, winter, 'PM-001');
+    // Someone resets the providers' zone in EA.
+    ea.admin.updateProvider(2, { timezone: 'Europe/London' });
+    ea.admin.updateProvider(3, { timezone: 'Europe/London' });
+    for (let run = 0; run < MAX_ANSWERED_ATTEMPTS + 2; run += 1) {
+      expect(await engine.syncNow()).toMatchObject({ ok: false, rejected: 0 });
+    }
+    expect(engine.getStatus()).toMatchObject({ connectivity: 'degraded', pendingOutbox: 1 });
+    expect(engine.getStatus().lastError).toMatch(/Europe\/London/);
+    expect(kioskStore.conflicts.count()).toBe(0);
+    expect(puts()).toEqual([]);
+    // The cache keeps the times it had: nothing was pulled in the wrong zone.
+    expect(kioskStore.catalog.getAppointment(String(winter.id))?.localTime).toBe('10:30');
+    expect(logLines.filter((line) => /refusing to sync/.test(line))).toHaveLength(1);
+
+    ea.admin.updateProvider(2, { timezone: TIME_ZONE });
+    ea.admin.updateProvider(3, { timezone: TIME_ZONE });
+    expect(await engine.syncNow()).toMatchObject({ ok: true, delivered: 1 });
+    expect(ea.admin.getAppointment(winter.id)?.status).toBe('Checked-in');
+    expect(engine.getStatus()).toMatchObject({ connectivity: 'online', lastError: null });
+    await engine.stop();
   });
 
   it('after a restart (stored cursor unknown to the new adapter) pulls the window whole', async () => {
