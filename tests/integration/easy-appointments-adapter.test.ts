@@ -121,6 +121,13 @@ function checkInRequest(appointmentId: string, ticketNumber = 'PM-001'): CheckIn
   };
 }
 
+/** A kiosk's SQLite store in a temporary folder, closed and removed after the test. */
+function openKioskStore(name: string): Store {
+  temp = makeTempDir(name);
+  store = openStore(join(temp.path, 'kiosk.sqlite'));
+  return store;
+}
+
 /** Commits a ticket, its outbox row and the local status together, as the kiosk service does. */
 function commitCheckIn(
   kioskStore: Store,
@@ -562,9 +569,7 @@ describe('Easy!Appointments adapter: failures are typed', () => {
 
 describe('Easy!Appointments adapter under the kiosk sync engine', () => {
   it('pulls into a real store and delivers a check-in as a status change in EA', async () => {
-    temp = makeTempDir('ea-sync');
-    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
-    store = kioskStore;
+    const kioskStore = openKioskStore('ea-sync');
     const backend = makeBackend();
     const engine = createSyncEngine({
       client: backend,
@@ -613,9 +618,7 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
   });
 
   it('records a check-in whose booking EA moved or deleted meanwhile as booking-moved / booking-cancelled', async () => {
-    temp = makeTempDir('ea-moved');
-    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
-    store = kioskStore;
+    const kioskStore = openKioskStore('ea-moved');
     const other = ea.admin.addAppointment({ serviceId: 2, start: '2026-03-28 11:00:00' });
     const engine = createSyncEngine({
       client: makeBackend(),
@@ -651,9 +654,7 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
   });
 
   it('after a restart, notices bookings deleted or moved away in EA while the kiosk was off', async () => {
-    temp = makeTempDir('ea-reconcile');
-    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
-    store = kioskStore;
+    const kioskStore = openKioskStore('ea-reconcile');
     const options = { store: kioskStore, timeZone: TIME_ZONE, pollSeconds: () => 3600, now };
     await createSyncEngine({ ...options, client: makeBackend() }).syncNow();
     const winter = seeded.winter as FakeEaAppointment;
@@ -681,9 +682,7 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
   });
 
   it('holds check-ins and says why while EA and the kiosk disagree on the zone, then delivers', async () => {
-    temp = makeTempDir('ea-zone');
-    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
-    store = kioskStore;
+    const kioskStore = openKioskStore('ea-zone');
     const engine = createSyncEngine({
       client: makeBackend(),
       store: kioskStore,
@@ -718,9 +717,7 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
   });
 
   it('after a restart (stored cursor unknown to the new adapter) pulls the window whole', async () => {
-    temp = makeTempDir('ea-restart');
-    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
-    store = kioskStore;
+    const kioskStore = openKioskStore('ea-restart');
     const options = { store: kioskStore, timeZone: TIME_ZONE, pollSeconds: () => 3600, now };
     await createSyncEngine({ ...options, client: makeBackend() }).syncNow();
     const restarted = createSyncEngine({

@@ -3,18 +3,18 @@
  * kiosk, never a verdict on a check-in: the outbox is held, however long it lasts, nothing is
  * set aside, the status says why, and everything is delivered once the credential works again.
  */
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { MAX_ANSWERED_ATTEMPTS, type SyncStatus } from '../../src-main/sync/sync-engine';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { makeTempDir } from '../support/temp-dir';
 import {
-  bookingCodeFor,
   generatedSeed,
+  issueCheckIn,
   makeKiosk,
+  refuseCheckIns,
   simulatedClock,
   SITE,
+  startGateway,
   type TestKiosk,
 } from './sync-kit';
 
@@ -42,12 +42,6 @@ describe('sync with a credential the town hall refuses', () => {
     dir.remove();
   });
 
-  const issue = async (on: TestKiosk, index: number) => {
-    const result = await on.kiosk.checkIn(bookingCodeFor(index));
-    if (!result.ok) throw new Error(result.error.code);
-    return result.value.ticket;
-  };
-
   async function until(condition: () => boolean, what: string): Promise<void> {
     const deadline = Date.now() + 5000;
     while (!condition()) {
@@ -67,7 +61,7 @@ describe('sync with a credential the town hall refuses', () => {
     });
     const k = kiosk;
     expect(await k.engine.syncNow()).toMatchObject({ ok: true });
-    const issued = [(await issue(k, 0)).id, (await issue(k, 1)).id];
+    const issued = [(await issueCheckIn(k, 0)).id, (await issueCheckIn(k, 1)).id];
 
     // The kiosk's credential is no longer accepted (e.g. revoked, or auth switched on before the
     // kiosk was enrolled): every request is answered 401.
@@ -77,7 +71,7 @@ describe('sync with a credential the town hall refuses', () => {
     // Far more than MAX_ANSWERED_ATTEMPTS runs, hours apart on the kiosk's clock.
     for (let run = 0; run < MAX_ANSWERED_ATTEMPTS * 2; run += 1) {
       clock.advance(10 * MINUTE);
-      if (run === 5) issued.push((await issue(k, 2)).id);
+      if (run === 5) issued.push((await issueCheckIn(k, 2)).id);
       const report = await k.engine.syncNow();
       expect(report.ok).toBe(false);
       expect(report.rejected).toBe(0);
@@ -119,29 +113,16 @@ describe('sync with a credential the town hall refuses', () => {
     // A gateway that forbids check-ins (as a town hall would a kiosk writing for another one),
     // while everything else goes through.
     let forbidCheckIns = true;
-    const gateway = createServer((request, response) => {
-      if (forbidCheckIns && request.method === 'POST' && request.url?.endsWith('/check-ins')) {
-        response.writeHead(403, { 'content-type': 'application/json' });
-        response.end(
-          JSON.stringify({ error: { code: 'unauthorized', message: 'not this kiosk' } }),
-        );
-        return;
-      }
-      const upstream = httpRequest(
-        server.url + (request.url ?? '/'),
-        { method: request.method, headers: request.headers },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
-      request.pipe(upstream);
-    });
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-    onTestFinished(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+    const gateway = await startGateway(
+      server.url,
+      (request, response) =>
+        forbidCheckIns &&
+        refuseCheckIns(request, response, 403, { code: 'unauthorized', message: 'not this kiosk' }),
+    );
+    onTestFinished(() => gateway.close());
     kiosk = makeKiosk({
       dir: dir.path,
-      baseUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`,
+      baseUrl: gateway.url,
       kioskId: 'kiosk-2',
       now: clock.now,
       autoPush: false,
@@ -159,7 +140,7 @@ describe('sync with a credential the town hall refuses', () => {
     });
     const k = kiosk;
     await k.engine.syncNow();
-    const ticket = await issue(k, 3);
+    const ticket = await issueCheckIn(k, 3);
     for (let run = 0; run < MAX_ANSWERED_ATTEMPTS + 3; run += 1) {
       clock.advance(10 * MINUTE);
       expect((await k.engine.syncNow()).rejected).toBe(0);

@@ -3,17 +3,17 @@
  * the engine lists them for staff (ticket number, kind, reason, when) and `resend` puts one back
  * in the queue with its counters cleared.
  */
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { MAX_ANSWERED_ATTEMPTS } from '../../src-main/sync/sync-engine';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { makeTempDir } from '../support/temp-dir';
 import {
-  bookingCodeFor,
   generatedSeed,
+  issueCheckIn,
   makeKiosk,
+  refuseCheckIns,
   simulatedClock,
+  startGateway,
   type TestKiosk,
 } from './sync-kit';
 
@@ -41,12 +41,6 @@ describe('set-aside outbox rows', () => {
     dir.remove();
   });
 
-  const issue = async (on: TestKiosk, index: number) => {
-    const result = await on.kiosk.checkIn(bookingCodeFor(index));
-    if (!result.ok) throw new Error(result.error.code);
-    return result.value.ticket;
-  };
-
   const outboxRow = (on: TestKiosk, ticketId: string) =>
     on.store.db
       .prepare(
@@ -66,7 +60,7 @@ describe('set-aside outbox rows', () => {
     const k = kiosk;
     await k.engine.syncNow();
     server.admin.cancelAppointment('apt-0');
-    const ticket = await issue(k, 0); // from the cache, which still says booked
+    const ticket = await issueCheckIn(k, 0); // from the cache, which still says booked
     clock.advance(MINUTE);
     expect(await k.engine.syncNow()).toMatchObject({ rejected: 1 });
 
@@ -110,34 +104,23 @@ describe('set-aside outbox rows', () => {
 
   it('resends a row given up on after many failed answers, counters cleared', async () => {
     let failCheckIns = true;
-    const gateway = createServer((request, response) => {
-      if (failCheckIns && request.method === 'POST' && request.url?.endsWith('/check-ins')) {
-        response.writeHead(500, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ error: { code: 'internal', message: 'boom' } }));
-        return;
-      }
-      const upstream = httpRequest(
-        server.url + (request.url ?? '/'),
-        { method: request.method, headers: request.headers },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
-      request.pipe(upstream);
-    });
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-    onTestFinished(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+    const gateway = await startGateway(
+      server.url,
+      (request, response) =>
+        failCheckIns &&
+        refuseCheckIns(request, response, 500, { code: 'internal', message: 'boom' }),
+    );
+    onTestFinished(() => gateway.close());
     kiosk = makeKiosk({
       dir: dir.path,
-      baseUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`,
+      baseUrl: gateway.url,
       kioskId: 'kiosk-2',
       now: clock.now,
       autoPush: false,
     });
     const k = kiosk;
     await k.engine.syncNow();
-    const stuck = await issue(k, 1);
+    const stuck = await issueCheckIn(k, 1);
     for (let run = 0; run < MAX_ANSWERED_ATTEMPTS; run += 1) await k.engine.syncNow();
     expect(k.engine.listSetAside()).toEqual([
       expect.objectContaining({
