@@ -13,7 +13,12 @@ export type BackendErrorKind =
   | 'http'
   /** A 2xx answer that is not JSON or does not match the contract. */
   | 'malformed'
-  | 'too-large';
+  | 'too-large'
+  /**
+   * The back end answers, but its setup and the kiosk's disagree (e.g. time zones): nothing is
+   * pulled or pushed until a technician fixes it, and no outbox row is set aside meanwhile.
+   */
+  | 'misconfigured';
 
 const PERMANENT_STATUSES = new Set([400, 409, 413, 415, 422]);
 

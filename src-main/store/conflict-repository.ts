@@ -7,8 +7,16 @@
 import type { SqliteDatabase } from './database';
 
 export type ConflictKind =
-  /** 409: the booking was cancelled at the town hall before this check-in reached it. */
+  /**
+   * 409: the booking was cancelled at the town hall before this check-in reached it (or, with
+   * Easy!Appointments, deleted: its cancel link deletes).
+   */
   | 'booking-cancelled'
+  /**
+   * 409: the town hall has the booking on another day than the ticket's, and refused to check it
+   * in (Easy!Appointments: its real appointment is left as it is).
+   */
+  | 'booking-moved'
   /** 409: the booking was already checked in with another ticket (another kiosk): theirs wins. */
   | 'checked-in-elsewhere'
   /** 409: the number was already issued that day by another ticket (overlapping ranges). */
@@ -62,7 +70,7 @@ function prepareStatements(db: SqliteDatabase) {
        JOIN appointments a ON a.id = t.appointment_id
        WHERE t.local_day = ? AND a.local_day <> t.local_day AND a.source = 'townhall'
          AND NOT EXISTS (SELECT 1 FROM sync_conflicts c
-                         WHERE c.ticket_id = t.id AND c.kind = 'rescheduled')`,
+                         WHERE c.ticket_id = t.id AND c.kind IN ('rescheduled', 'booking-moved'))`,
     ),
   };
 }

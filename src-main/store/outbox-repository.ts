@@ -1,4 +1,9 @@
-/** Messages for the town hall, written in the same transaction as the ticket they report. */
+/**
+ * Messages for the town hall, written in the same transaction as the ticket they report. A row
+ * is pending until delivered, or set aside (rejected) when the town hall refused it for good or
+ * the engine gave up on it; a set-aside row is kept, listed for staff and can be queued again.
+ */
+import type { ConflictKind } from './conflict-repository';
 import type { SqliteDatabase } from './database';
 
 export type OutboxKind = 'check-in' | 'walk-in';
@@ -13,6 +18,34 @@ export interface OutboxEntry {
   answeredFailures: number;
 }
 
+/** A row set aside, as staff see it: no personal data, the ticket number and the reason. */
+export interface SetAsideEntry {
+  ticketId: string;
+  /** The ticket's printed number (`E-014`), or `?` for a row without its ticket. */
+  ticketNumber: string;
+  kind: OutboxKind;
+  /** Why: the town hall's refusal, or the last failure before the engine gave up. */
+  reason: string;
+  /** The conflict recorded for the ticket when it was set aside, if any. */
+  conflict: ConflictKind | null;
+  /** When it was set aside, ISO 8601. */
+  setAsideAt: string;
+}
+
+const REJECTED_PREFIX = 'rejected: ';
+
+const withoutPrefix = (text: string, prefix: string): string =>
+  text.startsWith(prefix) ? text.slice(prefix.length) : text;
+
+interface SetAsideRow {
+  ticket_id: string;
+  number: string | null;
+  kind: string;
+  last_error: string | null;
+  conflict: string | null;
+  rejected_at: string;
+}
+
 interface OutboxRow {
   seq: number;
   ticket_id: string;
@@ -21,6 +54,21 @@ interface OutboxRow {
   attempts: number;
   answered_failures: number;
 }
+
+const SET_ASIDE_SELECT = `SELECT o.ticket_id, t.number, o.kind, o.last_error, o.rejected_at,
+    (SELECT c.kind FROM sync_conflicts c
+     WHERE c.ticket_id = o.ticket_id AND c.kind <> 'rescheduled'
+     ORDER BY c.id DESC LIMIT 1) AS conflict
+  FROM outbox o LEFT JOIN tickets t ON t.id = o.ticket_id`;
+
+const toSetAsideEntry = (row: SetAsideRow): SetAsideEntry => ({
+  ticketId: row.ticket_id,
+  ticketNumber: row.number ?? '?',
+  kind: row.kind as OutboxKind,
+  reason: withoutPrefix(row.last_error ?? '', REJECTED_PREFIX),
+  conflict: row.conflict as ConflictKind | null,
+  setAsideAt: row.rejected_at,
+});
 
 function prepareStatements(db: SqliteDatabase) {
   return {
@@ -40,6 +88,20 @@ function prepareStatements(db: SqliteDatabase) {
       `SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL AND rejected_at IS NULL`,
     ),
     rejected: db.prepare(`UPDATE outbox SET rejected_at = ?, last_error = ? WHERE seq = ?`),
+    setAsideCount: db.prepare(`SELECT count(*) AS n FROM outbox WHERE rejected_at IS NOT NULL`),
+    setAside: db.prepare(
+      `${SET_ASIDE_SELECT} WHERE o.rejected_at IS NOT NULL
+       ORDER BY o.rejected_at DESC, o.seq DESC LIMIT ?`,
+    ),
+    setAsideOne: db.prepare(
+      `${SET_ASIDE_SELECT} WHERE o.rejected_at IS NOT NULL AND o.ticket_id = ?`,
+    ),
+    // Back in the queue at its own place (its seq), as if never tried.
+    requeue: db.prepare(
+      `UPDATE outbox SET rejected_at = NULL, attempts = 0, answered_failures = 0,
+         last_error = NULL
+       WHERE ticket_id = ? AND rejected_at IS NOT NULL AND delivered_at IS NULL`,
+    ),
   };
 }
 
@@ -75,9 +137,35 @@ export class OutboxRepository {
     this.statements.failed.run(answered ? 1 : 0, error.slice(0, 500), seq);
   }
 
-  /** The town hall refused this entry for good: it is kept, with the reason, and not sent again. */
+  /**
+   * The town hall refused this entry for good, or the engine gave up on it: it is kept, with the
+   * reason, and not sent again unless `requeue`d.
+   */
   markRejected(seq: number, reason: string, now: Date): void {
-    this.statements.rejected.run(now.toISOString(), reason.slice(0, 500), seq);
+    this.statements.rejected.run(now.toISOString(), (REJECTED_PREFIX + reason).slice(0, 500), seq);
+  }
+
+  /** Rows set aside, the latest first. */
+  listSetAside(limit = 100): SetAsideEntry[] {
+    return (this.statements.setAside.all(limit) as SetAsideRow[]).map(toSetAsideEntry);
+  }
+
+  /** The set-aside row of one ticket, if it has one. */
+  findSetAside(ticketId: string): SetAsideEntry | undefined {
+    const row = this.statements.setAsideOne.get(ticketId) as SetAsideRow | undefined;
+    return row ? toSetAsideEntry(row) : undefined;
+  }
+
+  setAsideCount(): number {
+    return (this.statements.setAsideCount.get() as { n: number }).n;
+  }
+
+  /**
+   * Puts a set-aside row back in the queue, its counters cleared; false when the ticket has no
+   * set-aside row (unknown, pending or delivered).
+   */
+  requeue(ticketId: string): boolean {
+    return this.statements.requeue.run(ticketId).changes === 1;
   }
 
   /** How often the oldest pending row has been tried and failed (drives the backoff). */

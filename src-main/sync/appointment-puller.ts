@@ -3,14 +3,16 @@
  * appointments window (today and the next days, site-local) as a delta from the stored cursor,
  * page by page, each page landing with the cursor after it. A new day drops the cursor and the
  * days that are over; a cursor the town hall no longer knows is dropped once and the window
- * pulled whole.
+ * pulled whole. A whole pull the back end calls `complete` also tells what the window no longer
+ * holds: those bookings are marked cancelled with its last page.
  */
 import { Emitter } from '../../src-shared/common/emitter';
 import type { AppointmentsPage } from '../../src-shared/contract/townhall-api';
-import { localDayOf } from '../../src-shared/domain/site-time';
+import { addDays, localDayOf } from '../../src-shared/domain/site-time';
 import type { Backend } from '../backend/backend';
 import { BackendError } from '../backend/backend-error';
 import type { Store } from '../store/store';
+import { cancelAppointmentsMissingFromWindow } from '../store/window-reconciliation';
 import { notifySafely } from './notify';
 import type { SyncReport } from './sync-report';
 
@@ -27,7 +29,7 @@ export interface SyncProgress {
 
 export interface AppointmentPullerOptions {
   client: Pick<Backend, 'siteId' | 'getSiteInfo' | 'getAppointments'>;
-  store: Pick<Store, 'catalog' | 'syncState' | 'numbers' | 'conflicts' | 'transaction'>;
+  store: Pick<Store, 'db' | 'catalog' | 'syncState' | 'numbers' | 'conflicts' | 'transaction'>;
   timeZone: string;
   /** Days pulled, today included. */
   windowDays: number;
@@ -42,13 +44,28 @@ export function createAppointmentPuller(options: AppointmentPullerOptions) {
   const progressed = new Emitter<SyncProgress>();
   let warnedTimeZone = false;
 
-  function saveAppointmentsPage(page: AppointmentsPage, from: string): void {
-    // The page and the cursor that follows it land together, or neither does.
-    store.transaction(() => {
+  /**
+   * The page and the cursor that follows it land together, or neither does; with the last page
+   * of a complete snapshot (`snapshot`: every id it held), so do the cancellations it proves.
+   */
+  function saveAppointmentsPage(
+    page: AppointmentsPage,
+    from: string,
+    snapshot: ReadonlySet<string> | null,
+  ): void {
+    const window = { from, to: addDays(from, options.windowDays - 1) };
+    const gone = store.transaction(() => {
       store.catalog.saveAppointments(page.appointments, timeZone, now());
       store.syncState.set('appointments-cursor', page.cursor);
       store.syncState.set('appointments-from', from);
+      return snapshot ? cancelAppointmentsMissingFromWindow(store.db, window, snapshot, now()) : 0;
     });
+    if (gone > 0) {
+      log(
+        `sync: ${gone} appointment(s) of ${window.from}…${window.to} no longer at the town hall: ` +
+          'marked cancelled',
+      );
+    }
   }
 
   /** The stored cursor when it is for today's window; else none, and past days forgotten. */
@@ -89,6 +106,9 @@ export function createAppointmentPuller(options: AppointmentPullerOptions) {
       const from = localDayOf(now(), timeZone);
       let cursor = cursorFor(from);
       let retriedWithoutCursor = false;
+      // The ids of a pull begun without a cursor, while every page of it is called complete;
+      // null once that cannot prove anything (a delta, a page not called complete).
+      let snapshot: Set<string> | null = cursor === undefined ? new Set() : null;
       const progress: SyncProgress = {
         initial: cursor === undefined,
         pages: 0,
@@ -114,12 +134,18 @@ export function createAppointmentPuller(options: AppointmentPullerOptions) {
             log(`sync: town hall refused the cursor (${error.message}); pulling the window again`);
             retriedWithoutCursor = true;
             cursor = undefined;
+            snapshot = new Set();
             Object.assign(progress, { initial: true, pages: 0, appointments: 0 });
             continue;
           }
           throw error;
         }
-        saveAppointmentsPage(page, from);
+        if (snapshot && page.complete === true) {
+          for (const appointment of page.appointments) snapshot.add(appointment.id);
+        } else {
+          snapshot = null;
+        }
+        saveAppointmentsPage(page, from, page.hasMore ? null : snapshot);
         report.appointmentsReceived += page.appointments.length;
         cursor = page.cursor;
         progress.pages += 1;

@@ -59,13 +59,32 @@ export class ConnectivityTracker {
     return this.window.filter((ok) => !ok).length / this.window.length;
   }
 
+  /** The latest outcome of each kind of request that counts now (tried in this round). */
+  private recent(): Array<[RequestTrack, { ok: boolean; at: number }]> {
+    const all = [...this.latest.entries()];
+    const recent = all.filter(([, outcome]) => outcome.at >= this.roundStartedAt);
+    return recent.length > 0 ? recent : all;
+  }
+
   state(): Connectivity {
     if (this.latest.size === 0) return 'connecting';
-    let recent = [...this.latest.values()].filter((outcome) => outcome.at >= this.roundStartedAt);
-    if (recent.length === 0) recent = [...this.latest.values()];
-    if (recent.every((outcome) => !outcome.ok)) return 'offline';
-    if (recent.some((outcome) => !outcome.ok)) return 'degraded';
+    const recent = this.recent();
+    if (recent.every(([, outcome]) => !outcome.ok)) return 'offline';
+    if (recent.some(([, outcome]) => !outcome.ok)) return 'degraded';
     if (this.window.length >= 5 && this.errorRate() >= this.degradedRatio) return 'degraded';
     return 'online';
+  }
+
+  /**
+   * Why the link is as it is, from the outcomes alone (for a log line when no error of the
+   * kiosk's own explains it): the kinds of request whose latest try failed, and the error rate.
+   */
+  describe(): string {
+    const failing = this.recent()
+      .filter(([, outcome]) => !outcome.ok)
+      .map(([track]) => track);
+    const failed = this.window.filter((ok) => !ok).length;
+    const rate = `${failed} of the last ${this.window.length} requests failed`;
+    return failing.length > 0 ? `${failing.join(', ')} failing; ${rate}` : rate;
   }
 }

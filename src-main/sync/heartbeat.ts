@@ -47,7 +47,9 @@ export function createHeartbeat(options: HeartbeatOptions) {
       kioskId,
       sentAt: options.now().toISOString(),
       connectivity: status.connectivity(),
-      outbox: { pending: store.outbox.pendingCount() },
+      // Only a 403 can be told this way (a 401 refuses the heartbeat too): the status has both.
+      authProblem: status.get().authProblem,
+      outbox: { pending: store.outbox.pendingCount(), setAside: store.outbox.setAsideCount() },
       // As the town hall reads it: server clock minus kiosk clock.
       clockSkewMs: offset === null ? null : Math.round(offset),
     };

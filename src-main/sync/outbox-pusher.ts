@@ -3,7 +3,8 @@
  * ones are settled), with Idempotency-Key = ticket id so a retry of a delivered push is harmless.
  * A refusal for good settles the row as a conflict for staff; a failure keeps it pending and
  * waits with backoff; a row the town hall keeps answering with failures is set aside, but never
- * because of an outage.
+ * because of an outage or a problem of the kiosk (credential refused, setup mismatch): those hold
+ * the queue until they are fixed, and it goes again as soon as the town hall accepts the kiosk.
  */
 import { CheckInRequestSchema, WalkInRequestSchema } from '../../src-shared/contract/townhall-api';
 import type { Backend } from '../backend/backend';
@@ -14,7 +15,7 @@ import type { OutboxEntry } from '../store/outbox-repository';
 import type { Store } from '../store/store';
 import { Backoff, type BackoffPolicy } from './backoff';
 import type { RequestTrack } from './connectivity';
-import { conflictKindOf, isOutage } from './failure-kinds';
+import { conflictKindOf, isOutage, kioskProblemOf } from './failure-kinds';
 import type { SyncReport } from './sync-report';
 
 const PUSH_BATCH = 50;
@@ -31,18 +32,23 @@ export interface OutboxPusherOptions {
   random: () => number;
   /** A push failed: it is to be retried once the backoff is over. */
   retryLater: () => void;
+  /** True while the town hall answers with a problem of the kiosk (./kiosk-problems.ts). */
+  kioskProblem: () => boolean;
 }
 
 export function createOutboxPusher(options: OutboxPusherOptions) {
   const { client, store, now, log, record } = options;
   const backoff = new Backoff(options.backoff, () => now().getTime(), options.random);
+  // The queue waits for a kiosk problem to be fixed: once it is, it goes without its backoff.
+  let heldByKioskProblem = false;
+  const ready = (): boolean => backoff.ready() || (heldByKioskProblem && !options.kioskProblem());
 
   /** A refused row is kept with its reason, for staff, and never sent again. */
   function settleRejected(entry: OutboxEntry, kind: ConflictKind, reason: string): void {
     const payload = entry.payload as { ticketNumber?: unknown };
     const number = typeof payload?.ticketNumber === 'string' ? payload.ticketNumber : '?';
     store.transaction(() => {
-      store.outbox.markRejected(entry.seq, `rejected: ${reason}`, now());
+      store.outbox.markRejected(entry.seq, reason, now());
       store.conflicts.record(entry.ticketId, number, kind, reason, now());
     });
     log(`sync: outbox #${entry.seq} (ticket ${number}) rejected for good (${kind}): ${reason}`);
@@ -69,6 +75,8 @@ export function createOutboxPusher(options: OutboxPusherOptions) {
 
   /** Settles one row that could not be delivered; true when the queue may go on past it. */
   function settleFailure(entry: OutboxEntry, error: unknown, report: SyncReport): boolean {
+    const kioskProblem = kioskProblemOf(error) !== null;
+    heldByKioskProblem = kioskProblem;
     if (error instanceof BackendError && error.permanent) {
       settleRejected(entry, conflictKindOf(error), error.message);
       backoff.succeeded();
@@ -77,8 +85,9 @@ export function createOutboxPusher(options: OutboxPusherOptions) {
     }
     // The town hall answers, but never with a success, time after time: the row is set aside
     // for staff rather than holding back every check-in behind it. An outage (unreachable,
-    // 502/503/504, 429) never does this: it ends by itself.
-    const answered = error instanceof BackendError && !isOutage(error);
+    // 502/503/504, 429) never does this: it ends by itself; nor does a problem of the kiosk
+    // (401, 403, setup): it says nothing about this row, and every row would follow it.
+    const answered = error instanceof BackendError && !isOutage(error) && !kioskProblem;
     if (answered && entry.answeredFailures + 1 >= MAX_ANSWERED_ATTEMPTS) {
       settleRejected(
         entry,
@@ -119,6 +128,7 @@ export function createOutboxPusher(options: OutboxPusherOptions) {
             store.outbox.markDelivered(entry.seq, now());
             record('push');
             backoff.succeeded();
+            heldByKioskProblem = false;
             report.delivered += 1;
           } catch (error) {
             record('push', error);
@@ -127,10 +137,10 @@ export function createOutboxPusher(options: OutboxPusherOptions) {
         }
       }
     },
-    /** True unless a failed push is waiting out its backoff. */
-    ready: (): boolean => backoff.ready(),
+    /** True unless a failed push is waiting out its backoff (or a kiosk problem not yet fixed). */
+    ready,
     /** When a failed push may be retried (ms since the epoch), or null when it may go now. */
-    dueAt: (): number | null => backoff.dueAt(),
+    dueAt: (): number | null => (ready() ? null : backoff.dueAt()),
   };
 }
 

@@ -8,7 +8,8 @@
  * - `outbox-pusher.ts`: the outbox, in order, with conflicts and outages told apart;
  * - `lease-keeper.ts`: number leases, topped up and on demand;
  * - `heartbeat.ts` and `remote-settings.ts`: the kiosk's heartbeat and what it brings back;
- * - `sync-status.ts`: connectivity, clock skew and the last error, as staff see them.
+ * - `sync-status.ts`: connectivity, clock skew, kiosk problems and the last error, as staff see
+ *   them (`kiosk-problems.ts`: a refused credential or setup, which holds the outbox).
  *
  * Nothing here throws out of a timer: failures become status (`degraded`, `offline`,
  * `lastError`) and one log line per change, and the kiosk keeps serving from its cache.
@@ -16,6 +17,7 @@
 import type { Event } from '../../src-shared/common/emitter';
 import type { HeartbeatResponse } from '../../src-shared/contract/townhall-api';
 import type { Backend } from '../backend/backend';
+import type { SetAsideEntry } from '../store/outbox-repository';
 import type { Store } from '../store/store';
 import { createAppointmentPuller, type SyncProgress } from './appointment-puller';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -28,6 +30,8 @@ import { createSyncRun } from './sync-run';
 import type { SyncReport } from './sync-report';
 import { createSyncStatus, type SyncStatus } from './sync-status';
 
+export type { AuthProblem } from '../../src-shared/contract/townhall-api';
+export type { SetAsideEntry } from '../store/outbox-repository';
 export type { Connectivity } from './connectivity';
 export type { SyncProgress } from './appointment-puller';
 export type { HeartbeatFacts } from './heartbeat';
@@ -55,6 +59,17 @@ export interface SyncEngine {
   heartbeatNow(): Promise<HeartbeatResponse | null>;
   getStatus(): SyncStatus;
   readonly onStatusChange: Event<SyncStatus>;
+  /**
+   * Outbox rows set aside (refused for good, or given up on after many failed answers), the
+   * latest first: ticket number, kind, reason, when. For the technician and staff screens.
+   */
+  listSetAside(limit?: number): SetAsideEntry[];
+  /**
+   * Puts a set-aside row back in the queue at its place, its attempts cleared, and pushes soon;
+   * false when the ticket has no set-aside row. A refusal that has not changed (a booking still
+   * cancelled) sets it aside again at once.
+   */
+  resend(ticketId: string): boolean;
   readonly onProgress: Event<SyncProgress>;
   /** The remote settings last applied (persisted), or null. */
   getRemoteSettings(): RemoteSettings | null;
@@ -64,7 +79,7 @@ export interface SyncEngine {
 
 export type SyncStore = Pick<
   Store,
-  'catalog' | 'outbox' | 'syncState' | 'transaction' | 'numbers' | 'conflicts'
+  'db' | 'catalog' | 'outbox' | 'syncState' | 'transaction' | 'numbers' | 'conflicts'
 >;
 
 export interface SyncEngineOptions {
@@ -121,6 +136,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     record,
     ...backoffOptions,
     retryLater: () => scheduler.retryPush(),
+    kioskProblem: status.hasKioskProblem,
   });
   const leases = createLeaseKeeper({
     client,
@@ -183,6 +199,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     heartbeatNow: heartbeat.beat,
     getStatus: status.get,
     onStatusChange: status.onChange,
+    listSetAside: (limit) => store.outbox.listSetAside(limit),
+    resend(ticketId) {
+      const entry = store.outbox.findSetAside(ticketId);
+      if (!entry || !store.outbox.requeue(ticketId)) return false;
+      log(
+        `sync: ticket ${entry.ticketNumber} queued again for the town hall (was: ${entry.reason})`,
+      );
+      status.publish();
+      scheduler.requestPush();
+      return true;
+    },
     onProgress: puller.onProgress,
     getRemoteSettings: remoteSettings.current,
     onRemoteSettings: remoteSettings.onApplied,

@@ -1,26 +1,45 @@
 /**
  * How the kiosk's sync is doing, as staff and the screen see it: connectivity from the outcome
- * of every request, when the cache was last brought up to date, the last error, the kiosk clock's
- * skew against the town hall's. Tells listeners and the log only of changes worth telling.
+ * of every request, when the cache was last brought up to date, the last error, a problem of the
+ * kiosk the town hall answers with (credential, setup), the outbox, the kiosk clock's skew
+ * against the town hall's. Tells listeners and the log only of changes worth telling.
  */
 import { Emitter } from '../../src-shared/common/emitter';
+import type { AuthProblem } from '../../src-shared/contract/townhall-api';
 import type { Backend } from '../backend/backend';
 import { BackendError } from '../backend/backend-error';
-import type { Store } from '../store/store';
+import type { OutboxRepository } from '../store/outbox-repository';
+import type { SyncStateRepository } from '../store/sync-state-repository';
 import { ConnectivityTracker, type Connectivity, type RequestTrack } from './connectivity';
+import { kioskProblemOf } from './failure-kinds';
+import { KioskProblems } from './kiosk-problems';
 import { notifySafely } from './notify';
 
 /** A skew of the kiosk clock beyond this is reported (status + log), never acted on. */
 export const CLOCK_SKEW_LIMIT_MS = 2 * 60_000;
 
 export interface SyncStatus {
+  /**
+   * `degraded`, never `online`, while the town hall answers with a problem of the kiosk
+   * (`authProblem`, or a setup mismatch): it answers, but the kiosk cannot sync.
+   */
   connectivity: Connectivity;
+  /**
+   * The town hall refuses this kiosk's credential (401 `unauthorized`) or some of its requests
+   * (403 `forbidden`): the outbox is held (nothing is set aside) until it accepts them again.
+   */
+  authProblem: AuthProblem | null;
   /** When the cache was last brought up to date (site and appointments pulled), ISO 8601. */
   lastSuccessAt: string | null;
   /** When the town hall last answered anything, ISO 8601. */
   lastContactAt: string | null;
   pendingOutbox: number;
-  /** Why the last run failed, or its first failure (no personal data); null after a success. */
+  /** Outbox rows set aside (refused for good, or given up on): kept for staff to resend. */
+  setAsideOutbox: number;
+  /**
+   * The kiosk problem the town hall answers with, when there is one; else why the last run
+   * failed, or its first failure (no personal data); null after a success.
+   */
   lastError: string | null;
   /** Server clock minus kiosk clock, ms, when known (diagnostics only). */
   clockOffsetMs: number | null;
@@ -51,7 +70,10 @@ export const isClockSkewed = (offsetMs: number | null): boolean =>
 
 export interface SyncStatusOptions {
   client: Pick<Backend, 'clockOffsetMs'>;
-  store: Pick<Store, 'outbox' | 'syncState'>;
+  store: {
+    outbox: Pick<OutboxRepository, 'pendingCount' | 'setAsideCount'>;
+    syncState: Pick<SyncStateRepository, 'get' | 'set'>;
+  };
   /** When a failed push will be retried (ms since the epoch), or null when none waits. */
   nextPushDueAt: () => number | null;
   /** Days pulled, for the "online" log line. */
@@ -63,6 +85,7 @@ export interface SyncStatusOptions {
 export function createSyncStatus(options: SyncStatusOptions) {
   const { client, store, now, log } = options;
   const tracker = new ConnectivityTracker();
+  const problems = new KioskProblems();
   const changed = new Emitter<SyncStatus>();
   let lastError: string | null = null;
   let lastSuccessAt: string | null = store.syncState.get('last-success-at') ?? null;
@@ -71,14 +94,21 @@ export function createSyncStatus(options: SyncStatusOptions) {
   let clockSkewed = false;
   let lastPublished = '';
 
+  function connectivity(): Connectivity {
+    const state = tracker.state();
+    return state === 'online' && problems.current() !== null ? 'degraded' : state;
+  }
+
   function get(): SyncStatus {
     const due = options.nextPushDueAt();
     return {
-      connectivity: tracker.state(),
+      connectivity: connectivity(),
+      authProblem: problems.authProblem(),
       lastSuccessAt,
       lastContactAt,
       pendingOutbox: store.outbox.pendingCount(),
-      lastError,
+      setAsideOutbox: store.outbox.setAsideCount(),
+      lastError: problems.current()?.message ?? lastError,
       clockOffsetMs: client.clockOffsetMs(),
       clockSkewed,
       errorRate: tracker.errorRate(),
@@ -101,19 +131,43 @@ export function createSyncStatus(options: SyncStatusOptions) {
     );
   }
 
+  /** One log line when the kiosk problem appears, changes kind or ends. */
+  function logProblem(before: string | null): void {
+    const problem = problems.current();
+    if ((problem?.kind ?? null) === before) return;
+    log(
+      problem
+        ? `sync: ${problem.message}; the outbox is held (nothing is set aside) until it is fixed`
+        : 'sync: the town hall accepts this kiosk again; the held outbox goes now',
+    );
+  }
+
   return {
     get,
     onChange: changed.event,
-    connectivity: (): Connectivity => tracker.state(),
+    connectivity,
+    /** True while the town hall answers with a problem of the kiosk (credential, setup). */
+    hasKioskProblem: (): boolean => problems.current() !== null,
 
     /** A full run begins: kinds of request not tried since no longer count. */
     beginRound(): void {
       tracker.beginRound(now().getTime());
     },
 
-    /** One request's outcome: answered (even with a refusal) or failed. */
+    /**
+     * One request's outcome: answered (even with a refusal, or with a problem of the kiosk: the
+     * link works) or failed.
+     */
     record(track: RequestTrack, error?: unknown): void {
-      const failed = error !== undefined && !(error instanceof BackendError && error.permanent);
+      const problem = error === undefined ? null : kioskProblemOf(error);
+      const before = problems.current()?.kind ?? null;
+      if (error === undefined) problems.succeeded(track);
+      else if (problem) problems.failed(track, problem);
+      logProblem(before);
+      const failed =
+        error !== undefined &&
+        problem === null &&
+        !(error instanceof BackendError && error.permanent);
       tracker.record(track, !failed, now().getTime());
       if (!failed || (error instanceof BackendError && error.kind === 'http')) {
         lastContactAt = now().toISOString();
@@ -134,13 +188,13 @@ export function createSyncStatus(options: SyncStatusOptions) {
 
     /** One log line when connectivity changed. */
     logConnectivity(): void {
-      const state = tracker.state();
+      const state = connectivity();
       if (state === loggedConnectivity) return;
       loggedConnectivity = state;
       log(
         state === 'online'
           ? `sync: online (window ${options.windowDays} days from today)`
-          : `sync: ${state}: ${lastError ?? ''}`,
+          : `sync: ${state}: ${get().lastError ?? tracker.describe()}`,
       );
     },
 

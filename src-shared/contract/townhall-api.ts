@@ -153,6 +153,16 @@ export const AppointmentsPageSchema = z
     appointments: z.array(AppointmentSchema).max(5000),
     cursor: z.string().max(200).describe('Pass back to get only what changed since'),
     hasMore: z.boolean(),
+    complete: z
+      .boolean()
+      .optional()
+      .describe(
+        'True on every page of a full snapshot of the window: the answer to a pull without a ' +
+          'cursor and the pages that follow it by cursor. Together they hold every appointment ' +
+          'of the window, so one the client caches in the window and did not receive is gone ' +
+          '(deleted, or moved out of the window). Absent or false: a delta, or a back end that ' +
+          'cannot tell',
+      ),
   })
   .meta({ id: 'AppointmentsPage' });
 export type AppointmentsPage = z.infer<typeof AppointmentsPageSchema>;
@@ -263,18 +273,38 @@ export const EnrolmentResponseSchema = z
   .meta({ id: 'EnrolmentResponse' });
 export type EnrolmentResponse = z.infer<typeof EnrolmentResponseSchema>;
 
+/**
+ * Why the town hall refuses this kiosk's requests, whatever they carry: `unauthorized` (401, the
+ * credential is missing or no longer accepted) or `forbidden` (403, accepted but not for this).
+ */
+export const AuthProblemSchema = z.enum(['unauthorized', 'forbidden']);
+export type AuthProblem = z.infer<typeof AuthProblemSchema>;
+
 export const HeartbeatSchema = z
   .object({
     kioskId: KioskIdSchema,
     sentAt: z.iso.datetime({ offset: true }).describe('Kiosk clock when sent'),
     appVersion: z.string().max(40),
     connectivity: z.enum(['online', 'degraded', 'offline', 'connecting']),
+    authProblem: AuthProblemSchema.nullable()
+      .optional()
+      .describe(
+        'Some of this kiosk’s requests are refused 401/403 (its outbox is held meanwhile); null: none',
+      ),
     printer: z.object({
       state: z.string().max(40).describe('ready, paper-near-end, paper-out, cover-open, …'),
       transport: z.string().max(20),
     }),
     scanner: z.object({ transport: z.string().max(20), connected: z.boolean().nullable() }),
-    outbox: z.object({ pending: z.number().int().nonnegative() }),
+    outbox: z.object({
+      pending: z.number().int().nonnegative(),
+      setAside: z
+        .number()
+        .int()
+        .nonnegative()
+        .optional()
+        .describe('Tickets refused for good or given up on, kept at the kiosk for staff to resend'),
+    }),
     ticketsToday: z.number().int().nonnegative(),
     clockSkewMs: z.number().int().nullable(),
   })

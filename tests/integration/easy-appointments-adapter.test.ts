@@ -8,8 +8,9 @@ import {
   prefixCandidates,
 } from '../../src-main/backend/adapters/easy-appointments/mapping';
 import type { EasyAppointmentsOptionsInput } from '../../src-main/backend/adapters/easy-appointments/options';
+import { siteZoneOf } from '../../src-main/backend/adapters/easy-appointments/provider-zone';
 import { openStore, type Store } from '../../src-main/store/store';
-import { createSyncEngine } from '../../src-main/sync/sync-engine';
+import { createSyncEngine, MAX_ANSWERED_ATTEMPTS } from '../../src-main/sync/sync-engine';
 import type { Backend } from '../../src-main/backend/backend';
 import { BackendError } from '../../src-main/backend/backend-error';
 import {
@@ -45,6 +46,11 @@ beforeEach(async () => {
       { id: 7, name: 'Licencias de obra' },
     ],
     settings: { company_name: 'Ayuntamiento de Villanueva', default_timezone: TIME_ZONE },
+    // EA keeps each appointment's times in its provider's zone.
+    providers: [
+      { id: 2, timezone: TIME_ZONE },
+      { id: 3, timezone: TIME_ZONE },
+    ],
   });
   seeded = {
     winter: ea.admin.addAppointment({ serviceId: 1, start: '2026-03-28 10:30:00' }),
@@ -115,6 +121,36 @@ function checkInRequest(appointmentId: string, ticketNumber = 'PM-001'): CheckIn
   };
 }
 
+/** A kiosk's SQLite store in a temporary folder, closed and removed after the test. */
+function openKioskStore(name: string): Store {
+  temp = makeTempDir(name);
+  store = openStore(join(temp.path, 'kiosk.sqlite'));
+  return store;
+}
+
+/** Commits a ticket, its outbox row and the local status together, as the kiosk service does. */
+function commitCheckIn(
+  kioskStore: Store,
+  booking: FakeEaAppointment,
+  ticketNumber: string,
+): CheckInRequest {
+  const request = checkInRequest(String(booking.id), ticketNumber);
+  kioskStore.transaction(() => {
+    kioskStore.tickets.insertWithNextNumber({
+      id: request.ticketId,
+      localDay: booking.start.slice(0, 10),
+      serviceId: String(booking.serviceId),
+      servicePrefix: ticketNumber.split('-')[0] ?? 'S',
+      appointmentId: String(booking.id),
+      appointmentTime: booking.start.slice(11, 16),
+      issuedAt: NOW,
+    });
+    kioskStore.outbox.add(request.ticketId, 'check-in', request, NOW);
+    kioskStore.catalog.markAppointmentCheckedIn(String(booking.id), NOW);
+  });
+  return request;
+}
+
 describe('Easy!Appointments adapter: mapping', () => {
   it('maps services with configured and derived prefixes, and the site from EA settings', async () => {
     const info = await makeBackend().getSiteInfo();
@@ -138,6 +174,9 @@ describe('Easy!Appointments adapter: mapping', () => {
   });
 
   it('falls back to the configured name and zone when EA has no such settings', async () => {
+    // An EA whose providers name no zone (before 1.4).
+    ea.admin.updateProvider(2, { timezone: null });
+    ea.admin.updateProvider(3, { timezone: null });
     ea.admin.setSetting('company_name', null);
     ea.admin.setSetting('default_timezone', 'Not/AZone');
     const info = await makeBackend({ timeZone: 'Atlantic/Canary' }).getSiteInfo();
@@ -224,6 +263,82 @@ describe('Easy!Appointments adapter: mapping', () => {
   });
 });
 
+describe('Easy!Appointments adapter: time zones', () => {
+  it("reads times in the provider's zone, whatever EA's default_timezone says (UTC out of the box)", async () => {
+    ea.admin.setSetting('default_timezone', 'UTC');
+    const backend = makeBackend();
+    const info = await backend.getSiteInfo();
+    expect(info.site.timeZone).toBe(TIME_ZONE);
+    const page = await backend.getAppointments(WINDOW);
+    const winter = byId(page.appointments)[String(seeded.winter?.id)];
+    expect(winter?.startsAt).toBe('2026-03-28T09:30:00.000Z'); // 10:30 in Madrid, not in UTC
+    // A poll costs 3 requests plus the appointment pages; only ids and zones of providers.
+    expect(ea.requests.map((request) => request.path)).toEqual([
+      '/services',
+      '/settings/company_name',
+      '/providers',
+      '/appointments',
+    ]);
+    expect(ea.requests[2]?.query).toMatchObject({ fields: 'id,timezone' });
+  });
+
+  it("decides the site's zone from its own providers only, and names what is wrong", () => {
+    const providers = [
+      { id: 2, timezone: TIME_ZONE },
+      { id: 5, timezone: 'Atlantic/Canary' },
+      { id: 6, timezone: null },
+    ];
+    expect(siteZoneOf(providers, ['2', '6'], TIME_ZONE)).toEqual({
+      ok: true,
+      zone: TIME_ZONE,
+      from: 'providers',
+    });
+    expect(siteZoneOf(providers, ['6'], TIME_ZONE)).toEqual({
+      ok: true,
+      zone: TIME_ZONE,
+      from: 'config',
+    });
+    expect(siteZoneOf(providers, undefined, TIME_ZONE)).toMatchObject({ ok: false });
+    expect(siteZoneOf([{ id: 2, timezone: 'Madrid' }], undefined, TIME_ZONE)).toEqual({
+      ok: false,
+      problem: 'provider 2 has the time zone "Madrid", not an IANA zone',
+    });
+  });
+
+  it('refuses loudly the providers of one site in different zones', async () => {
+    ea.admin.updateProvider(3, { timezone: 'Atlantic/Canary' });
+    const backend = makeBackend();
+    const error = await expectBackendError(backend.getSiteInfo(), { kind: 'misconfigured' });
+    expect(error.message).toMatch(/2: Europe\/Madrid/);
+    expect(error.message).toMatch(/3: Atlantic\/Canary/);
+    await expectBackendError(backend.getAppointments(WINDOW), { kind: 'misconfigured' });
+    await expectBackendError(backend.postCheckIn(checkInRequest(String(seeded.winter?.id))), {
+      kind: 'misconfigured',
+    });
+    expect(puts()).toEqual([]);
+    expect(logLines.filter((line) => /refusing to sync/.test(line))).toHaveLength(1);
+    // One office of a multi-office EA: only its providers count.
+    const office = makeBackend({ providerIds: ['2'] });
+    expect((await office.getSiteInfo()).site.timeZone).toBe(TIME_ZONE);
+  });
+
+  it("refuses loudly a provider zone unlike the kiosk's timeZone, before any request otherwise", async () => {
+    ea.admin.updateProvider(2, { timezone: 'UTC' });
+    ea.admin.updateProvider(3, { timezone: 'UTC' });
+    const backend = makeBackend();
+    // A check-in pushed before any site info: the zone is checked first, nothing is written.
+    const error = await expectBackendError(
+      backend.postCheckIn(checkInRequest(String(seeded.winter?.id))),
+      { kind: 'misconfigured' },
+    );
+    expect(error.message).toMatch(/providers are in UTC.*kiosk's timeZone is Europe\/Madrid/);
+    expect(puts()).toEqual([]);
+    expect(ea.requests.map((request) => request.path)).toEqual(['/providers']);
+    await expectBackendError(backend.getSiteInfo(), { kind: 'misconfigured' });
+    expect(logLines.filter((line) => /refusing to sync/.test(line))).toHaveLength(1);
+  });
+});
+
 describe('Easy!Appointments adapter: delta by digest', () => {
   it('answers a cursor with only what changed, deletions as cancellations, moves with the new day', async () => {
     const backend = makeBackend();
@@ -285,6 +400,19 @@ describe('Easy!Appointments adapter: delta by digest', () => {
     expect(next.appointments).toEqual([]);
   });
 
+  it('calls a pull without a cursor a complete snapshot, on each of its pages; a delta not', async () => {
+    const backend = makeBackend();
+    const one = await backend.getAppointments({ ...WINDOW, limit: 3 });
+    expect(one).toMatchObject({ hasMore: true, complete: true });
+    const two = await backend.getAppointments({ ...WINDOW, limit: 3, cursor: one.cursor });
+    expect(two).toMatchObject({ hasMore: false, complete: true });
+    expect([...one.appointments, ...two.appointments]).toHaveLength(5);
+    ea.admin.deleteAppointment(seeded.summer?.id ?? 0);
+    const delta = await backend.getAppointments({ ...WINDOW, cursor: two.cursor });
+    expect(delta.appointments).toHaveLength(1);
+    expect(delta.complete).not.toBe(true);
+  });
+
   it('refuses a cursor it did not issue, or for another window, as invalid-cursor', async () => {
     const backend = makeBackend();
     const page = await backend.getAppointments(WINDOW);
@@ -344,6 +472,29 @@ describe('Easy!Appointments adapter: check-in', () => {
       { status: 422, code: 'unknown-appointment' },
     );
     expect(puts()).toEqual([]);
+  });
+
+  it('does not write the checked-in status of a booking EA has moved to another day', async () => {
+    const backend = makeBackend();
+    const id = seeded.winter?.id ?? 0;
+    ea.admin.updateAppointment(id, { start: '2026-04-06 10:30:00', end: '2026-04-06 10:45:00' });
+    const moved = await expectBackendError(backend.postCheckIn(checkInRequest(String(id))), {
+      kind: 'http',
+      status: 409,
+      code: 'conflict',
+    });
+    expect(moved.message).toMatch(/moved to 2026-04-06/);
+    expect(puts()).toEqual([]);
+    expect(ea.admin.getAppointment(id)?.status).toBe('Booked');
+    // Moved within the ticket's day: still that day's booking, checked in.
+    ea.admin.updateAppointment(id, { start: '2026-03-28 12:30:00', end: '2026-03-28 12:45:00' });
+    const request = checkInRequest(String(id));
+    expect((await backend.postCheckIn(request)).replayed).toBe(false);
+    expect(ea.admin.getAppointment(id)?.status).toBe('Checked-in');
+    // Moved after it was checked in: a replay of that push is still a replay, not a conflict.
+    ea.admin.updateAppointment(id, { start: '2026-04-07 09:00:00', end: '2026-04-07 09:15:00' });
+    expect((await backend.postCheckIn(request)).replayed).toBe(true);
+    expect(puts()).toHaveLength(1);
   });
 
   it('fails as malformed when EA does not keep the status it was sent', async () => {
@@ -418,9 +569,7 @@ describe('Easy!Appointments adapter: failures are typed', () => {
 
 describe('Easy!Appointments adapter under the kiosk sync engine', () => {
   it('pulls into a real store and delivers a check-in as a status change in EA', async () => {
-    temp = makeTempDir('ea-sync');
-    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
-    store = kioskStore;
+    const kioskStore = openKioskStore('ea-sync');
     const backend = makeBackend();
     const engine = createSyncEngine({
       client: backend,
@@ -448,20 +597,7 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
     ).toMatchObject({ localTime: '10:00' });
 
     // A check-in as the kiosk service commits it: ticket, outbox row and local status together.
-    const request = checkInRequest(String(winter.id), 'PM-001');
-    kioskStore.transaction(() => {
-      kioskStore.tickets.insertWithNextNumber({
-        id: request.ticketId,
-        localDay: '2026-03-28',
-        serviceId: '1',
-        servicePrefix: 'PM',
-        appointmentId: String(winter.id),
-        appointmentTime: '10:30',
-        issuedAt: NOW,
-      });
-      kioskStore.outbox.add(request.ticketId, 'check-in', request, NOW);
-      kioskStore.catalog.markAppointmentCheckedIn(String(winter.id), NOW);
-    });
+    commitCheckIn(kioskStore, winter, 'PM-001');
 
     const second = await engine.syncNow();
     expect(second).toMatchObject({ ok: true, delivered: 1, rejected: 0 });
@@ -481,10 +617,107 @@ describe('Easy!Appointments adapter under the kiosk sync engine', () => {
     await engine.stop();
   });
 
+  it('records a check-in whose booking EA moved or deleted meanwhile as booking-moved / booking-cancelled', async () => {
+    const kioskStore = openKioskStore('ea-moved');
+    const other = ea.admin.addAppointment({ serviceId: 2, start: '2026-03-28 11:00:00' });
+    const engine = createSyncEngine({
+      client: makeBackend(),
+      store: kioskStore,
+      timeZone: TIME_ZONE,
+      pollSeconds: () => 3600,
+      now,
+    });
+    await engine.syncNow();
+    const winter = seeded.winter as FakeEaAppointment;
+    const movedTicket = commitCheckIn(kioskStore, winter, 'PM-001');
+    const deletedTicket = commitCheckIn(kioskStore, other, 'RG-001');
+    // Before the kiosk's push arrives, staff move one booking to next week and the citizen
+    // cancels the other with EA's own link (which deletes it).
+    ea.admin.updateAppointment(winter.id, {
+      start: '2026-04-06 10:30:00',
+      end: '2026-04-06 10:45:00',
+    });
+    ea.admin.deleteAppointment(other.id);
+
+    expect(await engine.syncNow()).toMatchObject({ ok: true, delivered: 0, rejected: 2 });
+    const kinds = Object.fromEntries(
+      kioskStore.conflicts.recent().map((conflict) => [conflict.ticketId, conflict.kind]),
+    );
+    expect(kinds).toEqual({
+      [movedTicket.ticketId]: 'booking-moved',
+      [deletedTicket.ticketId]: 'booking-cancelled',
+    });
+    // EA's real appointment next week is untouched.
+    expect(ea.admin.getAppointment(winter.id)?.status).toBe('Booked');
+    expect(puts()).toEqual([]);
+    await engine.stop();
+  });
+
+  it('after a restart, notices bookings deleted or moved away in EA while the kiosk was off', async () => {
+    const kioskStore = openKioskStore('ea-reconcile');
+    const options = { store: kioskStore, timeZone: TIME_ZONE, pollSeconds: () => 3600, now };
+    await createSyncEngine({ ...options, client: makeBackend() }).syncNow();
+    const winter = seeded.winter as FakeEaAppointment;
+    const summer = seeded.summer as FakeEaAppointment;
+    // While the kiosk is off: one booking cancelled (deleted) in EA, today's moved to next week.
+    ea.admin.deleteAppointment(summer.id);
+    ea.admin.updateAppointment(winter.id, {
+      start: '2026-04-06 10:30:00',
+      end: '2026-04-06 10:45:00',
+    });
+
+    const restarted = createSyncEngine({
+      ...options,
+      client: makeBackend(),
+      log: (line) => logLines.push(line),
+    });
+    expect(await restarted.syncNow()).toMatchObject({ ok: true, appointmentsReceived: 3 });
+    expect(logLines.join('\n')).toContain('refused the cursor');
+    expect(kioskStore.catalog.getAppointment(String(summer.id))?.status).toBe('cancelled');
+    // Not bookable today any more: the kiosk will not check it in and mark EA's appointment.
+    expect(kioskStore.catalog.findAppointmentByCode(winter.hash, '2026-03-28')?.status).toBe(
+      'cancelled',
+    );
+    expect(kioskStore.catalog.getAppointment(String(seeded.monday?.id))?.status).toBe('booked');
+  });
+
+  it('holds check-ins and says why while EA and the kiosk disagree on the zone, then delivers', async () => {
+    const kioskStore = openKioskStore('ea-zone');
+    const engine = createSyncEngine({
+      client: makeBackend(),
+      store: kioskStore,
+      timeZone: TIME_ZONE,
+      pollSeconds: () => 3600,
+      now,
+      log: (line) => logLines.push(line),
+    });
+    await engine.syncNow();
+    const winter = seeded.winter as FakeEaAppointment;
+    commitCheckIn(kioskStore, winter, 'PM-001');
+    // Someone resets the providers' zone in EA.
+    ea.admin.updateProvider(2, { timezone: 'Europe/London' });
+    ea.admin.updateProvider(3, { timezone: 'Europe/London' });
+    for (let run = 0; run < MAX_ANSWERED_ATTEMPTS + 2; run += 1) {
+      expect(await engine.syncNow()).toMatchObject({ ok: false, rejected: 0 });
+    }
+    expect(engine.getStatus()).toMatchObject({ connectivity: 'degraded', pendingOutbox: 1 });
+    expect(engine.getStatus().lastError).toMatch(/Europe\/London/);
+    expect(kioskStore.conflicts.count()).toBe(0);
+    expect(puts()).toEqual([]);
+    // The cache keeps the times it had: nothing was pulled in the wrong zone.
+    expect(kioskStore.catalog.getAppointment(String(winter.id))?.localTime).toBe('10:30');
+    expect(logLines.filter((line) => /refusing to sync/.test(line))).toHaveLength(1);
+
+    ea.admin.updateProvider(2, { timezone: TIME_ZONE });
+    ea.admin.updateProvider(3, { timezone: TIME_ZONE });
+    expect(await engine.syncNow()).toMatchObject({ ok: true, delivered: 1 });
+    expect(ea.admin.getAppointment(winter.id)?.status).toBe('Checked-in');
+    expect(engine.getStatus()).toMatchObject({ connectivity: 'online', lastError: null });
+    await engine.stop();
+  });
+
   it('after a restart (stored cursor unknown to the new adapter) pulls the window whole', async () => {
-    temp = makeTempDir('ea-restart');
-    const kioskStore = openStore(join(temp.path, 'kiosk.sqlite'));
-    store = kioskStore;
+    const kioskStore = openKioskStore('ea-restart');
     const options = { store: kioskStore, timeZone: TIME_ZONE, pollSeconds: () => 3600, now };
     await createSyncEngine({ ...options, client: makeBackend() }).syncNow();
     const restarted = createSyncEngine({

@@ -4,8 +4,6 @@
  * recorded for staff in `sync_conflicts` (ticket number, kind, reason — no personal data).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { MAX_ANSWERED_ATTEMPTS } from '../../src-main/sync/sync-engine';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
@@ -13,9 +11,12 @@ import { makeTempDir } from '../support/temp-dir';
 import {
   bookingCodeFor,
   generatedSeed,
+  issueCheckIn,
   makeKiosk,
+  refuseCheckIns,
   simulatedClock,
   SITE,
+  startGateway,
   type TestKiosk,
 } from './sync-kit';
 
@@ -53,16 +54,10 @@ describe('sync conflicts', () => {
     dir.remove();
   });
 
-  const issue = async (kiosk: TestKiosk, index: number) => {
-    const result = await kiosk.kiosk.checkIn(bookingCodeFor(index));
-    if (!result.ok) throw new Error(result.error.code);
-    return result.value.ticket;
-  };
-
   it('a booking cancelled online, then checked in offline from the cache: refused, recorded, ticket kept', async () => {
     const [a] = kiosks as [TestKiosk];
     server.admin.cancelAppointment('apt-0');
-    const ticket = await issue(a, 0); // the cache still says booked
+    const ticket = await issueCheckIn(a, 0); // the cache still says booked
     const report = await a.engine.syncNow();
     expect(report).toMatchObject({ ok: true, delivered: 0, rejected: 1 });
     expect(a.store.conflicts.recent()).toEqual([
@@ -80,8 +75,8 @@ describe('sync conflicts', () => {
 
   it('the same booking checked in on two kiosks: the first to reach the town hall wins', async () => {
     const [a, b] = kiosks as [TestKiosk, TestKiosk];
-    const first = await issue(a, 1);
-    const second = await issue(b, 1);
+    const first = await issueCheckIn(a, 1);
+    const second = await issueCheckIn(b, 1);
     expect(first.number).not.toBe(second.number);
     expect(await a.engine.syncNow()).toMatchObject({ delivered: 1, rejected: 0 });
     expect(await b.engine.syncNow()).toMatchObject({ delivered: 0, rejected: 1 });
@@ -96,7 +91,7 @@ describe('sync conflicts', () => {
 
   it('a booking already checked in at another kiosk gets no second number there, and its own is told', async () => {
     const [a, b] = kiosks as [TestKiosk, TestKiosk];
-    const first = await issue(a, 1);
+    const first = await issueCheckIn(a, 1);
     expect(await a.engine.syncNow()).toMatchObject({ delivered: 1 });
     await b.engine.syncNow();
     expect(b.store.catalog.getAppointment('apt-1')).toMatchObject({
@@ -124,7 +119,7 @@ describe('sync conflicts', () => {
     server.admin.updateAppointment('apt-3', { startsAt: tomorrow });
 
     // Kiosk 1 checks in apt-2 from its cache before it pulls: issued, pushed, accepted.
-    const ticket = await issue(a, 2);
+    const ticket = await issueCheckIn(a, 2);
     expect(await a.engine.syncNow()).toMatchObject({ ok: true, delivered: 1, rejected: 0 });
     expect(a.store.catalog.getAppointment('apt-2')).toMatchObject({
       localDay: '2026-02-11',
@@ -186,7 +181,7 @@ describe('sync conflicts', () => {
       });
       a.store.outbox.add(broken, 'walk-in', { ticketId: broken }, clock.now());
     });
-    const next = await issue(a, 4); // behind them in the queue: still delivered
+    const next = await issueCheckIn(a, 4); // behind them in the queue: still delivered
     const report = await a.engine.syncNow();
     expect(report).toMatchObject({ ok: true, delivered: 1, rejected: 2 });
     expect(
@@ -205,27 +200,16 @@ describe('sync conflicts', () => {
     // A gateway in front of the town hall that answers check-ins with a 500, while the rest
     // works (a 503 would be an outage, which never sets a row aside).
     let failCheckIns = true;
-    const gateway = createServer((request, response) => {
-      if (failCheckIns && request.method === 'POST' && request.url?.endsWith('/check-ins')) {
-        response.writeHead(500, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ error: { code: 'internal', message: 'boom' } }));
-        return;
-      }
-      const upstream = httpRequest(
-        server.url + (request.url ?? '/'),
-        { method: request.method, headers: request.headers },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
-      request.pipe(upstream);
-    });
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-    onTestFinished(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+    const gateway = await startGateway(
+      server.url,
+      (request, response) =>
+        failCheckIns &&
+        refuseCheckIns(request, response, 500, { code: 'internal', message: 'boom' }),
+    );
+    onTestFinished(() => gateway.close());
     const c = makeKiosk({
       dir: dir.path,
-      baseUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`,
+      baseUrl: gateway.url,
       kioskId: 'kiosk-3',
       now: clock.now,
       reservedRange: { first: 900, last: 999 },
@@ -233,8 +217,8 @@ describe('sync conflicts', () => {
     });
     kiosks.push(c);
     await c.engine.syncNow();
-    const stuck = await issue(c, 4);
-    const behind = await issue(c, 5);
+    const stuck = await issueCheckIn(c, 4);
+    const behind = await issueCheckIn(c, 5);
     for (let run = 1; run < MAX_ANSWERED_ATTEMPTS; run += 1) {
       expect((await c.engine.syncNow()).ok).toBe(false);
       expect(c.store.conflicts.count()).toBe(0);
@@ -250,7 +234,7 @@ describe('sync conflicts', () => {
 
   it('never sets a row aside while the town hall cannot be reached at all', async () => {
     const [a] = kiosks as [TestKiosk];
-    const ticket = await issue(a, 6);
+    const ticket = await issueCheckIn(a, 6);
     const port = new URL(server.url).port;
     await server.close();
     for (let run = 0; run < MAX_ANSWERED_ATTEMPTS + 3; run += 1) await a.engine.syncNow();

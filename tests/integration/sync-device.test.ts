@@ -59,11 +59,16 @@ describe('the kiosk as an enrolled device', () => {
         },
       },
     });
-    // Without a credential the town hall refuses: the kiosk says so and keeps its cache.
+    // Without a credential the town hall refuses: the kiosk says so and keeps its cache. The
+    // town hall answers, so the kiosk is not offline: degraded, with the reason.
     const refused = await kiosk.engine.syncNow();
     expect(refused.ok).toBe(false);
     expect(refused.error).toMatch(/401 unauthorized/);
-    expect(kiosk.engine.getStatus().connectivity).toBe('offline');
+    expect(kiosk.engine.getStatus()).toMatchObject({
+      connectivity: 'degraded',
+      authProblem: 'unauthorized',
+    });
+    expect(kiosk.engine.getStatus().lastError).toMatch(/credential \(HTTP 401\)/);
 
     const config = join(dir.path, 'kiosk.json');
     writeFileSync(
@@ -88,7 +93,7 @@ describe('the kiosk as an enrolled device', () => {
     expect(await runEnrolCli(['--config', config, '--code', code], {}, io)).toBe(1);
 
     expect(await kiosk.engine.syncNow()).toMatchObject({ ok: true, appointmentsReceived: 20 });
-    expect(kiosk.engine.getStatus().connectivity).toBe('online');
+    expect(kiosk.engine.getStatus()).toMatchObject({ connectivity: 'online', authProblem: null });
 
     const applied: RemoteSettings[] = [];
     kiosk.engine.onRemoteSettings((settings) => applied.push(settings));

@@ -2,6 +2,13 @@
  * Shared pieces of the sync tests: a generated seed with many appointments, a simulated clock,
  * and a kiosk (real SQLite file, CheckInService, SyncEngine, real HTTP) wired like the app wires it.
  */
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { SeedDocumentInput } from '../../server/seed';
 import { parseSeed } from '../../server/seed';
@@ -155,4 +162,51 @@ export function makeKiosk(options: {
       store.close();
     },
   };
+}
+
+/** Checks in the booking `bookingCodeFor(index)`; its ticket, or throws the refusal's code. */
+export async function issueCheckIn(kiosk: TestKiosk, index: number) {
+  const result = await kiosk.kiosk.checkIn(bookingCodeFor(index));
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value.ticket;
+}
+
+/**
+ * A gateway in front of the town hall at `upstream` (as a proxy would be): `intercept` answers a
+ * request itself and returns true, or returns false and the request goes through.
+ */
+export async function startGateway(
+  upstream: string,
+  intercept: (request: IncomingMessage, response: ServerResponse) => boolean,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const gateway = createServer((request, response) => {
+    if (intercept(request, response)) return;
+    const forwarded = httpRequest(
+      upstream + (request.url ?? '/'),
+      { method: request.method, headers: request.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    request.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => gateway.close(() => resolve())),
+  };
+}
+
+/** Answers a POST to `…/check-ins` with `status` and an ApiError body; true when it did. */
+export function refuseCheckIns(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  error: { code: string; message: string },
+): boolean {
+  if (request.method !== 'POST' || !request.url?.endsWith('/check-ins')) return false;
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ error }));
+  return true;
 }

@@ -4,9 +4,10 @@
  *
  * - auth: `Authorization: Bearer <api token>` (or Basic with an admin's credentials); anything
  *   else is `401` with a plain-text body and `WWW-Authenticate: Basic realm="Easy!Appointments"`;
- * - `GET /services`, `GET /appointments`: `page` (from 1), `length` (default 20), `sort`
- *   (`+id,-start`), `fields` (comma list), and for appointments `date`, `from` (date of `start` ≥),
- *   `till` (date of `end` ≤), `serviceId`, `providerId`;
+ * - `GET /services`, `GET /providers`, `GET /appointments`: `page` (from 1), `length` (default
+ *   20), `sort` (`+id,-start`), `fields` (comma list), and for appointments `date`, `from` (date
+ *   of `start` ≥), `till` (date of `end` ≤), `serviceId`, `providerId`. A provider has its
+ *   `timezone` (EA keeps its appointments' times in it; `UTC` unless set);
  * - `GET|PUT /appointments/{id}`: 404 with an empty body when unknown; PUT merges the given
  *   fields over the stored record and answers the record;
  * - `GET /settings/{name}`: `{"name", "value"}` (value null when unset).
@@ -51,6 +52,17 @@ export interface FakeEaService {
   serviceCategoryId: number | null;
 }
 
+export interface FakeEaProvider {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** EA 1.4+: an IANA zone, `UTC` by default; absent (null here) in older versions. */
+  timezone: string | null;
+  language: string;
+  services: number[];
+}
+
 export interface FakeEaRequest {
   method: string;
   path: string;
@@ -62,6 +74,8 @@ export interface FakeEasyAppointmentsOptions {
   apiToken: string;
   services?: Array<Partial<FakeEaService> & Pick<FakeEaService, 'id' | 'name'>>;
   settings?: Record<string, string | null>;
+  /** None unless given: like an EA whose API lists no providers. */
+  providers?: Array<Partial<FakeEaProvider> & Pick<FakeEaProvider, 'id'>>;
   /** Basic auth of an admin user, as EA also accepts. */
   admin?: { username: string; password: string };
 }
@@ -78,6 +92,7 @@ export interface FakeEasyAppointments {
     deleteAppointment(id: number): void;
     getAppointment(id: number): FakeEaAppointment | undefined;
     setSetting(name: string, value: string | null): void;
+    updateProvider(id: number, patch: Partial<FakeEaProvider>): FakeEaProvider;
   };
   /** The next request whose path starts with `pathPrefix` gets this raw 200 answer instead. */
   breakNext(pathPrefix: string, rawBody: string): void;
@@ -178,6 +193,15 @@ export async function startFakeEasyAppointments(
     serviceCategoryId: null,
     ...service,
   }));
+  const providers: FakeEaProvider[] = (options.providers ?? []).map((provider) => ({
+    firstName: 'Ana',
+    lastName: `Provider ${provider.id}`,
+    email: `provider${provider.id}@ayto.example.es`,
+    timezone: 'UTC',
+    language: 'spanish',
+    services: [],
+    ...provider,
+  }));
   const appointments = new Map<number, FakeEaAppointment>();
   const settings = new Map<string, string | null>(Object.entries(options.settings ?? {}));
   const requests: FakeEaRequest[] = [];
@@ -225,6 +249,15 @@ export async function startFakeEasyAppointments(
 
     if (method === 'GET' && path === '/services') {
       const rows = paginate(sortBy(services, query.sort), query);
+      return json(
+        response,
+        200,
+        rows.map((row) => only(row, query.fields)),
+      );
+    }
+
+    if (method === 'GET' && path === '/providers') {
+      const rows = paginate(sortBy(providers, query.sort), query);
       return json(
         response,
         200,
@@ -323,6 +356,12 @@ export async function startFakeEasyAppointments(
       getAppointment: (id) => appointments.get(id),
       setSetting(name, value) {
         settings.set(name, value);
+      },
+      updateProvider(id, patch) {
+        const provider = providers.find((candidate) => candidate.id === id);
+        if (!provider) throw new Error(`no provider ${id}`);
+        Object.assign(provider, patch);
+        return provider;
       },
     },
     breakNext(pathPrefix, rawBody) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BackendError } from '../../src-main/backend/backend-error';
 import {
   CLOCK_SKEW_LIMIT_MS,
+  createSyncStatus,
   isClockSkewed,
   statusChangeKey,
   type SyncStatus,
@@ -9,9 +11,11 @@ import { usableRemoteSettings } from '../../src-main/sync/remote-settings';
 
 const STATUS: SyncStatus = {
   connectivity: 'online',
+  authProblem: null,
   lastSuccessAt: '2026-02-10T09:00:00.000Z',
   lastContactAt: '2026-02-10T09:00:00.000Z',
   pendingOutbox: 0,
+  setAsideOutbox: 0,
   lastError: null,
   clockOffsetMs: 120,
   clockSkewed: false,
@@ -35,6 +39,8 @@ describe('sync status', () => {
       { connectivity: 'degraded' },
       { lastSuccessAt: '2026-02-10T09:01:00.000Z' },
       { pendingOutbox: 1 },
+      { setAsideOutbox: 1 },
+      { authProblem: 'unauthorized' },
       { lastError: 'GET /health: HTTP 503' },
       { clockSkewed: true },
     ] as const) {
@@ -48,6 +54,55 @@ describe('sync status', () => {
     expect(isClockSkewed(-CLOCK_SKEW_LIMIT_MS)).toBe(false);
     expect(isClockSkewed(CLOCK_SKEW_LIMIT_MS + 1)).toBe(true);
     expect(isClockSkewed(-CLOCK_SKEW_LIMIT_MS - 1)).toBe(true);
+  });
+});
+
+describe('the connectivity log line', () => {
+  function makeStatus() {
+    const logs: string[] = [];
+    let clock = Date.parse('2026-02-10T09:00:00.000Z');
+    const status = createSyncStatus({
+      client: { clockOffsetMs: () => null },
+      store: {
+        outbox: { pendingCount: () => 0, setAsideCount: () => 0 },
+        syncState: { get: () => undefined, set: () => undefined },
+      },
+      nextPushDueAt: () => null,
+      windowDays: 3,
+      now: () => new Date((clock += 1000)),
+      log: (line) => logs.push(line),
+    });
+    return { status, logs };
+  }
+  const reset = new BackendError('network', 'GET /api/v1/sites/x: ECONNRESET');
+
+  it('gives the error rate as the reason when the link degrades without a current error', () => {
+    const { status, logs } = makeStatus();
+    // Every other request fails, and the last one of each kind works: no current error.
+    for (const ok of [false, true, false, true, false, true, false, true, true, true]) {
+      status.record('pull', ok ? undefined : reset);
+    }
+    status.runEnded(null);
+    status.logConnectivity();
+    expect(status.get()).toMatchObject({ connectivity: 'degraded', lastError: null });
+    expect(logs).toEqual(['sync: degraded: 4 of the last 10 requests failed']);
+  });
+
+  it('names the kinds of request that fail while others work', () => {
+    const { status, logs } = makeStatus();
+    status.record('pull');
+    status.record('heartbeat', reset);
+    status.logConnectivity();
+    expect(status.get().connectivity).toBe('degraded');
+    expect(logs).toEqual(['sync: degraded: heartbeat failing; 1 of the last 2 requests failed']);
+  });
+
+  it('gives the current error when there is one', () => {
+    const { status, logs } = makeStatus();
+    status.record('pull', reset);
+    status.runEnded(reset.message);
+    status.logConnectivity();
+    expect(logs).toEqual(['sync: offline: GET /api/v1/sites/x: ECONNRESET']);
   });
 });
 

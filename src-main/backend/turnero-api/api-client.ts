@@ -66,6 +66,9 @@ export function createTurneroApiClient(options: TurneroApiClientOptions): Turner
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   let offsetMs: number | null = null;
+  // A pull without a cursor is the whole window (docs/townhall-api.md), and the pages that
+  // follow it by cursor are the rest of it: the cursor of such a page, while more follow.
+  let snapshotCursor: string | null = null;
   // A millisecond-precise offset (heartbeat's serverTime) is kept over the Date header's
   // one-second one for a while.
   let preciseUntil = 0;
@@ -114,15 +117,20 @@ export function createTurneroApiClient(options: TurneroApiClientOptions): Turner
     getSiteInfo: async () =>
       observe(await get(apiPaths.siteInfo(options.siteId), SiteInfoResponseSchema)),
 
-    getAppointments: async (query) =>
-      observe(
+    getAppointments: async (query) => {
+      const inSnapshot = query.cursor === undefined || query.cursor === snapshotCursor;
+      const page = observe(
         await get(apiPaths.appointments(options.siteId), AppointmentsPageSchema, {
           from: query.from,
           days: String(query.days),
           ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
           ...(query.limit !== undefined ? { limit: String(query.limit) } : {}),
         }),
-      ),
+      );
+      snapshotCursor = inSnapshot && page.hasMore ? page.cursor : null;
+      // The server does not say so on its pages (yet): the contract does. Its word wins.
+      return inSnapshot && page.complete === undefined ? { ...page, complete: true } : page;
+    },
 
     postCheckIn: async (request) => {
       const response = await post(

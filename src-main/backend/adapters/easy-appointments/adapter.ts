@@ -3,32 +3,31 @@
  * token) instead of our Town Hall API, so a town hall already booking with EA can put a kiosk in
  * its lobby. What it maps, what it costs and what EA cannot offer: docs/townhall-adapters.md.
  *
- * - site info: our site id from config; name and zone from EA's `company_name` and
- *   `default_timezone` settings when set, else from config; services from `/services`.
+ * - site info: our site id from config; name from EA's `company_name` setting when set, else
+ *   from config; the zone of the site's providers (./provider-zone.ts), which must be the
+ *   kiosk's; services from `/services`.
  * - appointments: the whole window from `/appointments?from=&till=`, mapped (code = EA booking
- *   hash, local times converted in the site's zone), delta by digest (./delta.ts).
- * - check-in: `PUT /appointments/{id}` with `{status: checkedInStatus}`, after a GET that makes a
- *   replay harmless (already checked in: nothing sent) and refuses a cancelled or deleted booking.
+ *   hash, local times converted in the providers' zone), delta by digest (./delta.ts); a pull
+ *   without a cursor is a `complete` snapshot.
+ * - check-in: the checked-in status written on the appointment (./check-in.ts).
  */
 import {
   AppointmentSchema,
-  CheckInRecordSchema,
-  CheckInRequestSchema,
   SiteInfoResponseSchema,
   type Appointment,
-  type CheckInRecord,
-  type CheckInRequest,
   type SiteInfoResponse,
 } from '../../../../src-shared/contract/townhall-api';
-import { addDays, isValidTimeZone, localDayOf } from '../../../../src-shared/domain/site-time';
-import type { AppointmentsRequest, Backend, CheckInOutcome } from '../../backend';
+import { addDays, localDayOf } from '../../../../src-shared/domain/site-time';
+import type { AppointmentsRequest, Backend } from '../../backend';
 import { BackendError } from '../../backend-error';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../http-client';
+import { createEaCheckIn } from './check-in';
 import { createDeltaState } from './delta';
 import { createEaClient } from './ea-client';
 import type { EaAppointment } from './ea-schemas';
-import { mapAppointment, mapServices, mapStatus, type MappedAppointment } from './mapping';
+import { mapAppointment, mapServices, type MappedAppointment } from './mapping';
 import { EasyAppointmentsOptionsSchema, type EasyAppointmentsOptionsInput } from './options';
+import { createProviderZone } from './provider-zone';
 import { errorText } from '../../../logging/error-text';
 
 export interface EasyAppointmentsRuntime {
@@ -77,29 +76,40 @@ export function createEasyAppointmentsBackend(
   });
   const delta = createDeltaState();
   const providers = options.providerIds ? new Set(options.providerIds) : null;
-  /** EA's zone once its settings were read (site info), the configured one until then. */
-  let timeZone = options.timeZone;
 
   const serverNow = (): Date => {
     const offset = ea.clockOffsetMs();
     return new Date(now().getTime() + (offset ?? 0));
   };
 
-  /** A setting EA may not have (older versions, or unset): absent unless auth or network fails. */
-  async function optionalSetting(name: string): Promise<string | null> {
+  /**
+   * What EA may not have (older versions, or unset): null then, unless auth or the network
+   * fails.
+   */
+  async function optionally<T>(what: string, read: () => Promise<T>): Promise<T | null> {
     try {
-      return await ea.getSetting(name);
+      return await read();
     } catch (error) {
       if (error instanceof BackendError && error.code === 'unauthorized') throw error;
       if (error instanceof BackendError && (error.kind === 'http' || error.kind === 'malformed')) {
-        log(`easy-appointments: setting ${name} unavailable (${error.message}); using config`);
+        log(`easy-appointments: ${what} unavailable (${error.message}); using config`);
         return null;
       }
       throw error;
     }
   }
+  const optionalSetting = (name: string) =>
+    optionally(`setting ${name}`, () => ea.getSetting(name));
 
-  function mapRecord(record: EaAppointment): MappedAppointment {
+  const zone = createProviderZone({
+    listProviders: () => optionally('providers', () => ea.listProviders()),
+    defaultTimezone: () => optionalSetting('default_timezone'),
+    providerIds: options.providerIds,
+    kioskZone: options.timeZone,
+    log,
+  });
+
+  function mapRecord(record: EaAppointment, timeZone: string): MappedAppointment {
     try {
       return mapAppointment(record, timeZone, options);
     } catch (error) {
@@ -127,11 +137,8 @@ export function createEasyAppointmentsBackend(
   async function getSiteInfo(): Promise<SiteInfoResponse> {
     const services = await ea.listServices();
     const name = await optionalSetting('company_name');
-    const zone = await optionalSetting('default_timezone');
-    if (zone !== null && !isValidTimeZone(zone)) {
-      log(`easy-appointments: default_timezone "${zone}" is not an IANA zone; using config`);
-    }
-    const siteZone = zone !== null && isValidTimeZone(zone) ? zone : options.timeZone;
+    // Every poll: a provider's zone changed in EA is noticed before times are read with it.
+    const siteZone = await zone.refresh();
     const answer = {
       site: {
         id: options.siteId,
@@ -149,7 +156,6 @@ export function createEasyAppointmentsBackend(
         `services do not fit the contract (${issue?.path.join('.')}: ${issue?.message})`,
       );
     }
-    timeZone = siteZone;
     return parsed.data;
   }
 
@@ -164,6 +170,7 @@ export function createEasyAppointmentsBackend(
     if (position.kind === 'page')
       return delta.servePage(position.generation, position.offset, limit);
 
+    const timeZone = await zone.current();
     const last = addDays(query.from, days - 1);
     const inWindow = (appointment: MappedAppointment): boolean => {
       const day = localDayOf(new Date(appointment.startsAt), timeZone);
@@ -176,7 +183,7 @@ export function createEasyAppointmentsBackend(
     const current = new Map<string, MappedAppointment>();
     for (const record of records) {
       if (!ofProvider(record)) continue;
-      const mapped = mapRecord(record);
+      const mapped = mapRecord(record, timeZone);
       if (inWindow(mapped)) current.set(mapped.id, mapped);
     }
 
@@ -191,7 +198,7 @@ export function createEasyAppointmentsBackend(
           if (lastKnown) outside.push({ ...lastKnown, status: 'cancelled' });
           continue;
         }
-        const mapped = mapRecord(record);
+        const mapped = mapRecord(record, timeZone);
         // Still in the window: the listing skipped it (EA pages by offset while data changed).
         if (inWindow(mapped)) current.set(mapped.id, mapped);
         else outside.push(mapped); // moved to another day: reported with its new start
@@ -209,72 +216,6 @@ export function createEasyAppointmentsBackend(
     });
   }
 
-  async function postCheckIn(request: CheckInRequest): Promise<CheckInOutcome> {
-    const parsed = CheckInRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      throw new BackendError(
-        'http',
-        'check-in request does not fit the contract',
-        400,
-        'bad-request',
-      );
-    }
-    const checkIn = parsed.data;
-    if (!/^[1-9]\d{0,17}$/.test(checkIn.appointmentId)) {
-      throw checkIn.bookingToken !== undefined
-        ? new BackendError(
-            'http',
-            `unknown-appointment: ${checkIn.appointmentId} is not an Easy!Appointments id`,
-            422,
-            'unknown-appointment',
-          )
-        : new BackendError(
-            'http',
-            `bad-request: ${checkIn.appointmentId} is not an Easy!Appointments id`,
-            400,
-            'bad-request',
-          );
-    }
-    const current = await ea.getAppointment(checkIn.appointmentId);
-    if (current === null) {
-      // EA deletes what it cancels: the booking is gone for good, so this is final (409/422).
-      throw checkIn.bookingToken !== undefined
-        ? new BackendError(
-            'http',
-            `unknown-appointment: ${checkIn.appointmentId} is not in Easy!Appointments`,
-            422,
-            'unknown-appointment',
-          )
-        : new BackendError(
-            'http',
-            `conflict: appointment ${checkIn.appointmentId} was deleted in Easy!Appointments`,
-            409,
-            'conflict',
-          );
-    }
-    const status = mapStatus(current.status, options);
-    if (status === 'cancelled') {
-      throw new BackendError(
-        'http',
-        `conflict: appointment ${checkIn.appointmentId} is cancelled`,
-        409,
-        'conflict',
-      );
-    }
-    let replayed = true;
-    if (status !== 'checked-in') {
-      const updated = await ea.setAppointmentStatus(checkIn.appointmentId, options.checkedInStatus);
-      if (mapStatus(updated.status, options) !== 'checked-in') {
-        throw malformed(
-          `status "${options.checkedInStatus}" was not stored (answer says "${updated.status ?? ''}")`,
-        );
-      }
-      replayed = false;
-    }
-    const record: CheckInRecord = { ...checkIn, receivedAt: serverNow().toISOString() };
-    return { record: CheckInRecordSchema.parse(record), replayed };
-  }
-
   return {
     siteId: options.siteId,
     async health() {
@@ -283,7 +224,7 @@ export function createEasyAppointmentsBackend(
     },
     getSiteInfo,
     getAppointments,
-    postCheckIn,
+    postCheckIn: createEaCheckIn({ ea, options, zone, mapRecord, serverNow }),
     clockOffsetMs: () => ea.clockOffsetMs(),
   };
 }

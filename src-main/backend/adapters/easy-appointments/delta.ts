@@ -25,6 +25,8 @@ const CURSOR = /^ea1\.([A-Za-z0-9_-]{8,32})\.([1-9]\d{0,15})(?:\.(\d{1,9}))?$/;
 
 interface Snapshot {
   window: string;
+  /** A pull without a cursor: its pages hold the whole window (`complete` on each). */
+  complete: boolean;
   /** Digest per appointment id of the window, as the kiosk has it once this delta is applied. */
   digests: Map<string, string>;
   /** The delta that led to this snapshot, served page by page. */
@@ -46,6 +48,7 @@ export interface DeltaPage {
   appointments: Appointment[];
   cursor: string;
   hasMore: boolean;
+  complete?: boolean;
 }
 
 const invalidCursor = (why: string): BackendError =>
@@ -68,6 +71,7 @@ export function createDeltaState() {
       appointments: snapshot.changes.slice(offset, end),
       cursor: hasMore ? cursorOf(generation, end) : cursorOf(generation),
       hasMore,
+      ...(snapshot.complete ? { complete: true } : {}),
     };
   }
 
@@ -141,7 +145,12 @@ export function createDeltaState() {
       for (const [id, entry] of stamped) known.set(id, entry);
       const generation = nextGeneration;
       nextGeneration += 1;
-      const snapshot: Snapshot = { window: input.window, digests, changes: validated };
+      const snapshot: Snapshot = {
+        window: input.window,
+        complete: input.base === null,
+        digests,
+        changes: validated,
+      };
       snapshots.set(generation, snapshot);
       for (const old of snapshots.keys()) {
         if (snapshots.size <= KEPT_GENERATIONS) break;

@@ -10,9 +10,11 @@ import {
   EaAppointmentListSchema,
   EaAppointmentSchema,
   EaIdListSchema,
+  EaProviderListSchema,
   EaServiceListSchema,
   EaSettingSchema,
   type EaAppointment,
+  type EaProvider,
   type EaService,
 } from './ea-schemas';
 
@@ -30,6 +32,7 @@ export interface EaClientOptions {
 /** Fields asked of `/appointments` (`fields=`): nothing personal comes over the wire. */
 const APPOINTMENT_FIELDS = 'id,start,end,hash,status,serviceId,providerId';
 const SERVICE_FIELDS = 'id,name';
+const PROVIDER_FIELDS = 'id,timezone';
 /** 200 pages of up to 1000: far beyond one office's days; stops a server that never ends. */
 const MAX_PAGES = 200;
 
@@ -113,6 +116,10 @@ export function createEaClient(options: EaClientOptions) {
     /** Every service, in id order. */
     listServices: (): Promise<EaService[]> =>
       listAll('/services', { fields: SERVICE_FIELDS }, EaServiceListSchema),
+
+    /** Every provider's id and zone, in id order. */
+    listProviders: (): Promise<EaProvider[]> =>
+      listAll('/providers', { fields: PROVIDER_FIELDS }, EaProviderListSchema),
 
     /**
      * Appointments whose start is on or after `from` and whose end is on or before `till`

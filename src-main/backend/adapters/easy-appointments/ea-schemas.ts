@@ -37,6 +37,20 @@ export type EaService = z.infer<typeof EaServiceSchema>;
 
 export const EaServiceListSchema = z.array(EaServiceSchema);
 
+/**
+ * A provider as asked for with `fields=id,timezone`: EA keeps the times of a provider's
+ * appointments in the provider's zone (EA 1.4+; `UTC` unless set). Nothing personal is asked.
+ */
+export const EaProviderSchema = z
+  .object({
+    id: eaId,
+    timezone: z.string().max(64).nullish(),
+  })
+  .loose();
+export type EaProvider = z.infer<typeof EaProviderSchema>;
+
+export const EaProviderListSchema = z.array(EaProviderSchema);
+
 /** Any collection asked for `fields=id` (a cheap authenticated request). */
 export const EaIdListSchema = z.array(z.object({ id: eaId }).loose());
 

@@ -28,8 +28,9 @@ export const EasyAppointmentsOptionsSchema = z
     /** Shown when EA's `company_name` setting is empty or unreadable. */
     siteName: z.string().min(1).max(120),
     /**
-     * The zone EA's local date-times are in, used when EA's `default_timezone` setting is empty or
-     * unreadable (EA 1.4 has none).
+     * The office's zone. EA keeps appointment times in each provider's zone: the site's
+     * providers must all be in this one (checked at every sync; refused otherwise). Used alone
+     * when EA's providers name no zone (before EA 1.4).
      */
     timeZone: z.string().refine(isValidTimeZone, { message: 'unknown IANA time zone' }),
     /** Ticket prefix per EA service id (`{"7": "E"}`); others get one derived from the name. */
