@@ -11,8 +11,9 @@
 import { performance } from 'node:perf_hooks';
 import QRCode from 'qrcode';
 import type { Browser } from 'playwright-core';
-import { decodeEscPos, type DecodedBlock } from '../src-main/printer/escpos-decoder';
-import { bitmapToPng } from '../src-main/printer/escpos-svg';
+import { bitmapToPng } from '../src-main/printer/preview/bitmap-png';
+import type { DecodedBlock } from '../src-main/printer/preview/decoded-ticket';
+import { decodeEscPos } from '../src-main/printer/preview/escpos-decoder';
 import { rasterImageBytes } from '../src-main/printer/logo/logo-commands';
 import { PAPER_DOTS, rasterFromPng, type LogoRaster } from '../src-main/printer/logo/raster';
 import { printerProfile } from '../src-main/printer/profiles';

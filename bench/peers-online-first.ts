@@ -203,7 +203,7 @@ export async function runOnlineFirstBench(
     client: clientOf(),
     store,
     timeZone: TIME_ZONE,
-    pollSeconds: 3600,
+    pollSeconds: () => 3600,
     now,
   });
   try {
@@ -218,8 +218,10 @@ export async function runOnlineFirstBench(
       kioskId: OURS.kioskId,
       timeZone: TIME_ZONE,
       language: 'es',
-      checkInWindow: { minutesBefore: 120, minutesAfter: 120 },
-      ticketQrUrl: QR_TEMPLATE,
+      settings: () => ({
+        checkInWindow: { minutesBefore: 120, minutesAfter: 120 },
+        ticketQrUrl: QR_TEMPLATE,
+      }),
       now,
       onTicketCommitted: () => engine.requestPush(),
     });
