@@ -7,6 +7,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { BookingKey } from '../src-shared/contract/townhall-api';
 import type { SigningKey } from './booking-tokens';
+import type { FailureThrottle } from './failure-throttle';
 import type { ServerStore } from './store/store';
 import type { CalledTurnsHub } from './turns-hub';
 
@@ -21,11 +22,14 @@ export interface ServerState {
   bookingKeys: BookingKey[];
   openApiDocument: unknown;
   auth: AuthMode;
+  /** Failed enrolment attempts per client address. */
+  enrolmentThrottle: FailureThrottle;
 }
 
 export interface Reply {
   status: number;
   body: unknown;
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** The device whose credential came with a request. */

@@ -27,7 +27,11 @@ const router = new Router([
 
 const SITES_PREFIX = `${API_BASE_PATH}/sites/`;
 
-const errorReply = (error: HttpError): Reply => ({ status: error.status, body: errorBody(error) });
+const errorReply = (error: HttpError): Reply => ({
+  status: error.status,
+  body: errorBody(error),
+  headers: error.headers,
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -79,7 +83,7 @@ async function handleApi(
   if (decision?.drop === 'after') return dropConnection(request, response);
   // An unread request body is not worth draining: answer and close the connection.
   if (!request.complete) response.setHeader('connection', 'close');
-  sendJson(response, reply.status, reply.body);
+  sendJson(response, reply.status, reply.body, reply.headers);
 }
 
 /** The node:http request listener of a server with this state and fault injector. */

@@ -18,6 +18,7 @@ import {
 } from './booking-tokens';
 import { createServerAdmin, type ServerAdmin } from './admin';
 import type { AuthMode, ServerState } from './context';
+import { FailureThrottle } from './failure-throttle';
 import { FaultInjector, type FaultOptions } from './faults';
 import { createRequestHandler } from './http-handler';
 import { buildOpenApiDocument } from './openapi';
@@ -25,7 +26,7 @@ import { resolveSeed, type SeedDocument } from './seed';
 import { openServerStore } from './store/store';
 import { CalledTurnsHub } from './turns-hub';
 
-export type { NewAppointmentInput, ServerAdmin } from './admin';
+export type { NewAppointmentInput, NewEnrolmentCode, ServerAdmin } from './admin';
 export type { AuthMode } from './context';
 export type { FaultCounters, FaultOptions } from './faults';
 export type { DeviceHealth } from './store/devices-repository';
@@ -59,6 +60,8 @@ export interface TurneroServerOptions {
   faults?: FaultOptions | null;
   /** Interval of the keep-alive comments on called-turn streams; 15 s by default. */
   sseKeepAliveMs?: number;
+  /** Failed enrolment attempts a client address may make per minute before 429; 10. */
+  maxFailedEnrolmentsPerMinute?: number;
 }
 
 export interface TurneroServer {
@@ -70,6 +73,7 @@ export interface TurneroServer {
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const DEFAULT_SSE_KEEP_ALIVE_MS = 15_000;
+const DEFAULT_FAILED_ENROLMENTS_PER_MINUTE = 10;
 
 export async function startTurneroServer(
   options: TurneroServerOptions = {},
@@ -98,6 +102,11 @@ export async function startTurneroServer(
     bookingKeys: signingKeys.map(publicBookingKey),
     openApiDocument: buildOpenApiDocument(),
     auth: options.auth ?? 'optional',
+    enrolmentThrottle: new FailureThrottle({
+      limit: options.maxFailedEnrolmentsPerMinute ?? DEFAULT_FAILED_ENROLMENTS_PER_MINUTE,
+      windowMs: 60_000,
+      now,
+    }),
   };
   const faults = new FaultInjector(options.faults ?? null);
 

@@ -3,6 +3,7 @@
  * to run a transaction. All of the server's SQL lives in this folder.
  */
 import Database from 'better-sqlite3';
+import { codeRules } from '../enrolment-codes';
 import type { ResolvedSeed } from '../seed';
 import { AppointmentsRepository } from './appointments-repository';
 import { CalledTurnsRepository } from './called-turns-repository';
@@ -61,7 +62,9 @@ export function openServerStore(file: string): ServerStore {
           citizenIdHash: citizenId ? sites.citizenIdHash(seed.site.id, citizenId) : null,
         });
       }
-      for (const code of seed.enrolmentCodes) devices.addEnrolmentCode(seed.site.id, code, at);
+      for (const spec of seed.enrolmentCodes) {
+        devices.addEnrolmentCode(seed.site.id, spec.code, codeRules(spec, at), at);
+      }
       return true;
     });
 

@@ -189,7 +189,9 @@ export type CheckInRecord = z.infer<typeof CheckInRecordSchema>;
  * Machine-readable error codes. `invalid-cursor` tells the client to drop its cursor and pull the
  * window again from scratch (the cursor belongs to another window, or the server's data was reset).
  * `unknown-appointment` (422): a check-in made offline from a signed booking token names a booking
- * this town hall does not have; retrying cannot help.
+ * this town hall does not have; retrying cannot help. `rate-limited` (429, with Retry-After):
+ * too many failed enrolment attempts from this client, or too many leased numbers not used yet;
+ * retry after the time it says. Clients must accept codes they do not know (added later).
  */
 export const ApiErrorCodeSchema = z.enum([
   'bad-request',
@@ -205,6 +207,7 @@ export const ApiErrorCodeSchema = z.enum([
   'payload-too-large',
   'unsupported-media-type',
   'internal',
+  'rate-limited',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
