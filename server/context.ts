@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { BookingKey } from '../src-shared/contract/townhall-api';
 import type { SigningKey } from './booking-tokens';
 import type { FailureThrottle } from './failure-throttle';
+import type { HostPolicy } from './host-policy';
 import type { ServerStore } from './store/store';
 import type { CalledTurnsHub } from './turns-hub';
 
@@ -24,6 +25,8 @@ export interface ServerState {
   auth: AuthMode;
   /** Failed enrolment attempts per client address. */
   enrolmentThrottle: FailureThrottle;
+  /** The Host names it answers to; set once the server listens (it needs the port). */
+  hosts: HostPolicy;
 }
 
 export interface Reply {
@@ -48,6 +51,12 @@ export interface ApiContext {
   siteId: string;
   /** The device whose credential came with the request; null when auth is optional. */
   device: AuthenticatedDevice | null;
+  /**
+   * The enrolled device a valid credential of the site names, whatever the auth mode (with auth
+   * optional a request may still carry one); null for an anonymous client. Only such a device
+   * gets the ID-hash salt and the citizens' ID hashes.
+   */
+  enrolledDevice: AuthenticatedDevice | null;
   /** The JSON body, read (bounded) at the first call and kept for a second processing. */
   body(): Promise<unknown>;
 }

@@ -1,6 +1,6 @@
 /**
- * What node:http calls for every request: a page, else an API route, with injected faults on
- * the site endpoints. Any error becomes an `ApiError` answer; one that is not an HttpError is a
+ * What node:http calls for every request: the Host check, then a page, else an API route, with
+ * injected faults on the site endpoints. Any error becomes an `ApiError` answer; one that is not an HttpError is a
  * bug, logged here and answered 500 without details.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -92,6 +92,16 @@ export function createRequestHandler(
   faults: FaultInjector,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // Before anything else: a page of another name (DNS rebinding) gets nothing of this server.
+    const host = request.headers.host;
+    if (!state.hosts.allows(host)) {
+      throw new HttpError(
+        421,
+        'bad-request',
+        `Host ${(host ?? '(none)').slice(0, 100)} is not a name of this server; ` +
+          'a server reached under another name is started with --public-host NAME',
+      );
+    }
     const url = new URL(request.url ?? '/', 'http://townhall.invalid');
     if (await handlePage(state, request, response, url)) return;
     await handleApi(state, faults, request, response, url);

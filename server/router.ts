@@ -94,6 +94,7 @@ export function apiContext(
     params,
     siteId: '',
     device: null,
+    enrolledDevice: null,
     body: () => (bodyPromise ??= readJsonBody(request, state.maxBodyBytes)),
   };
 }

@@ -20,6 +20,7 @@ import { createServerAdmin, type ServerAdmin } from './admin';
 import type { AuthMode, ServerState } from './context';
 import { FailureThrottle } from './failure-throttle';
 import { FaultInjector, type FaultOptions } from './faults';
+import { HostPolicy } from './host-policy';
 import { createRequestHandler } from './http-handler';
 import { buildOpenApiDocument } from './openapi';
 import { resolveSeed, type SeedDocument } from './seed';
@@ -60,6 +61,13 @@ export interface TurneroServerOptions {
   faults?: FaultOptions | null;
   /** Interval of the keep-alive comments on called-turn streams; 15 s by default. */
   sseKeepAliveMs?: number;
+  /**
+   * Names (with or without a port) clients may reach the server under (Host header), besides
+   * the loopback names with the port and any IP address (CLI `--public-host`); others get 421.
+   */
+  publicHosts?: string[];
+  /** When given, the only Host names it answers to, no address but those listed (host-policy.ts). */
+  allowedHosts?: string[];
   /** Failed enrolment attempts a client address may make per minute before 429; 10. */
   maxFailedEnrolmentsPerMinute?: number;
 }
@@ -67,6 +75,8 @@ export interface TurneroServerOptions {
 export interface TurneroServer {
   url: string;
   port: number;
+  /** The Host names it answers to (sorted), besides any IP address unless `allowedHosts` was given. */
+  allowedHosts: readonly string[];
   admin: ServerAdmin;
   close(): Promise<void>;
 }
@@ -107,6 +117,7 @@ export async function startTurneroServer(
       windowMs: 60_000,
       now,
     }),
+    hosts: HostPolicy.none(),
   };
   const faults = new FaultInjector(options.faults ?? null);
 
@@ -122,11 +133,17 @@ export async function startTurneroServer(
   });
   const { port, address, family } = server.address() as AddressInfo;
   const hostForUrl = family === 'IPv6' ? `[${address}]` : address;
+  state.hosts = HostPolicy.for({
+    port,
+    ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+  });
 
   let closing: Promise<void> | undefined;
   return {
     url: `http://${hostForUrl}:${port}`,
     port,
+    allowedHosts: state.hosts.list(),
     admin: createServerAdmin(state, faults, seedSiteId),
     // Idempotent: a second call waits for the first.
     close: () =>
