@@ -11,7 +11,7 @@ import type { TurneroServerOptions } from './server';
 export const USAGE =
   'usage: npm run server -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] [--db FILE] ' +
   '[--signing-key FILE] [--auth required|optional] [--public-host NAME]... ' +
-  '[--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N]';
+  '[--retention-days N] [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N]';
 
 export type ServerArgs =
   | { help: true }
@@ -25,6 +25,14 @@ export type ServerArgs =
       faultSpec: string | null;
     };
 
+function positiveInteger(name: string, text: string, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > max) {
+    throw new Error(`invalid --${name} ${text} (a whole number from 1 to ${max})`);
+  }
+  return value;
+}
+
 export function parseServerArgs(argv: readonly string[]): ServerArgs {
   const { values } = parseArgs({
     args: [...argv],
@@ -37,6 +45,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
       auth: { type: 'string', default: 'optional' },
       faults: { type: 'string' },
       'public-host': { type: 'string', multiple: true },
+      'retention-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -51,6 +60,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
   const publicHosts = values['public-host'] ?? [];
   // Refused here rather than at start: a typo should not leave the kiosks facing 421.
   for (const name of publicHosts) parseHostEntry(name);
+  const retention = values['retention-days'];
   return {
     help: false,
     seed: values.seed,
@@ -63,6 +73,9 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
       ...(values.db ? { dbFile: values.db } : {}),
       ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
       ...(publicHosts.length > 0 ? { publicHosts } : {}),
+      ...(retention !== undefined
+        ? { retentionDays: positiveInteger('retention-days', retention, 36_500) }
+        : {}),
     },
   };
 }

@@ -27,6 +27,9 @@ export interface ServerState {
   enrolmentThrottle: FailureThrottle;
   /** The Host names it answers to; set once the server listens (it needs the port). */
   hosts: HostPolicy;
+  /** Days a site-local day's records are kept. */
+  retentionDays: number;
+  log: (line: string) => void;
 }
 
 export interface Reply {

@@ -23,6 +23,7 @@ import { FaultInjector, type FaultOptions } from './faults';
 import { HostPolicy } from './host-policy';
 import { createRequestHandler } from './http-handler';
 import { buildOpenApiDocument } from './openapi';
+import { DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
 import { resolveSeed, type SeedDocument } from './seed';
 import { openServerStore } from './store/store';
 import { CalledTurnsHub } from './turns-hub';
@@ -70,6 +71,15 @@ export interface TurneroServerOptions {
   allowedHosts?: string[];
   /** Failed enrolment attempts a client address may make per minute before 429; 10. */
   maxFailedEnrolmentsPerMinute?: number;
+  /**
+   * Days a site-local day's appointments, check-ins, tickets, called turns and leases are kept
+   * (31): older ones are erased at start and at each local midnight (CLI `--retention-days`).
+   */
+  retentionDays?: number;
+  /** How often the retention job looks for a new local day; every minute by default. */
+  retentionCheckIntervalMs?: number;
+  /** Where the server's notices go (retention, refused streams); console.log by default. */
+  log?: (line: string) => void;
 }
 
 export interface TurneroServer {
@@ -89,6 +99,8 @@ export async function startTurneroServer(
   options: TurneroServerOptions = {},
 ): Promise<TurneroServer> {
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((line: string) => console.log(line));
+  const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const store = openServerStore(options.dbFile ?? ':memory:');
   let seedSiteId: string | undefined;
   if (options.seed) {
@@ -118,7 +130,19 @@ export async function startTurneroServer(
       now,
     }),
     hosts: HostPolicy.none(),
+    retentionDays,
+    log,
   };
+  const retention = new RetentionJob({
+    store,
+    retentionDays,
+    now,
+    log,
+    ...(options.retentionCheckIntervalMs !== undefined
+      ? { intervalMs: options.retentionCheckIntervalMs }
+      : {}),
+  });
+  retention.start();
   const faults = new FaultInjector(options.faults ?? null);
 
   const server = createServer(createRequestHandler(state, faults));
@@ -148,6 +172,7 @@ export async function startTurneroServer(
     // Idempotent: a second call waits for the first.
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
+        retention.stop();
         state.hub.closeAll();
         server.close((error) => {
           store.close();
