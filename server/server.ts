@@ -78,6 +78,10 @@ export interface TurneroServerOptions {
   retentionDays?: number;
   /** How often the retention job looks for a new local day; every minute by default. */
   retentionCheckIntervalMs?: number;
+  /** Called-turn event streams (API and screen) open at once: 100; past it 503. */
+  maxStreams?: number;
+  /** Such streams of one client address: 4; past it 503. */
+  maxStreamsPerClient?: number;
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
 }
@@ -94,6 +98,8 @@ export interface TurneroServer {
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const DEFAULT_SSE_KEEP_ALIVE_MS = 15_000;
 const DEFAULT_FAILED_ENROLMENTS_PER_MINUTE = 10;
+const DEFAULT_MAX_STREAMS = 100;
+const DEFAULT_MAX_STREAMS_PER_CLIENT = 4;
 
 export async function startTurneroServer(
   options: TurneroServerOptions = {},
@@ -117,7 +123,12 @@ export async function startTurneroServer(
   if (!firstKey) throw new Error('at least one booking-token signing key is needed');
   const state: ServerState = {
     store,
-    hub: new CalledTurnsHub(options.sseKeepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS),
+    hub: new CalledTurnsHub({
+      keepAliveMs: options.sseKeepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS,
+      maxStreams: options.maxStreams ?? DEFAULT_MAX_STREAMS,
+      maxStreamsPerClient: options.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT,
+      log,
+    }),
     now,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     activeKey: firstKey,

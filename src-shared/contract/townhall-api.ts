@@ -235,6 +235,12 @@ export const HealthResponseSchema = z
     status: z.literal('ok'),
     apiVersion: z.literal('v1'),
     time: z.iso.datetime({ offset: true }).describe('Server clock, RFC 3339'),
+    openStreams: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('Called-turn event streams open now (a gauge; servers may leave it out)'),
   })
   .meta({ id: 'HealthResponse' });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;

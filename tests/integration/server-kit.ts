@@ -176,6 +176,9 @@ export function heartbeat(kioskId: string, overrides: Record<string, unknown> = 
   };
 }
 
+/** Where a server listens: a started one, or one running in another process. */
+export type ServerAddress = Pick<TurneroServer, 'url'>;
+
 export interface RawRequest {
   method?: 'GET' | 'POST';
   path: string;
@@ -196,7 +199,7 @@ export interface RawAnswer {
 }
 
 /** One request on its own connection, over node:http: unlike fetch, it may set Host. */
-export function rawRequest(server: TurneroServer, spec: RawRequest): Promise<RawAnswer> {
+export function rawRequest(server: ServerAddress, spec: RawRequest): Promise<RawAnswer> {
   const text = spec.form
     ? new URLSearchParams(spec.form).toString()
     : spec.body === undefined
@@ -249,7 +252,7 @@ export interface StreamOptions {
 }
 
 /** An SSE client on node:http: collects events and comments as they arrive. */
-export function openStream(server: TurneroServer, path: string, options: StreamOptions = {}) {
+export function openStream(server: ServerAddress, path: string, options: StreamOptions = {}) {
   const events: SseEvent[] = [];
   const comments: string[] = [];
   let buffer = '';

@@ -77,7 +77,7 @@ describe('reference Town Hall API', () => {
     const health = await call(apiPaths.health, HealthResponseSchema);
     expect(health).toEqual({
       status: 200,
-      body: { status: 'ok', apiVersion: 'v1', time: NOW.toISOString() },
+      body: { status: 'ok', apiVersion: 'v1', time: NOW.toISOString(), openStreams: 0 },
     });
     const info = await call(apiPaths.siteInfo(SITE), SiteInfoResponseSchema);
     expect(info.status).toBe(200);
