@@ -15,12 +15,12 @@ import {
 } from '../src-shared/contract/townhall-api';
 import type { AppointmentStatus } from '../src-shared/domain/appointment-status';
 import { parseIdDocument } from '../src-shared/domain/id-document';
-import type { AuthMode, ServerState } from './context';
+import { siteToday, type AuthMode, type ServerState } from './context';
 import { newEnrolmentCode } from './device-secrets';
 import { codeRules, EnrolmentCodeSpecSchema } from './enrolment-codes';
 import type { FaultCounters, FaultInjector, FaultOptions } from './faults';
 import { issueToken } from './routes/sites';
-import { callNext, RECENT_TURNS, siteToday } from './routes/turns';
+import { callNext, RECENT_TURNS } from './routes/turns';
 import { publicAppointment } from './store/appointments-repository';
 import { publicCheckIn } from './store/check-ins-repository';
 import type { DeviceHealth } from './store/devices-repository';

@@ -6,6 +6,7 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { BookingKey } from '../src-shared/contract/townhall-api';
+import { localDayOf } from '../src-shared/domain/site-time';
 import type { SigningKey } from './booking-tokens';
 import type { FailureThrottle } from './failure-throttle';
 import type { HostPolicy } from './host-policy';
@@ -27,6 +28,8 @@ export interface ServerState {
   enrolmentThrottle: FailureThrottle;
   /** The Host names it answers to; set once the server listens (it needs the port). */
   hosts: HostPolicy;
+  /** Leased numbers a kiosk may hold above its reported tickets, per service and day. */
+  maxUnusedLeased: number;
   /** Days a site-local day's records are kept. */
   retentionDays: number;
   log: (line: string) => void;
@@ -79,3 +82,7 @@ export interface ApiRoute {
 export function siteTimeZone(state: ServerState, siteId: string): string {
   return state.store.sites.getSite(siteId)?.timeZone ?? 'Europe/Madrid';
 }
+
+/** Today's date at the site, by the server's clock. */
+export const siteToday = (state: ServerState, siteId: string): string =>
+  localDayOf(state.now(), siteTimeZone(state, siteId));

@@ -12,6 +12,7 @@ import { errorBody, HttpError, sendError, sendJson } from './http-util';
 import { apiContext, MethodNotAllowedError, resolveSite, Router } from './router';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { numberLeaseRoutes } from './routes/number-leases';
 import { handlePage } from './routes/pages';
 import { siteRoutes } from './routes/sites';
 import { ticketRoutes } from './routes/tickets';
@@ -21,6 +22,7 @@ const router = new Router([
   ...healthRoutes,
   ...siteRoutes,
   ...ticketRoutes,
+  ...numberLeaseRoutes,
   ...deviceRoutes,
   ...turnRoutes,
 ]);

@@ -24,6 +24,7 @@ import { HostPolicy } from './host-policy';
 import { createRequestHandler } from './http-handler';
 import { buildOpenApiDocument } from './openapi';
 import { DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
+import { DEFAULT_MAX_UNUSED_LEASED } from './routes/number-leases';
 import { resolveSeed, type SeedDocument } from './seed';
 import { openServerStore } from './store/store';
 import { CalledTurnsHub } from './turns-hub';
@@ -82,6 +83,11 @@ export interface TurneroServerOptions {
   maxStreams?: number;
   /** Such streams of one client address: 4; past it 503. */
   maxStreamsPerClient?: number;
+  /**
+   * Leased numbers a kiosk may hold, per service and day, above the highest one its reported
+   * tickets used: 200 (4 blocks of at most 50); past it a lease is answered 429.
+   */
+  maxUnusedLeasedNumbers?: number;
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
 }
@@ -142,6 +148,7 @@ export async function startTurneroServer(
     }),
     hosts: HostPolicy.none(),
     retentionDays,
+    maxUnusedLeased: options.maxUnusedLeasedNumbers ?? DEFAULT_MAX_UNUSED_LEASED,
     log,
   };
   const retention = new RetentionJob({

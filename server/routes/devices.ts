@@ -9,7 +9,7 @@ import {
 import { requireKiosk } from '../authentication';
 import type { ApiContext, ApiRoute, Reply } from '../context';
 import { clientAddress, HttpError, retryLater } from '../http-util';
-import { parseBody } from './tickets';
+import { parseBody } from '../router';
 
 function pathKiosk(context: ApiContext): string {
   const parsed = KioskIdSchema.safeParse(context.params.kioskId);

@@ -9,6 +9,7 @@ import {
 import { addDays, fromLocalDateTime } from '../../src-shared/domain/site-time';
 import { signBookingToken, type SigningKey } from '../booking-tokens';
 import type { ApiRoute, ServerState } from '../context';
+import { MAX_LEASE_BLOCK } from './number-leases';
 import { checkCursor, encodeCursor } from '../cursor';
 import { publicAppointment, type StoredAppointment } from '../store/appointments-repository';
 import type { ServerStore } from '../store/store';
@@ -16,14 +17,23 @@ import { describeIssues, HttpError } from '../http-util';
 
 /**
  * The site and its services. The ID-hash salt goes only to an enrolled device: with it, anyone
- * could test candidate ID numbers against the hashes.
+ * could test candidate ID numbers against the hashes (there are only so many DNI numbers).
  */
 function siteInfo(state: ServerState, siteId: string, enrolled: boolean): SiteInfoResponse {
   const stored = state.store.sites.getSite(siteId);
   if (!stored) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
-  const { idHashSalt, ...site } = stored;
+  const { idHashSalt, numbering, ...site } = stored;
   return {
-    site: { ...site, ...(enrolled ? { idHashSalt } : {}), bookingKeys: state.bookingKeys },
+    site: {
+      ...site,
+      ...(enrolled ? { idHashSalt } : {}),
+      bookingKeys: state.bookingKeys,
+      // What a lease really gives: kiosks size their top-ups by it.
+      numbering: {
+        ...numbering,
+        defaultBlockSize: Math.min(numbering.defaultBlockSize, MAX_LEASE_BLOCK),
+      },
+    },
     services: state.store.sites.listServices(siteId),
   };
 }

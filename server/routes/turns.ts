@@ -7,19 +7,14 @@ import {
   CallNextRequestSchema,
   type CalledTurnsResponse,
 } from '../../src-shared/contract/townhall-api';
-import { localDayOf } from '../../src-shared/domain/site-time';
-import { siteTimeZone, type ApiRoute, type ServerState } from '../context';
+import { siteToday, type ApiRoute, type ServerState } from '../context';
 import { clientAddress, HttpError } from '../http-util';
 import type { SequencedTurn } from '../store/called-turns-repository';
 import { lastEventId, MAX_REPLAY } from '../turns-hub';
-import { parseBody } from './tickets';
+import { parseBody } from '../router';
 
 /** How many turns GET called-turns returns (newest first). */
 export const RECENT_TURNS = 20;
-
-/** Today's date at the site, by the server's clock. */
-export const siteToday = (state: ServerState, siteId: string): string =>
-  localDayOf(state.now(), siteTimeZone(state, siteId));
 
 /**
  * Calls the next ticket of today to a desk (appointments first, then by issue time), records

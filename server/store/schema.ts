@@ -126,6 +126,8 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   { table: 'enrolment_codes', column: 'kiosk_id', type: 'TEXT' },
   { table: 'enrolment_codes', column: 'expires_at', type: 'TEXT' },
   { table: 'enrolment_codes', column: 'replace_kiosk', type: 'INTEGER NOT NULL DEFAULT 0' },
+  { table: 'check_ins', column: 'identified_by', type: 'TEXT' },
+  { table: 'check_ins', column: 'booking_token_sha256', type: 'TEXT' },
 ];
 
 /**

@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 import { LOCAL_DAY_PATTERN } from '../domain/site-time';
-import { SERVICE_PREFIX_PATTERN } from '../domain/ticket-number';
+import {
+  parseTicketNumber,
+  SERVICE_PREFIX_PATTERN,
+  TICKET_NUMBER_PATTERN,
+} from '../domain/ticket-number';
 import { AppointmentStatusSchema } from '../domain/appointment-status';
 import type { CheckInWindow } from '../domain/checkin-policy';
 import { LocalizedTextSchema } from '../domain/language';
@@ -35,6 +39,15 @@ export const BookingKeySchema = z
   })
   .meta({ id: 'BookingKey' });
 export type BookingKey = z.infer<typeof BookingKeySchema>;
+
+/**
+ * A turn number as kiosks issue it: prefix, hyphen, three-digit counter from 001 (`E-014`).
+ * Nothing else: no markup, spaces or bidirectional-text controls for a screen or staff page.
+ */
+export const TicketNumberSchema = z
+  .string()
+  .regex(TICKET_NUMBER_PATTERN, 'expected a ticket number such as E-014')
+  .refine((value) => parseTicketNumber(value) !== null, 'the counter starts at 001');
 
 /** HMAC-SHA256 in base64url (43 characters): how an ID document number travels and is kept. */
 export const CitizenIdHashSchema = Base64UrlSchema.length(43);
@@ -162,8 +175,13 @@ export const CheckInRequestSchema = z
     ticketId: z.uuid(),
     appointmentId: z.string().min(1).max(64),
     kioskId: z.string().min(1).max(64),
-    ticketNumber: z.string().min(1).max(16),
-    issuedAt: z.iso.datetime({ offset: true }),
+    ticketNumber: TicketNumberSchema,
+    issuedAt: z.iso
+      .datetime({ offset: true })
+      .describe(
+        'Kiosk clock when the ticket was issued; at most a day ahead of the server, and within ' +
+          'its retention period',
+      ),
     identifiedBy: z
       .enum(['code', 'token', 'id-document', 'external-booking'])
       .optional()
@@ -343,8 +361,10 @@ export const WalkInRequestSchema = z
     ticketId: z.uuid(),
     serviceId: z.string().min(1).max(64),
     kioskId: KioskIdSchema,
-    ticketNumber: z.string().min(1).max(16),
-    issuedAt: z.iso.datetime({ offset: true }),
+    ticketNumber: TicketNumberSchema,
+    issuedAt: z.iso
+      .datetime({ offset: true })
+      .describe('As in CheckInRequest: at most a day ahead, within the retention period'),
   })
   .meta({ id: 'WalkInRequest' });
 export type WalkInRequest = z.infer<typeof WalkInRequestSchema>;
