@@ -47,7 +47,8 @@ export type BookingKey = z.infer<typeof BookingKeySchema>;
 export const TicketNumberSchema = z
   .string()
   .regex(TICKET_NUMBER_PATTERN, 'expected a ticket number such as E-014')
-  .refine((value) => parseTicketNumber(value) !== null, 'the counter starts at 001');
+  .refine((value) => parseTicketNumber(value) !== null, 'the counter starts at 001')
+  .describe('Service prefix, hyphen, counter 001–999: E-014');
 
 /** HMAC-SHA256 in base64url (43 characters): how an ID document number travels and is kept. */
 export const CitizenIdHashSchema = Base64UrlSchema.length(43);
@@ -80,7 +81,9 @@ export const SiteSchema = z
       .optional()
       .describe(
         'Per-site random salt (base64url, at least 16 bytes): citizenIdHash = ' +
-          'base64url(HMAC-SHA256(key = the decoded salt, normalised ID number)). See docs/identification.md',
+          'base64url(HMAC-SHA256(key = the decoded salt, normalised ID number)). See ' +
+          'docs/identification.md. A site secret: servers send it to enrolled devices only, so ' +
+          'a client must work without it (no ID-document lookup)',
       ),
     bookingKeys: z
       .array(BookingKeySchema)
@@ -142,7 +145,8 @@ export const AppointmentSchema = z
     citizenIdHash: CitizenIdHashSchema.nullable()
       .optional()
       .describe(
-        'Salted hash of the citizen’s DNI/NIE/passport (see Site.idHashSalt); never the number',
+        'Salted hash of the citizen’s DNI/NIE/passport (see Site.idHashSalt); never the number. ' +
+          'Sent to enrolled devices only',
       ),
   })
   .meta({ id: 'Appointment' });
