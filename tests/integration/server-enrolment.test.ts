@@ -5,7 +5,7 @@ import type { TurneroServer } from '../../server/server';
 import {
   bearer,
   errorCode,
-  NOW,
+  movableClock,
   rawErrorCode,
   rawRequest,
   request,
@@ -18,17 +18,6 @@ const startServer = serversClosedAfterEach();
 let server: TurneroServer;
 
 const MINUTE = 60_000;
-
-/** A clock the test moves by hand. */
-function movableClock() {
-  let current = NOW.getTime();
-  return {
-    now: () => new Date(current),
-    advance: (ms: number) => {
-      current += ms;
-    },
-  };
-}
 
 const enrol = (enrolmentCode: string, kioskId: string) =>
   request(server, 'POST', apiPaths.enrol(SITE), { enrolmentCode, kioskId });

@@ -59,6 +59,20 @@ export const seedDocument = (overrides: Partial<SeedDocumentInput> = {}): SeedDo
   ...overrides,
 });
 
+/** A clock the test moves by hand, from `start` (the kit's NOW). */
+export function movableClock(start: Date = NOW) {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advance: (ms: number) => {
+      current += ms;
+    },
+    set: (instant: string) => {
+      current = new Date(instant).getTime();
+    },
+  };
+}
+
 export function tempDbFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'turnero-townhall-')), 'townhall.sqlite');
 }

@@ -6,6 +6,7 @@ import type { TurneroServer } from '../../server/server';
 import {
   checkIn,
   CITIZEN_ID,
+  movableClock,
   postTicket,
   request,
   serversClosedAfterEach,
@@ -19,16 +20,6 @@ let server: TurneroServer;
 // 10:00 in Madrid on 2026-01-10: 31 days before the kit's today, 2026-02-10.
 const OLD = new Date('2026-01-10T09:00:00.000Z');
 const OLD_DAY = '2026-01-10';
-
-function movableClock(start: Date) {
-  let current = start.getTime();
-  return {
-    now: () => new Date(current),
-    set: (instant: string) => {
-      current = new Date(instant).getTime();
-    },
-  };
-}
 
 interface OldDay {
   checkInId: string;
