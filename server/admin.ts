@@ -15,11 +15,12 @@ import {
 } from '../src-shared/contract/townhall-api';
 import type { AppointmentStatus } from '../src-shared/domain/appointment-status';
 import { parseIdDocument } from '../src-shared/domain/id-document';
-import type { AuthMode, ServerState } from './context';
+import { siteToday, type AuthMode, type ServerState } from './context';
 import { newEnrolmentCode } from './device-secrets';
+import { codeRules, EnrolmentCodeSpecSchema } from './enrolment-codes';
 import type { FaultCounters, FaultInjector, FaultOptions } from './faults';
 import { issueToken } from './routes/sites';
-import { callNext, RECENT_TURNS, siteToday } from './routes/turns';
+import { callNext, RECENT_TURNS } from './routes/turns';
 import { publicAppointment } from './store/appointments-repository';
 import { publicCheckIn } from './store/check-ins-repository';
 import type { DeviceHealth } from './store/devices-repository';
@@ -34,6 +35,14 @@ export interface NewAppointmentInput {
   status?: AppointmentStatus;
   /** The citizen's DNI/NIE/passport: hashed with the site's salt at once, never stored. */
   citizenId?: string;
+}
+
+export interface NewEnrolmentCode {
+  siteId?: string;
+  kioskId: string;
+  ttlMinutes?: number;
+  replace?: boolean;
+  code?: string;
 }
 
 /** Methods with an optional `siteId` default to the seed's site (else the first site). */
@@ -54,7 +63,13 @@ export interface ServerAdmin {
   /** The server-wide change sequence (grows with every appointment write). */
   currentSequence(): number;
 
-  /** A new one-time enrolment code (random XXXX-XXXX-XXXX unless `code` is given). */
+  /**
+   * A new one-time enrolment code for one kiosk (random XXXX-XXXX-XXXX unless `code` is given),
+   * valid `ttlMinutes` (default 24 h); with `replace` it may re-enrol that kiosk when it is
+   * already enrolled, revoking its credential. Throws for invalid options or a code that exists.
+   */
+  createEnrolmentCode(options: NewEnrolmentCode): string;
+  /** The older form: a code for any kiosk id not enrolled yet, valid 24 h. */
   createEnrolmentCode(siteId?: string, code?: string): string;
   /** Every device of a site that enrolled or sent a heartbeat, with its last heartbeat. */
   devices(siteId?: string): DeviceHealth[];
@@ -137,10 +152,20 @@ export function createServerAdmin(
     },
     currentSequence: () => store.appointments.currentSequence(),
 
-    createEnrolmentCode: (siteId, code) => {
-      const value = code ?? newEnrolmentCode();
-      store.devices.addEnrolmentCode(defaultSite(siteId), value, now());
-      return value;
+    createEnrolmentCode: (first?: string | NewEnrolmentCode, legacyCode?: string): string => {
+      const { siteId, ...options } =
+        typeof first === 'object' ? first : { siteId: first, code: legacyCode };
+      const spec = EnrolmentCodeSpecSchema.parse({
+        ...options,
+        code: options.code ?? newEnrolmentCode(),
+      });
+      const made = now();
+      if (
+        !store.devices.addEnrolmentCode(defaultSite(siteId), spec.code, codeRules(spec, made), made)
+      ) {
+        throw new Error('that enrolment code exists already');
+      }
+      return spec.code;
     },
     devices: (siteId) => store.devices.list(defaultSite(siteId)),
     setRemoteConfig: (kioskId, settings, siteId) => {

@@ -1,28 +1,39 @@
 /**
  * Device authentication: with auth required, a device route needs `Authorization: Bearer
  * <credential>` of a device of the path's site (401 otherwise), and a kiosk named in a path or
- * body must be the credential's own (403). With auth optional the header is not looked at.
+ * body must be the credential's own (403). With auth optional a valid credential only tells that
+ * the client is an enrolled device (which alone gets the ID-hash salt); none is needed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext, ApiRoute, AuthenticatedDevice, ServerState } from './context';
 import { HttpError } from './http-util';
 
-/** The device of a bearer credential, which must belong to the site. */
+/** The device of a request's bearer credential when it is one of the site's; else null. */
+function deviceOf(
+  state: ServerState,
+  request: IncomingMessage,
+  siteId: string,
+): AuthenticatedDevice | null {
+  const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(request.headers.authorization ?? '');
+  const device = match ? state.store.devices.authenticate(match[1] as string) : undefined;
+  return device && device.siteId === siteId ? device : null;
+}
+
+/** The device of a bearer credential, which must belong to the site (401 otherwise). */
 function authenticateDevice(
   state: ServerState,
   request: IncomingMessage,
   response: ServerResponse,
   siteId: string,
 ): AuthenticatedDevice {
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(header);
-  const device = match ? state.store.devices.authenticate(match[1] as string) : undefined;
-  if (!device || device.siteId !== siteId) {
+  const device = deviceOf(state, request, siteId);
+  if (!device) {
+    const sent = /^Bearer\s/i.test(request.headers.authorization ?? '');
     response.setHeader('www-authenticate', 'Bearer realm="turnero"');
     throw new HttpError(
       401,
       'unauthorized',
-      match
+      sent
         ? 'the credential is not valid for this site; enrol the device again'
         : 'Authorization: Bearer <device credential> is required',
     );
@@ -30,10 +41,18 @@ function authenticateDevice(
   return device;
 }
 
-/** Fills in `context.device` when the route needs a device and the server requires auth. */
+/**
+ * For a route that takes a device: with auth required, fills in `context.device` (401 without a
+ * valid credential); in both modes, `context.enrolledDevice` when a valid credential came.
+ */
 export function authenticate(context: ApiContext, route: ApiRoute, response: ServerResponse) {
-  if (route.auth === 'device' && context.state.auth === 'required') {
-    context.device = authenticateDevice(context.state, context.request, response, context.siteId);
+  if (route.auth !== 'device') return;
+  const { state, request, siteId } = context;
+  if (state.auth === 'required') {
+    context.device = authenticateDevice(state, request, response, siteId);
+    context.enrolledDevice = context.device;
+  } else {
+    context.enrolledDevice = deviceOf(state, request, siteId);
   }
 }
 

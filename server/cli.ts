@@ -1,55 +1,25 @@
 /**
  * `npm run server -- --port 8085 --seed demo [--db FILE] [--host 127.0.0.1] [--signing-key FILE]
- *   [--auth required|optional] [--faults latency=200,error=0.3,drop=0.1,duplicate=0.1,seed=1]`
+ *   [--auth required|optional] [--public-host NAME]... [--retention-days N]
+ *   [--faults latency=200,error=0.3,drop=0.1,duplicate=0.1,seed=1]`
  * Runs the reference Town Hall API until SIGINT/SIGTERM; prints one line with its URL.
  */
-import { parseArgs } from 'node:util';
-import { parseFaultSpec } from './faults';
+import { parseServerArgs, USAGE } from './cli-options';
 import { loadSeed } from './seed';
 import { startTurneroServer } from './server';
 
-const USAGE =
-  'usage: npm run server -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] [--db FILE] ' +
-  '[--signing-key FILE] [--auth required|optional] ' +
-  '[--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N]';
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '8085' },
-      host: { type: 'string', default: '127.0.0.1' },
-      seed: { type: 'string', default: 'demo' },
-      db: { type: 'string' },
-      'signing-key': { type: 'string' },
-      auth: { type: 'string', default: 'optional' },
-      faults: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help) {
+  const args = parseServerArgs(process.argv.slice(2));
+  if (args.help) {
     console.log(USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`invalid --port ${values.port}`);
-  if (values.auth !== 'required' && values.auth !== 'optional') {
-    throw new Error(`invalid --auth ${values.auth} (required or optional)`);
-  }
-  const faults = values.faults ? parseFaultSpec(values.faults) : null;
-  const server = await startTurneroServer({
-    auth: values.auth,
-    faults,
-    port,
-    host: values.host,
-    seed: loadSeed(values.seed),
-    ...(values.db ? { dbFile: values.db } : {}),
-    ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
-  });
+  const server = await startTurneroServer({ ...args.options, seed: loadSeed(args.seed) });
   console.log(
-    `Town Hall API listening on ${server.url} (seed: ${values.seed}, auth: ${values.auth}` +
-      `${faults ? `, faults: ${values.faults}` : ''}); staff page ${server.url}/staff`,
+    `Town Hall API listening on ${server.url} (seed: ${args.seed}, auth: ${args.options.auth}` +
+      `${args.faultSpec ? `, faults: ${args.faultSpec}` : ''}); staff page ${server.url}/staff; ` +
+      `answers Host ${server.allowedHosts.join(', ')}` +
+      `${args.options.allowedHosts ? '' : ' and any IP address'}`,
   );
   const stop = () => {
     server.close().then(

@@ -6,7 +6,10 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { BookingKey } from '../src-shared/contract/townhall-api';
+import { localDayOf } from '../src-shared/domain/site-time';
 import type { SigningKey } from './booking-tokens';
+import type { FailureThrottle } from './failure-throttle';
+import type { HostPolicy } from './host-policy';
 import type { ServerStore } from './store/store';
 import type { CalledTurnsHub } from './turns-hub';
 
@@ -21,11 +24,21 @@ export interface ServerState {
   bookingKeys: BookingKey[];
   openApiDocument: unknown;
   auth: AuthMode;
+  /** Failed enrolment attempts per client address. */
+  enrolmentThrottle: FailureThrottle;
+  /** The Host names it answers to; set once the server listens (it needs the port). */
+  hosts: HostPolicy;
+  /** Leased numbers a kiosk may hold above its reported tickets, per service and day. */
+  maxUnusedLeased: number;
+  /** Days a site-local day's records are kept. */
+  retentionDays: number;
+  log: (line: string) => void;
 }
 
 export interface Reply {
   status: number;
   body: unknown;
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** The device whose credential came with a request. */
@@ -44,6 +57,12 @@ export interface ApiContext {
   siteId: string;
   /** The device whose credential came with the request; null when auth is optional. */
   device: AuthenticatedDevice | null;
+  /**
+   * The enrolled device a valid credential of the site names, whatever the auth mode (with auth
+   * optional a request may still carry one); null for an anonymous client. Only such a device
+   * gets the ID-hash salt and the citizens' ID hashes.
+   */
+  enrolledDevice: AuthenticatedDevice | null;
   /** The JSON body, read (bounded) at the first call and kept for a second processing. */
   body(): Promise<unknown>;
 }
@@ -63,3 +82,7 @@ export interface ApiRoute {
 export function siteTimeZone(state: ServerState, siteId: string): string {
   return state.store.sites.getSite(siteId)?.timeZone ?? 'Europe/Madrid';
 }
+
+/** Today's date at the site, by the server's clock. */
+export const siteToday = (state: ServerState, siteId: string): string =>
+  localDayOf(state.now(), siteTimeZone(state, siteId));

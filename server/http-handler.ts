@@ -1,6 +1,6 @@
 /**
- * What node:http calls for every request: a page, else an API route, with injected faults on
- * the site endpoints. Any error becomes an `ApiError` answer; one that is not an HttpError is a
+ * What node:http calls for every request: the Host check, then a page, else an API route, with
+ * injected faults on the site endpoints. Any error becomes an `ApiError` answer; one that is not an HttpError is a
  * bug, logged here and answered 500 without details.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,6 +12,7 @@ import { errorBody, HttpError, sendError, sendJson } from './http-util';
 import { apiContext, MethodNotAllowedError, resolveSite, Router } from './router';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { numberLeaseRoutes } from './routes/number-leases';
 import { handlePage } from './routes/pages';
 import { siteRoutes } from './routes/sites';
 import { ticketRoutes } from './routes/tickets';
@@ -21,13 +22,18 @@ const router = new Router([
   ...healthRoutes,
   ...siteRoutes,
   ...ticketRoutes,
+  ...numberLeaseRoutes,
   ...deviceRoutes,
   ...turnRoutes,
 ]);
 
 const SITES_PREFIX = `${API_BASE_PATH}/sites/`;
 
-const errorReply = (error: HttpError): Reply => ({ status: error.status, body: errorBody(error) });
+const errorReply = (error: HttpError): Reply => ({
+  status: error.status,
+  body: errorBody(error),
+  headers: error.headers,
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -79,7 +85,7 @@ async function handleApi(
   if (decision?.drop === 'after') return dropConnection(request, response);
   // An unread request body is not worth draining: answer and close the connection.
   if (!request.complete) response.setHeader('connection', 'close');
-  sendJson(response, reply.status, reply.body);
+  sendJson(response, reply.status, reply.body, reply.headers);
 }
 
 /** The node:http request listener of a server with this state and fault injector. */
@@ -88,6 +94,16 @@ export function createRequestHandler(
   faults: FaultInjector,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // Before anything else: a page of another name (DNS rebinding) gets nothing of this server.
+    const host = request.headers.host;
+    if (!state.hosts.allows(host)) {
+      throw new HttpError(
+        421,
+        'bad-request',
+        `Host ${(host ?? '(none)').slice(0, 100)} is not a name of this server; ` +
+          'a server reached under another name is started with --public-host NAME',
+      );
+    }
     const url = new URL(request.url ?? '/', 'http://townhall.invalid');
     if (await handlePage(state, request, response, url)) return;
     await handleApi(state, faults, request, response, url);

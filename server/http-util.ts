@@ -8,14 +8,33 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
+    /** Sent with the answer, e.g. `retry-after`. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+/** 429 or 503 with `Retry-After` in whole seconds (at least 1). */
+export function retryLater(
+  status: 429 | 503,
+  code: ApiErrorCode,
+  message: string,
+  retryAfterMs: number,
+): HttpError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new HttpError(status, code, message, { 'retry-after': String(seconds) });
+}
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -29,7 +48,17 @@ export const errorBody = (error: HttpError): ApiError => ({
 });
 
 export function sendError(response: ServerResponse, error: HttpError): void {
-  sendJson(response, error.status, errorBody(error));
+  sendJson(response, error.status, errorBody(error), error.headers);
+}
+
+/**
+ * The address of the client at the other end of the socket, as one key per client: an IPv4
+ * client seen through an IPv6 socket (`::ffff:127.0.0.2`) is `127.0.0.2`. Behind a reverse
+ * proxy every client has the proxy's address.
+ */
+export function clientAddress(request: IncomingMessage): string {
+  const address = request.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
 /** `field: problem; field: problem`, short enough for an ApiError message. */

@@ -48,6 +48,10 @@ export function buildOpenApiDocument(): JsonObject {
       'unauthorized: no valid device credential of this site (servers running with auth required)',
     ),
     '404': errorResponse('Unknown site (or appointment, service)'),
+    '421': errorResponse(
+      'bad-request: the Host header is not a name of this server (loopback names, its ' +
+        'configured public names, an IP address); every path, pages included',
+    ),
     '503': errorResponse('Unavailable; retry later with backoff (Retry-After)'),
   };
   const forbidden = {
@@ -78,7 +82,7 @@ export function buildOpenApiDocument(): JsonObject {
         get: {
           operationId: 'getHealth',
           security: [],
-          summary: 'Liveness and server clock',
+          summary: 'Liveness, server clock and open event streams',
           responses: {
             '200': { description: 'Up', content: json(componentRef('HealthResponse')) },
           },
@@ -96,6 +100,9 @@ export function buildOpenApiDocument(): JsonObject {
         get: {
           operationId: 'getSiteInfo',
           summary: 'The site and its services',
+          description:
+            'Site.idHashSalt only to an enrolled device (a valid credential of the site, whatever ' +
+            'the auth mode); an anonymous client gets the site without it.',
           parameters: [siteIdParameter],
           responses: {
             '200': { description: 'Site info', content: json(componentRef('SiteInfoResponse')) },
@@ -111,7 +118,8 @@ export function buildOpenApiDocument(): JsonObject {
             'Without a cursor: every appointment of the window. With the cursor of the previous ' +
             'page: only appointments changed since (including ones that left the window). Follow ' +
             'pages while hasMore is true; keep the last cursor for the next pull. A cursor is ' +
-            'valid only for the same siteId, from and days; otherwise 400 invalid-cursor.',
+            'valid only for the same siteId, from and days; otherwise 400 invalid-cursor. ' +
+            'Appointment.citizenIdHash only to an enrolled device.',
           parameters: [siteIdParameter, ...queryParameters()],
           responses: {
             '200': { description: 'One page', content: json(componentRef('AppointmentsPage')) },
@@ -151,7 +159,9 @@ export function buildOpenApiDocument(): JsonObject {
           description:
             'The ticket number must not be held by another ticket of the same service and ' +
             'site-local day (of issuedAt), and the service’s dailyCap counts check-ins and ' +
-            'walk-ins of that day.',
+            'walk-ins of that day. issuedAt may be at most a day ahead of the server’s clock and ' +
+            'not on a day its retention has erased (400). A replay must repeat every field, ' +
+            'identifiedBy and bookingToken included.',
           parameters: [siteIdParameter, idempotencyHeader],
           requestBody: { required: true, content: json(componentRef('CheckInRequest')) },
           responses: {
@@ -163,7 +173,7 @@ export function buildOpenApiDocument(): JsonObject {
             ...commonErrors,
             ...forbidden,
             '409': errorResponse(
-              'idempotency-key-mismatch: the key was used with another body; conflict: the ' +
+              'idempotency-key-mismatch: the key was used with another body (any field); conflict: the ' +
                 'appointment is cancelled or checked in with another ticket, or the number was ' +
                 'issued that day to another ticket; daily-cap-reached: the service’s cap is reached',
             ),
@@ -180,8 +190,8 @@ export function buildOpenApiDocument(): JsonObject {
           operationId: 'postWalkIn',
           summary: 'Report a walk-in ticket (no appointment); idempotent',
           description:
-            'Same idempotency rules as check-ins. Refused when the service does not admit ' +
-            'walk-ins, when its number was issued that day to another ticket, or at the ' +
+            'Same idempotency and issuedAt rules as check-ins. Refused when the service does not ' +
+            'admit walk-ins, when its number was issued that day to another ticket, or at the ' +
             'service’s dailyCap (check-ins and walk-ins of the site-local day of issuedAt).',
           parameters: [siteIdParameter, idempotencyHeader],
           requestBody: { required: true, content: json(componentRef('WalkInRequest')) },
@@ -207,9 +217,12 @@ export function buildOpenApiDocument(): JsonObject {
           summary: 'Lease a block of ticket counters for a service and site-local day',
           description:
             'Blocks of one service and day never overlap and never pass Site.numbering.' +
-            'leaseCeiling; size defaults to numbering.defaultBlockSize and the last block may ' +
-            'be shorter. Not idempotent on purpose: a lease whose answer is lost only wastes ' +
-            'numbers; ask again.',
+            'leaseCeiling; size defaults to numbering.defaultBlockSize, a lease gives at most 50 ' +
+            'numbers, and the last block may be shorter. day: a calendar day from the site’s ' +
+            'yesterday to a week ahead. A kiosk holds at most 200 leased numbers of a service and ' +
+            'day above the highest one its reported tickets used (the lease may be shorter to ' +
+            'fit). Not idempotent on purpose: a lease whose answer is lost only wastes numbers; ' +
+            'ask again.',
           parameters: [siteIdParameter],
           requestBody: { required: true, content: json(componentRef('NumberLeaseRequest')) },
           responses: {
@@ -218,6 +231,10 @@ export function buildOpenApiDocument(): JsonObject {
             ...forbidden,
             '409': errorResponse(
               'lease-exhausted: every counter up to the ceiling is leased; use the kiosk’s own range',
+            ),
+            '429': errorResponse(
+              'rate-limited: the kiosk holds too many numbers no reported ticket has used; ' +
+                'report them and retry after Retry-After',
             ),
             ...bodyErrors,
           },
@@ -228,8 +245,12 @@ export function buildOpenApiDocument(): JsonObject {
           operationId: 'enrolDevice',
           summary: 'Enrol a device: a one-time enrolment code for a device credential',
           description:
-            'The code works once. The credential is shown only in this answer; the server keeps ' +
-            'a SHA-256 of it. Enrolling the same kioskId again replaces its credential.',
+            'A code is for one site and (unless made in the older, plain form) one kioskId, ' +
+            'expires (24 h by default) and works once. The credential is shown only in this ' +
+            'answer; the server keeps a SHA-256 of it. An already enrolled kioskId is enrolled ' +
+            'again (its old credential revoked) only with a code made to replace it; otherwise ' +
+            '409 and the code stays unused. After 10 failed attempts in a minute a client address ' +
+            'gets 429 until the oldest of them is a minute old.',
           security: [],
           parameters: [siteIdParameter],
           requestBody: { required: true, content: json(componentRef('EnrolmentRequest')) },
@@ -237,9 +258,14 @@ export function buildOpenApiDocument(): JsonObject {
             '201': { description: 'Enrolled', content: json(componentRef('EnrolmentResponse')) },
             '400': commonErrors['400'],
             '401': errorResponse(
-              'unauthorized: the code is unknown, already used, or for another site',
+              'unauthorized: the code is unknown, used, expired, or for another site or kiosk',
             ),
             '404': commonErrors['404'],
+            '409': errorResponse(
+              'conflict: the kiosk is already enrolled and the code was not made to replace it',
+            ),
+            '421': commonErrors['421'],
+            '429': errorResponse('rate-limited: too many failed attempts; retry after Retry-After'),
             '503': commonErrors['503'],
             ...bodyErrors,
           },
@@ -290,7 +316,8 @@ export function buildOpenApiDocument(): JsonObject {
             'text/event-stream: each turn is `id: <sequence>`, `event: called-turn`, ' +
             '`data: <CalledTurn JSON>`; comment lines every 15 s keep the connection alive. A ' +
             'client reconnecting with the Last-Event-ID header first gets the turns it missed ' +
-            '(at most 100).',
+            '(at most 100). At most 100 streams are open at once (4 per client address, the ' +
+            'waiting-room screen’s /screen/stream included); past either, 503 with Retry-After.',
           parameters: [
             siteIdParameter,
             {

@@ -1,13 +1,15 @@
 /**
  * The API's routing table: method + path pattern → route. An unknown path is 404; a known path
  * asked with another method is 405 with the methods it does allow. Also what a matched route
- * gets from the request: its site, checked, and a body read at most `maxBodyBytes`.
+ * gets from the request: its site, checked, and a body read at most `maxBodyBytes` and
+ * validated.
  */
 import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
 import { API_BASE_PATH } from '../src-shared/contract/townhall-api';
 import { SiteIdSchema } from '../src-shared/domain/site-id';
 import type { ApiContext, ApiRoute, ServerState } from './context';
-import { HttpError, readJsonBody } from './http-util';
+import { describeIssues, HttpError, readJsonBody } from './http-util';
 
 /** 405: the answer names the allowed methods in an `Allow` header. */
 export class MethodNotAllowedError extends HttpError {
@@ -94,6 +96,16 @@ export function apiContext(
     params,
     siteId: '',
     device: null,
+    enrolledDevice: null,
     body: () => (bodyPromise ??= readJsonBody(request, state.maxBodyBytes)),
   };
+}
+
+/** The body, validated; a refusal names the field (`body.ticketId: …`). */
+export async function parseBody<T>(context: ApiContext, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await context.body());
+  if (!parsed.success) {
+    throw new HttpError(400, 'bad-request', describeIssues(parsed.error, 'body.'));
+  }
+  return parsed.data;
 }

@@ -27,6 +27,7 @@ import {
   LOCAL_DAY_PATTERN,
   LOCAL_TIME_PATTERN,
 } from '../src-shared/domain/site-time';
+import { EnrolmentCodeSpecSchema, type EnrolmentCodeSpec } from './enrolment-codes';
 import demoSeedJson from './seeds/demo.json' with { type: 'json' };
 
 const bookingCodePattern = new RegExp(`^${BOOKING_CODE_PREFIX}-[${BOOKING_CODE_ALPHABET}]{6}$`);
@@ -101,10 +102,13 @@ export const SeedDocumentSchema = z
     services: z.array(ServiceSchema).min(1).max(200),
     appointments: z.array(SeedAppointmentSchema).max(20000).default([]),
     enrolmentCodes: z
-      .array(EnrolmentRequestSchema.shape.enrolmentCode)
+      .array(z.union([EnrolmentRequestSchema.shape.enrolmentCode, EnrolmentCodeSpecSchema]))
       .max(1000)
       .optional()
-      .describe('One-time codes a technician exchanges for a device credential'),
+      .describe(
+        'One-time codes a technician exchanges for a device credential: a plain code (any new ' +
+          'kiosk, 24 hours) or {code, kioskId, ttlMinutes?, replace?}',
+      ),
     desks: z
       .array(z.string().min(1).max(40))
       .min(1)
@@ -129,7 +133,10 @@ export const SeedDocumentSchema = z
         message: `duplicate prefix ${prefix}`,
       });
     }
-    for (const code of duplicates(seed.enrolmentCodes ?? [])) {
+    const codes = (seed.enrolmentCodes ?? []).map((entry) =>
+      typeof entry === 'string' ? entry : entry.code,
+    );
+    for (const code of duplicates(codes)) {
       context.addIssue({
         code: 'custom',
         path: ['enrolmentCodes'],
@@ -176,7 +183,7 @@ export interface ResolvedSeed {
   services: Service[];
   appointments: ResolvedAppointment[];
   /** One-time enrolment codes, in clear here; the server stores only their hashes. */
-  enrolmentCodes: string[];
+  enrolmentCodes: EnrolmentCodeSpec[];
   desks?: string[];
 }
 
@@ -245,7 +252,9 @@ export function resolveSeed(seed: SeedDocument, loadedAt: Date): ResolvedSeed {
   return {
     site: seed.site,
     services: seed.services,
-    enrolmentCodes: seed.enrolmentCodes ?? [],
+    enrolmentCodes: (seed.enrolmentCodes ?? []).map((entry) =>
+      typeof entry === 'string' ? { code: entry } : entry,
+    ),
     ...(seed.desks ? { desks: seed.desks } : {}),
     appointments: seed.appointments.map((appointment) => {
       const startsAt =

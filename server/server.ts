@@ -18,14 +18,18 @@ import {
 } from './booking-tokens';
 import { createServerAdmin, type ServerAdmin } from './admin';
 import type { AuthMode, ServerState } from './context';
+import { FailureThrottle } from './failure-throttle';
 import { FaultInjector, type FaultOptions } from './faults';
+import { HostPolicy } from './host-policy';
 import { createRequestHandler } from './http-handler';
 import { buildOpenApiDocument } from './openapi';
+import { DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
+import { DEFAULT_MAX_UNUSED_LEASED } from './routes/number-leases';
 import { resolveSeed, type SeedDocument } from './seed';
 import { openServerStore } from './store/store';
 import { CalledTurnsHub } from './turns-hub';
 
-export type { NewAppointmentInput, ServerAdmin } from './admin';
+export type { NewAppointmentInput, NewEnrolmentCode, ServerAdmin } from './admin';
 export type { AuthMode } from './context';
 export type { FaultCounters, FaultOptions } from './faults';
 export type { DeviceHealth } from './store/devices-repository';
@@ -59,22 +63,56 @@ export interface TurneroServerOptions {
   faults?: FaultOptions | null;
   /** Interval of the keep-alive comments on called-turn streams; 15 s by default. */
   sseKeepAliveMs?: number;
+  /**
+   * Names (with or without a port) clients may reach the server under (Host header), besides
+   * the loopback names with the port and any IP address (CLI `--public-host`); others get 421.
+   */
+  publicHosts?: string[];
+  /** When given, the only Host names it answers to, no address but those listed (host-policy.ts). */
+  allowedHosts?: string[];
+  /** Failed enrolment attempts a client address may make per minute before 429; 10. */
+  maxFailedEnrolmentsPerMinute?: number;
+  /**
+   * Days a site-local day's appointments, check-ins, tickets, called turns and leases are kept
+   * (31): older ones are erased at start and at each local midnight (CLI `--retention-days`).
+   */
+  retentionDays?: number;
+  /** How often the retention job looks for a new local day; every minute by default. */
+  retentionCheckIntervalMs?: number;
+  /** Called-turn event streams (API and screen) open at once: 100; past it 503. */
+  maxStreams?: number;
+  /** Such streams of one client address: 4; past it 503. */
+  maxStreamsPerClient?: number;
+  /**
+   * Leased numbers a kiosk may hold, per service and day, above the highest one its reported
+   * tickets used: 200 (4 blocks of at most 50); past it a lease is answered 429.
+   */
+  maxUnusedLeasedNumbers?: number;
+  /** Where the server's notices go (retention, refused streams); console.log by default. */
+  log?: (line: string) => void;
 }
 
 export interface TurneroServer {
   url: string;
   port: number;
+  /** The Host names it answers to (sorted), besides any IP address unless `allowedHosts` was given. */
+  allowedHosts: readonly string[];
   admin: ServerAdmin;
   close(): Promise<void>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const DEFAULT_SSE_KEEP_ALIVE_MS = 15_000;
+const DEFAULT_FAILED_ENROLMENTS_PER_MINUTE = 10;
+const DEFAULT_MAX_STREAMS = 100;
+const DEFAULT_MAX_STREAMS_PER_CLIENT = 4;
 
 export async function startTurneroServer(
   options: TurneroServerOptions = {},
 ): Promise<TurneroServer> {
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((line: string) => console.log(line));
+  const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const store = openServerStore(options.dbFile ?? ':memory:');
   let seedSiteId: string | undefined;
   if (options.seed) {
@@ -91,14 +129,38 @@ export async function startTurneroServer(
   if (!firstKey) throw new Error('at least one booking-token signing key is needed');
   const state: ServerState = {
     store,
-    hub: new CalledTurnsHub(options.sseKeepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS),
+    hub: new CalledTurnsHub({
+      keepAliveMs: options.sseKeepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS,
+      maxStreams: options.maxStreams ?? DEFAULT_MAX_STREAMS,
+      maxStreamsPerClient: options.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT,
+      log,
+    }),
     now,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     activeKey: firstKey,
     bookingKeys: signingKeys.map(publicBookingKey),
     openApiDocument: buildOpenApiDocument(),
     auth: options.auth ?? 'optional',
+    enrolmentThrottle: new FailureThrottle({
+      limit: options.maxFailedEnrolmentsPerMinute ?? DEFAULT_FAILED_ENROLMENTS_PER_MINUTE,
+      windowMs: 60_000,
+      now,
+    }),
+    hosts: HostPolicy.none(),
+    retentionDays,
+    maxUnusedLeased: options.maxUnusedLeasedNumbers ?? DEFAULT_MAX_UNUSED_LEASED,
+    log,
   };
+  const retention = new RetentionJob({
+    store,
+    retentionDays,
+    now,
+    log,
+    ...(options.retentionCheckIntervalMs !== undefined
+      ? { intervalMs: options.retentionCheckIntervalMs }
+      : {}),
+  });
+  retention.start();
   const faults = new FaultInjector(options.faults ?? null);
 
   const server = createServer(createRequestHandler(state, faults));
@@ -113,15 +175,22 @@ export async function startTurneroServer(
   });
   const { port, address, family } = server.address() as AddressInfo;
   const hostForUrl = family === 'IPv6' ? `[${address}]` : address;
+  state.hosts = HostPolicy.for({
+    port,
+    ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+  });
 
   let closing: Promise<void> | undefined;
   return {
     url: `http://${hostForUrl}:${port}`,
     port,
+    allowedHosts: state.hosts.list(),
     admin: createServerAdmin(state, faults, seedSiteId),
     // Idempotent: a second call waits for the first.
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
+        retention.stop();
         state.hub.closeAll();
         server.close((error) => {
           store.close();

@@ -3,10 +3,29 @@
  * `id: <sequence>` / `event: called-turn` / `data: <CalledTurn JSON>`; a client that reconnects
  * with `Last-Event-ID` first gets the turns it missed. Comment lines keep idle connections (and
  * proxies) alive; a closed connection is forgotten at once.
+ *
+ * Every stream holds a socket (a file descriptor) for as long as the client likes, so their
+ * number is capped, in all and per client address: past a cap a new stream is refused with
+ * 503 and Retry-After, and kiosks' requests keep their descriptors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Emitter } from '../src-shared/common/emitter';
+import { retryLater } from './http-util';
 import type { SequencedTurn } from './store/called-turns-repository';
+
+export interface StreamLimits {
+  keepAliveMs: number;
+  /** Open streams in all. */
+  maxStreams: number;
+  /** Open streams of one client address. */
+  maxStreamsPerClient: number;
+  log: (line: string) => void;
+}
+
+/** Seconds a refused client is told to wait. */
+const RETRY_AFTER_MS = 10_000;
+/** At most one log line per cap in this time, with the refusals since the last one. */
+const LOG_EVERY_MS = 10_000;
 
 /** At most this many missed turns are replayed to a resuming client. */
 export const MAX_REPLAY = 100;
@@ -27,14 +46,25 @@ export class CalledTurnsHub {
   private readonly sites = new Map<string, Emitter<string>>();
   /** Fired once at shutdown: every stream forgets itself and ends. */
   private readonly closing = new Emitter<void>();
+  /** Open streams per client address. */
+  private readonly perClient = new Map<string, number>();
+  private total = 0;
+  /** Per cap: when it was last logged, and the refusals not logged since. */
+  private readonly refusals = new Map<'client' | 'total', { loggedAt: number; unlogged: number }>();
 
-  constructor(private readonly keepAliveMs: number) {}
+  constructor(private readonly limits: StreamLimits) {}
 
-  /** Opens a stream: headers, the retry hint, the missed turns, then live events. */
-  open(siteId: string, response: ServerResponse, missed: SequencedTurn[]): void {
+  /**
+   * Opens a stream of `client`: headers, the retry hint, the missed turns, then live events.
+   * Throws a 503 HttpError (nothing written yet) when a cap is reached.
+   */
+  open(siteId: string, response: ServerResponse, missed: SequencedTurn[], client: string): void {
     // A client gone before the stream opens (e.g. during injected latency) would never fire
     // 'close' again: registering it would leak its keep-alive timer.
     if (response.destroyed || response.socket?.destroyed) return;
+    this.admit(client);
+    this.total += 1;
+    this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -44,7 +74,7 @@ export class CalledTurnsHub {
     });
     response.write('retry: 3000\n\n');
     for (const turn of missed) response.write(formatTurnEvent(turn));
-    const timer = setInterval(() => response.write(': keep-alive\n\n'), this.keepAliveMs);
+    const timer = setInterval(() => response.write(': keep-alive\n\n'), this.limits.keepAliveMs);
     timer.unref();
     let events = this.sites.get(siteId);
     if (!events) {
@@ -57,7 +87,14 @@ export class CalledTurnsHub {
       forget();
       response.end();
     });
+    let forgotten = false;
     const forget = () => {
+      if (forgotten) return;
+      forgotten = true;
+      this.total -= 1;
+      const left = (this.perClient.get(client) ?? 1) - 1;
+      if (left > 0) this.perClient.set(client, left);
+      else this.perClient.delete(client);
       clearInterval(timer);
       stopEvents();
       stopClosing();
@@ -73,7 +110,7 @@ export class CalledTurnsHub {
     this.sites.get(siteId)?.fire(formatTurnEvent(turn));
   }
 
-  /** Open streams of a site (or of all sites). */
+  /** Open streams of a site (or of all sites: the health endpoint's gauge). */
   count(siteId?: string): number {
     if (siteId !== undefined) return this.sites.get(siteId)?.listenerCount ?? 0;
     let total = 0;
@@ -83,5 +120,41 @@ export class CalledTurnsHub {
 
   closeAll(): void {
     this.closing.fire();
+  }
+
+  /** Refuses a new stream past either cap, and says so in the log (not more than every 10 s). */
+  private admit(client: string): void {
+    const { maxStreams, maxStreamsPerClient } = this.limits;
+    const own = this.perClient.get(client) ?? 0;
+    if (own >= maxStreamsPerClient) {
+      this.refused(
+        'client',
+        `from ${client}: ${own} open for it (per client cap ${maxStreamsPerClient})`,
+      );
+    }
+    if (this.total >= maxStreams) {
+      this.refused('total', `from ${client}: ${this.total} open (cap ${maxStreams})`);
+    }
+  }
+
+  private refused(cap: 'client' | 'total', detail: string): never {
+    const now = Date.now();
+    const record = this.refusals.get(cap) ?? { loggedAt: -Infinity, unlogged: 0 };
+    record.unlogged += 1;
+    if (now - record.loggedAt >= LOG_EVERY_MS) {
+      this.limits.log(
+        `townhall-api: refused an event stream ${detail}; ` +
+          `${record.unlogged} refused at this cap since the last notice`,
+      );
+      record.loggedAt = now;
+      record.unlogged = 0;
+    }
+    this.refusals.set(cap, record);
+    throw retryLater(
+      503,
+      'internal',
+      'too many event streams are open; try again later',
+      RETRY_AFTER_MS,
+    );
   }
 }

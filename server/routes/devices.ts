@@ -8,8 +8,8 @@ import {
 } from '../../src-shared/contract/townhall-api';
 import { requireKiosk } from '../authentication';
 import type { ApiContext, ApiRoute, Reply } from '../context';
-import { HttpError } from '../http-util';
-import { parseBody } from './tickets';
+import { clientAddress, HttpError, retryLater } from '../http-util';
+import { parseBody } from '../router';
 
 function pathKiosk(context: ApiContext): string {
   const parsed = KioskIdSchema.safeParse(context.params.kioskId);
@@ -18,21 +18,40 @@ function pathKiosk(context: ApiContext): string {
   return parsed.data;
 }
 
+/**
+ * Exchanges a code for a credential. A client whose codes failed too often in the last minute
+ * is not even looked at (429), so codes cannot be guessed at network speed.
+ */
 async function enrol(context: ApiContext): Promise<Reply> {
+  const { state, siteId } = context;
+  const client = clientAddress(context.request);
+  const waitMs = state.enrolmentThrottle.waitMs(client);
+  if (waitMs > 0) {
+    throw retryLater(429, 'rate-limited', 'too many failed enrolment attempts; wait', waitMs);
+  }
   const request = await parseBody(context, EnrolmentRequestSchema);
-  const credential = context.state.store.devices.enrol(
-    context.siteId,
-    request,
-    context.state.now(),
-  );
-  if (!credential) {
+  const result = state.store.devices.enrol(siteId, request, state.now());
+  if (result.outcome === 'invalid-code') {
+    state.enrolmentThrottle.recordFailure(client);
     throw new HttpError(
       401,
       'unauthorized',
-      'the enrolment code is not valid here (unknown, already used, or for another site)',
+      'the enrolment code is not valid here (unknown, used, expired, or for another site or kiosk)',
     );
   }
-  const body: EnrolmentResponse = { siteId: context.siteId, kioskId: request.kioskId, credential };
+  if (result.outcome === 'already-enrolled') {
+    throw new HttpError(
+      409,
+      'conflict',
+      `${request.kioskId} is already enrolled; to replace it (its credential stops working), ` +
+        `ask town hall IT for an enrolment code made to replace ${request.kioskId}`,
+    );
+  }
+  const body: EnrolmentResponse = {
+    siteId,
+    kioskId: request.kioskId,
+    credential: result.credential,
+  };
   return { status: 201, body };
 }
 

@@ -12,6 +12,7 @@ export const healthRoutes: ApiRoute[] = [
         status: 'ok',
         apiVersion: 'v1',
         time: state.now().toISOString(),
+        openStreams: state.hub.count(),
       };
       return { status: 200, body };
     },

@@ -22,7 +22,8 @@ const SCREEN_JS = `'use strict';
   var number = document.querySelector('#current .number');
   var desk = document.querySelector('#current .desk');
   var list = document.getElementById('recent');
-  var source = new EventSource(body.getAttribute('data-stream'));
+  var streamUrl = body.getAttribute('data-stream');
+  var lastId = null;
   function spell(ticket) {
     return ticket.replace('-', ' ').split('').join(' ');
   }
@@ -36,7 +37,7 @@ const SCREEN_JS = `'use strict';
       /* no voice: the screen still shows the turn */
     }
   }
-  source.addEventListener('called-turn', function (event) {
+  function show(event) {
     var turn;
     try {
       turn = JSON.parse(event.data);
@@ -50,7 +51,20 @@ const SCREEN_JS = `'use strict';
     list.insertBefore(item, list.firstChild);
     while (list.children.length > 6) list.removeChild(list.lastChild);
     announce(turn);
-  });
+  }
+  function connect() {
+    var url = lastId === null ? streamUrl : streamUrl + '&lastEventId=' + encodeURIComponent(lastId);
+    var source = new EventSource(url);
+    source.addEventListener('called-turn', function (event) {
+      if (event.lastEventId) lastId = event.lastEventId;
+      show(event);
+    });
+    source.addEventListener('error', function () {
+      // A refused stream (503: the server has too many) is not retried by the browser.
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 15000);
+    });
+  }
+  connect();
 })();
 `;
 

@@ -1,6 +1,7 @@
 /** Site info, the appointments delta feed and booking tokens. */
 import {
   AppointmentsQuerySchema,
+  type Appointment,
   type AppointmentsPage,
   type BookingTokenResponse,
   type SiteInfoResponse,
@@ -8,21 +9,47 @@ import {
 import { addDays, fromLocalDateTime } from '../../src-shared/domain/site-time';
 import { signBookingToken, type SigningKey } from '../booking-tokens';
 import type { ApiRoute, ServerState } from '../context';
+import { MAX_LEASE_BLOCK } from './number-leases';
 import { checkCursor, encodeCursor } from '../cursor';
-import { publicAppointment } from '../store/appointments-repository';
+import { publicAppointment, type StoredAppointment } from '../store/appointments-repository';
 import type { ServerStore } from '../store/store';
 import { describeIssues, HttpError } from '../http-util';
 
-export function siteInfo(state: ServerState, siteId: string): SiteInfoResponse {
-  const site = state.store.sites.getSite(siteId);
-  if (!site) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
+/**
+ * The site and its services. The ID-hash salt goes only to an enrolled device: with it, anyone
+ * could test candidate ID numbers against the hashes (there are only so many DNI numbers).
+ */
+function siteInfo(state: ServerState, siteId: string, enrolled: boolean): SiteInfoResponse {
+  const stored = state.store.sites.getSite(siteId);
+  if (!stored) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
+  const { idHashSalt, numbering, ...site } = stored;
   return {
-    site: { ...site, bookingKeys: state.bookingKeys },
+    site: {
+      ...site,
+      ...(enrolled ? { idHashSalt } : {}),
+      bookingKeys: state.bookingKeys,
+      // What a lease really gives: kiosks size their top-ups by it.
+      numbering: {
+        ...numbering,
+        defaultBlockSize: Math.min(numbering.defaultBlockSize, MAX_LEASE_BLOCK),
+      },
+    },
     services: state.store.sites.listServices(siteId),
   };
 }
 
-function getAppointments(store: ServerStore, siteId: string, url: URL): AppointmentsPage {
+/** An appointment as the API shows it; its citizen's ID hash only to an enrolled device. */
+const appointmentFor =
+  (enrolled: boolean) =>
+  (appointment: StoredAppointment): Appointment =>
+    publicAppointment(enrolled ? appointment : { ...appointment, citizenIdHash: null });
+
+function getAppointments(
+  store: ServerStore,
+  siteId: string,
+  url: URL,
+  enrolled: boolean,
+): AppointmentsPage {
   const { appointments } = store;
   // First value of each parameter: repeated parameters are not part of the API.
   const raw: Record<string, string> = {};
@@ -68,7 +95,7 @@ function getAppointments(store: ServerStore, siteId: string, url: URL): Appointm
     baseSeq: hasMore ? baseSeq : currentSeq,
     position: nextPosition,
   });
-  return { appointments: page.map(publicAppointment), cursor, hasMore };
+  return { appointments: page.map(appointmentFor(enrolled)), cursor, hasMore };
 }
 
 /** Seconds since the epoch, as JWT NumericDate. */
@@ -115,15 +142,18 @@ export const siteRoutes: ApiRoute[] = [
     method: 'GET',
     path: '/sites/:siteId',
     auth: 'device',
-    handle: ({ state, siteId }) => ({ status: 200, body: siteInfo(state, siteId) }),
+    handle: ({ state, siteId, enrolledDevice }) => ({
+      status: 200,
+      body: siteInfo(state, siteId, enrolledDevice !== null),
+    }),
   },
   {
     method: 'GET',
     path: '/sites/:siteId/appointments',
     auth: 'device',
-    handle: ({ state, siteId, url }) => ({
+    handle: ({ state, siteId, url, enrolledDevice }) => ({
       status: 200,
-      body: getAppointments(state.store, siteId, url),
+      body: getAppointments(state.store, siteId, url, enrolledDevice !== null),
     }),
   },
   {

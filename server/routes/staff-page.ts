@@ -145,18 +145,16 @@ async function readForm(request: IncomingMessage, limit: number): Promise<URLSea
 }
 
 /**
- * A form post must come from this server's own page: a browser sends Origin (or
- * Sec-Fetch-Site) with it, and another site's page gets 403 (a cross-site form cannot call turns).
+ * A form post must come from a page of this server: a browser sends Origin (or Sec-Fetch-Site)
+ * with it, and the Origin must be one of the server's own names (or the address the post was
+ * sent to), never merely equal to the Host header, which a rebound name sets too. Another
+ * site's page gets 403.
  */
-function checkSameOrigin(request: IncomingMessage): void {
+function checkSameOrigin(state: ServerState, request: IncomingMessage): void {
   const origin = request.headers.origin;
   const fetchSite = request.headers['sec-fetch-site'];
-  const host = request.headers.host;
-  if (origin !== undefined && origin !== 'null' && origin !== `http://${host ?? ''}`) {
-    throw new HttpError(403, 'unauthorized', 'cross-site form posts are refused');
-  }
   if (
-    origin === 'null' ||
+    (origin !== undefined && !state.hosts.allowsOrigin(origin, request.headers.host)) ||
     (fetchSite !== undefined && !['same-origin', 'none'].includes(fetchSite))
   ) {
     throw new HttpError(403, 'unauthorized', 'cross-site form posts are refused');
@@ -169,7 +167,7 @@ export const serveStaffPage: PageHandler = (state, _request, response, url) => {
 
 /** The desk form's post: calls the next turn, then sends the browser back to the page. */
 export const postStaffCallNext: PageHandler = async (state, request, response, url) => {
-  checkSameOrigin(request);
+  checkSameOrigin(state, request);
   const form = await readForm(request, 4096);
   const siteId = pageSite(
     state,

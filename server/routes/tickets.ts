@@ -1,42 +1,39 @@
 /**
- * Tickets: check-ins (a ticket for an appointment), walk-ins (a ticket without one) and the
- * number-block leases kiosks allocate numbers from. Both kinds of ticket are idempotent on
- * `Idempotency-Key` = ticket id, refuse a number already issued that day for the service, and
- * count against the service's daily cap.
+ * Tickets: check-ins (a ticket for an appointment) and walk-ins (a ticket without one). Both
+ * are idempotent on `Idempotency-Key` = ticket id (a replay must repeat every field of the body),
+ * refuse a number already issued that day for the service, count against the service's daily
+ * cap, and must be issued within the server's retention and at most a day ahead of its clock.
  */
 import type { z } from 'zod';
 import {
   CheckInRequestSchema,
   IDEMPOTENCY_KEY_HEADER,
-  NumberLeaseRequestSchema,
   WalkInRequestSchema,
-  type CheckInRecord,
   type CheckInRequest,
   type Service,
 } from '../../src-shared/contract/townhall-api';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { requireKiosk } from '../authentication';
-import { siteTimeZone, type ApiContext, type ApiRoute, type Reply } from '../context';
-import { describeIssues, HttpError } from '../http-util';
-import { publicCheckIn } from '../store/check-ins-repository';
+import { siteTimeZone, siteToday, type ApiContext, type ApiRoute, type Reply } from '../context';
+import { HttpError } from '../http-util';
+import { firstKeptDay } from '../retention';
+import { parseBody } from '../router';
+import { bookingTokenHash, publicCheckIn, type StoredCheckIn } from '../store/check-ins-repository';
 import { sameWalkIn, walkInRecord } from '../store/tickets-repository';
 
-/** The body, validated; a refusal names the field (`body.ticketId: …`). */
-export async function parseBody<T>(context: ApiContext, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(await context.body());
-  if (!parsed.success)
-    throw new HttpError(400, 'bad-request', describeIssues(parsed.error, 'body.'));
-  return parsed.data;
-}
+/** How far ahead of the server's clock a kiosk's clock may be. */
+const MAX_ISSUED_AHEAD_MS = 24 * 3_600_000;
 
 /**
  * A ticket report's body, checked as every one is: the Idempotency-Key header is there and
- * equals the body's ticket id, and (auth required) the kiosk is the credential's own.
+ * equals the body's ticket id, (auth required) the kiosk is the credential's own, and issuedAt
+ * is no more than a day ahead of the server nor on a day its retention has already erased (a
+ * kiosk that was offline for days may still report). Also the site-local day of issuedAt.
  */
-async function parseTicketReport<T extends { ticketId: string; kioskId: string }>(
+async function parseTicketReport<T extends { ticketId: string; kioskId: string; issuedAt: string }>(
   context: ApiContext,
   schema: z.ZodType<T>,
-): Promise<T> {
+): Promise<{ report: T; day: string }> {
   const key = context.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   if (typeof key !== 'string' || key.length === 0) {
     throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} header is required`);
@@ -46,7 +43,20 @@ async function parseTicketReport<T extends { ticketId: string; kioskId: string }
     throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} must equal body.ticketId`);
   }
   requireKiosk(context, report.kioskId);
-  return report;
+  const { state, siteId } = context;
+  const now = state.now();
+  const issuedAt = new Date(report.issuedAt);
+  const day = localDayOf(issuedAt, siteTimeZone(state, siteId));
+  const oldest = firstKeptDay(siteToday(state, siteId), state.retentionDays);
+  if (issuedAt.getTime() > now.getTime() + MAX_ISSUED_AHEAD_MS || day < oldest) {
+    throw new HttpError(
+      400,
+      'bad-request',
+      `body.issuedAt: ${report.issuedAt} is not between ${oldest} (the oldest day this server ` +
+        `keeps) and a day after its clock (${now.toISOString()})`,
+    );
+  }
+  return { report, day };
 }
 
 const keyMismatch = (ticketId: string) =>
@@ -57,11 +67,13 @@ const keyMismatch = (ticketId: string) =>
   );
 
 /** The same request, compared field by field: replays must match the recorded check-in. */
-const sameCheckIn = (record: CheckInRecord, request: CheckInRequest): boolean =>
+const sameCheckIn = (record: StoredCheckIn, request: CheckInRequest): boolean =>
   record.appointmentId === request.appointmentId &&
   record.kioskId === request.kioskId &&
   record.ticketNumber === request.ticketNumber &&
-  record.issuedAt === request.issuedAt;
+  record.issuedAt === request.issuedAt &&
+  record.identifiedBy === (request.identifiedBy ?? null) &&
+  record.bookingTokenHash === bookingTokenHash(request);
 
 /**
  * The checks every new ticket passes: its number is not held by another ticket of the service
@@ -97,7 +109,7 @@ function checkNewTicket(
 
 async function postCheckIn(context: ApiContext): Promise<Reply> {
   const { state, siteId } = context;
-  const checkIn = await parseTicketReport(context, CheckInRequestSchema);
+  const { report: checkIn, day } = await parseTicketReport(context, CheckInRequestSchema);
   const { store } = state;
   const { appointments, checkIns, sites, tickets } = store;
   // Synchronous from here on: the lookup and the writes cannot interleave with another request.
@@ -134,7 +146,6 @@ async function postCheckIn(context: ApiContext): Promise<Reply> {
       throw new HttpError(409, 'conflict', `appointment ${appointment.id} is already checked in`);
     }
     // A 'no-show' that turns up late is still welcome: the check-in wins.
-    const day = localDayOf(new Date(checkIn.issuedAt), siteTimeZone(state, siteId));
     const service = sites.getService(siteId, appointment.serviceId);
     if (service) checkNewTicket(context, service, day, checkIn.ticketNumber);
     const receivedAt = state.now();
@@ -161,7 +172,7 @@ async function postCheckIn(context: ApiContext): Promise<Reply> {
 
 async function postWalkIn(context: ApiContext): Promise<Reply> {
   const { state, siteId } = context;
-  const walkIn = await parseTicketReport(context, WalkInRequestSchema);
+  const { report: walkIn, day } = await parseTicketReport(context, WalkInRequestSchema);
   const { store } = state;
   const { checkIns, sites, tickets } = store;
   return store.transaction((): Reply => {
@@ -179,7 +190,6 @@ async function postWalkIn(context: ApiContext): Promise<Reply> {
     if (!service.walkInsAllowed) {
       throw new HttpError(409, 'conflict', `${service.id} does not admit walk-ins`);
     }
-    const day = localDayOf(new Date(walkIn.issuedAt), siteTimeZone(state, siteId));
     checkNewTicket(context, service, day, walkIn.ticketNumber);
     const ticket = tickets.insert({
       ticketId: walkIn.ticketId,
@@ -197,38 +207,7 @@ async function postWalkIn(context: ApiContext): Promise<Reply> {
   });
 }
 
-async function postNumberLease(context: ApiContext): Promise<Reply> {
-  const { state, siteId } = context;
-  const request = await parseBody(context, NumberLeaseRequestSchema);
-  requireKiosk(context, request.kioskId);
-  const site = state.store.sites.getSite(siteId);
-  if (!site) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
-  if (!state.store.sites.getService(siteId, request.serviceId)) {
-    throw new HttpError(404, 'not-found', `service ${request.serviceId} is not known here`);
-  }
-  const lease = state.store.numberLeases.lease(
-    {
-      siteId,
-      serviceId: request.serviceId,
-      day: request.day,
-      kioskId: request.kioskId,
-      size: request.size ?? site.numbering.defaultBlockSize,
-    },
-    site.numbering.leaseCeiling,
-    state.now(),
-  );
-  if (!lease) {
-    throw new HttpError(
-      409,
-      'lease-exhausted',
-      `every number up to ${site.numbering.leaseCeiling} of ${request.serviceId} on ${request.day} is leased`,
-    );
-  }
-  return { status: 201, body: lease };
-}
-
 export const ticketRoutes: ApiRoute[] = [
   { method: 'POST', path: '/sites/:siteId/check-ins', auth: 'device', handle: postCheckIn },
   { method: 'POST', path: '/sites/:siteId/walk-ins', auth: 'device', handle: postWalkIn },
-  { method: 'POST', path: '/sites/:siteId/number-leases', auth: 'device', handle: postNumberLease },
 ];

@@ -2,23 +2,19 @@
  * Called turns: staff call the next waiting ticket to a desk; information screens read the last
  * turns or follow them live as Server-Sent Events.
  */
+import type { IncomingMessage } from 'node:http';
 import {
   CallNextRequestSchema,
   type CalledTurnsResponse,
 } from '../../src-shared/contract/townhall-api';
-import { localDayOf } from '../../src-shared/domain/site-time';
-import { siteTimeZone, type ApiRoute, type ServerState } from '../context';
-import { HttpError } from '../http-util';
+import { siteToday, type ApiRoute, type ServerState } from '../context';
+import { clientAddress, HttpError } from '../http-util';
 import type { SequencedTurn } from '../store/called-turns-repository';
 import { lastEventId, MAX_REPLAY } from '../turns-hub';
-import { parseBody } from './tickets';
+import { parseBody } from '../router';
 
 /** How many turns GET called-turns returns (newest first). */
 export const RECENT_TURNS = 20;
-
-/** Today's date at the site, by the server's clock. */
-export const siteToday = (state: ServerState, siteId: string): string =>
-  localDayOf(state.now(), siteTimeZone(state, siteId));
 
 /**
  * Calls the next ticket of today to a desk (appointments first, then by issue time), records
@@ -45,13 +41,13 @@ export function callNext(
 export function openTurnStream(
   state: ServerState,
   siteId: string,
-  request: Parameters<typeof lastEventId>[0],
+  request: IncomingMessage,
   url: URL,
   response: Parameters<ServerState['hub']['open']>[1],
 ): void {
   const after = lastEventId(request, url);
   const missed = after === null ? [] : state.store.calledTurns.after(siteId, after, MAX_REPLAY);
-  state.hub.open(siteId, response, missed);
+  state.hub.open(siteId, response, missed, clientAddress(request));
 }
 
 export const turnRoutes: ApiRoute[] = [

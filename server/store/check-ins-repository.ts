@@ -1,6 +1,10 @@
-/** Check-ins as kiosks reported them: the record a replay of the same request gets back. */
+/**
+ * Check-ins as kiosks reported them: the record a replay of the same request gets back. Of the
+ * booking token only a SHA-256 is kept, enough to tell a replay from another request.
+ */
 import type Database from 'better-sqlite3';
 import type { CheckInRecord, CheckInRequest } from '../../src-shared/contract/townhall-api';
+import { hashSecret } from '../device-secrets';
 
 interface CheckInRow {
   ticket_id: string;
@@ -10,11 +14,20 @@ interface CheckInRow {
   ticket_number: string;
   issued_at: string;
   received_at: string;
+  identified_by: string | null;
+  booking_token_sha256: string | null;
 }
 
-export interface StoredCheckIn extends CheckInRecord {
+export interface StoredCheckIn extends Omit<CheckInRecord, 'identifiedBy' | 'bookingToken'> {
   siteId: string;
+  /** As the request said; null when it did not (or the row predates this column). */
+  identifiedBy: CheckInRequest['identifiedBy'] | null;
+  bookingTokenHash: string | null;
 }
+
+/** What a check-in's booking token is kept as: its SHA-256, or null without one. */
+export const bookingTokenHash = (request: CheckInRequest): string | null =>
+  request.bookingToken === undefined ? null : hashSecret(request.bookingToken);
 
 const toCheckIn = (row: CheckInRow): StoredCheckIn => ({
   ticketId: row.ticket_id,
@@ -24,6 +37,8 @@ const toCheckIn = (row: CheckInRow): StoredCheckIn => ({
   issuedAt: row.issued_at,
   receivedAt: row.received_at,
   siteId: row.site_id,
+  identifiedBy: row.identified_by as StoredCheckIn['identifiedBy'],
+  bookingTokenHash: row.booking_token_sha256,
 });
 
 export const publicCheckIn = (checkIn: StoredCheckIn): CheckInRecord => ({
@@ -48,7 +63,8 @@ export class CheckInsRepository {
     this.db
       .prepare(
         `INSERT INTO check_ins (ticket_id, site_id, appointment_id, kiosk_id, ticket_number,
-           issued_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+           issued_at, received_at, identified_by, booking_token_sha256)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         request.ticketId,
@@ -58,6 +74,8 @@ export class CheckInsRepository {
         request.ticketNumber,
         request.issuedAt,
         receivedAt.toISOString(),
+        request.identifiedBy ?? null,
+        bookingTokenHash(request),
       );
     return this.get(request.ticketId) as StoredCheckIn;
   }

@@ -1,10 +1,12 @@
 /**
- * Devices: one-time enrolment codes, device credentials and the last heartbeat of each device.
+ * Devices: one-time enrolment codes (with the kiosk they are for, their expiry and whether they
+ * may replace an enrolled kiosk), device credentials and the last heartbeat of each device.
  * Secrets are never stored: a code and a credential are kept as their SHA-256 (`hashSecret`).
  */
 import type Database from 'better-sqlite3';
 import type { Heartbeat } from '../../src-shared/contract/townhall-api';
 import { hashSecret, newCredential } from '../device-secrets';
+import type { EnrolmentCodeRules } from '../enrolment-codes';
 
 /** What the staff page and tests see of a device. */
 export interface DeviceHealth {
@@ -37,6 +39,11 @@ interface DeviceRow {
   server_skew_ms: number | null;
 }
 
+export type EnrolmentOutcome =
+  | { outcome: 'enrolled'; credential: string }
+  | { outcome: 'invalid-code' }
+  | { outcome: 'already-enrolled' };
+
 /** The columns one write sets: those of enrolment, or those of a heartbeat. */
 type DeviceFields = Partial<Omit<DeviceRow, 'site_id' | 'kiosk_id'>>;
 
@@ -60,39 +67,70 @@ const toDevice = (row: DeviceRow): DeviceHealth => {
 export class DevicesRepository {
   constructor(private readonly db: Database.Database) {}
 
-  addEnrolmentCode(siteId: string, code: string, at: Date): void {
-    this.db
-      .prepare(
-        `INSERT OR IGNORE INTO enrolment_codes (code_hash, site_id, created_at) VALUES (?, ?, ?)`,
-      )
-      .run(hashSecret(code), siteId, at.toISOString());
+  /** Stores a code's hash with its rules; false when that code already exists. */
+  addEnrolmentCode(siteId: string, code: string, rules: EnrolmentCodeRules, at: Date): boolean {
+    return (
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO enrolment_codes (code_hash, site_id, created_at, kiosk_id,
+             expires_at, replace_kiosk) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          hashSecret(code),
+          siteId,
+          at.toISOString(),
+          rules.kioskId,
+          rules.expiresAt.toISOString(),
+          rules.replace ? 1 : 0,
+        ).changes === 1
+    );
   }
 
   /**
-   * Exchanges an unused code of the site for a fresh credential of `kioskId`, in one
-   * transaction: the code is spent, and a device enrolled before under the same id gets the new
-   * credential (the old one stops working). Null when the code is unknown, used, or another site's.
+   * Exchanges a code for a fresh credential of `kioskId`, in one transaction. The code must be
+   * the site's, unused, unexpired and for that kiosk (or for any kiosk); otherwise
+   * 'invalid-code', without saying which. A kiosk already enrolled is 'already-enrolled' unless
+   * the code was made to replace it; the code is then not spent. On success the code is spent
+   * and an earlier credential of the kiosk stops working.
    */
   enrol(
     siteId: string,
     input: { enrolmentCode: string; kioskId: string; deviceName?: string | undefined },
     at: Date,
-  ): string | null {
-    return this.db.transaction(() => {
-      const spent = this.db
+  ): EnrolmentOutcome {
+    return this.db.transaction((): EnrolmentOutcome => {
+      const codeHash = hashSecret(input.enrolmentCode);
+      const code = this.db
         .prepare(
-          `UPDATE enrolment_codes SET used_at = ?, used_by = ?
+          `SELECT kiosk_id, expires_at, replace_kiosk FROM enrolment_codes
            WHERE code_hash = ? AND site_id = ? AND used_at IS NULL`,
         )
-        .run(at.toISOString(), input.kioskId, hashSecret(input.enrolmentCode), siteId);
-      if (spent.changes !== 1) return null;
+        .get(codeHash, siteId) as
+        { kiosk_id: string | null; expires_at: string; replace_kiosk: number } | undefined;
+      if (
+        !code ||
+        Date.parse(code.expires_at) <= at.getTime() ||
+        (code.kiosk_id !== null && code.kiosk_id !== input.kioskId)
+      ) {
+        return { outcome: 'invalid-code' };
+      }
+      const enrolled = this.db
+        .prepare(
+          `SELECT 1 FROM devices
+           WHERE site_id = ? AND kiosk_id = ? AND credential_hash IS NOT NULL`,
+        )
+        .get(siteId, input.kioskId);
+      if (enrolled && code.replace_kiosk !== 1) return { outcome: 'already-enrolled' };
+      this.db
+        .prepare(`UPDATE enrolment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?`)
+        .run(at.toISOString(), input.kioskId, codeHash);
       const credential = newCredential();
       this.upsert(siteId, input.kioskId, {
         device_name: input.deviceName ?? null,
         credential_hash: hashSecret(credential),
         enrolled_at: at.toISOString(),
       });
-      return credential;
+      return { outcome: 'enrolled', credential };
     })();
   }
 

@@ -53,6 +53,31 @@ export class NumberLeasesRepository {
     })();
   }
 
+  /**
+   * How many numbers of a kiosk's leases for a service and day lie above the highest one a
+   * ticket has used in them (whichever kiosk reported it; the counter is the number after the
+   * prefix). A kiosk uses its blocks in order, so a block below that is spent or was given up
+   * (its answer lost), and does not count.
+   */
+  unusedOf(block: Omit<LeaseRequest, 'size'>): number {
+    const counter = `CAST(substr(t.ticket_number, instr(t.ticket_number, '-') + 1) AS INTEGER)`;
+    const row = this.db
+      .prepare(
+        `WITH mine AS (
+           SELECT first, last FROM number_leases
+           WHERE site_id = @siteId AND service_id = @serviceId AND day = @day
+             AND kiosk_id = @kioskId),
+         top AS (
+           SELECT COALESCE(MAX(${counter}), 0) AS used FROM tickets t
+           JOIN mine m ON ${counter} BETWEEN m.first AND m.last
+           WHERE t.site_id = @siteId AND t.service_id = @serviceId AND t.local_day = @day)
+         SELECT COALESCE(SUM(m.last - MAX(m.first - 1, top.used)), 0) AS unused
+         FROM mine m, top WHERE m.last > top.used`,
+      )
+      .get(block) as { unused: number };
+    return row.unused;
+  }
+
   list(siteId: string): (NumberLease & { kioskId: string })[] {
     return (
       this.db

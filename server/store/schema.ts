@@ -4,6 +4,7 @@
  * opens as it is (there is no version counter: every step is safe to run again).
  */
 import type Database from 'better-sqlite3';
+import { DEFAULT_CODE_TTL_MINUTES } from '../enrolment-codes';
 
 const TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -122,7 +123,21 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   { table: 'sites', column: 'desks_json', type: 'TEXT' },
   { table: 'services', column: 'daily_cap', type: 'INTEGER' },
   { table: 'services', column: 'check_in_window_json', type: 'TEXT' },
+  { table: 'enrolment_codes', column: 'kiosk_id', type: 'TEXT' },
+  { table: 'enrolment_codes', column: 'expires_at', type: 'TEXT' },
+  { table: 'enrolment_codes', column: 'replace_kiosk', type: 'INTEGER NOT NULL DEFAULT 0' },
+  { table: 'check_ins', column: 'identified_by', type: 'TEXT' },
+  { table: 'check_ins', column: 'booking_token_sha256', type: 'TEXT' },
 ];
+
+/**
+ * Codes made before codes expired get the standard 24 hours from when they were made (so an
+ * old unused one is void now); the same strftime format as `Date.toISOString()`.
+ */
+const EXPIRE_OLDER_CODES = `
+  UPDATE enrolment_codes
+  SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+${DEFAULT_CODE_TTL_MINUTES} minutes')
+  WHERE expires_at IS NULL`;
 
 function addColumnIfMissing(db: Database.Database, table: string, column: string, type: string) {
   const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as {
@@ -137,4 +152,5 @@ function addColumnIfMissing(db: Database.Database, table: string, column: string
 export function applySchema(db: Database.Database): void {
   db.exec(TABLES);
   for (const { table, column, type } of ADDED_COLUMNS) addColumnIfMissing(db, table, column, type);
+  db.exec(EXPIRE_OLDER_CODES);
 }

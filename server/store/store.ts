@@ -3,6 +3,7 @@
  * to run a transaction. All of the server's SQL lives in this folder.
  */
 import Database from 'better-sqlite3';
+import { codeRules } from '../enrolment-codes';
 import type { ResolvedSeed } from '../seed';
 import { AppointmentsRepository } from './appointments-repository';
 import { CalledTurnsRepository } from './called-turns-repository';
@@ -10,6 +11,7 @@ import { CheckInsRepository } from './check-ins-repository';
 import { DevicesRepository } from './devices-repository';
 import { NumberLeasesRepository } from './number-leases-repository';
 import { RemoteConfigRepository } from './remote-config-repository';
+import { RetentionRepository } from './retention-repository';
 import { applySchema } from './schema';
 import { SitesRepository } from './sites-repository';
 import { TicketsRepository } from './tickets-repository';
@@ -27,6 +29,8 @@ export interface ServerStore {
   /** Every issued ticket: the queue of each site and day. */
   readonly tickets: TicketsRepository;
   readonly calledTurns: CalledTurnsRepository;
+  /** Erasing days past the retention period. */
+  readonly retention: RetentionRepository;
   /** Runs `work` in one SQLite transaction: everything it writes lands, or nothing does. */
   transaction<T>(work: () => T): T;
   /**
@@ -42,6 +46,8 @@ export function openServerStore(file: string): ServerStore {
   const db = new Database(file);
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // Erased rows (retention) are overwritten with zeros, not merely unlinked.
+  db.pragma('secure_delete = ON');
   applySchema(db);
   const sites = new SitesRepository(db);
   const appointments = new AppointmentsRepository(db, sites);
@@ -61,7 +67,9 @@ export function openServerStore(file: string): ServerStore {
           citizenIdHash: citizenId ? sites.citizenIdHash(seed.site.id, citizenId) : null,
         });
       }
-      for (const code of seed.enrolmentCodes) devices.addEnrolmentCode(seed.site.id, code, at);
+      for (const spec of seed.enrolmentCodes) {
+        devices.addEnrolmentCode(seed.site.id, spec.code, codeRules(spec, at), at);
+      }
       return true;
     });
 
@@ -74,6 +82,7 @@ export function openServerStore(file: string): ServerStore {
     numberLeases: new NumberLeasesRepository(db),
     tickets,
     calledTurns: new CalledTurnsRepository(db, tickets),
+    retention: new RetentionRepository(db),
     transaction,
     loadSeed,
     close: () => db.close(),

@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 import { LOCAL_DAY_PATTERN } from '../domain/site-time';
-import { SERVICE_PREFIX_PATTERN } from '../domain/ticket-number';
+import {
+  parseTicketNumber,
+  SERVICE_PREFIX_PATTERN,
+  TICKET_NUMBER_PATTERN,
+} from '../domain/ticket-number';
 import { AppointmentStatusSchema } from '../domain/appointment-status';
 import type { CheckInWindow } from '../domain/checkin-policy';
 import { LocalizedTextSchema } from '../domain/language';
@@ -35,6 +39,16 @@ export const BookingKeySchema = z
   })
   .meta({ id: 'BookingKey' });
 export type BookingKey = z.infer<typeof BookingKeySchema>;
+
+/**
+ * A turn number as kiosks issue it: prefix, hyphen, three-digit counter from 001 (`E-014`).
+ * Nothing else: no markup, spaces or bidirectional-text controls for a screen or staff page.
+ */
+export const TicketNumberSchema = z
+  .string()
+  .regex(TICKET_NUMBER_PATTERN, 'expected a ticket number such as E-014')
+  .refine((value) => parseTicketNumber(value) !== null, 'the counter starts at 001')
+  .describe('Service prefix, hyphen, counter 001–999: E-014');
 
 /** HMAC-SHA256 in base64url (43 characters): how an ID document number travels and is kept. */
 export const CitizenIdHashSchema = Base64UrlSchema.length(43);
@@ -67,7 +81,9 @@ export const SiteSchema = z
       .optional()
       .describe(
         'Per-site random salt (base64url, at least 16 bytes): citizenIdHash = ' +
-          'base64url(HMAC-SHA256(key = the decoded salt, normalised ID number)). See docs/identification.md',
+          'base64url(HMAC-SHA256(key = the decoded salt, normalised ID number)). See ' +
+          'docs/identification.md. A site secret: servers send it to enrolled devices only, so ' +
+          'a client must work without it (no ID-document lookup)',
       ),
     bookingKeys: z
       .array(BookingKeySchema)
@@ -129,7 +145,8 @@ export const AppointmentSchema = z
     citizenIdHash: CitizenIdHashSchema.nullable()
       .optional()
       .describe(
-        'Salted hash of the citizen’s DNI/NIE/passport (see Site.idHashSalt); never the number',
+        'Salted hash of the citizen’s DNI/NIE/passport (see Site.idHashSalt); never the number. ' +
+          'Sent to enrolled devices only',
       ),
   })
   .meta({ id: 'Appointment' });
@@ -172,8 +189,13 @@ export const CheckInRequestSchema = z
     ticketId: z.uuid(),
     appointmentId: z.string().min(1).max(64),
     kioskId: z.string().min(1).max(64),
-    ticketNumber: z.string().min(1).max(16),
-    issuedAt: z.iso.datetime({ offset: true }),
+    ticketNumber: TicketNumberSchema,
+    issuedAt: z.iso
+      .datetime({ offset: true })
+      .describe(
+        'Kiosk clock when the ticket was issued; at most a day ahead of the server, and within ' +
+          'its retention period',
+      ),
     identifiedBy: z
       .enum(['code', 'token', 'id-document', 'external-booking'])
       .optional()
@@ -199,7 +221,9 @@ export type CheckInRecord = z.infer<typeof CheckInRecordSchema>;
  * Machine-readable error codes. `invalid-cursor` tells the client to drop its cursor and pull the
  * window again from scratch (the cursor belongs to another window, or the server's data was reset).
  * `unknown-appointment` (422): a check-in made offline from a signed booking token names a booking
- * this town hall does not have; retrying cannot help.
+ * this town hall does not have; retrying cannot help. `rate-limited` (429, with Retry-After):
+ * too many failed enrolment attempts from this client, or too many leased numbers not used yet;
+ * retry after the time it says. Clients must accept codes they do not know (added later).
  */
 export const ApiErrorCodeSchema = z.enum([
   'bad-request',
@@ -215,6 +239,7 @@ export const ApiErrorCodeSchema = z.enum([
   'payload-too-large',
   'unsupported-media-type',
   'internal',
+  'rate-limited',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
@@ -242,6 +267,12 @@ export const HealthResponseSchema = z
     status: z.literal('ok'),
     apiVersion: z.literal('v1'),
     time: z.iso.datetime({ offset: true }).describe('Server clock, RFC 3339'),
+    openStreams: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('Called-turn event streams open now (a gauge; servers may leave it out)'),
   })
   .meta({ id: 'HealthResponse' });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
@@ -364,8 +395,10 @@ export const WalkInRequestSchema = z
     ticketId: z.uuid(),
     serviceId: z.string().min(1).max(64),
     kioskId: KioskIdSchema,
-    ticketNumber: z.string().min(1).max(16),
-    issuedAt: z.iso.datetime({ offset: true }),
+    ticketNumber: TicketNumberSchema,
+    issuedAt: z.iso
+      .datetime({ offset: true })
+      .describe('As in CheckInRequest: at most a day ahead, within the retention period'),
   })
   .meta({ id: 'WalkInRequest' });
 export type WalkInRequest = z.infer<typeof WalkInRequestSchema>;

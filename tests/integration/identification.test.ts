@@ -74,14 +74,19 @@ describe('identification on a real store and the reference town hall', () => {
       now: () => NOW,
     });
     down = false;
+    let credential: string | null = null;
     const client = createTurneroApiClient({
       baseUrl: townhall.url,
       siteId: SITE,
       timeoutMs: 2000,
+      credential: () => credential,
       // The network, unplugged at will: every request fails as a connection error would.
       fetch: (input, init) =>
         down ? Promise.reject(new TypeError('fetch failed (network down)')) : fetch(input, init),
     });
+    // The town hall gives its ID-hash salt only to an enrolled device.
+    const enrolmentCode = townhall.admin.createEnrolmentCode({ kioskId: 'kiosk-1' });
+    ({ credential } = await client.enrol({ enrolmentCode, kioskId: 'kiosk-1' }));
     engine = createSyncEngine({
       client,
       store,

@@ -166,10 +166,10 @@ describe('reference Town Hall API: devices', () => {
       ).status,
     ).toBe(403);
 
-    // Enrolling the same kiosk again replaces its credential.
-    const second = EnrolmentResponseSchema.parse(
-      (await enrol(server, 'ENROL-0002', 'kiosk-1')).body,
-    );
+    // Enrolling the same kiosk again, with a code made to replace it, replaces its credential.
+    expect((await enrol(server, 'ENROL-0002', 'kiosk-1')).status).toBe(409);
+    const replace = server.admin.createEnrolmentCode({ kioskId: 'kiosk-1', replace: true });
+    const second = EnrolmentResponseSchema.parse((await enrol(server, replace, 'kiosk-1')).body);
     expect(second.credential).not.toBe(credential);
     expect((await request(server, 'GET', apiPaths.siteInfo(SITE), undefined, auth)).status).toBe(
       401,

@@ -71,7 +71,9 @@ describe('reference Town Hall API: fault injection', () => {
     }));
     const outcomes: Outcome[] = [];
     for (let i = 0; i < 300; i += 1) {
-      outcomes.push(await postWalkIn(walkIn({ ticketNumber: `E-${String(i).padStart(3, '0')}` })));
+      outcomes.push(
+        await postWalkIn(walkIn({ ticketNumber: `E-${String(i + 1).padStart(3, '0')}` })),
+      );
     }
     const stats = server.admin.faultStats();
     expect(stats.requests).toBe(300);

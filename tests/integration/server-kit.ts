@@ -1,9 +1,17 @@
 /**
  * Shared by the server-*.test.ts files: a small seed with caps and enrolment codes,
- * a server on a temporary SQLite file (closed after each test), and JSON requests over real HTTP.
+ * a server on a temporary SQLite file (closed after each test), JSON requests over real HTTP
+ * (with fetch, or with node:http where a test sets Host or the client's own address) and an
+ * SSE client.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import {
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -50,6 +58,20 @@ export const seedDocument = (overrides: Partial<SeedDocumentInput> = {}): SeedDo
   desks: ['Mesa 1', 'Mesa 2'],
   ...overrides,
 });
+
+/** A clock the test moves by hand, from `start` (the kit's NOW). */
+export function movableClock(start: Date = NOW) {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advance: (ms: number) => {
+      current += ms;
+    },
+    set: (instant: string) => {
+      current = new Date(instant).getTime();
+    },
+  };
+}
 
 export function tempDbFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'turnero-townhall-')), 'townhall.sqlite');
@@ -165,5 +187,142 @@ export function heartbeat(kioskId: string, overrides: Record<string, unknown> = 
     ticketsToday: 7,
     clockSkewMs: 2500,
     ...overrides,
+  };
+}
+
+/** Where a server listens: a started one, or one running in another process. */
+export type ServerAddress = Pick<TurneroServer, 'url'>;
+
+export interface RawRequest {
+  method?: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as an HTML form would (instead of `body`). */
+  form?: Record<string, string>;
+  /** The client's own address, e.g. 127.0.0.2: another client as the server sees it. */
+  localAddress?: string;
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** JSON when the answer is JSON, else its text. */
+  body: unknown;
+}
+
+/** One request on its own connection, over node:http: unlike fetch, it may set Host. */
+export function rawRequest(server: ServerAddress, spec: RawRequest): Promise<RawAnswer> {
+  const text = spec.form
+    ? new URLSearchParams(spec.form).toString()
+    : spec.body === undefined
+      ? undefined
+      : JSON.stringify(spec.body);
+  const type = spec.form ? 'application/x-www-form-urlencoded' : 'application/json';
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      server.url + spec.path,
+      {
+        method: spec.method ?? 'GET',
+        agent: false,
+        headers: {
+          ...(text !== undefined ? { 'content-type': type } : {}),
+          ...spec.headers,
+        },
+        ...(spec.localAddress ? { localAddress: spec.localAddress } : {}),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const isJson = /json/.test(response.headers['content-type'] ?? '');
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: isJson && raw ? (JSON.parse(raw) as unknown) : raw,
+          });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(text);
+  });
+}
+
+export const rawErrorCode = (answer: RawAnswer): string | undefined =>
+  (answer.body as { error?: { code?: string } } | null)?.error?.code;
+
+export interface SseEvent {
+  id?: string;
+  event?: string;
+  data?: string;
+}
+
+export interface StreamOptions {
+  headers?: Record<string, string>;
+  localAddress?: string;
+}
+
+/** An SSE client on node:http: collects events and comments as they arrive. */
+export function openStream(server: ServerAddress, path: string, options: StreamOptions = {}) {
+  const events: SseEvent[] = [];
+  const comments: string[] = [];
+  let buffer = '';
+  let waiters: (() => void)[] = [];
+  let clientRequest: ClientRequest | undefined;
+  const ready = new Promise<IncomingMessage>((resolve, reject) => {
+    clientRequest = httpRequest(
+      server.url + path,
+      {
+        agent: false,
+        headers: options.headers ?? {},
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+      },
+      (response) => {
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event: SseEvent = {};
+            for (const line of block.split('\n')) {
+              if (line.startsWith(':')) comments.push(line);
+              else {
+                const [field = '', ...rest] = line.split(': ');
+                if (field === 'id' || field === 'event' || field === 'data') {
+                  event[field] = rest.join(': ');
+                }
+              }
+            }
+            if (event.data !== undefined) events.push(event);
+          }
+          for (const wake of waiters) wake();
+          waiters = [];
+        });
+        resolve(response);
+      },
+    );
+    clientRequest.on('error', reject);
+    clientRequest.end();
+  });
+  return {
+    ready,
+    events,
+    comments,
+    async waitFor(count: number, what: () => number = () => events.length): Promise<void> {
+      const deadline = Date.now() + 5000;
+      while (what() < count) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${count}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+    },
+    close: () => clientRequest?.destroy(),
   };
 }

@@ -79,12 +79,17 @@ describe('reference Town Hall API: number leases', () => {
       first: 1,
       last: 5,
     });
+    // At most 50 a lease.
     expect((await lease('kiosk-2', 'empadronamiento', 85)).body).toMatchObject({
       first: 11,
-      last: 95,
+      last: 60,
     });
-    expect((await lease('kiosk-3', 'empadronamiento', 20)).body).toMatchObject({
-      first: 96,
+    expect((await lease('kiosk-3', 'empadronamiento', 30)).body).toMatchObject({
+      first: 61,
+      last: 90,
+    });
+    expect((await lease('kiosk-4', 'empadronamiento', 20)).body).toMatchObject({
+      first: 91,
       last: 99,
     });
     expect((await lease('kiosk-3', 'nothing')).status).toBe(404);

@@ -1,4 +1,3 @@
-import { get, type ClientRequest, type IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import {
   apiPaths,
@@ -15,11 +14,13 @@ import {
   errorCode,
   heartbeat,
   NOW,
+  openStream,
   postTicket,
   request,
   serversClosedAfterEach,
   SITE,
   walkIn,
+  type SseEvent,
 } from './server-kit';
 
 const startServer = serversClosedAfterEach();
@@ -48,65 +49,6 @@ async function fillQueue(): Promise<void> {
   for (const [path, ticket] of tickets) {
     expect((await postTicket(server, path, ticket)).status).toBe(201);
   }
-}
-
-interface SseEvent {
-  id?: string;
-  event?: string;
-  data?: string;
-}
-
-/** An SSE client on node:http: collects events and comments as they arrive. */
-function openStream(path: string, headers: Record<string, string> = {}) {
-  const events: SseEvent[] = [];
-  const comments: string[] = [];
-  let buffer = '';
-  let waiters: (() => void)[] = [];
-  let clientRequest: ClientRequest | undefined;
-  const ready = new Promise<IncomingMessage>((resolve, reject) => {
-    clientRequest = get(server.url + path, { headers }, (response) => {
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event: SseEvent = {};
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) comments.push(line);
-            else {
-              const [field = '', ...rest] = line.split(': ');
-              if (field === 'id' || field === 'event' || field === 'data') {
-                event[field] = rest.join(': ');
-              }
-            }
-          }
-          if (event.data !== undefined) events.push(event);
-        }
-        for (const wake of waiters) wake();
-        waiters = [];
-      });
-      resolve(response);
-    });
-    clientRequest.on('error', reject);
-  });
-  return {
-    ready,
-    events,
-    comments,
-    async waitFor(count: number, what: () => number = () => events.length): Promise<void> {
-      const deadline = Date.now() + 5000;
-      while (what() < count) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${count}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 100);
-        });
-      }
-    },
-    close: () => clientRequest?.destroy(),
-  };
 }
 
 const turnOf = (event: SseEvent): CalledTurn =>
@@ -175,7 +117,9 @@ describe('reference Town Hall API: called turns', () => {
       await postTicket(server, apiPaths.walkIns(SITE), walkIn({ ticketNumber: `E-${100 + i}` }));
       server.admin.callNext('Mesa 1');
     }
-    const resumed = openStream(apiPaths.calledTurnsStream(SITE), { 'Last-Event-ID': '0' });
+    const resumed = openStream(server, apiPaths.calledTurnsStream(SITE), {
+      headers: { 'Last-Event-ID': '0' },
+    });
     await resumed.ready;
     await resumed.waitFor(100);
     const numbers = resumed.events.map((event) => turnOf(event).ticketNumber);
@@ -202,7 +146,7 @@ describe('reference Town Hall API: called turns', () => {
   it('streams called turns as Server-Sent Events and resumes after Last-Event-ID', async () => {
     ({ server } = await startServer({ sseKeepAliveMs: 50 }));
     await fillQueue();
-    const stream = openStream(apiPaths.calledTurnsStream(SITE));
+    const stream = openStream(server, apiPaths.calledTurnsStream(SITE));
     const response = await stream.ready;
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
@@ -228,7 +172,9 @@ describe('reference Town Hall API: called turns', () => {
     await expect.poll(() => server.admin.openStreams()).toBe(0);
     server.admin.callNext('Mesa 1');
     server.admin.callNext('Mesa 1');
-    const resumed = openStream(apiPaths.calledTurnsStream(SITE), { 'Last-Event-ID': '1' });
+    const resumed = openStream(server, apiPaths.calledTurnsStream(SITE), {
+      headers: { 'Last-Event-ID': '1' },
+    });
     await resumed.ready;
     await resumed.waitFor(3);
     expect(resumed.events.map((event) => event.id)).toEqual(['2', '3', '4']);
@@ -243,7 +189,7 @@ describe('reference Town Hall API: called turns', () => {
 
   it('the stream needs a credential when auth is required', async () => {
     ({ server } = await startServer({ auth: 'required' }));
-    const anonymous = openStream(apiPaths.calledTurnsStream(SITE));
+    const anonymous = openStream(server, apiPaths.calledTurnsStream(SITE));
     expect((await anonymous.ready).statusCode).toBe(401);
     anonymous.close();
     const { credential } = EnrolmentResponseSchema.parse(
@@ -254,11 +200,13 @@ describe('reference Town Hall API: called turns', () => {
         })
       ).body,
     );
-    const stream = openStream(apiPaths.calledTurnsStream(SITE), bearer(credential));
+    const stream = openStream(server, apiPaths.calledTurnsStream(SITE), {
+      headers: bearer(credential),
+    });
     expect((await stream.ready).statusCode).toBe(200);
     stream.close();
     // The information screen's own feed is public, like the screen.
-    const screen = openStream(`/screen/stream?site=${SITE}`);
+    const screen = openStream(server, `/screen/stream?site=${SITE}`);
     expect((await screen.ready).statusCode).toBe(200);
     screen.close();
   });

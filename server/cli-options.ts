@@ -1,0 +1,81 @@
+/**
+ * The command line of `npm run server` (cli.ts), parsed into server options: kept apart from
+ * cli.ts so it can be tested without starting anything.
+ */
+import { parseArgs } from 'node:util';
+import type { AuthMode } from './context';
+import { parseFaultSpec } from './faults';
+import { parseHostEntry } from './host-policy';
+import type { TurneroServerOptions } from './server';
+
+export const USAGE =
+  'usage: npm run server -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] [--db FILE] ' +
+  '[--signing-key FILE] [--auth required|optional] [--public-host NAME]... ' +
+  '[--retention-days N] [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N]';
+
+export type ServerArgs =
+  | { help: true }
+  | {
+      help: false;
+      /** `demo` or a seed file. */
+      seed: string;
+      /** Everything but the seed, which the caller loads. */
+      options: Omit<TurneroServerOptions, 'seed'>;
+      /** The `--faults` text, for the start-up line. */
+      faultSpec: string | null;
+    };
+
+function positiveInteger(name: string, text: string, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > max) {
+    throw new Error(`invalid --${name} ${text} (a whole number from 1 to ${max})`);
+  }
+  return value;
+}
+
+export function parseServerArgs(argv: readonly string[]): ServerArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string', default: '8085' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string', default: 'demo' },
+      db: { type: 'string' },
+      'signing-key': { type: 'string' },
+      auth: { type: 'string', default: 'optional' },
+      faults: { type: 'string' },
+      'public-host': { type: 'string', multiple: true },
+      'retention-days': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) return { help: true };
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65535) throw new Error(`invalid --port ${values.port}`);
+  if (values.auth !== 'required' && values.auth !== 'optional') {
+    throw new Error(`invalid --auth ${values.auth} (required or optional)`);
+  }
+  const auth: AuthMode = values.auth;
+  const publicHosts = values['public-host'] ?? [];
+  // Refused here rather than at start: a typo should not leave the kiosks facing 421.
+  for (const name of publicHosts) parseHostEntry(name);
+  const retention = values['retention-days'];
+  return {
+    help: false,
+    seed: values.seed,
+    faultSpec: values.faults ?? null,
+    options: {
+      auth,
+      faults: values.faults ? parseFaultSpec(values.faults) : null,
+      port,
+      host: values.host,
+      ...(values.db ? { dbFile: values.db } : {}),
+      ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
+      ...(publicHosts.length > 0 ? { publicHosts } : {}),
+      ...(retention !== undefined
+        ? { retentionDays: positiveInteger('retention-days', retention, 36_500) }
+        : {}),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The server's retention: what a site recorded on a site-local day is erased once that day is
+ * more than `retentionDays` days old. The job runs at start and then checks every
+ * `intervalMs` whether a site's local day has changed (by the server's clock, which tests
+ * inject), erasing at each local midnight. A clock put back or forward just changes which day
+ * is "today".
+ */
+import { addDays, localDayOf, startOfLocalDay } from '../src-shared/domain/site-time';
+import type { ServerStore } from './store/store';
+
+export const DEFAULT_RETENTION_DAYS = 31;
+export const DEFAULT_RETENTION_CHECK_MS = 60_000;
+
+/** The first site-local day still kept when `today` is today. */
+export const firstKeptDay = (today: string, retentionDays: number): string =>
+  addDays(today, -retentionDays);
+
+export interface RetentionJobOptions {
+  store: ServerStore;
+  retentionDays: number;
+  now: () => Date;
+  log: (line: string) => void;
+  intervalMs?: number;
+}
+
+export class RetentionJob {
+  /** Per site, the local day the job last erased on. */
+  private readonly erasedOn = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: RetentionJobOptions) {
+    if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1) {
+      throw new Error(`retentionDays must be a whole number of days ≥ 1: ${options.retentionDays}`);
+    }
+  }
+
+  /** Erases what is due now, then keeps checking for a new local day. */
+  start(): void {
+    this.eraseDue();
+    this.timer = setInterval(() => {
+      try {
+        this.eraseDue();
+      } catch (error) {
+        this.options.log(`townhall-api: retention failed: ${String(error)}`);
+      }
+    }, this.options.intervalMs ?? DEFAULT_RETENTION_CHECK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** For each site whose local day changed since the last run: erases the days now too old. */
+  private eraseDue(): void {
+    const { store, retentionDays, now, log } = this.options;
+    for (const siteId of store.sites.listSiteIds()) {
+      const timeZone = store.sites.timeZoneOf(siteId);
+      const today = localDayOf(now(), timeZone);
+      if (this.erasedOn.get(siteId) === today) continue;
+      const keptFrom = firstKeptDay(today, retentionDays);
+      const erased = store.retention.eraseBefore(
+        siteId,
+        keptFrom,
+        startOfLocalDay(keptFrom, timeZone),
+      );
+      this.erasedOn.set(siteId, today);
+      const total = Object.values(erased).reduce((sum, count) => sum + count, 0);
+      if (total > 0) {
+        const detail = Object.entries(erased)
+          .filter(([, count]) => count > 0)
+          .map(([table, count]) => `${count} ${table}`)
+          .join(', ');
+        log(`townhall-api: ${siteId}: erased days before ${keptFrom} (retention): ${detail}`);
+      }
+    }
+  }
+}
