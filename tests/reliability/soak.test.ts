@@ -30,7 +30,10 @@ import { bookingCodeFor } from '../support/booking-codes';
 import { TEST_SITE } from '../support/catalog-fixture';
 import { makeTempDir } from '../support/temp-dir';
 import { RenderingPrinter } from './support/rendering-printer';
-import { reliabilitySettings as settings } from './support/settings';
+import {
+  reliabilitySettings as settings,
+  reliabilityTimeouts as timeouts,
+} from './support/settings';
 import { reportFigures } from './support/summary';
 
 const SAMPLE_EVERY = 1000;
@@ -91,58 +94,65 @@ afterAll(() => {
   dir?.remove();
 });
 
-it(`${settings.soakCheckIns} check-ins grow resident memory by less than ${LIMIT_MB} MB after a warm-up of ${WARM_UP}`, async () => {
-  const count = settings.soakCheckIns;
-  expect(
-    count,
-    'TURNERO_RELIABILITY_SOAK_CHECKINS must leave samples after the warm-up',
-  ).toBeGreaterThan(WARM_UP + SAMPLE_EVERY);
-  dir = memoryBackedDir('reliability-soak');
-  const opened = openStore(join(dir.path, 'turnero.sqlite'));
-  store = opened;
-  opened.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-  const codes = seedBookings(opened, count);
-  const printer = new RenderingPrinter({ paperWidth: 80, codePage: 'PC858' });
-  const kiosk = new CheckInService({
-    store: opened,
-    printer,
-    kioskId: 'soak-1',
-    timeZone: TEST_SITE.timeZone,
-    language: 'es',
-    checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
-    ticketQrUrl: 'https://turnos.example/t?id={ticketId}',
-    now: () => NOW,
-  });
+it(
+  `${settings.soakCheckIns} check-ins grow resident memory by less than ${LIMIT_MB} MB after a warm-up of ${WARM_UP}`,
+  async () => {
+    const count = settings.soakCheckIns;
+    expect(
+      count,
+      'TURNERO_RELIABILITY_SOAK_CHECKINS must leave samples after the warm-up',
+    ).toBeGreaterThan(WARM_UP + SAMPLE_EVERY);
+    dir = memoryBackedDir('reliability-soak');
+    const opened = openStore(join(dir.path, 'turnero.sqlite'));
+    store = opened;
+    opened.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    const codes = seedBookings(opened, count);
+    const printer = new RenderingPrinter({ paperWidth: 80, codePage: 'PC858' });
+    const kiosk = new CheckInService({
+      store: opened,
+      printer,
+      kioskId: 'soak-1',
+      timeZone: TEST_SITE.timeZone,
+      language: 'es',
+      checkInWindow: { minutesBefore: 120, minutesAfter: 60 },
+      ticketQrUrl: 'https://turnos.example/t?id={ticketId}',
+      now: () => NOW,
+    });
 
-  const samples: { checkIns: number; rssMb: number }[] = [{ checkIns: 0, rssMb: residentMb() }];
-  const refused: string[] = [];
-  for (const [index, code] of codes.entries()) {
-    const result = await kiosk.checkIn(code);
-    if (!result.ok || result.value.outcome !== 'issued') {
-      refused.push(`${code}: ${result.ok ? result.value.outcome : result.error.code}`);
+    const samples: { checkIns: number; rssMb: number }[] = [{ checkIns: 0, rssMb: residentMb() }];
+    const refused: string[] = [];
+    for (const [index, code] of codes.entries()) {
+      const result = await kiosk.checkIn(code);
+      if (!result.ok || result.value.outcome !== 'issued') {
+        refused.push(`${code}: ${result.ok ? result.value.outcome : result.error.code}`);
+      }
+      if ((index + 1) % SAMPLE_EVERY === 0) {
+        samples.push({ checkIns: index + 1, rssMb: residentMb() });
+      }
     }
-    if ((index + 1) % SAMPLE_EVERY === 0) {
-      samples.push({ checkIns: index + 1, rssMb: residentMb() });
-    }
-  }
 
-  const baseline = samples.find((sample) => sample.checkIns === WARM_UP);
-  const last = samples.at(-1);
-  if (!baseline || !last) throw new Error('no samples');
-  const growthMb = last.rssMb - baseline.rssMb;
-  const peakGrowthMb =
-    Math.max(...samples.filter((s) => s.checkIns >= WARM_UP).map((s) => s.rssMb)) - baseline.rssMb;
-  reportFigures(`soak: ${count} check-ins in process`, {
-    'check-ins issued': count - refused.length,
-    refused: refused.length,
-    'tickets in the store': opened.tickets.countOnDay('2026-11-30'),
-    'tickets rendered': `${printer.tickets} (${(printer.bytes / 1e6).toFixed(1)} MB of ESC/POS)`,
-    'RSS samples (MB)': samples.map((s) => s.rssMb.toFixed(1)).join(' '),
-    [`growth after ${WARM_UP} (MB)`]: growthMb.toFixed(2),
-    'peak growth (MB)': peakGrowthMb.toFixed(2),
-    'JS heap at the end (MB)': toMb(process.memoryUsage().heapUsed).toFixed(1),
-    'SQLite page cache bound (MB)': (PAGE_CACHE_KIB / 1024).toFixed(1),
-  });
-  expect(refused.slice(0, 10), 'check-ins the kiosk refused').toEqual([]);
-  expect(growthMb, `resident memory growth after ${WARM_UP} check-ins, MB`).toBeLessThan(LIMIT_MB);
-});
+    const baseline = samples.find((sample) => sample.checkIns === WARM_UP);
+    const last = samples.at(-1);
+    if (!baseline || !last) throw new Error('no samples');
+    const growthMb = last.rssMb - baseline.rssMb;
+    const peakGrowthMb =
+      Math.max(...samples.filter((s) => s.checkIns >= WARM_UP).map((s) => s.rssMb)) -
+      baseline.rssMb;
+    reportFigures(`soak: ${count} check-ins in process`, {
+      'check-ins issued': count - refused.length,
+      refused: refused.length,
+      'tickets in the store': opened.tickets.countOnDay('2026-11-30'),
+      'tickets rendered': `${printer.tickets} (${(printer.bytes / 1e6).toFixed(1)} MB of ESC/POS)`,
+      'RSS samples (MB)': samples.map((s) => s.rssMb.toFixed(1)).join(' '),
+      [`growth after ${WARM_UP} (MB)`]: growthMb.toFixed(2),
+      'peak growth (MB)': peakGrowthMb.toFixed(2),
+      'JS heap at the end (MB)': toMb(process.memoryUsage().heapUsed).toFixed(1),
+      'SQLite page cache bound (MB)': (PAGE_CACHE_KIB / 1024).toFixed(1),
+    });
+    expect(refused.slice(0, 10), 'check-ins the kiosk refused').toEqual([]);
+    expect(growthMb, `resident memory growth after ${WARM_UP} check-ins, MB`).toBeLessThan(
+      LIMIT_MB,
+    );
+  },
+  timeouts.soakMs,
+);

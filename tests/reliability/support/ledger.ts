@@ -114,7 +114,9 @@ export function auditLedger(input: LedgerInput): LedgerReport {
     duplicateNumbers: [...ticketsOfNumber]
       .filter(([, tickets]) => tickets.size > 1)
       .map(([number]) => number),
-    lostAcknowledged: [...byTicket.keys()].filter((id) => !serverById.has(id)),
+    lostAcknowledged: [...byTicket.values()]
+      .filter((ticket) => !serverById.has(ticket.ticketId))
+      .map((ticket) => `${ticket.number} (ticket ${ticket.ticketId})`),
     numberChanged: [...byTicket.values()]
       .filter((ticket) => {
         const record = serverById.get(ticket.ticketId);

@@ -24,3 +24,16 @@ export const reliabilitySettings = {
   /** Check-ins of the soak test. */
   soakCheckIns: positiveInteger('TURNERO_RELIABILITY_SOAK_CHECKINS', 20_000),
 };
+
+/**
+ * Test timeouts that grow with the settings, so a nightly run is not cut short. They only stop
+ * a hung run: generous bounds, never a measure (nothing here asserts on wall-clock time).
+ */
+export const reliabilityTimeouts = {
+  /** Setup, scanning at 200 ms a code, ~10 s a kill and restart, the rescan, delivery. */
+  killTestMs: 300_000 + reliabilitySettings.codes * 600 + reliabilitySettings.kills * 10_000,
+  /** Setup, the window, the longest push backoff after it, the rescan. */
+  revokeTestMs: 600_000 + reliabilitySettings.revokeSeconds * 1000,
+  /** Up to 5 ms a check-in on a loaded machine. */
+  soakMs: 120_000 + reliabilitySettings.soakCheckIns * 5,
+};
