@@ -18,11 +18,9 @@
 import { afterAll, expect, it } from 'vitest';
 import { API_BASE_PATH } from '../../src-shared/contract/townhall-api';
 import { SITE_ID } from './support/booking-seed';
-import { freePort } from './support/child-process';
 import { KioskRig, numberedAnswers } from './support/kiosk-rig';
 import { expectPromisesKept, ledgerFigures } from './support/promises';
 import { rescanEveryCode } from './support/scan-under-fire';
-import { ServerProcess } from './support/server-process';
 import {
   reliabilitySettings as settings,
   reliabilityTimeouts as timeouts,
@@ -40,11 +38,9 @@ const DELIVERY_TIMEOUT_MS = 330_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let rig: KioskRig | undefined;
-let server: ServerProcess | undefined;
 
 afterAll(async () => {
   await rig?.close();
-  await server?.kill();
 });
 
 it(
@@ -52,14 +48,9 @@ it(
   async ({ onTestFailed }) => {
     const run = new KioskRig('credential', BEFORE + DURING + AFTER);
     rig = run;
-    const dbFile = run.file('townhall.sqlite');
-    const townhall = new ServerProcess({
-      port: await freePort(),
-      seedFile: run.bookings.seedFile,
-      dbFile,
-    });
-    server = townhall;
-    onTestFailed(() => console.log(`${run.recentOutput()}\n${townhall.recentOutput()}`));
+    const dbFile = run.serverDbFile;
+    onTestFailed(() => console.log(run.recentOutput()));
+    const townhall = await run.serverProcess();
     await townhall.start('optional');
     const { printer, scanner, kiosk } = await run.start(townhall.url);
     const { codes } = run.bookings;

@@ -10,12 +10,10 @@
  * with two numbers; the kiosk's database intact.
  */
 import { afterAll, expect, it } from 'vitest';
-import { freePort } from './support/child-process';
 import { KioskRig, numberedAnswers } from './support/kiosk-rig';
 import { seededRandom } from './support/prng';
 import { expectPromisesKept, ledgerFigures } from './support/promises';
-import { rescanEveryCode, scanUnderFire } from './support/scan-under-fire';
-import { ServerProcess } from './support/server-process';
+import { killWhileScanning } from './support/scan-under-fire';
 import {
   reliabilitySettings as settings,
   reliabilityTimeouts as timeouts,
@@ -24,11 +22,9 @@ import { reportFigures } from './support/summary';
 import { checkedInToday, storedCheckIns, waitForCount } from './support/town-hall-records';
 
 let rig: KioskRig | undefined;
-let server: ServerProcess | undefined;
 
 afterAll(async () => {
   await rig?.close();
-  await server?.kill();
 });
 
 it(
@@ -36,37 +32,21 @@ it(
   async ({ onTestFailed }) => {
     const run = new KioskRig('server-killed', settings.codes);
     rig = run;
-    const dbFile = run.file('townhall.sqlite');
-    const townhall = new ServerProcess({
-      port: await freePort(),
-      seedFile: run.bookings.seedFile,
-      dbFile,
-    });
-    server = townhall;
-    onTestFailed(() => console.log(`${run.recentOutput()}\n${townhall.recentOutput()}`));
+    onTestFailed(() => console.log(run.recentOutput()));
+    const townhall = await run.serverProcess();
     await townhall.start();
-    const { printer, scanner, kiosk } = await run.start(townhall.url);
+    const parts = await run.start(townhall.url);
+    const { kiosk } = parts;
     const { codes } = run.bookings;
     const random = seededRandom(settings.seed + 1);
 
-    const fire = await scanUnderFire({
+    const { fire, rescan } = await killWhileScanning({
       codes,
-      scan: scanner.scan,
-      paceMs: 200,
+      parts,
       victim: townhall,
       random,
       minKills: settings.kills,
-      lifeMs: [1000, 4000],
     });
-    const rescan = await rescanEveryCode({
-      codes,
-      scan: scanner.scan,
-      kiosk,
-      papers: printer.tickets,
-    });
-    const issuedOnRescan = [...rescan.answers.values()].filter(
-      (answer) => answer.outcome === 'issued',
-    ).length;
     await waitForCount(
       () => checkedInToday(townhall.url),
       numberedAnswers(rescan.answers),
@@ -75,18 +55,18 @@ it(
     await townhall.stop();
     await kiosk.stop();
 
-    const { database, ledger } = run.audit(rescan.answers, await storedCheckIns(dbFile));
+    const { database, ledger } = run.audit(rescan.answers, await storedCheckIns(run.serverDbFile));
     reportFigures('server killed (SIGKILL, restarted on the same database)', {
       seed: random.seed,
       bookings: codes.length,
       'server kills': fire.kills,
       scans: fire.scans + codes.length,
-      'tickets issued on rescan': issuedOnRescan,
+      'tickets issued on rescan': rescan.issued,
       ...ledgerFigures(ledger, database),
     });
     expectPromisesKept(ledger, database);
     // The kiosk never went down: each citizen had a ticket from the first scan.
-    expect(issuedOnRescan, 'bookings that had no ticket until the final rescan').toBe(0);
+    expect(rescan.issued, 'bookings that had no ticket until the final rescan').toBe(0);
     expect(rescan.unprinted, 'tickets issued by a rescan that never printed').toEqual([]);
   },
   timeouts.killTestMs,

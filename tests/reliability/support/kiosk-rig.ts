@@ -1,8 +1,9 @@
 /**
  * What every kiosk-process test sets up and audits the same way: a temporary folder with a seed
  * of bookings, a TCP printer emulator, a pty serial scanner and the kiosk process pointed at a
- * given server; at the end, the kiosk's database (read after it stopped) and the ledger of the
- * run. Parts are released by `close()` whatever point the setup reached.
+ * given server (in-process, or the rig's own server process); at the end, the kiosk's database
+ * (read after it stopped) and the ledger of the run. Parts are released by `close()` whatever
+ * point the setup reached.
  */
 import { join } from 'node:path';
 import type { CheckInRecord } from '../../../src-shared/contract/townhall-api';
@@ -16,6 +17,8 @@ import { inspectKioskDatabase, type KioskDatabaseReport } from './kiosk-database
 import { KioskProcess, type ScanOutcome } from './kiosk-process';
 import { auditLedger, type LedgerReport } from './ledger';
 import { openScannerDevice, type ScannerDevice } from './scanner-device';
+import { freePort } from './child-process';
+import { ServerProcess } from './server-process';
 
 export interface RigParts {
   printer: TcpPrinterEmulator;
@@ -29,6 +32,7 @@ export class KioskRig {
   private printer: TcpPrinterEmulator | null = null;
   private scanner: ScannerDevice | null = null;
   private kiosk: KioskProcess | null = null;
+  private server: ServerProcess | null = null;
 
   constructor(label: string, codeCount: number) {
     this.temp = makeTempDir(`reliability-${label}`);
@@ -38,6 +42,21 @@ export class KioskRig {
   /** A file in the rig's folder (the server's database, say). */
   file(name: string): string {
     return join(this.temp.path, name);
+  }
+
+  /** The server's SQLite file when it runs as a process (`serverProcess`). */
+  get serverDbFile(): string {
+    return this.file('townhall.sqlite');
+  }
+
+  /** The Turnero server as a process on a free port with the rig's seed (not started yet). */
+  async serverProcess(): Promise<ServerProcess> {
+    this.server = new ServerProcess({
+      port: await freePort(),
+      seedFile: this.bookings.seedFile,
+      dbFile: this.serverDbFile,
+    });
+    return this.server;
   }
 
   /** Starts printer, scanner and the kiosk against `apiBaseUrl`; resolves once it is ready. */
@@ -58,9 +77,9 @@ export class KioskRig {
     return { printer, scanner, kiosk };
   }
 
-  /** The kiosk's last lines, for a failing test's message. */
+  /** The last lines of the kiosk and the server process, for a failing test's message. */
   recentOutput(): string {
-    return this.kiosk?.recentOutput() ?? '';
+    return `${this.kiosk?.recentOutput() ?? ''}\n${this.server?.recentOutput() ?? ''}`;
   }
 
   /** The books of the run; call once the kiosk has stopped (its file is read as it was left). */
@@ -83,6 +102,7 @@ export class KioskRig {
 
   async close(): Promise<void> {
     await this.kiosk?.kill();
+    await this.server?.kill();
     await this.scanner?.close();
     await this.printer?.close();
     this.temp.remove();

@@ -6,6 +6,7 @@
  * with that same number and print nothing; one that has none gets its ticket now.
  */
 import type { CapturedTicket } from '../../support/escpos-capture';
+import type { RigParts } from './kiosk-rig';
 import type { KioskProcess, ScanOutcome } from './kiosk-process';
 import type { Random } from './prng';
 import { waitForPrinted } from './printed-tickets';
@@ -81,6 +82,8 @@ export interface RescanOptions {
 export interface RescanReport {
   /** Each code's answer; a code the kiosk did not answer is left out. */
   answers: Map<string, ScanOutcome>;
+  /** Bookings that got their first ticket from the rescan. */
+  issued: number;
   /** Numbers issued by a rescan whose paper never came out. */
   unprinted: string[];
 }
@@ -109,5 +112,36 @@ export async function rescanEveryCode(options: RescanOptions): Promise<RescanRep
       if (!paper) unprinted.push(answer.number);
     }
   }
-  return { answers, unprinted };
+  const issued = [...answers.values()].filter((answer) => answer.outcome === 'issued').length;
+  return { answers, issued, unprinted };
+}
+
+/**
+ * A kill test's scanning: every code at a steady 200 ms while `victim` is killed after 1–4 s of
+ * life each time, at least `minKills` times; then every code once more.
+ */
+export async function killWhileScanning(options: {
+  codes: readonly string[];
+  parts: RigParts;
+  victim: Victim;
+  random: Random;
+  minKills: number;
+}): Promise<{ fire: FireReport; rescan: RescanReport }> {
+  const { codes, parts } = options;
+  const fire = await scanUnderFire({
+    codes,
+    scan: parts.scanner.scan,
+    paceMs: 200,
+    victim: options.victim,
+    random: options.random,
+    minKills: options.minKills,
+    lifeMs: [1000, 4000],
+  });
+  const rescan = await rescanEveryCode({
+    codes,
+    scan: parts.scanner.scan,
+    kiosk: parts.kiosk,
+    papers: parts.printer.tickets,
+  });
+  return { fire, rescan };
 }
