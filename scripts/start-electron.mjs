@@ -1,6 +1,7 @@
-// `npm start`: runs the kiosk in Electron. Pass-through arguments go to the app, e.g.
-// `npm start -- --config /etc/turnero/config.json`. `--check-runtime` alone only checks that the
-// Electron binary is available (or fetches it) and exits 0.
+// `npm start`: runs the kiosk in Electron. `--config FILE` goes to the app, e.g.
+// `npm start -- --config /etc/turnero/config.json`; any other argument (an Electron or Chromium
+// switch) is refused unless TURNERO_DEV=1 (electron-args.mjs). `--check-runtime` alone only checks
+// that the Electron binary is available (or fetches it) and exits 0.
 //
 // The `electron` npm package fetches its binary lazily the first time it is required. Where that
 // cannot work (no internet, as on the development and CI machines) this prints one clear line
@@ -10,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronArguments, refusalLine } from './electron-args.mjs';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(appDir, 'package.json'));
@@ -115,6 +117,15 @@ function resolveBinary(packageDir) {
 }
 
 async function main() {
+  const checkOnly = process.argv[2] === '--check-runtime';
+  const { args, refused } = checkOnly
+    ? { args: [], refused: [] }
+    : electronArguments(process.argv.slice(2), process.env);
+  if (refused.length > 0) {
+    console.error(refusalLine(refused));
+    process.exit(2);
+  }
+
   let packageDir;
   try {
     packageDir = path.dirname(require.resolve('electron/package.json'));
@@ -138,7 +149,7 @@ async function main() {
   }
 
   // `--check-runtime`: only make sure Electron is there (so `npm start` fails before building).
-  if (process.argv[2] === '--check-runtime') process.exit(0);
+  if (checkOnly) process.exit(0);
 
   const main = path.join(appDir, 'dist', 'main', 'electron-main.cjs');
   if (!existsSync(main)) {
@@ -149,7 +160,7 @@ async function main() {
   const env = { ...process.env };
   // Never let an inherited variable turn the kiosk into a plain Node process.
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(binary, [appDir, ...process.argv.slice(2)], { stdio: 'inherit', env });
+  const child = spawn(binary, [appDir, ...args], { stdio: 'inherit', env });
   child.on('error', (error) => unavailable(`cannot run ${binary}: ${error.message}`));
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {

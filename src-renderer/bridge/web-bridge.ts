@@ -1,5 +1,5 @@
 /**
- * The bridge over the web host's WebSocket (`/ws?token=…`), for when the renderer runs in a plain
+ * The bridge over the web host's WebSocket (`/ws`), for when the renderer runs in a plain
  * browser instead of Electron. Same `TurneroBridge` interface: requests carry an id and resolve
  * from the matching response frame; event frames go to listeners. The socket reconnects with
  * backoff; a request made while disconnected waits (bounded) for the connection, and any

@@ -4,7 +4,6 @@
  * serial scanner, a TCP printer emulator, and the built renderer in Debian's Chromium.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
@@ -13,6 +12,7 @@ import { parseSeed } from '../../server/seed';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
 import { makeTempDir } from '../support/temp-dir';
 import { startTcpPrinterEmulator, type TcpPrinterEmulator } from '../support/tcp-printer-emulator';
+import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
 
 const SEED = parseSeed({
   site: { id: 'e2e-sac', name: 'Ayuntamiento de Villanueva de la Peña', timeZone: 'Europe/Madrid' },
@@ -34,31 +34,7 @@ let dir: ReturnType<typeof makeTempDir>;
 let townhall: Awaited<ReturnType<typeof startTurneroServer>>;
 let printer: TcpPrinterEmulator;
 let scannerPty: PtyPair;
-let kiosk: ChildProcess;
-let kioskUrl: string;
-const kioskLog: string[] = [];
-
-function startKiosk(configFile: string): Promise<string> {
-  kiosk = spawn(
-    process.execPath,
-    ['dist/main/web-host.mjs', '--config', configFile, '--headless'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  kiosk.stderr?.on('data', (chunk: Buffer) => kioskLog.push(chunk.toString()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    kiosk.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^Turnero kiosk: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
-      if (match) resolve(match[1] as string);
-    });
-    kiosk.once('exit', (code) =>
-      reject(new Error(`web host exited with ${code}: ${kioskLog.join('')}`)),
-    );
-  });
-}
+let kiosk: WebHostProcess;
 
 /** The scanner's end of the pseudo-terminal, kept open for the whole file like a plugged device. */
 let scannerDevice: SerialPort;
@@ -72,7 +48,7 @@ async function scan(code: string): Promise<void> {
 }
 /** Opens the kiosk page and waits until it is connected (it shows the site name from main). */
 async function openKiosk(page: Page): Promise<void> {
-  await page.goto(kioskUrl);
+  await page.goto(kiosk.url);
   await expect(page.getByTestId('site-name')).toHaveText('Ayuntamiento de Villanueva de la Peña');
 }
 
@@ -93,7 +69,7 @@ test.beforeAll(async () => {
       scanner: { transport: `serial:${scannerPty.appPath}?baud=9600` },
     }),
   );
-  kioskUrl = await startKiosk(configFile);
+  kiosk = await startWebHostProcess({ configFile });
   scannerDevice = await new Promise<SerialPort>((resolve, reject) => {
     const port = new SerialPort({ path: scannerPty.devicePath, baudRate: 9600 }, (error) =>
       error ? reject(error) : resolve(port),
@@ -105,15 +81,12 @@ test.beforeAll(async () => {
 // eslint-disable-next-line no-empty-pattern
 test.afterEach(async ({}, testInfo) => {
   // The web host's own log is the first thing to read when an end-to-end test fails.
-  if (testInfo.status !== testInfo.expectedStatus) console.log(kioskLog.join(''));
+  if (testInfo.status !== testInfo.expectedStatus) console.log(kiosk?.log());
 });
 
 test.afterAll(async () => {
   if (scannerDevice?.isOpen) await new Promise((resolve) => scannerDevice.close(resolve));
-  kiosk?.kill('SIGTERM');
-  await new Promise((resolve) =>
-    kiosk?.exitCode !== null ? resolve(null) : kiosk.once('exit', resolve),
-  );
+  await kiosk?.stop();
   await scannerPty?.close();
   await printer?.close();
   await townhall?.close();

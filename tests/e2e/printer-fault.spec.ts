@@ -4,41 +4,24 @@
  * Real web host process, real SQLite, the reference API, a TCP printer emulator that answers
  * DLE EOT status with a scripted state, and the built renderer in Chromium.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTurneroServer } from '../../server/server';
-import { parseSeed } from '../../server/seed';
 import { makeTempDir } from '../support/temp-dir';
 import { startTcpPrinterEmulator, type TcpPrinterEmulator } from '../support/tcp-printer-emulator';
-import { tapOnScreenKeys } from './support/kiosk-page';
-
-const SITE_NAME = 'Ayuntamiento de Villanueva de la Peña';
+import { typeBookingCode } from './support/kiosk-page';
+import { ONE_BOOKING_SEED, SITE_NAME } from './support/one-booking-seed';
+import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
 
 let dir: ReturnType<typeof makeTempDir>;
 let townhall: Awaited<ReturnType<typeof startTurneroServer>>;
 let printer: TcpPrinterEmulator;
-let kiosk: ChildProcess;
-let kioskUrl: string;
+let kiosk: WebHostProcess;
 
 test.beforeAll(async () => {
   dir = makeTempDir('e2e-fault');
-  townhall = await startTurneroServer({
-    port: 0,
-    seed: parseSeed({
-      site: { id: 'e2e-sac', name: SITE_NAME, timeZone: 'Europe/Madrid' },
-      services: [
-        {
-          id: 'empadronamiento',
-          prefix: 'E',
-          names: { es: 'Certificado de empadronamiento' },
-          walkInsAllowed: true,
-        },
-      ],
-      appointments: [{ code: 'TRN-7K4P9Q', serviceId: 'empadronamiento', offsetMinutes: 10 }],
-    }),
-  });
+  townhall = await startTurneroServer({ port: 0, seed: ONE_BOOKING_SEED });
   printer = await startTcpPrinterEmulator({ status: 'paper-out' });
   const configFile = join(dir.path, 'kiosk.json');
   writeFileSync(
@@ -50,45 +33,26 @@ test.beforeAll(async () => {
       printer: { transport: printer.uri, statusPollSeconds: 1 },
     }),
   );
-  kiosk = spawn(
-    process.execPath,
-    ['dist/main/web-host.mjs', '--config', configFile, '--headless'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  kioskUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    kiosk.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^Turnero kiosk: (\S+)$/m.exec(out);
-      if (match) resolve(match[1] as string);
-    });
-    kiosk.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-  });
+  kiosk = await startWebHostProcess({ configFile });
+});
+
+// Playwright needs the fixtures argument destructured even when no fixture is used.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) console.log(kiosk?.log());
 });
 
 test.afterAll(async () => {
-  if (kiosk && kiosk.exitCode === null) {
-    const exited = new Promise((resolve) => kiosk.once('exit', resolve));
-    kiosk.kill('SIGTERM');
-    await exited;
-  }
+  await kiosk?.stop();
   await printer?.close();
   await townhall?.close();
   dir?.remove();
 });
 
-async function typeBookingCode(page: Page, code: string): Promise<void> {
-  await page.getByRole('button', { name: 'Tengo cita' }).click();
-  await tapOnScreenKeys(page, code);
-  await page.getByRole('button', { name: 'Aceptar' }).click();
-}
-
 test('paper out: the number is shown with the reason, and the one reprint prints it once the paper is back', async ({
   page,
 }) => {
-  await page.goto(kioskUrl);
+  await page.goto(kiosk.url);
   await expect(page.getByTestId('site-name')).toHaveText(SITE_NAME);
 
   await typeBookingCode(page, 'TRN7K4P9Q');

@@ -81,6 +81,13 @@ describe('web bridge', () => {
     expect(latest().url).toBe('ws://127.0.0.1:4000/ws?token=T');
   });
 
+  it('leaves the token out when the page has none: the session cookie proves the page', () => {
+    expect(webSocketUrl({ host: '127.0.0.1:4000', search: '' })).toBe('ws://127.0.0.1:4000/ws');
+    expect(webSocketUrl({ host: '127.0.0.1:4000', search: '?lang=es' })).toBe(
+      'ws://127.0.0.1:4000/ws',
+    );
+  });
+
   it('queues a request until the socket opens and resolves it from the matching response', async () => {
     const answer = bridge.invoke('checkin:submit', { input: 'TRN-7K4P9Q', source: 'touch' });
     expect(latest().sent).toEqual([]);

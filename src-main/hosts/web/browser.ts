@@ -1,6 +1,5 @@
-/** Opens the kiosk page in an installed Chromium, in kiosk/app mode, when one can be found. */
-import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+/** Which Chromium the web host opens, and with which switches for an unattended touch screen. */
+import { spawnSync } from 'node:child_process';
 
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -14,22 +13,37 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return null;
 }
 
-export function openKioskBrowser(executable: string, url: string, dataDir: string): void {
-  const child = spawn(
-    executable,
-    [
-      `--app=${url}`,
-      '--kiosk',
-      `--user-data-dir=${join(dataDir, 'chromium-profile')}`,
-      '--no-first-run',
-      '--disable-translate',
-      '--disable-features=Translate',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--overscroll-history-navigation=0',
-    ],
-    { stdio: 'ignore', detached: true },
-  );
-  child.unref();
+/** What a kiosk screen needs from Chromium, whatever the installation adds. */
+export const KIOSK_SWITCHES: readonly string[] = [
+  '--kiosk',
+  '--no-first-run',
+  // No "translate this page?" bar over a Spanish page on an English system.
+  '--disable-translate',
+  '--disable-features=Translate',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Sound may play before anyone has touched the screen: nobody taps a kiosk to unlock it.
+  '--autoplay-policy=no-user-gesture-required',
+  // A citizen's two fingers must not zoom the page, nor a swipe go "back".
+  '--disable-pinch',
+  '--overscroll-history-navigation=0',
+];
+
+/** TURNERO_CHROMIUM_FLAGS: extra switches, separated by spaces, appended to the kiosk's own. */
+export function extraSwitches(env: NodeJS.ProcessEnv): string[] {
+  return (env.TURNERO_CHROMIUM_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '');
+}
+
+export function kioskBrowserArgs(
+  url: string,
+  profileDir: string,
+  env: NodeJS.ProcessEnv,
+): string[] {
+  return [
+    `--app=${url}`,
+    ...KIOSK_SWITCHES,
+    `--user-data-dir=${profileDir}`,
+    ...extraSwitches(env),
+  ];
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run start:web [-- --config FILE] [--headless] [--port N]`: the kiosk's services with the
- * renderer served on 127.0.0.1. Prints its URL on one line so it can run as a service.
+ * renderer served on 127.0.0.1. Prints its URL on one line so it can run as a service; that URL
+ * holds the installation's secret, so the line is for the readers of the service's journal.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,8 +10,9 @@ import { defaultDataDir } from '../../app/data-dir';
 import { startKiosk } from '../../app/start-kiosk';
 import { ConfigError, loadKioskConfig } from '../../config/load-config';
 import { StartupError } from '../../store/startup-errors';
-import { findChromium, openKioskBrowser } from './browser';
-import { startWebHost } from './web-host';
+import { findChromium } from './browser';
+import { openKioskBrowser } from './kiosk-browser';
+import { startStableWebHost } from './stable-web-host';
 
 function rendererDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -21,9 +23,10 @@ function rendererDir(): string {
   return found;
 }
 
-function portFrom(argv: readonly string[]): number {
+/** `--port N`, or undefined to reuse the port of the last launch. */
+function portFrom(argv: readonly string[]): number | undefined {
   const index = argv.indexOf('--port');
-  if (index === -1) return 0;
+  if (index === -1) return undefined;
   const port = Number(argv[index + 1]);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError('--port needs a number from 0 to 65535');
@@ -39,13 +42,27 @@ async function main(argv: readonly string[]): Promise<void> {
   log(`configuration from ${source}`);
   const dataDir = config.dataDir ?? defaultDataDir();
   const app = await startKiosk({ config, defaultDataDir: dataDir, log });
-  const host = await startWebHost({ app, rendererDir: rendererDir(), port: portFrom(argv), log });
+  const port = portFrom(argv);
+  const host = await startStableWebHost({
+    app,
+    rendererDir: rendererDir(),
+    dataDir,
+    ...(port === undefined ? {} : { port }),
+    log,
+  });
   console.log(`Turnero kiosk: ${host.url}`);
 
   if (!argv.includes('--headless')) {
-    const chromium = findChromium();
-    if (chromium) openKioskBrowser(chromium, host.url, dataDir);
-    else log('no Chromium found: open the URL above in a browser');
+    const executable = findChromium();
+    if (executable) {
+      openKioskBrowser({
+        executable,
+        files: host.files,
+        launchUrl: host.launchUrl,
+        movedFrom: host.movedFrom,
+        log,
+      });
+    } else log('no Chromium found: open the URL above in a browser');
   }
 
   let stopping = false;

@@ -1,16 +1,17 @@
 /**
  * The web host: serves the built renderer on 127.0.0.1 and carries the IPC contract over a
- * WebSocket guarded by a per-launch token and an Origin check. Same services, same contract as
- * the Electron host; used for tests (Playwright in Chromium) and for Chromium-kiosk deployments.
+ * WebSocket guarded by the installation's secret (web-access.ts) and an Origin check. Same
+ * services, same contract as the Electron host; used for tests (Playwright in Chromium) and for
+ * Chromium-kiosk deployments.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WsClientFrameSchema, type WsServerFrame } from '../../../src-shared/contract/ipc';
 import type { Kiosk } from '../../app/kiosk';
 import { readStaticFile } from './static-files';
+import { LaunchTokens, sessionCookie, upgradeRefusal } from './web-access';
 
 export const WEB_HOST_CSP = [
   "default-src 'self'",
@@ -30,36 +31,92 @@ const MAX_FRAME_BYTES = 64 * 1024;
 export interface WebHostOptions {
   app: Kiosk;
   rendererDir: string;
+  /** The installation's secret (host-files.ts): what a page must prove. */
+  secret: string;
+  /** Serve on exactly this port (0: any free one). */
   port?: number;
+  /** Serve on this port when it is free, else on any. Ignored when `port` is given. */
+  preferredPort?: number;
   log?: (line: string) => void;
+  /** For tests: the lifetime of launch addresses and the clock that measures it. */
+  launchTokenTtlMs?: number;
+  now?: () => number;
 }
 
 export interface WebHost {
+  /** The page's address with `?token=<secret>`: what the CLI prints, a secret itself. */
   readonly url: string;
   readonly port: number;
-  readonly token: string;
+  /**
+   * A one-time address for the browser the host opens: it sets the session cookie and redirects
+   * to `/`, so neither the command line nor the history keeps a usable secret.
+   */
+  launchUrl(): string;
   close(): Promise<void>;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
+function listenOn(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const fail = (error: Error) => reject(error);
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+}
+
+async function listen(
+  server: Server,
+  options: WebHostOptions,
+  log: (line: string) => void,
+): Promise<void> {
+  if (options.port !== undefined || !options.preferredPort) {
+    await listenOn(server, options.port ?? 0);
+    return;
+  }
+  try {
+    await listenOn(server, options.preferredPort);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+    log(`web host: port ${options.preferredPort} is taken (${code}); serving on another one`);
+    await listenOn(server, 0);
+  }
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { app, rendererDir } = options;
+  const { app, rendererDir, secret } = options;
   const log = options.log ?? (() => undefined);
-  const token = randomBytes(24).toString('base64url');
+  const launchTokens = new LaunchTokens(options.launchTokenTtlMs, options.now);
   let allowedOrigins: string[] = [];
+
+  /** `/?launch=…`: trades a one-time token for the session cookie, once. */
+  const answerLaunch = (token: string, response: ServerResponse): void => {
+    const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+    if (!launchTokens.consume(token)) {
+      log('web host: refused a launch address that was used already or expired');
+      response
+        .writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('This launch address was used already or has expired.');
+      return;
+    }
+    response.writeHead(303, { ...headers, Location: '/', 'Set-Cookie': sessionCookie(secret) });
+    response.end();
+  };
 
   const server: Server = createServer((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const launch = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('launch');
+    if (launch !== null) {
+      answerLaunch(launch, response);
       return;
     }
     void readStaticFile(rendererDir, request.url ?? '/').then((file) => {
@@ -82,12 +139,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/ws') return refuseUpgrade(socket, '404 Not Found');
-    if (!sameSecret(url.searchParams.get('token') ?? '', token)) {
-      log('web host: refused a WebSocket with a wrong token');
-      return refuseUpgrade(socket, '403 Forbidden');
-    }
-    if (!allowedOrigins.includes(request.headers.origin ?? '')) {
-      log(`web host: refused a WebSocket from origin ${request.headers.origin ?? '(none)'}`);
+    const refusal = upgradeRefusal(request, secret, allowedOrigins);
+    if (refusal) {
+      log(`web host: refused a WebSocket: ${refusal}`);
       return refuseUpgrade(socket, '403 Forbidden');
     }
     sockets.handleUpgrade(request, socket, head, (ws) => serve(ws));
@@ -130,22 +184,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   };
 
+  await listen(server, options, log);
   const unsubscribe = app.onEvent(({ event, payload }) => {
     for (const client of sockets.clients) send(client, { kind: 'event', event, payload });
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
   const { port } = server.address() as AddressInfo;
-  allowedOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  const url = `http://127.0.0.1:${port}/?token=${token}`;
+  const origin = `http://127.0.0.1:${port}`;
+  allowedOrigins = [origin, `http://localhost:${port}`];
 
   return {
-    url,
+    url: `${origin}/?token=${secret}`,
     port,
-    token,
+    launchUrl: () => `${origin}/?launch=${launchTokens.issue()}`,
     close: async () => {
       unsubscribe();
       for (const client of sockets.clients) client.terminate();

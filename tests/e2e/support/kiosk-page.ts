@@ -1,4 +1,7 @@
-/** What several end-to-end specs do on the kiosk page: tap the on-screen keyboard, run axe. */
+/**
+ * What several end-to-end specs do on the kiosk page: tap the on-screen keyboard, type a booking
+ * code, run axe.
+ */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -8,6 +11,13 @@ export async function tapOnScreenKeys(page: Page, text: string): Promise<void> {
   for (const character of text) {
     await keyboard.getByRole('button', { name: character, exact: true }).click();
   }
+}
+
+/** "Tengo cita", the code on the on-screen keyboard, "Aceptar". */
+export async function typeBookingCode(page: Page, code: string): Promise<void> {
+  await page.getByRole('button', { name: 'Tengo cita' }).click();
+  await tapOnScreenKeys(page, code);
+  await page.getByRole('button', { name: 'Aceptar' }).click();
 }
 
 /** WCAG 2.1 A/AA scan of the page as it is now: no serious or critical violation. */

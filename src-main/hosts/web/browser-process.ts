@@ -1,0 +1,94 @@
+/**
+ * Starts the kiosk's Chromium as its own process and says, in one line, when it does not stay up.
+ * Chromium refuses some starts at once (as root without --no-sandbox, with a bad display, with a
+ * locked profile) and says why only on stderr, so stderr goes to a file in the data folder and its
+ * last line is the reason logged. A file, not a pipe: Chromium outlives a host that is killed.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { errorText } from '../../logging/error-text';
+
+/** An exit sooner than this after the start is a refusal to start, not a closed window. */
+export const EARLY_EXIT_MS = 5_000;
+
+export interface BrowserLaunch {
+  executable: string;
+  args: readonly string[];
+  /** Where its stderr goes (rewritten at each launch). */
+  logFile: string;
+  log: (line: string) => void;
+  earlyExitMs?: number;
+}
+
+export interface BrowserExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  early: boolean;
+}
+
+export interface BrowserProcess {
+  readonly pid: number | undefined;
+  /** Settles when the browser exits, or could not be run at all (then with code null). */
+  readonly exited: Promise<BrowserExit>;
+}
+
+const WHAT_TO_DO =
+  'Run the kiosk as an unprivileged user, or pass Chromium switches in TURNERO_CHROMIUM_FLAGS.';
+
+/** The last non-empty line, without Chromium's `[pid:tid:time:LEVEL:file(line)]` prefix. */
+export function lastReason(output: string): string | null {
+  const lines = output
+    .split('\n')
+    .map((line) => line.replace(/^\[[^\]]*\]\s*/, '').trim())
+    .filter((line) => line !== '');
+  return lines.at(-1) ?? null;
+}
+
+function readLog(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function describeExit(exit: BrowserExit, logFile: string): string {
+  const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+  if (!exit.early) return `Chromium exited (${how})`;
+  const reason = lastReason(readLog(logFile));
+  const advice = exit.code === 0 ? '' : ` ${WHAT_TO_DO}`;
+  const because = reason ? `: ${reason.replace(/\.$/, '')}` : '';
+  return `Chromium exited at once (${how})${because}.${advice}`;
+}
+
+export function launchBrowser(launch: BrowserLaunch): BrowserProcess {
+  const { executable, args, logFile, log } = launch;
+  const earlyExitMs = launch.earlyExitMs ?? EARLY_EXIT_MS;
+  const started = Date.now();
+  let stderr: number | 'ignore' = 'ignore';
+  try {
+    stderr = openSync(logFile, 'w', 0o600);
+  } catch (error) {
+    log(`cannot write Chromium's log ${logFile}: ${errorText(error)}`);
+  }
+  // Its own process group: Ctrl-C or a stop of the host does not close the screen with it.
+  const child = spawn(executable, [...args], {
+    stdio: ['ignore', 'ignore', stderr],
+    detached: true,
+  });
+  if (typeof stderr === 'number') closeSync(stderr);
+  child.unref();
+
+  const exited = new Promise<BrowserExit>((resolve) => {
+    child.once('error', (error) => {
+      log(`cannot run Chromium (${executable}): ${errorText(error)}`);
+      resolve({ code: null, signal: null, early: true });
+    });
+    child.once('exit', (code, signal) => {
+      const exit = { code, signal, early: Date.now() - started < earlyExitMs };
+      log(describeExit(exit, logFile));
+      resolve(exit);
+    });
+  });
+  return { pid: child.pid, exited };
+}

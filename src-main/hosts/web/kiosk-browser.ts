@@ -1,0 +1,43 @@
+/**
+ * The screen of a web-host kiosk: Chromium in kiosk mode on the kiosk's own profile. When the
+ * host restarts while that Chromium is still up, its page reconnects by itself (same secret, same
+ * port), so the host leaves it alone: a second Chromium on the profile would only hand its address
+ * to the first and exit. Otherwise the host opens one on a one-time launch address.
+ */
+import { kioskBrowserArgs } from './browser';
+import { launchBrowser, type BrowserProcess } from './browser-process';
+import type { WebHostFiles } from './host-files';
+import { runningProfileOwner, systemProbe, type ProcessProbe } from './profile-lock';
+
+export interface KioskBrowserOptions {
+  executable: string;
+  files: WebHostFiles;
+  /** Issues a one-time launch address; called only when a browser is actually launched. */
+  launchUrl: () => string;
+  /** The port the running page knew, when this launch serves on another one. */
+  movedFrom: number | null;
+  log: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+  probe?: ProcessProbe;
+}
+
+/** The launched browser, or null when one was already running on the profile. */
+export function openKioskBrowser(options: KioskBrowserOptions): BrowserProcess | null {
+  const { files, log } = options;
+  const running = runningProfileOwner(files.browserProfile, options.probe ?? systemProbe);
+  if (running !== null) {
+    log(
+      options.movedFrom === null
+        ? `Chromium (pid ${running}) is still showing the kiosk: its page reconnects by itself`
+        : `Chromium (pid ${running}) shows the kiosk on port ${options.movedFrom}, which is ` +
+            `taken now: close that Chromium so that the next start opens the page again`,
+    );
+    return null;
+  }
+  return launchBrowser({
+    executable: options.executable,
+    args: kioskBrowserArgs(options.launchUrl(), files.browserProfile, options.env ?? process.env),
+    logFile: files.browserLog,
+    log,
+  });
+}
