@@ -12,6 +12,10 @@ import { loadSeed } from '../server/seed';
 
 export interface DemoServer {
   readonly url: string;
+  /** The demo's local day: its database and the kiosk's credential are per day. */
+  readonly day: string;
+  /** A fresh one-time code that enrols (or re-enrols) `kioskId` with the demo town hall. */
+  enrolmentCode(kioskId: string): string;
   close(): Promise<void>;
 }
 
@@ -30,8 +34,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const today = localDayOf(options.now ?? new Date(), options.timeZone);
   // Earlier days' demo databases are of no use: the kiosk purges past days too.
   for (const name of readdirSync(dir)) {
-    const isDayDatabase = /^\d{4}-\d{2}-\d{2}\.sqlite/.test(name);
-    if (isDayDatabase && !name.startsWith(today)) rmSync(join(dir, name), { force: true });
+    const isDayFile = /^\d{4}-\d{2}-\d{2}\.(sqlite|credential)/.test(name);
+    if (isDayFile && !name.startsWith(today)) rmSync(join(dir, name), { force: true });
   }
   const server = await startTurneroServer({
     port: options.port ?? 0,
@@ -42,5 +46,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     signingKeyFile: join(dir, 'booking-keys.json'),
     now: () => new Date(),
   });
-  return { url: server.url, close: () => server.close() };
+  return {
+    url: server.url,
+    day: today,
+    enrolmentCode: (kioskId) => server.admin.createEnrolmentCode({ kioskId, replace: true }),
+    close: () => server.close(),
+  };
 }

@@ -25,11 +25,26 @@ function kioskCommand(host: string, args: readonly string[]): [string, string[]]
   throw new Error(`usage: launch.mjs web|electron [arguments…] (not "${host}")`);
 }
 
-/** The demo kiosk's configuration: everything on its defaults but the town hall's address. */
-function writeDemoConfig(dataDir: string, baseUrl: string): string {
+const DEMO_KIOSK_ID = 'kiosk-1';
+
+/**
+ * The demo kiosk's configuration: everything on its defaults but the town hall's address and an
+ * enrolment, as a real kiosk has (the town hall gives its ID-hash salt to enrolled kiosks only).
+ * The demo town hall is new each day, so is the kiosk's credential.
+ */
+function writeDemoConfig(dataDir: string, demo: DemoServer): string {
   const file = join(dataDir, 'demo', 'kiosk.json');
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  writeFileSync(file, `${JSON.stringify({ dataDir, api: { baseUrl } }, null, 2)}\n`);
+  const config = {
+    dataDir,
+    kioskId: DEMO_KIOSK_ID,
+    api: {
+      baseUrl: demo.url,
+      credentialFile: join('demo-townhall', `${demo.day}.credential`),
+      enrolmentCode: demo.enrolmentCode(DEMO_KIOSK_ID),
+    },
+  };
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   return file;
 }
 
@@ -41,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const dataDir = defaultDataDir();
     demo = await startDemoServer({ dir: join(dataDir, 'demo-townhall'), timeZone: DEMO_TIME_ZONE });
     console.error(`[turnero] demo town hall at ${demo.url} (no configuration given)`);
-    kioskArgs = ['--config', writeDemoConfig(dataDir, demo.url), ...args];
+    kioskArgs = ['--config', writeDemoConfig(dataDir, demo), ...args];
   }
   const [command, commandArgs] = kioskCommand(host, kioskArgs);
   const kiosk = spawn(command, commandArgs, { stdio: 'inherit' });
