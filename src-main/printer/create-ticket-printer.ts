@@ -17,6 +17,7 @@ import {
   type StatusReading,
 } from './status/status-reader';
 import type { PrintOutcome, TicketPrintData, TicketPrinter } from './ticket-printer';
+import { deadlineForJob, pacedLine, type LineSettings } from './job-deadline';
 import { PrinterStateChanges } from './printer-state-changes';
 import { renderTicket, type TicketTemplateOptions } from './ticket-template';
 import { withDeadline } from './transports/deadline';
@@ -31,7 +32,10 @@ import { errorText } from '../logging/error-text';
 /** The template's options (paper width, code page, profile, logo) plus the printer's own. */
 export interface CreateTicketPrinterOptions extends TicketTemplateOptions {
   transport: PrinterTransportConfig;
-  /** Longest a job may take once it reaches the printer, connection included. */
+  /**
+   * The printer's own response budget (printer.timeoutMs). A job's deadline adds the time its
+   * bytes need on a serial line and its paper needs to come out (see ./job-deadline.ts).
+   */
   timeoutMs: number;
   /** The virtual printer keeps its tickets under `<dataDir>/tickets`. */
   dataDir: string;
@@ -97,6 +101,8 @@ class QueuedTicketPrinter implements TicketPrinter {
   private readonly interpreter: StatusInterpreter;
   private readonly pollMs: number;
   private readonly statusTimeoutMs: number;
+  /** The serial line that paces jobs; null on TCP and USB. */
+  private readonly line: LineSettings | null;
   private started: Promise<void> | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
 
@@ -108,6 +114,7 @@ class QueuedTicketPrinter implements TicketPrinter {
     this.stateChanges = new PrinterStateChanges(this.status, options.log ?? (() => undefined));
     this.pollMs = options.statusPollMs ?? DEFAULT_STATUS_POLL_MS;
     this.statusTimeoutMs = options.statusTimeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS;
+    this.line = pacedLine(options.transport);
     this.interpreter = new StatusInterpreter(
       transport.kind,
       options.silentReadsBeforeOffline ?? DEFAULT_SILENT_READS_BEFORE_OFFLINE,
@@ -217,7 +224,7 @@ class QueuedTicketPrinter implements TicketPrinter {
       };
     }
 
-    const { timeoutMs } = this.options;
+    const timeoutMs = deadlineForJob(bytes, this.options.timeoutMs, this.line);
     const started = Date.now();
     this.printing = true;
     this.setState();
@@ -244,7 +251,7 @@ class QueuedTicketPrinter implements TicketPrinter {
         await this.refreshStatus({ probeOnly: true });
         return { status: 'printed' };
       }
-      return await this.confirm(started);
+      return await this.confirm(started, timeoutMs);
     } finally {
       this.printing = false;
       this.setState();
@@ -255,8 +262,8 @@ class QueuedTicketPrinter implements TicketPrinter {
    * After the bytes went out: the printer answers a status query only once it has read everything
    * sent before it, so a reply confirms delivery, and says whether a fault appeared meanwhile.
    */
-  private async confirm(started: number): Promise<PrintOutcome> {
-    const left = Math.max(this.statusTimeoutMs, this.options.timeoutMs - (Date.now() - started));
+  private async confirm(started: number, timeoutMs: number): Promise<PrintOutcome> {
+    const left = Math.max(this.statusTimeoutMs, timeoutMs - (Date.now() - started));
     const reading = await withDeadline(
       readPrinterStatus(this.transport, left, { sameLink: true }),
       left * 5 + WATCHDOG_GRACE_MS,
