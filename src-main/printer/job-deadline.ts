@@ -64,7 +64,7 @@ function blockDots(block: DecodedBlock): number {
   }
 }
 
-/** The paper `job` feeds, in mm, from what it prints. */
+/** The paper `job` feeds, in mm, from what it prints (the decoder reads any bytes). */
 export function paperLengthMm(job: Uint8Array): number {
   const dots = decodeEscPos(job).blocks.reduce((sum, block) => sum + blockDots(block), 0);
   return dots / DOTS_PER_MM;

@@ -11,6 +11,7 @@ import { prepareLogo } from '../../src-main/printer/logo/logo-store';
 import type { TicketPrinter } from '../../src-main/printer/ticket-printer';
 import { renderTicket, type TicketTemplateOptions } from '../../src-main/printer/ticket-template';
 import { sampleLogoPng } from '../support/logo-fixture';
+import { serialLine } from '../support/printer-rigs';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
 import {
   openSerialPrinterEmulator,
@@ -42,16 +43,7 @@ describe('a raster-logo ticket on a 9600-baud serial printer', () => {
       bytesPerSecond: LINE_BYTES_PER_SECOND,
     });
     printer = createTicketPrinter({
-      transport: {
-        kind: 'serial',
-        path: pair.appPath,
-        baud: BAUD,
-        dataBits: 8,
-        parity: 'none',
-        stopBits: 1,
-        flow: 'none',
-        dtr: 'on',
-      },
+      transport: serialLine(pair.appPath, BAUD),
       ...template,
       // The configuration's default: the printer's own response budget.
       timeoutMs: 10_000,

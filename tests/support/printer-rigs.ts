@@ -4,13 +4,27 @@
  * time; and a watch on the states a ticket printer announces.
  */
 import type { PrinterState } from '../../src-shared/contract/ipc';
-import type { PrinterTransportConfig } from '../../src-main/config/schema';
+import type { PrinterTransportConfig, SerialTransportConfig } from '../../src-main/config/schema';
 import type { TicketPrinter } from '../../src-main/printer/ticket-printer';
 import type { CapturedTicket } from './escpos-capture';
 import { PrinterStatusScript } from './printer-status-script';
 import { openPtyPair, type PtyPair } from './pty-pair';
 import { openSerialPrinterEmulator, type SerialPrinterEmulator } from './serial-printer-emulator';
 import { startTcpPrinterEmulator, type TcpPrinterEmulator } from './tcp-printer-emulator';
+
+/** A printer on serial line `path` at `baud`, 8N1, without flow control, DTR raised. */
+export function serialLine(path: string, baud = 19200): SerialTransportConfig {
+  return {
+    kind: 'serial',
+    path,
+    baud,
+    dataBits: 8,
+    parity: 'none',
+    stopBits: 1,
+    flow: 'none',
+    dtr: 'on',
+  };
+}
 
 /** One printer on one line, and the hands that pull its cable. */
 export interface Rig {
@@ -32,16 +46,7 @@ export async function serialRig(): Promise<Rig> {
     script,
   });
   return {
-    transport: {
-      kind: 'serial',
-      path: pair.appPath,
-      baud: 19200,
-      dataBits: 8,
-      parity: 'none',
-      stopBits: 1,
-      flow: 'none',
-      dtr: 'on',
-    },
+    transport: serialLine(pair.appPath),
     script,
     receivedBytes: () => device.received.length,
     waitForTicket: () => device.waitForTicket(3000),
