@@ -6,10 +6,12 @@
  * kiosk never offers a reprint of a ticket that may be in the tray.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createConfiguredPrinter } from '../../src-main/printer/configured-printer';
 import { createTicketPrinter } from '../../src-main/printer/create-ticket-printer';
 import type { PrinterProfileName } from '../../src-main/printer/profiles';
 import type { TicketPrinter } from '../../src-main/printer/ticket-printer';
 import { serialRig, tcpRig, turnNumber, watch, type Rig } from '../support/printer-rigs';
+import { startTcpPrinterEmulator } from '../support/tcp-printer-emulator';
 import { makeTempDir } from '../support/temp-dir';
 import { sampleTicket } from '../support/ticket-fixtures';
 
@@ -115,4 +117,35 @@ describe.each([
       expect(rig.script.processIdRequests).toEqual([]);
     },
   );
+});
+
+describe('the configured printer', () => {
+  it('tells the kiosk log when an EPSON does not answer GS ( H', async () => {
+    const emulator = await startTcpPrinterEmulator();
+    emulator.script.answersProcessId = false;
+    const dir = makeTempDir('printer-confirmation-log');
+    const logged: string[] = [];
+    const printer = createConfiguredPrinter(
+      {
+        transport: emulator.uri,
+        paperWidth: 80,
+        codePage: 'PC858',
+        profile: 'epson',
+        timeoutMs: 1000,
+        statusPollSeconds: 60,
+        qrUrl: null,
+        logoFile: null,
+      },
+      { dataDir: dir.path, log: (line) => logged.push(line), onTicketRendered: () => undefined },
+    );
+    try {
+      await printer.start();
+      expect(await printer.print(sampleTicket())).toEqual({ status: 'printed' });
+      expect(logged.join('\n')).toContain('no answer to GS ( H');
+    } finally {
+      await printer.close();
+      await emulator.close();
+      dir.remove();
+    }
+  });
 });
