@@ -12,10 +12,15 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { SerialPort } from 'serialport';
+import { confirmJob, ProcessIdSupport } from '../src-main/printer/job-confirmation';
+import { deadlineForJob, type LineSettings } from '../src-main/printer/job-deadline';
 import { prepareLogo, type PreparedLogo } from '../src-main/printer/logo/logo-store';
+import { readPrinterStatus } from '../src-main/printer/status/status-reader';
+import { SerialTransport } from '../src-main/printer/transports/serial-transport';
 import { renderTicket, type TicketTemplateOptions } from '../src-main/printer/ticket-template';
 import { sampleLogoPng } from '../tests/support/logo-fixture';
 import { openPtyPair } from '../tests/support/pty-pair';
+import { openSerialPrinterEmulator } from '../tests/support/serial-printer-emulator';
 import { sampleTicket } from '../tests/support/ticket-fixtures';
 
 type Report = (what: string, figure: string) => void;
@@ -132,6 +137,61 @@ export async function runPrinterBench(report: Report): Promise<void> {
     }
   } catch (error) {
     report('measured over a socat pty', `skipped: ${(error as Error).message}`);
+  }
+
+  // The job deadline (printer.timeoutMs 10 s + 1.5 × (line time + paper time), 8N1), and the
+  // confirmation after a job (GS ( H process ID response + DLE EOT 1, 2, 4) measured against the
+  // printer emulator over a socat pty: the time from the ticket's last byte to "printed".
+  {
+    const line = (baud: number): LineSettings => ({
+      baud,
+      dataBits: 8,
+      parity: 'none',
+      stopBits: 1,
+    });
+    for (const name of ['NV logo + QR', 'raster logo + QR']) {
+      const bytes = sizes.get(name) as Buffer;
+      report(
+        `job deadline, ${name}, 9600 / 115200 baud`,
+        `${deadlineForJob(bytes, 10_000, line(9600))} / ${deadlineForJob(bytes, 10_000, line(115200))} ms`,
+      );
+    }
+    try {
+      const pair = await openPtyPair();
+      const printer = await openSerialPrinterEmulator(pair.devicePath, 115200);
+      const transport = new SerialTransport({ path: pair.appPath, baud: 115200 });
+      try {
+        const processIds = new ProcessIdSupport(true, () => undefined);
+        await transport.probe(1000);
+        await processIds.probe(transport, 1000);
+        const deps = {
+          transport,
+          processIds,
+          statusTimeoutMs: 1000,
+          readStatus: (timeoutMs: number) =>
+            readPrinterStatus(transport, timeoutMs, { sameLink: true }),
+        };
+        const bytes = sizes.get('NV logo + QR') as Buffer;
+        const times: number[] = [];
+        for (let run = 0; run < 15; run++) {
+          await transport.write(bytes, 10_000);
+          const start = performance.now();
+          const outcome = await confirmJob(deps, Date.now() + 10_000);
+          if (outcome.status !== 'printed') throw new Error(`not confirmed: ${outcome.status}`);
+          times.push(performance.now() - start);
+        }
+        report(
+          'confirmation round trip over a socat pty (GS ( H + DLE EOT)',
+          `${median(times).toFixed(2)} ms (median of 15)`,
+        );
+      } finally {
+        await transport.close();
+        await printer.close();
+        await pair.close();
+      }
+    } catch (error) {
+      report('confirmation round trip over a socat pty', `skipped: ${(error as Error).message}`);
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Printing a committed ticket and recording the outcome. The ticket stays valid whatever the
- * printer does: a failure is recorded on the ticket (the citizen is offered the one reprint)
- * and in the print-failure log for staff.
+ * printer does: a failed or unconfirmed print is recorded on the ticket (the citizen keeps the
+ * one reprint; for an unconfirmed one the screen asks first whether the ticket came out) and in
+ * the print-failure log for staff.
  */
 import type { Language } from '../../src-shared/domain/language';
 import type { TicketPrinter } from '../printer/ticket-printer';
@@ -35,9 +36,10 @@ export async function printTicket(
   if (outcome.status === 'printed') {
     store.tickets.recordPrintOutcome(ticket.id, 'printed', null);
   } else {
-    context.log(`ticket ${ticket.number} not printed: ${outcome.failure} (${outcome.detail})`);
+    const what = outcome.status === 'failed' ? 'not printed' : 'printing unconfirmed';
+    context.log(`ticket ${ticket.number} ${what}: ${outcome.failure} (${outcome.detail})`);
     store.transaction(() => {
-      store.tickets.recordPrintOutcome(ticket.id, 'failed', outcome.failure);
+      store.tickets.recordPrintOutcome(ticket.id, outcome.status, outcome.failure);
       store.tickets.recordPrintFailure(ticket.id, outcome.failure, outcome.detail, context.now());
     });
   }

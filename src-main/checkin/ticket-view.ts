@@ -1,7 +1,7 @@
 /** A stored ticket as the renderer shows it (the IPC contract's TicketView). */
 import type { TicketView } from '../../src-shared/contract/ipc';
 import { localDayOf } from '../../src-shared/domain/site-time';
-import { MAX_REPRINTS, type TicketRecord } from '../store/ticket-repository';
+import { MAX_REPRINTS, REPRINTABLE, type TicketRecord } from '../store/ticket-repository';
 import type { CheckInContext } from './check-in-context';
 
 export function ticketView(context: CheckInContext, ticket: TicketRecord): TicketView {
@@ -15,7 +15,7 @@ export function ticketView(context: CheckInContext, ticket: TicketRecord): Ticke
     printStatus: ticket.printStatus,
     ...(ticket.printFailure ? { printFailure: ticket.printFailure } : {}),
     canReprint:
-      ticket.printStatus === 'failed' &&
+      REPRINTABLE.has(ticket.printStatus) &&
       ticket.reprints < MAX_REPRINTS &&
       ticket.localDay === localDayOf(context.now(), context.timeZone),
   };

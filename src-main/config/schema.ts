@@ -167,6 +167,10 @@ export const ConfigSchema = z
         codePage: z.enum(['PC858', 'PC850', 'WPC1252']).default('PC858'),
         /** Command dialect: EPSON TM (reference), STAR (ESC/POS emulation) or generic ESC/POS. */
         profile: z.enum(['epson', 'star', 'generic']).default('epson'),
+        /**
+         * The printer's own response budget for a job; each job's deadline adds the time its bytes
+         * need on a serial line and its paper to come out (src-main/printer/job-deadline.ts).
+         */
         timeoutMs: z.number().int().min(500).max(60000).default(10000),
         /** How often the real-time status (DLE EOT) is read between jobs. */
         statusPollSeconds: z.number().int().min(1).max(300).default(5),

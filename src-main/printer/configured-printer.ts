@@ -43,5 +43,7 @@ export function createConfiguredPrinter(
     statusPollMs: printer.statusPollSeconds * 1000,
     dataDir: deps.dataDir,
     onTicketRendered: deps.onTicketRendered,
+    // A printer that does not answer GS ( H, a failing state listener: the technician's log.
+    log: deps.log,
   });
 }

@@ -1,12 +1,14 @@
 /**
  * The kiosk's ticket printer: the template plus a transport, behind a queue that runs one job at
  * a time (two check-ins a second apart must not interleave their bytes on the wire) and bounds
- * each job in time, so a stalled printer costs a citizen seconds, not the kiosk.
+ * each job in time (./job-deadline.ts: the response budget plus the job's line and paper time),
+ * so a stalled printer costs a citizen seconds, not the kiosk.
  *
  * It also keeps the printer's state: the real-time status (DLE EOT) is read on an interval
  * between jobs, right before each job (a printer out of paper gets no bytes: the job fails at
- * once and the citizen is told), and after each job (a cover opened or paper run out during the
- * job fails it). Status reads and jobs share the queue, so their bytes never interleave either.
+ * once and the citizen is told), and after each job, to confirm it (./job-confirmation.ts: a
+ * fault during the job, or no confirmation, leaves it unconfirmed). Status reads and jobs share
+ * the queue, so their bytes never interleave either.
  */
 import type { PrinterState } from '../../src-shared/contract/ipc';
 import type { PrinterTransportConfig } from '../config/schema';
@@ -17,13 +19,16 @@ import {
   type StatusReading,
 } from './status/status-reader';
 import type { PrintOutcome, TicketPrintData, TicketPrinter } from './ticket-printer';
+import { confirmJob, ProcessIdSupport, type JobConfirmationDeps } from './job-confirmation';
+import { deadlineForJob, pacedLine, type LineSettings } from './job-deadline';
 import { PrinterStateChanges } from './printer-state-changes';
+import { printerProfile } from './profiles';
 import { renderTicket, type TicketTemplateOptions } from './ticket-template';
 import { withDeadline } from './transports/deadline';
 import { SerialTransport } from './transports/serial-transport';
 import { TcpTransport } from './transports/tcp-transport';
 import type { PrinterTransport } from './transports/transport';
-import { toPrintFailure } from './transports/transport-error';
+import { nothingWasSent, toPrintFailure } from './transports/transport-error';
 import { UsblpTransport } from './transports/usblp-transport';
 import { createVirtualPrinter } from './virtual-printer';
 import { errorText } from '../logging/error-text';
@@ -31,7 +36,10 @@ import { errorText } from '../logging/error-text';
 /** The template's options (paper width, code page, profile, logo) plus the printer's own. */
 export interface CreateTicketPrinterOptions extends TicketTemplateOptions {
   transport: PrinterTransportConfig;
-  /** Longest a job may take once it reaches the printer, connection included. */
+  /**
+   * The printer's own response budget (printer.timeoutMs). A job's deadline adds the time its
+   * bytes need on a serial line and its paper needs to come out (see ./job-deadline.ts).
+   */
   timeoutMs: number;
   /** The virtual printer keeps its tickets under `<dataDir>/tickets`. */
   dataDir: string;
@@ -61,13 +69,9 @@ const BLOCKING = new Set<PrinterState>([
   'error',
   'disconnected',
 ]);
-/** States that, read right after a job, mean the ticket may not have come out. */
-const FAILED_DURING_JOB = new Set<PrinterState>([
-  'paper-out',
-  'cover-open',
-  'error',
-  'disconnected',
-]);
+
+/** States in which the printer can be asked whether it answers GS ( H. */
+const IDLE_AND_FINE = new Set<PrinterState>(['ready', 'paper-near-end']);
 
 type BlockingState = 'paper-out' | 'cover-open' | 'offline' | 'error' | 'disconnected';
 
@@ -97,6 +101,11 @@ class QueuedTicketPrinter implements TicketPrinter {
   private readonly interpreter: StatusInterpreter;
   private readonly pollMs: number;
   private readonly statusTimeoutMs: number;
+  /** The serial line that paces jobs; null on TCP and USB. */
+  private readonly line: LineSettings | null;
+  /** Whether the printer answers GS ( H, and what a job's confirmation needs. */
+  private readonly processIds: ProcessIdSupport;
+  private readonly confirmation: JobConfirmationDeps;
   private started: Promise<void> | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
 
@@ -105,9 +114,18 @@ class QueuedTicketPrinter implements TicketPrinter {
     private readonly options: CreateTicketPrinterOptions,
   ) {
     this.transportKind = transport.kind;
-    this.stateChanges = new PrinterStateChanges(this.status, options.log ?? (() => undefined));
+    const log = options.log ?? (() => undefined);
+    this.stateChanges = new PrinterStateChanges(this.status, log);
     this.pollMs = options.statusPollMs ?? DEFAULT_STATUS_POLL_MS;
     this.statusTimeoutMs = options.statusTimeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS;
+    this.line = pacedLine(options.transport);
+    this.processIds = new ProcessIdSupport(printerProfile(options.profile).processIdResponse, log);
+    this.confirmation = {
+      transport,
+      processIds: this.processIds,
+      statusTimeoutMs: this.statusTimeoutMs,
+      readStatus: (timeoutMs) => this.readStatusAfterJob(timeoutMs),
+    };
     this.interpreter = new StatusInterpreter(
       transport.kind,
       options.silentReadsBeforeOffline ?? DEFAULT_SILENT_READS_BEFORE_OFFLINE,
@@ -180,6 +198,15 @@ class QueuedTicketPrinter implements TicketPrinter {
       () => undefined,
     ).catch((): StatusReading => ({ kind: 'silent', detail: `no status within ${limit} ms` }));
     this.applyReading(reading);
+    if (reading.kind === 'status' && IDLE_AND_FINE.has(reading.state)) {
+      // An idle printer answers GS ( H at once: learn here whether jobs can be confirmed by it.
+      await withDeadline(
+        this.processIds.probe(this.transport, this.statusTimeoutMs),
+        this.statusTimeoutMs + WATCHDOG_GRACE_MS,
+        'printer process ID',
+        () => undefined,
+      ).catch(() => undefined);
+    }
     return reading;
   }
 
@@ -217,34 +244,39 @@ class QueuedTicketPrinter implements TicketPrinter {
       };
     }
 
-    const { timeoutMs } = this.options;
-    const started = Date.now();
+    const deadlineMs = deadlineForJob(bytes, this.options.timeoutMs, this.line);
+    const deadlineAt = Date.now() + deadlineMs;
     this.printing = true;
     this.setState();
     try {
       try {
         // The transports keep their own deadline; this watchdog only catches one that does not.
         await withDeadline(
-          this.transport.write(bytes, timeoutMs),
-          timeoutMs + WATCHDOG_GRACE_MS,
+          this.transport.write(bytes, deadlineMs),
+          deadlineMs + WATCHDOG_GRACE_MS,
           `${this.transportKind} printer`,
           () => void this.transport.close().catch(() => undefined),
         );
       } catch (error) {
-        const outcome: PrintOutcome = { status: 'failed', ...toPrintFailure(error) };
+        const { failure, detail } = toPrintFailure(error);
         // What is the printer like now? (Disconnected, reconnectable, out of paper…)
         this.printing = false;
         await this.refreshStatus({ probeOnly: this.interpreter.knownMute });
-        return outcome;
+        if (nothingWasSent(error)) return { status: 'failed', failure, detail };
+        return {
+          status: 'unconfirmed',
+          failure,
+          detail: `${detail}; part or all of the ticket may have been sent`,
+        };
       }
-      if (!this.interpreter.answersStatus) {
+      if (!this.confirmsByStatus()) {
         // No status to confirm with (USB printer class, a TCP box that never answers): the
-        // transport's hand-over is all there is.
+        // transport's hand-over (the device or the box took every byte) is all there is.
         this.printing = false;
         await this.refreshStatus({ probeOnly: true });
         return { status: 'printed' };
       }
-      return await this.confirm(started);
+      return await confirmJob(this.confirmation, deadlineAt);
     } finally {
       this.printing = false;
       this.setState();
@@ -252,44 +284,24 @@ class QueuedTicketPrinter implements TicketPrinter {
   }
 
   /**
-   * After the bytes went out: the printer answers a status query only once it has read everything
-   * sent before it, so a reply confirms delivery, and says whether a fault appeared meanwhile.
+   * A serial printer always answers status (so silence after a job is doubt, not a hand-over);
+   * a TCP box only once it has answered.
    */
-  private async confirm(started: number): Promise<PrintOutcome> {
-    const left = Math.max(this.statusTimeoutMs, this.options.timeoutMs - (Date.now() - started));
+  private confirmsByStatus(): boolean {
+    if (!this.transport.queryStatus) return false;
+    return this.transportKind === 'serial' || this.interpreter.answersStatus;
+  }
+
+  /** A status read over the link the job just went down, folded into the state. */
+  private async readStatusAfterJob(timeoutMs: number): Promise<StatusReading> {
     const reading = await withDeadline(
-      readPrinterStatus(this.transport, left, { sameLink: true }),
-      left * 5 + WATCHDOG_GRACE_MS,
+      readPrinterStatus(this.transport, timeoutMs, { sameLink: true }),
+      timeoutMs * 5 + WATCHDOG_GRACE_MS,
       'printer status',
       () => undefined,
     ).catch((): StatusReading => ({ kind: 'silent', detail: 'no status after the job' }));
-    this.printing = false;
     this.applyReading(reading);
-    switch (reading.kind) {
-      case 'status':
-        if (FAILED_DURING_JOB.has(reading.state)) {
-          return {
-            status: 'failed',
-            failure: reading.state as BlockingState,
-            detail: `printer ${reading.state} during the job: ${reading.detail}; the ticket may be incomplete`,
-          };
-        }
-        return { status: 'printed' };
-      case 'down':
-        return {
-          status: 'failed',
-          failure: reading.failure,
-          detail: `the link dropped during the job: ${reading.detail}`,
-        };
-      case 'silent':
-        return {
-          status: 'failed',
-          failure: 'timeout',
-          detail: `the printer stopped answering after the ticket was sent (${reading.detail}); it may not have printed`,
-        };
-      case 'unreadable':
-        return { status: 'printed' };
-    }
+    return reading;
   }
 }
 

@@ -40,6 +40,12 @@ export interface PrinterProfile {
   /** `native`: `GS ( k` model 2; `text`: the URL printed as text. */
   readonly qr: 'native' | 'text';
   readonly nvLogo: NvLogoMethod;
+  /**
+   * The printer answers `GS ( H` fn 48 (process ID response) once everything before it is
+   * printed: the one definite "the ticket came out". Only where the maker documents it: a clone
+   * may print an unknown command as junk on the next ticket.
+   */
+  readonly processIdResponse: boolean;
   /** Bytes that feed the paper past the cutter and cut. */
   readonly cut: Buffer;
 }
@@ -55,6 +61,8 @@ export const PRINTER_PROFILES: Readonly<Record<PrinterProfileName, PrinterProfil
     codeTables: EPSON_TABLES,
     qr: 'native',
     nvLogo: 'gs-l',
+    // TM-T20, TM-T88IV and later (a TM that does not answer is noticed: ../job-confirmation.ts).
+    processIdResponse: true,
     // GS V 65 n: feed to the cutting position (+ n dots) and cut; models with only a partial
     // cutter (TM-T20) cut partially. No wasted blank lines, unlike feed + GS V 0.
     cut: feedAndCut('full'),
@@ -66,6 +74,8 @@ export const PRINTER_PROFILES: Readonly<Record<PrinterProfileName, PrinterProfil
     codeTables: EPSON_TABLES,
     qr: 'native',
     nvLogo: 'fs-q',
+    // Not documented for Star's ESC/POS emulation.
+    processIdResponse: false,
     cut: feedAndCut('partial'),
   },
   generic: {
@@ -75,6 +85,7 @@ export const PRINTER_PROFILES: Readonly<Record<PrinterProfileName, PrinterProfil
     codeTables: EPSON_TABLES,
     qr: 'text',
     nvLogo: null,
+    processIdResponse: false,
     // Four lines past the head (the cutter sits ~15 mm above it on most clones), then GS V 0.
     cut: Buffer.concat([feedLines(4), fullCut()]),
   },

@@ -20,8 +20,20 @@ export interface TicketPrintData {
   estimatedWaitMinutes?: number | null;
 }
 
+/**
+ * - `printed`: the printer confirmed it (process ID response, or its status after the job: it had
+ *   every byte and no fault), or took every byte where it cannot say more (USB printer class, a
+ *   network box that closed its side);
+ * - `failed`: definitely not printed: not a byte went out (the status said paper out, cover
+ *   open…, or the link refused);
+ * - `unconfirmed`: bytes went out but the printer did not confirm (a timeout mid-job, a link
+ *   that dropped, a fault during the job, a printer that stopped answering): the ticket may
+ *   have come out, whole or in part. `failure` says why it is in doubt.
+ */
 export type PrintOutcome =
-  { status: 'printed' } | { status: 'failed'; failure: PrintFailure; detail: string };
+  | { status: 'printed' }
+  | { status: 'failed'; failure: PrintFailure; detail: string }
+  | { status: 'unconfirmed'; failure: PrintFailure; detail: string };
 
 export type PrinterTransportKind = 'serial' | 'tcp' | 'usblp' | 'virtual';
 
@@ -31,8 +43,9 @@ export interface TicketPrinter {
    * Renders and sends one ticket; never throws, the outcome says what happened. Jobs run one at a
    * time. The status is read right before sending: a printer that is out of paper, has its cover
    * open, is off-line, in error or disconnected fails the job at once with that failure and not a
-   * byte is sent. On printers that report status it is read again after the job, and a fault that
-   * appeared meanwhile (cover opened, paper ran out, cable pulled) fails the job.
+   * byte is sent. On printers that report status the job is then confirmed (see PrintOutcome): a
+   * fault that appeared meanwhile (cover opened, paper ran out, cable pulled) leaves it
+   * unconfirmed, since part of the ticket may be out or come out once the fault is cleared.
    */
   print(ticket: TicketPrintData): Promise<PrintOutcome>;
   /**

@@ -84,10 +84,17 @@ const TRANSLITERATIONS: Readonly<Record<string, string>> = {
   '\u00a0': ' ',
 };
 
+/**
+ * True when the page holds `char` (one code point): it encodes to one byte, and not to the "?"
+ * iconv-lite puts for what it cannot map. A character outside the BMP is two UTF-16 units, which
+ * iconv-lite maps one by one, to "??": two bytes, so not encodable either.
+ */
 function encodable(char: string, encoding: string): boolean {
   const bytes = iconv.encode(char, encoding);
-  return !(bytes.length === 1 && bytes[0] === 0x3f && char !== '?');
+  return bytes.length === 1 && (bytes[0] !== 0x3f || char === '?');
 }
+
+const isAscii = (char: string): boolean => (char.codePointAt(0) ?? 0) < 0x80;
 
 /**
  * Text as the printer can show it in `codePage`: control characters (which would be ESC/POS
@@ -98,10 +105,11 @@ function encodable(char: string, encoding: string): boolean {
 export function printableText(text: string, codePage: TicketCodePage): string {
   const encoding = ICONV_ENCODING[codePage];
   const fits = (value: string): boolean =>
-    [...value].every((c) => c.charCodeAt(0) < 0x80 || encodable(c, encoding));
+    [...value].every((c) => isAscii(c) || encodable(c, encoding));
   let out = '';
+  // String iteration goes by code point: an emoji is one `char` here, and one "?" on paper.
   for (const char of text.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')) {
-    if (char.charCodeAt(0) < 0x80 || encodable(char, encoding)) {
+    if (isAscii(char) || encodable(char, encoding)) {
       out += char;
       continue;
     }

@@ -64,6 +64,14 @@ const toTicket = (row: TicketRow): TicketRecord => ({
 
 /** A ticket that did not print may be printed once more; a printed one never again. */
 export const MAX_REPRINTS = 1;
+/**
+ * The print states that keep the one reprint: failed (nothing was sent) and unconfirmed (sent,
+ * not confirmed: the citizen is asked first whether it came out).
+ */
+export const REPRINTABLE: ReadonlySet<PrintStatus> = new Set<PrintStatus>([
+  'failed',
+  'unconfirmed',
+]);
 
 export interface NewTicket {
   id: string;
@@ -100,7 +108,7 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     claimReprint: db.prepare(
       `UPDATE tickets SET reprints = reprints + 1
-       WHERE id = ? AND reprints < ? AND print_status = 'failed'`,
+       WHERE id = ? AND reprints < ? AND print_status IN ('failed', 'unconfirmed')`,
     ),
     insertFailure: db.prepare(
       `INSERT INTO print_failures (ticket_id, failure, detail, at) VALUES (?, ?, ?, ?)`,
@@ -187,8 +195,9 @@ export class TicketRepository {
   }
 
   /**
-   * Takes the ticket's one reprint, atomically: true only for an unprinted ticket whose reprint
-   * is still unused, so two taps (or two screens) cannot print the same number twice.
+   * Takes the ticket's one reprint, atomically: true only for a ticket not confirmed printed
+   * (failed or unconfirmed) whose reprint is still unused, so two taps (or two screens) cannot
+   * print the same number twice.
    */
   claimReprint(id: string): boolean {
     return this.statements.claimReprint.run(id, MAX_REPRINTS).changes === 1;

@@ -14,6 +14,9 @@ export function printMessageKey(result: CheckInResult): {
   params?: Record<string, string>;
 } {
   const { ticket } = result;
+  if (ticket.printStatus === 'unconfirmed') {
+    return { key: 'ui.result.unconfirmed', params: { number: ticket.number } };
+  }
   if (ticket.printStatus === 'failed') {
     return {
       key: `printFailures.${ticket.printFailure ?? 'error'}`,
@@ -34,7 +37,10 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
   const heading = useHeadingFocus<HTMLHeadingElement>(outcomeSeq);
   const already = result.outcome === 'already-issued';
   const print = printMessageKey(result);
-  const failed = ticket.printStatus === 'failed';
+  const failed = ticket.printStatus === 'failed' || ticket.printStatus === 'unconfirmed';
+  // The ticket may be in the tray: a reprint only when the citizen says it is not.
+  const reprintLabel =
+    ticket.printStatus === 'unconfirmed' ? 'ui.result.notPrinted' : 'ui.result.reprint';
 
   return (
     <div className="screen screen--result" data-testid="screen-result">
@@ -78,7 +84,7 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
           <div className="actions">
             {ticket.canReprint && (
               <button type="button" className="button button--secondary" onClick={props.onReprint}>
-                {t('ui.result.reprint')}
+                {t(reprintLabel)}
               </button>
             )}
             <button type="button" className="button button--primary" onClick={endSession}>

@@ -49,7 +49,11 @@ export function ipcResultSchema<T extends z.ZodType>(value: T) {
   ]);
 }
 
-export const PrintStatusSchema = z.enum(['pending', 'printed', 'failed']);
+/**
+ * `printed`: the printer confirmed it. `failed`: definitely not printed (nothing was sent).
+ * `unconfirmed`: sent, but the printer did not confirm it: the ticket may be in the tray.
+ */
+export const PrintStatusSchema = z.enum(['pending', 'printed', 'failed', 'unconfirmed']);
 export type PrintStatus = z.infer<typeof PrintStatusSchema>;
 
 export const PrintFailureSchema = z.enum([
@@ -88,7 +92,10 @@ export const TicketViewSchema = z.object({
   issuedAt: z.iso.datetime({ offset: true }),
   printStatus: PrintStatusSchema,
   printFailure: PrintFailureSchema.optional(),
-  /** True for a ticket that did not print and still has its one reprint. */
+  /**
+   * True for a ticket that did not print, or whose printing is unconfirmed, and still has its one
+   * reprint. For an unconfirmed one the screen offers it only as "the ticket did not come out".
+   */
   canReprint: z.boolean(),
 });
 export type TicketView = z.infer<typeof TicketViewSchema>;

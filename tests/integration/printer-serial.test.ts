@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTicketPrinter } from '../../src-main/printer/create-ticket-printer';
 import type { TicketPrinter } from '../../src-main/printer/ticket-printer';
 import { renderTicket } from '../../src-main/printer/ticket-template';
+import { serialLine } from '../support/printer-rigs';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
 import {
   openSerialPrinterEmulator,
@@ -21,16 +22,7 @@ const template = { paperWidth: 80, codePage: 'PC858' } as const;
 
 function serialPrinter(path: string, dataDir: string): TicketPrinter {
   return createTicketPrinter({
-    transport: {
-      kind: 'serial',
-      path,
-      baud: 19200,
-      dataBits: 8,
-      parity: 'none',
-      stopBits: 1,
-      flow: 'none',
-      dtr: 'on',
-    },
+    transport: serialLine(path),
     ...template,
     timeoutMs: 2000,
     dataDir,

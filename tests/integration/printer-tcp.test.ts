@@ -129,8 +129,9 @@ describe('TCP ticket printer', () => {
     emulator.mode = 'black-hole';
     const printer = open(emulator.port, 300);
     const outcome = await printer.print(sampleTicket());
-    expect(outcome).toMatchObject({ status: 'failed', failure: 'timeout' });
-    expect(outcome.status === 'failed' && outcome.detail).toContain('accepted the connection');
+    // The bytes were handed to the connection: a timeout mid-job is doubt, not "not printed".
+    expect(outcome).toMatchObject({ status: 'unconfirmed', failure: 'timeout' });
+    expect(outcome.status === 'unconfirmed' && outcome.detail).toContain('accepted the connection');
 
     emulator.mode = 'print';
     expect(await printer.print(sampleTicket({ ticketNumber: 'C-015' }))).toEqual({

@@ -1,8 +1,11 @@
 /**
  * The status side of the printer emulators (serial and TCP): answers `DLE EOT n` (10 04 n) as an
- * EPSON TM does, from a state the test sets at any time, and takes the queries out of the byte
- * stream so what is left is the print data, which decodes as before. Like a real printer it
- * answers a query wherever it appears in the stream. Free of vitest so Playwright can use it.
+ * EPSON TM does, from a state the test sets at any time, and `GS ( H` fn 48 (process ID
+ * response, `1D 28 48 06 00 30 30 d1 d2 d3 d4`) with `37 22 d1 d2 d3 d4 00` once the data before
+ * it has arrived, as a TM does once that data is printed (the emulator prints instantly). It
+ * takes both out of the byte stream so what is left is the print data, which decodes as before.
+ * Like a real printer it answers a status query wherever it appears in the stream. Free of
+ * vitest so Playwright can use it.
  */
 
 /** What the emulated printer reports; 'silent' never answers (hung, or no return wire). */
@@ -11,6 +14,19 @@ export type ScriptedPrinterStatus =
 
 const FINE = 0x12;
 const OFFLINE = 0x08;
+const DLE = 0x10;
+const GS = 0x1d;
+/** `GS ( H` pL=6 pH=0 fn=48 m=48, then the four ID bytes. */
+const PROCESS_ID_REQUEST = Buffer.from([GS, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30]);
+const PROCESS_ID_REQUEST_LENGTH = PROCESS_ID_REQUEST.length + 4;
+
+/** States in which a printer goes on printing, and so answers a process ID request. */
+const PRINTING_STATES: readonly ScriptedPrinterStatus[] = ['ok', 'paper-near-end'];
+
+/** The `37 22 d1 d2 d3 d4 00` answer to the process ID request `id`. */
+export function processIdResponse(id: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([0x37, 0x22]), id, Buffer.from([0x00])]);
+}
 
 /** The reply byte to DLE EOT `n` in `status`, or null when the printer does not answer. */
 export function scriptedStatusReply(status: ScriptedPrinterStatus, n: number): number | null {
@@ -43,6 +59,13 @@ export class PrinterStatusScript {
   noiseBeforeReplies: Buffer = Buffer.alloc(0);
   /** The `n` of every query received, in order. */
   readonly queries: number[] = [];
+  /**
+   * Whether it answers `GS ( H` (EPSON TM: yes; an older TM or a clone: no). It answers only in
+   * a printing state ('ok', 'paper-near-end'): a printer stopped by a fault or silent does not.
+   */
+  answersProcessId = true;
+  /** The ID of every process ID request received, in order. */
+  readonly processIdRequests: string[] = [];
   private readonly dataHooks: Array<(data: Buffer) => void> = [];
 
   constructor(status: ScriptedPrinterStatus = 'ok') {
@@ -78,7 +101,31 @@ export class PrinterStatusScript {
       };
       let i = 0;
       while (i < bytes.length) {
-        if (bytes[i] !== 0x10) {
+        if (bytes[i] === GS) {
+          const rest = bytes.subarray(i, i + PROCESS_ID_REQUEST_LENGTH);
+          const prefix = rest.subarray(0, PROCESS_ID_REQUEST.length);
+          if (!PROCESS_ID_REQUEST.subarray(0, prefix.length).equals(prefix)) {
+            i += 1;
+            continue;
+          }
+          // A request cut by the chunk boundary: keep its start for the next chunk.
+          if (rest.length < PROCESS_ID_REQUEST_LENGTH) {
+            flushData(i);
+            held = Buffer.from(bytes.subarray(i));
+            segmentStart = bytes.length;
+            break;
+          }
+          flushData(i);
+          const id = Buffer.from(rest.subarray(PROCESS_ID_REQUEST.length));
+          this.processIdRequests.push(id.toString('latin1'));
+          if (this.answersProcessId && PRINTING_STATES.includes(this.status)) {
+            reply.push(processIdResponse(id));
+          }
+          i += PROCESS_ID_REQUEST_LENGTH;
+          segmentStart = i;
+          continue;
+        }
+        if (bytes[i] !== DLE) {
           i += 1;
           continue;
         }

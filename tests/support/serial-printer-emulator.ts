@@ -19,17 +19,36 @@ export interface SerialPrinterEmulator {
   close(): Promise<void>;
 }
 
+export interface SerialPrinterEmulatorOptions {
+  status?: ScriptedPrinterStatus;
+  script?: PrinterStatusScript;
+  /**
+   * Reads the line no faster than this, as a printer on a real line at that speed would receive
+   * (a pty does not pace the baud rate): 960 plays 9600 baud 8N1. Unpaced when omitted.
+   */
+  bytesPerSecond?: number;
+}
+
+/** Bytes read at a time when paced: small, so the pacing is smooth. */
+const PACED_CHUNK = 64;
+
 export async function openSerialPrinterEmulator(
   devicePath: string,
   baud = 19200,
-  options: { status?: ScriptedPrinterStatus; script?: PrinterStatusScript } = {},
+  options: SerialPrinterEmulatorOptions = {},
 ): Promise<SerialPrinterEmulator> {
   const capture = new TicketCapture();
   const feed = capture.stream();
   const script = options.script ?? new PrinterStatusScript(options.status);
   const parse = script.stream();
+  const { bytesPerSecond } = options;
   let received = Buffer.alloc(0);
-  const port = new SerialPort({ path: devicePath, baudRate: baud, autoOpen: false });
+  const port = new SerialPort({
+    path: devicePath,
+    baudRate: baud,
+    autoOpen: false,
+    ...(bytesPerSecond ? { highWaterMark: PACED_CHUNK } : {}),
+  });
   port.on('error', () => undefined);
   await new Promise<void>((resolve, reject) =>
     port.open((error) => (error ? reject(error) : resolve())),
@@ -40,6 +59,11 @@ export async function openSerialPrinterEmulator(
     if (data.length > 0) {
       received = Buffer.concat([received, data]);
       feed(data);
+    }
+    if (bytesPerSecond) {
+      // What is left waits in the kernel and socat, as bytes wait in a slow UART.
+      port.pause();
+      setTimeout(() => port.resume(), (chunk.length * 1000) / bytesPerSecond);
     }
   });
   return {

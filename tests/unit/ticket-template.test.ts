@@ -242,6 +242,19 @@ describe('characters in every code page', () => {
     expect(printableText('«Größe»', 'PC850')).toBe('«Größe»');
     expect(printableText('5 € „x‟', 'PC850')).toBe('5 EUR "x?');
   });
+
+  it('prints one "?" for a character outside the BMP (a surrogate pair), as for any other', () => {
+    for (const codePage of CODE_PAGES) {
+      // Two emoji and a supplementary CJK ideograph: two UTF-16 units each, one character.
+      expect(printableText('a😀b𠀋c🎫', codePage), codePage).toBe('a?b?c?');
+      // A lone surrogate (a broken pair from the API) is one unprintable character too.
+      expect(printableText('x\ud83dy', codePage), codePage).toBe('x?y');
+      const bytes = renderTicket(sampleTicket({ serviceName: 'Cita 🎫' }), { ...PC858, codePage });
+      expect(decodeEscPos(bytes).text, codePage).toContain('Trámite: Cita ?\n');
+    }
+    // NFKD gives the mathematical bold A back as a plain letter: no "?" at all.
+    expect(printableText('\u{1d400}', 'PC858')).toBe('A');
+  });
 });
 
 describe('ticket content and profiles', () => {

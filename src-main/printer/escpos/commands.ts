@@ -78,6 +78,8 @@ export const DleCommand = {
 
 /** The function letter after `GS (` and `GS 8`. */
 export const ExtendedFunction = {
+  /** `GS ( H`: request a response (fn 48: the process ID response). */
+  RESPONSE: 0x48, // H
   GRAPHICS: 0x4c, // L
   SYMBOL: 0x6b, // k
 } as const;
@@ -303,4 +305,33 @@ export type StatusQuery = 1 | 2 | 3 | 4;
 /** `DLE EOT n` (10 04 n): the printer answers with one status byte, even while busy. */
 export function statusRequest(n: StatusQuery): Buffer {
   return Buffer.from([DLE, DleCommand.STATUS, n]);
+}
+
+/** `GS ( H` fn 48 m 48: the process ID response. */
+export const PROCESS_ID_FUNCTION = 48;
+/** The process ID response: `37h 22h d1 d2 d3 d4 00h`. */
+export const PROCESS_ID_RESPONSE_HEADER = 0x37;
+export const PROCESS_ID_RESPONSE_IDENTIFIER = 0x22;
+/** Each of the four process ID characters is printable ASCII, 0x20–0x7E. */
+export const PROCESS_ID_LENGTH = 4;
+
+/** True for a process ID `GS ( H` fn 48 accepts: four characters 0x20–0x7E. */
+export function isProcessId(id: string): boolean {
+  return id.length === PROCESS_ID_LENGTH && /^[\x20-\x7e]+$/.test(id);
+}
+
+/**
+ * `GS ( H 6 0 48 48 d1 d2 d3 d4`: the printer sends `37h 22h d1 d2 d3 d4 00h` back once it has
+ * processed everything before this command; for print data that is once it is printed (EPSON
+ * TM-T20, TM-T88IV and later; not a real-time command, so it waits its turn in the buffer).
+ */
+export function processIdRequest(id: string): Buffer {
+  if (!isProcessId(id)) throw new Error(`process ID must be 4 printable ASCII characters: ${id}`);
+  return extendedCommand(
+    ExtendedFunction.RESPONSE,
+    Buffer.concat([
+      Buffer.from([PROCESS_ID_FUNCTION, PROCESS_ID_FUNCTION]),
+      Buffer.from(id, 'latin1'),
+    ]),
+  );
 }

@@ -7,13 +7,7 @@
 import type { Alignment } from '../escpos/commands';
 import { bitmapToPng } from './bitmap-png';
 import type { DecodedBitmap, DecodedEscPos } from './decoded-ticket';
-
-/** Font A: 12 × 24 dots; a line advances 30 dots (1/6 inch at 180 dpi). */
-const CELL_WIDTH = 12;
-const CELL_HEIGHT = 24;
-const LINE_GAP = 6;
-/** Byte-mode capacity of QR versions 1–10 at error correction M. */
-const QR_CAPACITY_M = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213];
+import { CELL_HEIGHT, CELL_WIDTH, lineAdvanceDots, qrSymbolDots } from './paper-geometry';
 
 function escapeXml(text: string): string {
   return text.replace(
@@ -56,7 +50,7 @@ export function renderDecodedSvg(decoded: DecodedEscPos, paperWidthDots: number)
               `${line.bold ? ' font-weight="bold"' : ''}>${escapeXml(text)}</text>`,
           );
         }
-        y += height + LINE_GAP;
+        y += lineAdvanceDots(line);
         break;
       }
       case 'raster':
@@ -76,9 +70,7 @@ export function renderDecodedSvg(decoded: DecodedEscPos, paperWidthDots: number)
         }
         break;
       case 'qr': {
-        const version = QR_CAPACITY_M.findIndex((capacity) => block.payload.length <= capacity) + 1;
-        const modules = 17 + 4 * (version > 0 ? version : 10);
-        const size = modules * block.moduleSize;
+        const size = qrSymbolDots(block.payload.length, block.moduleSize);
         const x = xFor(block.align, size, paperWidthDots);
         parts.push(
           `<g><title>QR: ${escapeXml(block.payload)}</title>` +

@@ -8,11 +8,11 @@
 import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import type { SerialLineOptions } from '../../config/schema';
-import { statusRequest, type StatusQuery } from '../escpos/commands';
+import { processIdRequest, statusRequest, type StatusQuery } from '../escpos/commands';
 import { withDeadline } from './deadline';
-import { StatusReplies } from './status-replies';
-import type { PrinterTransport, StatusQueryOptions } from './transport';
-import { PrinterTransportError } from './transport-error';
+import { PrinterReplies } from './printer-replies';
+import type { PrinterTransport, ProcessIdWait, StatusQueryOptions } from './transport';
+import { beforeAnyByte, PrinterTransportError } from './transport-error';
 import { errorText } from '../../logging/error-text';
 
 export type SerialTransportOptions = { path: string } & Partial<SerialLineOptions> &
@@ -53,17 +53,23 @@ function classify(error: unknown, path: string): PrinterTransportError {
 export class SerialTransport implements PrinterTransport {
   readonly kind = 'serial' as const;
   private port: SerialPort | null = null;
-  private readonly replies = new StatusReplies();
+  private readonly replies = new PrinterReplies();
 
   constructor(private readonly options: SerialTransportOptions) {}
 
   async write(data: Buffer, timeoutMs: number): Promise<void> {
     const { path } = this.options;
+    let opened = false;
+    const sent = this.open().then((port) => {
+      opened = true;
+      return this.sendOn(port, data);
+    });
     try {
-      await withDeadline(this.send(data), timeoutMs, `serial printer ${path}`, () => this.drop());
+      await withDeadline(sent, timeoutMs, `serial printer ${path}`, () => this.drop());
     } catch (error) {
       this.drop();
-      throw classify(error, path);
+      const failure = classify(error, path);
+      throw opened ? failure : beforeAnyByte(failure);
     }
   }
 
@@ -91,7 +97,7 @@ export class SerialTransport implements PrinterTransport {
         );
       }
       await withDeadline(this.open(), timeoutMs, `serial printer ${path}`, () => this.drop());
-      const reply = this.replies.expect(timeoutMs);
+      const reply = this.replies.expectStatus(timeoutMs);
       await this.send(statusRequest(n)).catch((error: unknown) => this.replies.fail(error));
       const byte = await reply;
       // Silence: a USB-serial adapter that was pulled out may not have closed the port yet, but
@@ -99,6 +105,31 @@ export class SerialTransport implements PrinterTransport {
       if (byte === null) await stat(path);
       return byte;
     } catch (error) {
+      this.drop();
+      throw classify(error, path);
+    }
+  }
+
+  async requestProcessId(id: string, timeoutMs: number): Promise<ProcessIdWait> {
+    const { path } = this.options;
+    const port = this.port;
+    if (!port?.isOpen) {
+      throw new PrinterTransportError(
+        'disconnected',
+        `serial printer ${path}: the port closed after the ticket was sent`,
+      );
+    }
+    const wait = this.replies.expectProcessId(id, timeoutMs);
+    try {
+      await withDeadline(
+        this.sendOn(port, processIdRequest(id)),
+        timeoutMs,
+        `serial printer ${path}`,
+        () => this.drop(),
+      );
+      return wait;
+    } catch (error) {
+      wait.cancel();
       this.drop();
       throw classify(error, path);
     }
@@ -112,7 +143,10 @@ export class SerialTransport implements PrinterTransport {
   }
 
   private async send(data: Buffer): Promise<void> {
-    const port = await this.open();
+    await this.sendOn(await this.open(), data);
+  }
+
+  private async sendOn(port: SerialPort, data: Buffer): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       port.write(data, (error) => {
         if (error) reject(error);

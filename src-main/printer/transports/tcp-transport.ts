@@ -15,11 +15,11 @@
  * stack). The next poll or job connects afresh.
  */
 import { connect, type Socket } from 'node:net';
-import { statusRequest, type StatusQuery } from '../escpos/commands';
+import { processIdRequest, statusRequest, type StatusQuery } from '../escpos/commands';
 import { withDeadline } from './deadline';
-import { StatusReplies } from './status-replies';
-import type { PrinterTransport, StatusQueryOptions } from './transport';
-import { PrinterTransportError, toPrintFailure } from './transport-error';
+import { PrinterReplies } from './printer-replies';
+import type { PrinterTransport, ProcessIdWait, StatusQueryOptions } from './transport';
+import { beforeAnyByte, PrinterTransportError, toPrintFailure } from './transport-error';
 
 export interface TcpTransportOptions {
   host: string;
@@ -37,7 +37,7 @@ export class TcpTransport implements PrinterTransport {
   readonly kind = 'tcp' as const;
   private socket: Socket | null = null;
   private connecting: Promise<Socket> | null = null;
-  private readonly replies = new StatusReplies();
+  private readonly replies = new PrinterReplies();
   /** The printer has answered a status query: jobs use the kept-open connection. */
   private answersStatus = false;
 
@@ -68,7 +68,7 @@ export class TcpTransport implements PrinterTransport {
       );
     }
     const socket = await this.connect(timeoutMs);
-    const reply = this.replies.expect(timeoutMs);
+    const reply = this.replies.expectStatus(timeoutMs);
     socket.write(statusRequest(n));
     const byte = await reply;
     if (byte !== null) {
@@ -79,6 +79,19 @@ export class TcpTransport implements PrinterTransport {
       this.drop(socket);
     }
     return byte;
+  }
+
+  async requestProcessId(id: string, timeoutMs: number): Promise<ProcessIdWait> {
+    const socket = this.socket;
+    if (!socket || !this.isConnected()) {
+      throw new PrinterTransportError(
+        'disconnected',
+        `printer at ${this.address}: the connection dropped after the ticket was sent`,
+      );
+    }
+    const wait = this.replies.expectProcessId(id, timeoutMs);
+    socket.write(processIdRequest(id));
+    return wait;
   }
 
   async close(): Promise<void> {
@@ -150,6 +163,15 @@ export class TcpTransport implements PrinterTransport {
     return socket;
   }
 
+  /** The connection a job goes down; failing to get one, not a byte of the job went out. */
+  private async connectForJob(timeoutMs: number): Promise<Socket> {
+    try {
+      return await this.connect(timeoutMs);
+    } catch (error) {
+      throw beforeAnyByte(error);
+    }
+  }
+
   private drop(socket: Socket): void {
     if (this.socket === socket) this.socket = null;
     socket.destroy();
@@ -159,7 +181,7 @@ export class TcpTransport implements PrinterTransport {
   private async writeKeptOpen(data: Buffer, timeoutMs: number): Promise<void> {
     const address = this.address;
     const started = Date.now();
-    const socket = await this.connect(timeoutMs);
+    const socket = await this.connectForJob(timeoutMs);
     const written = new Promise<void>((resolve, reject) => {
       const onClose = (): void =>
         reject(
@@ -201,14 +223,16 @@ export class TcpTransport implements PrinterTransport {
   private async writeAndClose(data: Buffer, timeoutMs: number): Promise<void> {
     const address = this.address;
     const started = Date.now();
-    const socket = await this.connect(timeoutMs);
+    const socket = await this.connectForJob(timeoutMs);
     // From here on this socket belongs to the job: polls connect afresh.
     if (this.socket === socket) this.socket = null;
     let handedOver = false;
     const delivered = new Promise<void>((resolve, reject) => {
       if (socket.destroyed) {
         reject(
-          new PrinterTransportError('disconnected', `printer at ${address} closed the connection`),
+          new PrinterTransportError('disconnected', `printer at ${address} closed the connection`, {
+            nothingSent: true,
+          }),
         );
         return;
       }

@@ -5,15 +5,46 @@
 import type { PrintFailure } from '../../../src-shared/contract/ipc';
 import { errorText } from '../../logging/error-text';
 
+export interface PrinterTransportErrorOptions {
+  cause?: unknown;
+  /** The job failed before a byte of it went out: the printer cannot have printed any of it. */
+  nothingSent?: boolean;
+}
+
 export class PrinterTransportError extends Error {
+  readonly nothingSent: boolean;
+
   constructor(
     readonly failure: PrintFailure,
     message: string,
-    options?: { cause?: unknown },
+    options: PrinterTransportErrorOptions = {},
   ) {
-    super(message, options);
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
     this.name = 'PrinterTransportError';
+    this.nothingSent = options.nothingSent ?? false;
   }
+}
+
+/**
+ * True when `error` says the job failed before any of its bytes went out. Anything else (a
+ * timeout while sending, a link that dropped mid-job, an error we cannot place) may have left
+ * part or all of the ticket in the printer.
+ */
+export function nothingWasSent(error: unknown): boolean {
+  return error instanceof PrinterTransportError && error.nothingSent;
+}
+
+/** `error` as a PrinterTransportError that says the job failed before a byte went out. */
+export function beforeAnyByte(error: unknown): PrinterTransportError {
+  if (error instanceof PrinterTransportError) {
+    if (error.nothingSent) return error;
+    return new PrinterTransportError(error.failure, error.message, {
+      cause: error.cause,
+      nothingSent: true,
+    });
+  }
+  const { failure, detail } = toPrintFailure(error);
+  return new PrinterTransportError(failure, detail, { cause: error, nothingSent: true });
 }
 
 /** errno codes that mean "nothing is there to print on": unplugged, switched off, wrong address. */

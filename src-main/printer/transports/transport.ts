@@ -1,6 +1,9 @@
 /** The byte pipe under a ticket printer: serial line, TCP socket or USB printer-class device. */
 import type { StatusQuery } from '../escpos/commands';
 import type { PrinterTransportKind } from '../ticket-printer';
+import type { ProcessIdWait } from './printer-replies';
+
+export type { ProcessIdWait } from './printer-replies';
 
 export interface StatusQueryOptions {
   /** Open or reconnect the link if it is down (default true). */
@@ -11,8 +14,9 @@ export interface PrinterTransport {
   readonly kind: Exclude<PrinterTransportKind, 'virtual'>;
   /**
    * Delivers one job's bytes, opening or reconnecting as needed. Rejects with a
-   * PrinterTransportError when the bytes could not be handed over within `timeoutMs`; after a
-   * rejection the next write starts from a fresh connection.
+   * PrinterTransportError when the bytes could not be handed over within `timeoutMs`, with
+   * `nothingSent` set when it failed before a byte went out (the link could not be opened, the
+   * device took nothing); after a rejection the next write starts from a fresh connection.
    */
   write(data: Buffer, timeoutMs: number): Promise<void>;
   /**
@@ -32,5 +36,13 @@ export interface PrinterTransport {
     timeoutMs: number,
     options?: StatusQueryOptions,
   ): Promise<number | null>;
+  /**
+   * Present on bidirectional transports only (serial, TCP). Sends `GS ( H` fn 48 with `id` down
+   * the link that is open now (never a new one: it follows the job just sent on it) and resolves
+   * once it is sent. The printer sends the ID back once it has processed everything sent before
+   * the request, which for a ticket means printed; `answered` says whether it did within
+   * `timeoutMs`. Rejects with a PrinterTransportError when the link is down.
+   */
+  requestProcessId?(id: string, timeoutMs: number): Promise<ProcessIdWait>;
   close(): Promise<void>;
 }

@@ -18,7 +18,7 @@ import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PrinterTransport } from './transport';
-import { PrinterTransportError, toPrintFailure } from './transport-error';
+import { beforeAnyByte, PrinterTransportError, toPrintFailure } from './transport-error';
 import { errorText } from '../../logging/error-text';
 
 export interface UsblpTransportOptions {
@@ -42,9 +42,9 @@ export class UsblpTransport implements PrinterTransport {
 
   async write(data: Buffer, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    let offset = 0;
     try {
       const handle = await this.open();
-      let offset = 0;
       while (offset < data.length) {
         try {
           const { bytesWritten } = await handle.write(data, offset, data.length - offset);
@@ -62,7 +62,10 @@ export class UsblpTransport implements PrinterTransport {
       }
     } catch (error) {
       await this.close();
-      throw this.classify(error);
+      // The driver took nothing (could not open, EAGAIN until the deadline, ENOSPC at once):
+      // the printer has none of the ticket.
+      const failure = this.classify(error);
+      throw offset === 0 ? beforeAnyByte(failure) : failure;
     }
   }
 
