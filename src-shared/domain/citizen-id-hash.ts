@@ -9,7 +9,21 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 
+type KeyedHmac = ReturnType<typeof hmac.create>;
+
+/** The HMAC keyed with the last salt seen: a site has one salt, so keying it once is enough. */
+let keyed: { salt: string; mac: KeyedHmac } | null = null;
+
+function macFor(saltBase64Url: string): KeyedHmac {
+  if (keyed?.salt !== saltBase64Url) {
+    const key = base64urlnopad.decode(saltBase64Url.replace(/=+$/, ''));
+    keyed = { salt: saltBase64Url, mac: hmac.create(sha256, key) };
+  }
+  return keyed.mac;
+}
+
 export function citizenIdHash(saltBase64Url: string, normalisedId: string): string {
-  const key = base64urlnopad.decode(saltBase64Url.replace(/=+$/, ''));
-  return base64urlnopad.encode(hmac(sha256, key, utf8ToBytes(normalisedId)));
+  return base64urlnopad.encode(
+    macFor(saltBase64Url).clone().update(utf8ToBytes(normalisedId)).digest(),
+  );
 }
