@@ -1,7 +1,11 @@
 /**
- * The Town Hall API, v1: the schemas both the kiosk's client and the reference server validate
+ * The Town Hall API, v1: the schemas both the kiosk's client and the Turnero server validate
  * against, and from which the OpenAPI document is generated. Money-free, name-free: nothing
  * here carries a citizen's name or ID number.
+ *
+ * One file on purpose, although long: it is the whole wire contract in one place, read top to
+ * bottom like the OpenAPI document made from it (one section per resource), the way the IPC
+ * channel list is one file. Split it only along a new API version.
  */
 import { z } from 'zod';
 import { LOCAL_DAY_PATTERN } from '../domain/site-time';
