@@ -6,6 +6,7 @@
  * `seed` the sequence of decisions over N requests (sent one after another) is reproducible.
  */
 import { z } from 'zod';
+import { mulberry32 } from '../src-shared/common/seeded-random';
 
 export interface FaultOptions {
   /** Added delay per request: uniform in [latencyMs / 2, latencyMs * 1.5). */
@@ -47,18 +48,6 @@ export interface FaultCounters {
   dropsBefore: number;
   dropsAfter: number;
   duplicates: number;
-}
-
-/** mulberry32: small, fast, good enough to decide faults; not for anything secret. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NO_FAULT: FaultDecision = { delayMs: 0, error: false, drop: null, duplicate: false };

@@ -9,19 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { BOOKING_CODE_ALPHABET, parseScan } from '../../src-shared/domain/booking-code';
 import { DNI_LETTERS } from '../../src-shared/domain/id-document';
 import { parseScanPayload, type ScanPayload } from '../../src-shared/domain/scan-payload';
+import { mulberry32 } from '../../src-shared/common/seeded-random';
 
 const PAYLOADS = 100_000;
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(0x7e4e50);
 const int = (max: number) => Math.floor(random() * max);
