@@ -10,7 +10,9 @@
  *
  * The database runs with `secure_delete`, so erased rows are overwritten in the file.
  */
+import type { CatalogRepository } from './catalog-repository';
 import type { SqliteDatabase } from './database';
+import type { NumberRepository } from './number-repository';
 
 export interface RetentionReport {
   appointments: number;
@@ -25,11 +27,15 @@ export class RetentionRepository {
     cutoffAt: string,
   ) => RetentionReport;
 
-  constructor(db: SqliteDatabase) {
+  /** Past days' appointments, blocks and counters go the way the sync's pull drops them. */
+  constructor(
+    db: SqliteDatabase,
+    pastDays: {
+      catalog: Pick<CatalogRepository, 'purgeAppointmentsBefore'>;
+      numbers: Pick<NumberRepository, 'purgeBefore'>;
+    },
+  ) {
     const statements = {
-      appointments: db.prepare(`DELETE FROM appointments WHERE local_day < ?`),
-      blocks: db.prepare(`DELETE FROM number_blocks WHERE local_day < ?`),
-      counters: db.prepare(`DELETE FROM ticket_counters WHERE local_day < ?`),
       // Of old tickets whose check-in was delivered (or that never had an outbox row).
       printFailures: db.prepare(`DELETE FROM print_failures WHERE ticket_id IN (
         SELECT t.id FROM tickets t LEFT JOIN outbox o ON o.ticket_id = t.id
@@ -41,9 +47,8 @@ export class RetentionRepository {
       conflicts: db.prepare(`DELETE FROM sync_conflicts WHERE at < ?`),
     };
     this.purge = db.transaction((today: string, cutoff: string, cutoffAt: string) => {
-      const appointments = statements.appointments.run(today).changes;
-      statements.blocks.run(today);
-      statements.counters.run(today);
+      const appointments = pastDays.catalog.purgeAppointmentsBefore(today);
+      pastDays.numbers.purgeBefore(today);
       statements.printFailures.run({ cutoff });
       statements.outbox.run({ cutoff });
       const tickets = statements.tickets.run({ cutoff }).changes;

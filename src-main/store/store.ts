@@ -2,7 +2,6 @@
 import { dirname, join } from 'node:path';
 import { CatalogRepository } from './catalog-repository';
 import { IdSaltFile } from './id-salt-file';
-
 import { ConflictRepository } from './conflict-repository';
 import { openDatabase, type SqliteDatabase } from './database';
 import { NumberRepository } from './number-repository';
@@ -35,15 +34,16 @@ export function openStore(file: string): Store {
   const db = openDatabase(file);
   const salt = new IdSaltFile(file === ':memory:' ? null : join(dirname(file), ID_SALT_FILE));
   const numbers = new NumberRepository(db);
+  const catalog = new CatalogRepository(db, salt);
   return {
     db,
-    catalog: new CatalogRepository(db, salt),
+    catalog,
+    retention: new RetentionRepository(db, { catalog, numbers }),
     tickets: new TicketRepository(db, numbers),
     numbers,
     conflicts: new ConflictRepository(db),
     outbox: new OutboxRepository(db),
     syncState: new SyncStateRepository(db),
-    retention: new RetentionRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     close: () => db.close(),
   };
