@@ -1,12 +1,13 @@
 /**
  * The message catalogs, Spanish first. Shared by the renderer (screens) and the main process
- * (printed tickets), so one text is written once.
+ * (printed tickets), so one text is written once. Each language is a folder with one file per
+ * area (`locales/<language>/<area>.json`); every language must have the same keys as Spanish.
  */
 import type { Language } from '../domain/language';
-import de from './locales/de.json';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
+import de from './locales/de';
+import en from './locales/en';
+import es from './locales/es';
+import fr from './locales/fr';
 
 export type MessageCatalog = typeof es;
 
