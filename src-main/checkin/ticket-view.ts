@@ -18,5 +18,8 @@ export function ticketView(context: CheckInContext, ticket: TicketRecord): Ticke
       REPRINTABLE.has(ticket.printStatus) &&
       ticket.reprints < MAX_REPRINTS &&
       ticket.localDay === localDayOf(context.now(), context.timeZone),
+    priority: false,
+    // Until the follow-your-turn page is configured, the number and service as plain text.
+    paperlessQr: `${ticket.number} ${service?.names.es ?? ticket.serviceId}`,
   };
 }

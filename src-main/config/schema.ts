@@ -208,6 +208,11 @@ export const ConfigSchema = z
         keyboardLayout: z.enum(['auto', 'us', 'es']).default('auto'),
         /** Decode QR codes from a camera on the home screen (optional hardware). */
         camera: z.boolean().default(false),
+        /**
+         * Longest gap between a keyboard-wedge scanner's keystrokes still read as one scan; raise
+         * it for slow scanners (people type slower than ~80 ms per key).
+         */
+        wedgeMaxGapMs: z.number().int().min(10).max(500).default(35),
       })
       .strict()
       .prefault({}),
@@ -226,6 +231,34 @@ export const ConfigSchema = z
       .object({
         minutesBefore: z.number().int().min(0).max(720).default(120),
         minutesAfter: z.number().int().min(0).max(720).default(60),
+      })
+      .strict()
+      .prefault({}),
+    /** What the citizen screens offer and how long they wait (docs/configuration.md). */
+    citizen: z
+      .object({
+        /** The town hall's booking web, shown as a QR where booking is the next step. */
+        bookingUrl: z
+          .string()
+          .max(300)
+          .regex(/^https?:\/\/[\x21-\x7e]+$/, 'expected an http(s) URL in plain ASCII')
+          .nullable()
+          .default(null),
+        /** A result or error screen goes home after this long without a touch. */
+        outcomeSeconds: z.number().int().min(5).max(600).default(30),
+        /** Typing, or a chosen language, is abandoned after this long without a touch. */
+        idleSeconds: z.number().int().min(10).max(600).default(60),
+        /** The "¿Necesita más tiempo?" warning shows this long before any reset. */
+        warningSeconds: z.number().int().min(5).max(120).default(15),
+      })
+      .strict()
+      .prefault({}),
+    walkIn: z
+      .object({
+        /** Priority tickets (older people, pregnancy, disability) on the walk-in screen. */
+        priorityEnabled: z.boolean().default(false),
+        /** A service's button shows its remaining tickets when this many or fewer are left. */
+        showRemainingBelow: z.number().int().min(0).max(999).default(10),
       })
       .strict()
       .prefault({}),

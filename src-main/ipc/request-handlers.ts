@@ -23,5 +23,11 @@ export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
     }),
     'checkin:submit': (request) => checkInHandler.submit(request),
     'ticket:reprint': (request) => checkIns.reprint(request.ticketId, request.language),
+    // Placeholder until the walk-in path is wired (issue 10): refuses, never issues.
+    'walkin:get-options': async () => ({
+      ok: true,
+      value: { services: [], priorityEnabled: false, showRemainingBelow: 0 },
+    }),
+    'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
   };
 }

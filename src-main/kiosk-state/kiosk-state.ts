@@ -40,6 +40,7 @@ export class KioskStateModel {
       sessionLanguage: settings.language,
       ...this.syncSlice(),
       printer: sources.devices.printer(),
+      ...this.citizenSlice(settings),
       scanner: this.scannerSlice(settings),
     };
     this.subscriptions = [
@@ -58,6 +59,7 @@ export class KioskStateModel {
           ...(this.state.sessionLanguage === previous.language
             ? { sessionLanguage: next.language }
             : {}),
+          ...this.citizenSlice(next),
           scanner: this.scannerSlice(next),
         }),
       ),
@@ -89,11 +91,17 @@ export class KioskStateModel {
     return { connectivity: status.connectivity, lastSyncAt: status.lastSuccessAt };
   }
 
+  private citizenSlice(settings: Config): Pick<KioskState, 'bookingUrl' | 'session'> {
+    const { bookingUrl, outcomeSeconds, idleSeconds, warningSeconds } = settings.citizen;
+    return { bookingUrl, session: { outcomeSeconds, idleSeconds, warningSeconds } };
+  }
+
   private scannerSlice(settings: Config): KioskState['scanner'] {
     return {
       ...this.sources.devices.scannerLink(),
       keyboardLayout: settings.scanner.keyboardLayout,
       camera: settings.scanner.camera,
+      wedgeMaxGapMs: settings.scanner.wedgeMaxGapMs,
     };
   }
 

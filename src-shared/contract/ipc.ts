@@ -21,6 +21,12 @@ export const IpcErrorCodeSchema = z.enum([
   'too-early',
   'too-late',
   'daily-limit-reached',
+  /** The service has given all the tickets of its daily cap (check-ins and walk-ins). */
+  'service-cap-reached',
+  /** A walk-in for a service the kiosk does not know (stale screen). */
+  'service-unknown',
+  /** A walk-in for a service that only takes appointments. */
+  'walk-ins-not-allowed',
   'ticket-not-found',
   'reprint-not-allowed',
   'id-document-format',
@@ -94,9 +100,17 @@ export const TicketViewSchema = z.object({
   printFailure: PrintFailureSchema.optional(),
   /**
    * True for a ticket that did not print, or whose printing is unconfirmed, and still has its one
-   * reprint. For an unconfirmed one the screen offers it only as "the ticket did not come out".
+   * reprint, while the printer is not known to be unable to print (disconnected, out of paper).
+   * For an unconfirmed one the screen offers it only as "the ticket did not come out".
    */
   canReprint: z.boolean(),
+  /** A priority ticket (older people, pregnancy, disability), when the office enables them. */
+  priority: z.boolean(),
+  /**
+   * What the paperless ticket's on-screen QR carries: the same follow-your-turn URL as the
+   * printed QR when one is configured; otherwise the ticket number and service as plain text.
+   */
+  paperlessQr: z.string().min(1).max(512),
 });
 export type TicketView = z.infer<typeof TicketViewSchema>;
 
@@ -122,6 +136,17 @@ export const KioskStateSchema = z.object({
     transport: z.enum(['serial', 'tcp', 'usblp', 'virtual']),
     status: PrinterStateSchema,
   }),
+  /** The town hall's booking web, offered (as a QR) where booking is the citizen's next step. */
+  bookingUrl: z.string().max(300).nullable(),
+  /** Time limits of the citizen screens, in seconds (WCAG 2.2.1: each reset is warned first). */
+  session: z.object({
+    /** A result or error screen goes home after this long without a touch. */
+    outcomeSeconds: z.number().int().min(5).max(600),
+    /** Typing, or a chosen language, is abandoned after this long without a touch. */
+    idleSeconds: z.number().int().min(10).max(600),
+    /** How long the "¿Necesita más tiempo?" warning shows before the reset. */
+    warningSeconds: z.number().int().min(5).max(120),
+  }),
   scanner: z.object({
     transport: z.enum(['serial', 'keyboard']),
     /** A serial scanner's link; null for a keyboard wedge, which main cannot see. */
@@ -130,12 +155,34 @@ export const KioskStateSchema = z.object({
     keyboardLayout: z.enum(['auto', 'us', 'es']),
     /** Whether the renderer decodes QR codes from a camera. */
     camera: z.boolean(),
+    /** Longest gap between a keyboard-wedge scanner's keys still read as one scan. */
+    wedgeMaxGapMs: z.number().int().min(10).max(500),
   }),
 });
 export type KioskState = z.infer<typeof KioskStateSchema>;
 
 /** Upper bound on what a single entry may carry over IPC; parsing applies its own, tighter one. */
 export const MAX_IPC_INPUT_LENGTH = 16 * 1024;
+
+/** A service as the walk-in screen offers it. */
+export const WalkInServiceSchema = z.object({
+  id: z.string(),
+  names: LocalizedTextSchema,
+  /** False: appointment only; the screen points to the booking web instead. */
+  walkInsAllowed: z.boolean(),
+  /** Tickets left today under the service's daily cap; null when it has no cap. */
+  remainingToday: z.number().int().min(0).nullable(),
+});
+export type WalkInService = z.infer<typeof WalkInServiceSchema>;
+
+export const WalkInOptionsSchema = z.object({
+  services: z.array(WalkInServiceSchema).max(200),
+  /** Whether the office gives priority tickets (older people, pregnancy, disability). */
+  priorityEnabled: z.boolean(),
+  /** Remaining capacity is shown on a service's button when it is this low or lower. */
+  showRemainingBelow: z.number().int().min(0),
+});
+export type WalkInOptions = z.infer<typeof WalkInOptionsSchema>;
 
 export const requestChannels = {
   'kiosk:get-state': {
@@ -172,6 +219,22 @@ export const requestChannels = {
       })
       .strict(),
     response: z.object({ ticket: TicketViewSchema }),
+  },
+  /** The walk-in screen's services, with what is left of their daily caps. */
+  'walkin:get-options': {
+    request: z.object({}).strict(),
+    response: WalkInOptionsSchema,
+  },
+  /** A ticket without appointment for a service that takes walk-ins. */
+  'walkin:issue': {
+    request: z
+      .object({
+        serviceId: z.string().min(1).max(64),
+        priority: z.boolean().default(false),
+        language: LanguageSchema.optional(),
+      })
+      .strict(),
+    response: CheckInResultSchema,
   },
 } as const;
 

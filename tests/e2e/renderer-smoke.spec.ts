@@ -71,6 +71,8 @@ function cannedCheckIn(input: string): IpcResult<CheckInResult> {
         printStatus: booking.paperOut ? 'failed' : 'printed',
         ...(booking.paperOut ? { printFailure: 'paper-out' as const } : {}),
         canReprint: Boolean(booking.paperOut),
+        priority: false,
+        paperlessQr: `${booking.number} ${booking.es}`,
       },
     },
   };

@@ -15,6 +15,7 @@ import type {
   RequestOf,
   ResponseOf,
   TurneroBridge,
+  WalkInOptions,
 } from '../../src-shared/contract/ipc';
 import type { Language } from '../../src-shared/domain/language';
 import { kioskStateFixture } from './kiosk-state-fixture';
@@ -27,6 +28,8 @@ export interface FakeRequest {
 export class FakeBridge implements TurneroBridge {
   readonly requests: FakeRequest[] = [];
   state: KioskState = kioskStateFixture();
+  /** What the walk-in screen is offered (`walkin:get-options`). */
+  walkInOptions: WalkInOptions = { services: [], priorityEnabled: false, showRemainingBelow: 10 };
   checkIn: (request: RequestOf<'checkin:submit'>) => IpcResult<CheckInResult> = () => ({
     ok: false,
     error: { code: 'booking-not-found' },
@@ -108,6 +111,10 @@ export class FakeBridge implements TurneroBridge {
           this.held = resolve;
         });
       }
+      case 'walkin:get-options':
+        return { ok: true, value: this.walkInOptions };
+      case 'walkin:issue':
+        return { ok: false, error: { code: 'walk-ins-not-allowed' } };
     }
   }
 }

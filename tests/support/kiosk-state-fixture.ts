@@ -10,7 +10,15 @@ export function kioskStateFixture(overrides: Partial<KioskState> = {}): KioskSta
     connectivity: 'online',
     lastSyncAt: null,
     printer: { transport: 'virtual', status: 'ready' },
-    scanner: { transport: 'keyboard', connected: null, keyboardLayout: 'auto', camera: false },
+    bookingUrl: null,
+    session: { outcomeSeconds: 30, idleSeconds: 60, warningSeconds: 15 },
+    scanner: {
+      transport: 'keyboard',
+      connected: null,
+      keyboardLayout: 'auto',
+      camera: false,
+      wedgeMaxGapMs: 35,
+    },
     ...overrides,
   };
 }

@@ -19,6 +19,11 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
       ok: true,
       value: { language: request.language ?? 'es' },
     }),
+    'walkin:get-options': async () => ({
+      ok: true,
+      value: { services: [], priorityEnabled: false, showRemainingBelow: 10 },
+    }),
+    'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
     ...overrides,
   };
   return { dispatch: createDispatcher(handlers, (line) => logs.push(line)), calls, logs };

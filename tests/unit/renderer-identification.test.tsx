@@ -27,6 +27,8 @@ function issued(): CheckInResult {
       issuedAt: '2025-11-27T10:21:00+01:00',
       printStatus: 'printed',
       canReprint: false,
+      priority: false,
+      paperlessQr: 'C-014 Padrón municipal',
     },
   };
 }

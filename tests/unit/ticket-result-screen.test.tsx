@@ -22,6 +22,8 @@ function unconfirmed(overrides: Partial<CheckInResult['ticket']> = {}): CheckInR
       printStatus: 'unconfirmed',
       printFailure: 'timeout',
       canReprint: true,
+      priority: false,
+      paperlessQr: 'C-014 Padrón municipal',
       ...overrides,
     }),
   };

@@ -38,6 +38,8 @@ function ticket(number: string, id: string): CheckInResult {
       appointmentTime: '10:30',
       issuedAt: '2025-11-27T10:21:00+01:00',
       printStatus: 'printed',
+      priority: false,
+      paperlessQr: `${number} Padrón municipal`,
       canReprint: false,
     },
   };
