@@ -3,7 +3,9 @@
  * which refuses unknown channels and invalid payloads before any handler runs.
  */
 import {
+  accessOf,
   isRequestChannel,
+  type ChannelAccess,
   requestChannels,
   type IpcResult,
   type RequestChannel,
@@ -20,9 +22,25 @@ export type IpcHandlers = {
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<IpcResult<unknown>>;
 
-export function createDispatcher(handlers: IpcHandlers, log: (line: string) => void): Dispatch {
+/** Whether a channel of this access may be called now (technician session open, first run…). */
+export type AccessGuard = (access: ChannelAccess) => boolean;
+
+/** Until the technician mode exists, only the citizen channels are ever allowed. */
+export const citizenOnly: AccessGuard = (access) => access === 'citizen';
+
+export function createDispatcher(
+  handlers: IpcHandlers,
+  log: (line: string) => void,
+  allows: AccessGuard = citizenOnly,
+): Dispatch {
   return async (channel, payload) => {
     if (!isRequestChannel(channel)) return { ok: false, error: { code: 'unknown-channel' } };
+    const access = accessOf(channel);
+    if (!allows(access)) {
+      // Checked before the payload is even parsed: nothing of a refused call reaches a handler.
+      log(`refused ${channel}: ${access} channel outside a ${access} session`);
+      return { ok: false, error: { code: 'technician-session-required' } };
+    }
     const parsed = requestChannels[channel].request.safeParse(payload ?? {});
     if (!parsed.success) {
       log(

@@ -35,6 +35,8 @@ export const IpcErrorCodeSchema = z.enum([
   'token-forged',
   'token-expired',
   'token-other-site',
+  /** A technician channel called without an open technician session (or setup outside first run). */
+  'technician-session-required',
   'internal',
 ]);
 export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
@@ -184,6 +186,15 @@ export const WalkInOptionsSchema = z.object({
 });
 export type WalkInOptions = z.infer<typeof WalkInOptionsSchema>;
 
+/**
+ * Who may call a channel. `citizen`: always (the citizen screens). `technician`: only while a
+ * technician session is open (PIN entered). `setup`: while the kiosk has no configuration yet
+ * (first-run wizard), or in a technician session. The main process's dispatcher enforces it, so a
+ * compromised citizen screen cannot call the technician's channels. Channels without `access` are
+ * citizen channels.
+ */
+export type ChannelAccess = 'citizen' | 'technician' | 'setup';
+
 export const requestChannels = {
   'kiosk:get-state': {
     request: z.object({}).strict(),
@@ -251,6 +262,11 @@ export type EventChannel = keyof typeof eventChannels;
 export type RequestOf<C extends RequestChannel> = z.input<(typeof requestChannels)[C]['request']>;
 export type ResponseOf<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['response']>;
 export type EventOf<E extends EventChannel> = z.infer<(typeof eventChannels)[E]>;
+
+export function accessOf(channel: RequestChannel): ChannelAccess {
+  const entry = requestChannels[channel];
+  return 'access' in entry ? (entry.access as ChannelAccess) : 'citizen';
+}
 
 export function isRequestChannel(value: unknown): value is RequestChannel {
   return typeof value === 'string' && Object.hasOwn(requestChannels, value);
