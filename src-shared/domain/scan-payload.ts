@@ -61,7 +61,8 @@ const EA_PATHS: readonly RegExp[] = [
   /\/booking_confirmation\/of\/([^/]+)\/?$/,
 ];
 const TOKEN_PARAMETERS = ['t', 'token', 'jwt'] as const;
-const CODE_PARAMETERS = ['code', 'booking', 'cita'] as const;
+/** Query parameters that carry a booking code; Spanish town halls' booking webs use `codigo`. */
+const CODE_PARAMETERS = ['code', 'codigo', 'booking', 'cita'] as const;
 
 const isToken = (value: string): boolean =>
   value.length <= MAX_TOKEN_LENGTH && JWS_SHAPE.test(value);
@@ -135,7 +136,7 @@ export const SCAN_FORMS: readonly ScanForm[] = [
   },
   {
     id: 'url-code-query',
-    description: 'A URL with the booking code in ?code= / ?booking= / ?cita=',
+    description: 'A URL with the booking code in ?code= / ?codigo= / ?booking= / ?cita=',
     modes: ['code', 'id-document'],
     example: 'https://ayto.example.es/checkin?code=TRN-7K4P9Q',
     match: ({ url }) => {
