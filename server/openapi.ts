@@ -99,10 +99,12 @@ export function buildOpenApiDocument(): JsonObject {
       [`${API_BASE_PATH}/sites/{siteId}`]: {
         get: {
           operationId: 'getSiteInfo',
-          summary: 'The site and its services',
+          summary: 'The site and its services, and the tickets each service gave today',
           description:
             'Site.idHashSalt only to an enrolled device (a valid credential of the site, whatever ' +
-            'the auth mode); an anonymous client gets the site without it.',
+            'the auth mode); an anonymous client gets the site without it. issuedToday counts the ' +
+            'tickets recorded per service on the site-local day (every kiosk), so kiosks keep ' +
+            'dailyCap between them; services without a ticket that day are left out.',
           parameters: [siteIdParameter],
           responses: {
             '200': { description: 'Site info', content: json(componentRef('SiteInfoResponse')) },
@@ -192,7 +194,9 @@ export function buildOpenApiDocument(): JsonObject {
           description:
             'Same idempotency and issuedAt rules as check-ins. Refused when the service does not ' +
             'admit walk-ins, when its number was issued that day to another ticket, or at the ' +
-            'service’s dailyCap (check-ins and walk-ins of the site-local day of issuedAt).',
+            'service’s dailyCap (check-ins and walk-ins of the site-local day of issuedAt). ' +
+            'priority (optional, false when absent) is kept with the ticket; a replay must ' +
+            'repeat it.',
           parameters: [siteIdParameter, idempotencyHeader],
           requestBody: { required: true, content: json(componentRef('WalkInRequest')) },
           responses: {

@@ -8,7 +8,7 @@ import {
 } from '../../src-shared/contract/townhall-api';
 import { addDays, fromLocalDateTime } from '../../src-shared/domain/site-time';
 import { signBookingToken, type SigningKey } from '../booking-tokens';
-import type { ApiRoute, ServerState } from '../context';
+import { siteToday, type ApiRoute, type ServerState } from '../context';
 import { MAX_LEASE_BLOCK } from './number-leases';
 import { checkCursor, encodeCursor } from '../cursor';
 import { publicAppointment, type StoredAppointment } from '../store/appointments-repository';
@@ -16,13 +16,15 @@ import type { ServerStore } from '../store/store';
 import { describeIssues, HttpError } from '../http-util';
 
 /**
- * The site and its services. The ID-hash salt goes only to an enrolled device: with it, anyone
- * could test candidate ID numbers against the hashes (there are only so many DNI numbers).
+ * The site and its services, and the tickets each service has given today (so kiosks keep the
+ * daily caps together). The ID-hash salt goes only to an enrolled device: with it, anyone could
+ * test candidate ID numbers against the hashes (there are only so many DNI numbers).
  */
 function siteInfo(state: ServerState, siteId: string, enrolled: boolean): SiteInfoResponse {
   const stored = state.store.sites.getSite(siteId);
   if (!stored) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
   const { idHashSalt, numbering, ...site } = stored;
+  const today = siteToday(state, siteId);
   return {
     site: {
       ...site,
@@ -35,6 +37,7 @@ function siteInfo(state: ServerState, siteId: string, enrolled: boolean): SiteIn
       },
     },
     services: state.store.sites.listServices(siteId),
+    issuedToday: { day: today, services: state.store.tickets.countsOfDay(siteId, today) },
   };
 }
 

@@ -163,6 +163,7 @@ async function postCheckIn(context: ApiContext): Promise<Reply> {
       ticketNumber: checkIn.ticketNumber,
       kioskId: checkIn.kioskId,
       appointmentId: appointment.id,
+      priority: false,
       issuedAt: checkIn.issuedAt,
       receivedAt,
     });
@@ -200,6 +201,7 @@ async function postWalkIn(context: ApiContext): Promise<Reply> {
       ticketNumber: walkIn.ticketNumber,
       kioskId: walkIn.kioskId,
       appointmentId: null,
+      priority: walkIn.priority ?? false,
       issuedAt: walkIn.issuedAt,
       receivedAt: state.now(),
     });

@@ -128,6 +128,7 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   { table: 'enrolment_codes', column: 'replace_kiosk', type: 'INTEGER NOT NULL DEFAULT 0' },
   { table: 'check_ins', column: 'identified_by', type: 'TEXT' },
   { table: 'check_ins', column: 'booking_token_sha256', type: 'TEXT' },
+  { table: 'tickets', column: 'priority', type: 'INTEGER NOT NULL DEFAULT 0' },
 ];
 
 /**

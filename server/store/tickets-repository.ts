@@ -20,6 +20,8 @@ export interface IssuedTicket {
   ticketNumber: string;
   kioskId: string;
   appointmentId: string | null;
+  /** A priority walk-in (older people, pregnancy, disability), as the kiosk reported it. */
+  priority: boolean;
   issuedAt: string;
   receivedAt: string;
   calledSeq: number | null;
@@ -37,6 +39,7 @@ interface TicketRow {
   ticket_number: string;
   kiosk_id: string;
   appointment_id: string | null;
+  priority: number;
   issued_at: string;
   received_at: string;
   called_seq: number | null;
@@ -51,6 +54,7 @@ const toTicket = (row: TicketRow): IssuedTicket => ({
   ticketNumber: row.ticket_number,
   kioskId: row.kiosk_id,
   appointmentId: row.appointment_id,
+  priority: row.priority === 1,
   issuedAt: row.issued_at,
   receivedAt: row.received_at,
   calledSeq: row.called_seq,
@@ -62,6 +66,7 @@ export const walkInRecord = (ticket: IssuedTicket): WalkInRecord => ({
   kioskId: ticket.kioskId,
   ticketNumber: ticket.ticketNumber,
   issuedAt: ticket.issuedAt,
+  ...(ticket.priority ? { priority: true } : {}),
   receivedAt: ticket.receivedAt,
 });
 
@@ -71,7 +76,8 @@ export const sameWalkIn = (ticket: IssuedTicket, request: WalkInRequest): boolea
   ticket.serviceId === request.serviceId &&
   ticket.kioskId === request.kioskId &&
   ticket.ticketNumber === request.ticketNumber &&
-  ticket.issuedAt === request.issuedAt;
+  ticket.issuedAt === request.issuedAt &&
+  ticket.priority === (request.priority ?? false);
 
 export class TicketsRepository {
   constructor(private readonly db: Database.Database) {}
@@ -98,6 +104,16 @@ export class TicketsRepository {
     return row ? toTicket(row) : undefined;
   }
 
+  /** Tickets of every service of a site on a day, by service (services without any left out). */
+  countsOfDay(siteId: string, day: string): { serviceId: string; count: number }[] {
+    return this.db
+      .prepare(
+        `SELECT service_id AS serviceId, COUNT(*) AS count FROM tickets
+         WHERE site_id = ? AND local_day = ? GROUP BY service_id ORDER BY service_id`,
+      )
+      .all(siteId, day) as { serviceId: string; count: number }[];
+  }
+
   /** Tickets (check-ins and walk-ins) of a service on a day: what a daily cap counts. */
   countOfDay(siteId: string, serviceId: string, day: string): number {
     return (
@@ -113,8 +129,8 @@ export class TicketsRepository {
     this.db
       .prepare(
         `INSERT INTO tickets (ticket_id, site_id, kind, service_id, local_day, ticket_number,
-           kiosk_id, appointment_id, issued_at, issued_at_ms, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           kiosk_id, appointment_id, priority, issued_at, issued_at_ms, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         ticket.ticketId,
@@ -125,6 +141,7 @@ export class TicketsRepository {
         ticket.ticketNumber,
         ticket.kioskId,
         ticket.appointmentId,
+        ticket.priority ? 1 : 0,
         ticket.issuedAt,
         new Date(ticket.issuedAt).getTime(),
         ticket.receivedAt.toISOString(),

@@ -156,8 +156,39 @@ export const AppointmentSchema = z
   .meta({ id: 'Appointment' });
 export type Appointment = z.infer<typeof AppointmentSchema>;
 
+/**
+ * How many tickets each service has given on the site-local day, as the town hall has recorded
+ * them, so that every kiosk of the site can keep the services' daily caps (docs/sync.md).
+ */
+export const IssuedTodaySchema = z
+  .object({
+    day: LocalDaySchema.describe('The site-local day the counts are for (the server’s today)'),
+    services: z
+      .array(
+        z.object({
+          serviceId: z.string().min(1).max(64),
+          count: z
+            .number()
+            .int()
+            .min(0)
+            .max(100_000)
+            .describe('Check-ins and walk-ins recorded for the service that day, every kiosk'),
+        }),
+      )
+      .max(200),
+  })
+  .meta({ id: 'IssuedToday' });
+export type IssuedToday = z.infer<typeof IssuedTodaySchema>;
+
 export const SiteInfoResponseSchema = z
-  .object({ site: SiteSchema, services: z.array(ServiceSchema).max(200) })
+  .object({
+    site: SiteSchema,
+    services: z.array(ServiceSchema).max(200),
+    issuedToday: IssuedTodaySchema.optional().describe(
+      'Tickets recorded per service today, as of this answer; kiosks enforce daily caps with it ' +
+        'plus their own tickets not delivered yet. Absent: the back end cannot tell',
+    ),
+  })
   .meta({ id: 'SiteInfoResponse' });
 export type SiteInfoResponse = z.infer<typeof SiteInfoResponseSchema>;
 
@@ -403,6 +434,13 @@ export const WalkInRequestSchema = z
     issuedAt: z.iso
       .datetime({ offset: true })
       .describe('As in CheckInRequest: at most a day ahead, within the retention period'),
+    priority: z
+      .boolean()
+      .optional()
+      .describe(
+        'A priority ticket (older people, pregnancy, disability), where the office gives them; ' +
+          'absent means false. Kept with the ticket for the queue',
+      ),
   })
   .meta({ id: 'WalkInRequest' });
 export type WalkInRequest = z.infer<typeof WalkInRequestSchema>;
@@ -451,6 +489,7 @@ export const apiComponentSchemas = {
   Site: SiteSchema,
   Service: ServiceSchema,
   Appointment: AppointmentSchema,
+  IssuedToday: IssuedTodaySchema,
   SiteInfoResponse: SiteInfoResponseSchema,
   AppointmentsPage: AppointmentsPageSchema,
   CheckInRequest: CheckInRequestSchema,

@@ -3,7 +3,7 @@
  * this decides, the kiosk service acts.
  */
 import type { AppointmentStatus } from './appointment-status';
-import { toLocalDateTime } from './site-time';
+import { addDays, toLocalDateTime } from './site-time';
 
 export interface CheckInWindow {
   /** How long before the appointment a ticket may be taken. */
@@ -27,6 +27,29 @@ export type CheckInDecision =
       params: Record<string, string>;
     };
 
+/** Where a booking's day lies from today (site-local), for the citizen's next step. */
+export type BookingDayRelation = 'tomorrow' | 'later' | 'past';
+
+export function bookingDayRelation(day: string, today: string): BookingDayRelation {
+  if (day < today) return 'past';
+  return day === addDays(today, 1) ? 'tomorrow' : 'later';
+}
+
+/**
+ * What a `booking-not-today` refusal tells: the booking's site-local day (`YYYY-MM-DD`) and time
+ * (`HH:MM`), and `when` it is from today, so the screen can say "mañana a las 10:30".
+ */
+export function bookingNotTodayParams(
+  appointment: Pick<AppointmentFacts, 'localDay' | 'localTime'>,
+  today: string,
+): { day: string; time: string; when: BookingDayRelation } {
+  return {
+    day: appointment.localDay,
+    time: appointment.localTime,
+    when: bookingDayRelation(appointment.localDay, today),
+  };
+}
+
 export function decideCheckIn(
   appointment: AppointmentFacts,
   now: Date,
@@ -40,7 +63,11 @@ export function decideCheckIn(
   }
   const today = toLocalDateTime(now, timeZone).day;
   if (appointment.localDay !== today) {
-    return { allowed: false, reason: 'booking-not-today', params: { day: appointment.localDay } };
+    return {
+      allowed: false,
+      reason: 'booking-not-today',
+      params: bookingNotTodayParams(appointment, today),
+    };
   }
   const startsAt = new Date(appointment.startsAt).getTime();
   const opensAt = startsAt - window.minutesBefore * 60000;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apiPaths,
   NumberLeaseSchema,
+  SiteInfoResponseSchema,
   WalkInRecordSchema,
   type NumberLease,
 } from '../../src-shared/contract/townhall-api';
@@ -230,5 +231,61 @@ describe('reference Town Hall API: walk-ins', () => {
     expect(refused.status).toBe(409);
     expect(errorCode(refused)).toBe('daily-cap-reached');
     expect(server.admin.getAppointment('apt-aaa005')).toMatchObject({ status: 'booked' });
+  });
+
+  it('keeps a priority walk-in as priority, and a replay must repeat it', async () => {
+    ({ server } = await startServer());
+    const priority = walkIn({ priority: true });
+    const created = await postTicket(server, apiPaths.walkIns(SITE), priority);
+    expect(created.status).toBe(201);
+    expect(WalkInRecordSchema.parse(created.body)).toMatchObject({ priority: true });
+    expect((await postTicket(server, apiPaths.walkIns(SITE), priority)).status).toBe(200);
+    const without = await postTicket(server, apiPaths.walkIns(SITE), {
+      ...priority,
+      priority: false,
+    });
+    expect(errorCode(without)).toBe('idempotency-key-mismatch');
+    // A kiosk that does not know the field (or says false) gets an ordinary ticket.
+    const plain = walkIn({ ticketNumber: 'E-002' });
+    expect((await postTicket(server, apiPaths.walkIns(SITE), plain)).body).not.toHaveProperty(
+      'priority',
+    );
+    expect(
+      server.admin.ticketsOfDay(TODAY).map((ticket) => [ticket.ticketNumber, ticket.priority]),
+    ).toEqual([
+      ['E-001', true],
+      ['E-002', false],
+    ]);
+  });
+
+  it('tells every kiosk in the site info how many tickets each service gave today', async () => {
+    ({ server } = await startServer());
+    const info = async () =>
+      SiteInfoResponseSchema.parse((await request(server, 'GET', apiPaths.siteInfo(SITE))).body);
+    expect((await info()).issuedToday).toEqual({ day: TODAY, services: [] });
+    await postTicket(
+      server,
+      apiPaths.checkIns(SITE),
+      checkIn('apt-aaa003', { ticketNumber: 'R-001' }),
+    );
+    await postTicket(
+      server,
+      apiPaths.walkIns(SITE),
+      walkIn({ serviceId: 'registro', ticketNumber: 'R-002', kioskId: 'kiosk-2' }),
+    );
+    await postTicket(server, apiPaths.walkIns(SITE), walkIn());
+    // Another day's ticket is not today's.
+    await postTicket(
+      server,
+      apiPaths.walkIns(SITE),
+      walkIn({ ticketNumber: 'E-002', issuedAt: '2026-02-11T09:00:00.000Z' }),
+    );
+    expect((await info()).issuedToday).toEqual({
+      day: TODAY,
+      services: [
+        { serviceId: 'empadronamiento', count: 1 },
+        { serviceId: 'registro', count: 2 },
+      ],
+    });
   });
 });
