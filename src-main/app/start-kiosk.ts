@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { connectBackend } from '../backend/connect-backend';
+import { cacheMayBeStale } from '../checkin/cache-freshness';
 import { CheckInHandler } from '../checkin/check-in-handler';
 import { CheckInService } from '../checkin/check-in-service';
 import { createDispatcher } from '../ipc/dispatcher';
@@ -77,7 +78,14 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     settings: () => ({
       checkInWindow: settings.current.checkIn,
       ticketQrUrl: settings.current.printer.qrUrl,
+      walkIn: settings.current.walkIn,
     }),
+    cacheMayBeStale: () =>
+      cacheMayBeStale({
+        ...sync.getStatus(),
+        pollSeconds: settings.current.api.pollSeconds,
+        now: new Date(),
+      }),
     siteId: config.siteId,
     bookingKeys: config.bookingKeys,
     numbering: {

@@ -5,7 +5,12 @@
  * with ./find-appointment.ts and numbering with ./number-allocation.ts), then prints it
  * (./print-ticket.ts). A committed ticket stays valid whatever the printer does.
  */
-import type { CheckInResult, IpcResult, TicketView } from '../../src-shared/contract/ipc';
+import type {
+  CheckInResult,
+  IpcResult,
+  TicketView,
+  WalkInOptions,
+} from '../../src-shared/contract/ipc';
 import type { BookingKey } from '../../src-shared/contract/townhall-api';
 import type { Language } from '../../src-shared/domain/language';
 import type { ScanMode } from '../../src-shared/domain/scan-payload';
@@ -14,7 +19,11 @@ import type { Store } from '../store/store';
 import { DailyLimitReachedError, type TicketRecord } from '../store/ticket-repository';
 import { errorText } from '../logging/error-text';
 import { BookingTokenVerifier, mergeBookingKeys } from './booking-token';
-import type { CheckInSettings } from './check-in-context';
+import {
+  DEFAULT_WALK_IN_SETTINGS,
+  type CheckInSettings,
+  type WalkInSettings,
+} from './check-in-context';
 import { commitCheckIn, type CommittedCheckIn } from './commit-check-in';
 import { identify, type IdentificationKeys } from './identify';
 import { NumberAllocation, type KioskNumbering } from './number-allocation';
@@ -22,7 +31,8 @@ import { printTicket, type PrintContext } from './print-ticket';
 import { CheckInRefused, refusal } from './refusal';
 import { claimReprint } from './reprint';
 import { ticketView } from './ticket-view';
-import { commitWalkIn, walkInService, type WalkInResult } from './walk-in';
+import { chooseWalkIn, commitWalkIn } from './walk-in';
+import { walkInOptions } from './walk-in-options';
 
 export interface CheckInServiceOptions {
   store: Store;
@@ -50,6 +60,11 @@ export interface CheckInServiceOptions {
   bookingKeys?: readonly BookingKey[];
   /** Told after every committed ticket, so the sync engine can push the outbox at once. */
   onTicketCommitted?: (ticketId: string) => void;
+  /**
+   * Whether the cache may lack bookings made lately (offline, or an old last pull; see
+   * ./cache-freshness.ts). Never, when not given.
+   */
+  cacheMayBeStale?: () => boolean;
   log?: (line: string) => void;
 }
 
@@ -68,6 +83,7 @@ export class CheckInService {
       timeZone: options.timeZone,
       now,
       log: options.log ?? (() => undefined),
+      cacheMayBeStale: options.cacheMayBeStale ?? (() => false),
     };
     this.numbers = new NumberAllocation(this.context, options.numbering);
     const tokens = new BookingTokenVerifier(() =>
@@ -102,13 +118,79 @@ export class CheckInService {
         commitCheckIn(this.context, target, checkInWindow, rules),
       );
     } catch (error) {
-      if (error instanceof CheckInRefused) return refusal(error.code, error.params);
-      if (error instanceof DailyLimitReachedError) return refusal('daily-limit-reached');
-      this.context.log(`check-in failed: ${errorText(error)}`);
-      return refusal('internal');
+      return this.refused(error, 'check-in');
     }
 
-    // From here on the ticket is committed: whatever fails, the citizen is given its number.
+    // An already-issued ticket is shown as it stands: its print status is the one it got then
+    // (nothing is printed now), its one reprint still there if it did not print.
+    return {
+      ok: true,
+      value: {
+        outcome: committed.outcome,
+        ticket: await this.printIfIssued(committed, language, settings),
+      },
+    };
+  }
+
+  /** What the walk-in screen offers (see ./walk-in-options.ts). */
+  walkInOptions(): WalkInOptions {
+    return walkInOptions(this.context, this.walkInSettings(this.options.settings()));
+  }
+
+  /**
+   * A walk-in ticket (see ./walk-in.ts), printed. Never throws: refused `service-unknown`,
+   * `walk-ins-not-allowed`, `service-cap-reached`, or `invalid-payload` for a priority ticket
+   * where the office gives none.
+   */
+  async issueWalkIn(
+    serviceId: string,
+    request: { priority?: boolean; language?: Language } = {},
+  ): Promise<IpcResult<CheckInResult>> {
+    let settings: CheckInSettings;
+    let ticket: TicketRecord;
+    try {
+      settings = this.options.settings();
+      const choice = chooseWalkIn(
+        this.context,
+        { serviceId, priority: request.priority ?? false },
+        this.walkInSettings(settings),
+      );
+      if (!choice.ok) return choice;
+      ticket = await this.numbers.withNumbers((rules) => commitWalkIn(this.context, choice, rules));
+    } catch (error) {
+      return this.refused(error, 'walk-in');
+    }
+    const committed: CommittedCheckIn = { outcome: 'issued', ticket };
+    return {
+      ok: true,
+      value: {
+        outcome: 'issued',
+        ticket: await this.printIfIssued(committed, request.language, settings),
+      },
+    };
+  }
+
+  /** The one reprint of today's ticket that did not print (see ./reprint.ts). */
+  async reprint(ticketId: string, language?: Language): Promise<IpcResult<{ ticket: TicketView }>> {
+    const claim = claimReprint(this.context, ticketId);
+    if (!claim.ok) return claim;
+    const settings = this.options.settings();
+    await this.print(claim.ticket, language, settings.ticketQrUrl);
+    return {
+      ok: true,
+      value: { ticket: this.view(this.reread(claim.ticket), language, settings) },
+    };
+  }
+
+  /**
+   * After the commit: a new ticket is announced (push) and printed; either way the ticket as
+   * stored now. The ticket is committed: whatever fails here, the citizen is given its number.
+   */
+  private async printIfIssued(
+    committed: CommittedCheckIn,
+    language: Language | undefined,
+    settings: CheckInSettings,
+  ): Promise<TicketView> {
     let ticket = committed.ticket;
     try {
       if (committed.outcome === 'issued') {
@@ -119,34 +201,19 @@ export class CheckInService {
     } catch (error) {
       this.context.log(`ticket ${ticket.number} committed, then: ${errorText(error)}`);
     }
-    return { ok: true, value: { outcome: committed.outcome, ticket: this.view(ticket) } };
+    return this.view(ticket, language, settings);
   }
 
-  /** A walk-in ticket (see ./walk-in.ts), printed. */
-  async issueWalkIn(serviceId: string, language?: Language): Promise<WalkInResult> {
-    const wanted = walkInService(this.context, serviceId);
-    if (!wanted.ok) return wanted;
-    let ticket: TicketRecord;
-    try {
-      ticket = await this.numbers.withNumbers((rules) =>
-        commitWalkIn(this.context, wanted.service, rules),
-      );
-    } catch (error) {
-      if (error instanceof DailyLimitReachedError) return refusal('daily-limit-reached');
-      this.context.log(`walk-in failed: ${errorText(error)}`);
-      return refusal('internal');
-    }
-    this.options.onTicketCommitted?.(ticket.id);
-    await this.print(ticket, language, this.options.settings().ticketQrUrl);
-    return { ok: true, value: { outcome: 'issued', ticket: this.view(this.reread(ticket)) } };
+  /** A refusal the steps threw, or a fault (logged) the citizen is told about plainly. */
+  private refused(error: unknown, what: string): IpcResult<CheckInResult> {
+    if (error instanceof CheckInRefused) return refusal(error.code, error.params);
+    if (error instanceof DailyLimitReachedError) return refusal('daily-limit-reached');
+    this.context.log(`${what} failed: ${errorText(error)}`);
+    return refusal('internal');
   }
 
-  /** The one reprint of today's ticket that did not print (see ./reprint.ts). */
-  async reprint(ticketId: string, language?: Language): Promise<IpcResult<{ ticket: TicketView }>> {
-    const claim = claimReprint(this.context, ticketId);
-    if (!claim.ok) return claim;
-    await this.print(claim.ticket, language, this.options.settings().ticketQrUrl);
-    return { ok: true, value: { ticket: this.view(this.reread(claim.ticket)) } };
+  private walkInSettings(settings: CheckInSettings): WalkInSettings {
+    return settings.walkIn ?? DEFAULT_WALK_IN_SETTINGS;
   }
 
   private print(
@@ -162,7 +229,14 @@ export class CheckInService {
     return this.context.store.tickets.get(ticket.id) ?? ticket;
   }
 
-  private view(ticket: TicketRecord): TicketView {
-    return ticketView(this.context, ticket);
+  private view(
+    ticket: TicketRecord,
+    language: Language | undefined,
+    settings: CheckInSettings,
+  ): TicketView {
+    return ticketView(this.context, ticket, {
+      qrUrlTemplate: settings.ticketQrUrl,
+      language: language ?? this.options.language,
+    });
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The check-in itself, in ONE SQLite transaction: find today's appointment, apply the policy,
- * allocate the number, insert the ticket and its outbox row, mark the appointment checked in.
+ * The check-in itself, in ONE SQLite transaction: find today's appointment, apply the policy and
+ * the service's daily cap, allocate the number, insert the ticket and its outbox row, mark the
+ * appointment checked in.
  * Any refusal or fault rolls all of it back; once it commits, the ticket is valid whatever the
  * printer does.
  */
@@ -9,6 +10,7 @@ import { decideCheckIn, type CheckInWindow } from '../../src-shared/domain/check
 import { localDayOf } from '../../src-shared/domain/site-time';
 import type { TicketRecord } from '../store/ticket-repository';
 import type { CheckInContext } from './check-in-context';
+import { refuseAtDailyCap } from './daily-cap';
 import { findAppointment } from './find-appointment';
 import type { ScanTarget } from './identify';
 import { insertNumberedTicket, type NumberRules } from './number-allocation';
@@ -30,10 +32,12 @@ export function commitCheckIn(
     const existing = store.tickets.findByAppointment(appointment.id);
     if (existing) return { outcome: 'already-issued', ticket: existing };
     if (appointment.status === 'checked-in') {
-      // Checked in at another kiosk of the office: never a second number for one booking.
-      throw appointment.ticketNumber
-        ? new CheckInRefused('already-checked-in', { number: appointment.ticketNumber })
-        : new CheckInRefused('already-checked-in-elsewhere');
+      // Checked in at another kiosk of the office: never a second number for one booking. The
+      // number the town hall published for it, when it did, is the one to wait for.
+      throw new CheckInRefused(
+        'already-checked-in-elsewhere',
+        appointment.ticketNumber ? { number: appointment.ticketNumber } : undefined,
+      );
     }
 
     const decision = decideCheckIn(appointment, now, timeZone, checkInWindow);
@@ -41,6 +45,8 @@ export function commitCheckIn(
 
     const service = store.catalog.getService(appointment.serviceId);
     if (!service) throw new Error(`appointment ${appointment.id} names an unknown service`);
+    // Counted in this transaction, with the number: two check-ins at once cannot both pass.
+    refuseAtDailyCap(context, service, today);
 
     const ticket = insertNumberedTicket(context, rules, { service, appointment, now, today });
     const report: CheckInRequest = {

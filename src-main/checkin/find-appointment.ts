@@ -5,11 +5,12 @@
  * transaction.
  */
 import {
+  bookingNotTodayParams,
   decideCheckIn,
   type CheckInDecision,
   type CheckInWindow,
 } from '../../src-shared/domain/checkin-policy';
-import { localDayOf } from '../../src-shared/domain/site-time';
+import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import type { CachedAppointment } from '../store/catalog-repository';
 import type { CheckInContext } from './check-in-context';
 import type { ScanTarget } from './identify';
@@ -23,13 +24,19 @@ export interface CheckInMoment {
 
 /**
  * A booking the cache does not know: not found — unless the cache was never filled (a new kiosk
- * that has not reached the town hall yet), where the honest answer is that it cannot tell.
+ * that has not reached the town hall yet), where the honest answer is that it cannot tell. When
+ * the cache may be behind (offline, or an old last pull), `booking-not-found` says so
+ * (`offline: 'true'`): a booking made lately may exist all the same.
  */
 function notInCache(
   context: CheckInContext,
   code: 'booking-not-found' | 'id-document-not-found',
 ): CheckInRefused {
-  return new CheckInRefused(context.store.syncState.everUpToDate() ? code : 'kiosk-not-ready');
+  if (!context.store.syncState.everUpToDate()) return new CheckInRefused('kiosk-not-ready');
+  if (code === 'booking-not-found' && context.cacheMayBeStale()) {
+    return new CheckInRefused(code, { offline: 'true' });
+  }
+  return new CheckInRefused(code);
 }
 
 /** Today's appointment the target names, or the refusal that explains why there is none. */
@@ -55,7 +62,7 @@ function findByCode(context: CheckInContext, code: string, today: string): Cache
   if (appointment) return appointment;
   const otherDay = catalog.findAppointmentByCodeAnyDay(code);
   if (otherDay && otherDay.status !== 'cancelled') {
-    throw new CheckInRefused('booking-not-today', { day: otherDay.localDay });
+    throw new CheckInRefused('booking-not-today', bookingNotTodayParams(otherDay, today));
   }
   if (otherDay) throw new CheckInRefused('booking-cancelled');
   throw notInCache(context, 'booking-not-found');
@@ -71,8 +78,13 @@ function findByToken(
   if (cached) return cached;
   // Not in the cache (not pulled yet, or the town hall is out of reach): the signed token
   // is the town hall's word for it. Cached here for this transaction and reconciliation.
-  const day = localDayOf(target.startsAt, timeZone);
-  if (day !== today) throw new CheckInRefused('booking-not-today', { day });
+  const local = toLocalDateTime(target.startsAt, timeZone);
+  if (local.day !== today) {
+    throw new CheckInRefused(
+      'booking-not-today',
+      bookingNotTodayParams({ localDay: local.day, localTime: local.time }, today),
+    );
+  }
   if (!store.catalog.getService(target.claims.svc)) throw notInCache(context, 'booking-not-found');
   store.catalog.insertTokenAppointment(
     {

@@ -77,7 +77,13 @@ export class NumberAllocation {
 export function insertNumberedTicket(
   context: CheckInContext,
   rules: NumberRules,
-  ticket: { service: Service; appointment: CachedAppointment | null; now: Date; today: string },
+  ticket: {
+    service: Service;
+    appointment: CachedAppointment | null;
+    priority?: boolean;
+    now: Date;
+    today: string;
+  },
 ): TicketRecord {
   return context.store.tickets.insertWithNextNumber(
     {
@@ -87,6 +93,7 @@ export function insertNumberedTicket(
       servicePrefix: ticket.service.prefix,
       appointmentId: ticket.appointment?.id ?? null,
       appointmentTime: ticket.appointment?.localTime ?? null,
+      priority: ticket.priority ?? false,
       issuedAt: ticket.now,
     },
     rules.policy,

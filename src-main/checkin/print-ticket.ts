@@ -1,13 +1,15 @@
 /**
  * Printing a committed ticket and recording the outcome. The ticket stays valid whatever the
  * printer does: a failed or unconfirmed print is recorded on the ticket (the citizen keeps the
- * one reprint; for an unconfirmed one the screen asks first whether the ticket came out) and in
- * the print-failure log for staff.
+ * one reprint; for an unconfirmed one the screen asks first whether the ticket came out) and,
+ * when something went wrong, in the print-failure log for staff. A printer that cannot report
+ * (no status) leaves every ticket unconfirmed: that is no fault, so it is only in the kiosk log.
  */
 import type { Language } from '../../src-shared/domain/language';
 import type { TicketPrinter } from '../printer/ticket-printer';
 import type { TicketRecord } from '../store/ticket-repository';
 import type { CheckInContext } from './check-in-context';
+import { ticketQrUrl } from './ticket-qr';
 
 export interface PrintContext extends CheckInContext {
   readonly printer: TicketPrinter;
@@ -27,6 +29,7 @@ export async function printTicket(
     ticketNumber: ticket.number,
     serviceName: service?.names[language] ?? service?.names.es ?? '',
     appointmentTime: ticket.appointmentTime,
+    priority: ticket.priority,
     issuedAt: new Date(ticket.issuedAt),
     timeZone,
     kioskId,
@@ -37,18 +40,11 @@ export async function printTicket(
     store.tickets.recordPrintOutcome(ticket.id, 'printed', null);
   } else {
     const what = outcome.status === 'failed' ? 'not printed' : 'printing unconfirmed';
-    context.log(`ticket ${ticket.number} ${what}: ${outcome.failure} (${outcome.detail})`);
+    const { failure, detail } = outcome;
+    context.log(`ticket ${ticket.number} ${what}: ${failure ?? 'no status'} (${detail})`);
     store.transaction(() => {
-      store.tickets.recordPrintOutcome(ticket.id, outcome.status, outcome.failure);
-      store.tickets.recordPrintFailure(ticket.id, outcome.failure, outcome.detail, context.now());
+      store.tickets.recordPrintOutcome(ticket.id, outcome.status, failure);
+      if (failure) store.tickets.recordPrintFailure(ticket.id, failure, detail, context.now());
     });
   }
-}
-
-/** The QR URL template filled with the ticket's number and id; null without a template. */
-function ticketQrUrl(template: string | null, ticket: TicketRecord): string | null {
-  if (!template) return null;
-  return template
-    .replaceAll('{number}', encodeURIComponent(ticket.number))
-    .replaceAll('{ticketId}', encodeURIComponent(ticket.id));
 }

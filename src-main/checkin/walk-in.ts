@@ -1,48 +1,68 @@
 /**
- * A ticket for a citizen without appointment, for a service that takes walk-ins: number, ticket
- * and outbox row ('walk-in', pushed to the town hall's walk-ins) in one transaction. The
- * service's daily cap is the town hall's to enforce (a refusal is recorded for staff; the ticket
- * stays valid).
+ * A ticket for a citizen without appointment, for a service that takes walk-ins: the daily cap,
+ * the number, the ticket and its outbox row ('walk-in', pushed to the town hall's walk-ins) in
+ * one transaction. A priority ticket is one only where the office gives them (config
+ * `walkIn.priorityEnabled`); a request for one otherwise is `invalid-payload`, since the screen
+ * never offers it.
  */
-import type { CheckInResult, IpcErrorCode, IpcResult } from '../../src-shared/contract/ipc';
+import type { IpcErrorCode } from '../../src-shared/contract/ipc';
 import type { Service, WalkInRequest } from '../../src-shared/contract/townhall-api';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import type { TicketRecord } from '../store/ticket-repository';
-import type { CheckInContext } from './check-in-context';
+import type { CheckInContext, WalkInSettings } from './check-in-context';
+import { refuseAtDailyCap } from './daily-cap';
 import { insertNumberedTicket, type NumberRules } from './number-allocation';
 
-/** Refusals of a walk-in beyond the IPC contract's codes (the walk-in screen is not built yet). */
-export type WalkInRefusal = 'unknown-service' | 'walk-ins-not-allowed';
-export type WalkInRefusalCode = IpcErrorCode | WalkInRefusal;
-export type WalkInResult = IpcResult<CheckInResult> | { ok: false; error: { code: WalkInRefusal } };
+export type WalkInChoice =
+  | { ok: true; service: Service; priority: boolean }
+  | {
+      ok: false;
+      error: {
+        code: Extract<IpcErrorCode, 'service-unknown' | 'walk-ins-not-allowed' | 'invalid-payload'>;
+      };
+    };
 
-/** The service a walk-in asks for, or why it takes none. */
-export function walkInService(
+/** The service a walk-in asks for and whether it may be a priority ticket, or why not. */
+export function chooseWalkIn(
   context: CheckInContext,
-  serviceId: string,
-): { ok: true; service: Service } | { ok: false; error: { code: WalkInRefusal } } {
-  const service = context.store.catalog.getService(serviceId);
-  if (!service) return { ok: false, error: { code: 'unknown-service' } };
+  request: { serviceId: string; priority: boolean },
+  settings: WalkInSettings,
+): WalkInChoice {
+  const service = context.store.catalog.getService(request.serviceId);
+  if (!service) return { ok: false, error: { code: 'service-unknown' } };
   if (!service.walkInsAllowed) return { ok: false, error: { code: 'walk-ins-not-allowed' } };
-  return { ok: true, service };
+  if (request.priority && !settings.priorityEnabled) {
+    return { ok: false, error: { code: 'invalid-payload' } };
+  }
+  return { ok: true, service, priority: request.priority };
 }
 
 export function commitWalkIn(
   context: CheckInContext,
-  service: Service,
+  choice: { service: Service; priority: boolean },
   rules: NumberRules,
 ): TicketRecord {
   const { store, timeZone, kioskId } = context;
+  const { service, priority } = choice;
   const now = context.now();
   const today = localDayOf(now, timeZone);
   return store.transaction(() => {
-    const issued = insertNumberedTicket(context, rules, { service, appointment: null, now, today });
+    refuseAtDailyCap(context, service, today);
+    const issued = insertNumberedTicket(context, rules, {
+      service,
+      appointment: null,
+      priority,
+      now,
+      today,
+    });
     const report: WalkInRequest = {
       ticketId: issued.id,
       serviceId: service.id,
       kioskId,
       ticketNumber: issued.number,
       issuedAt: issued.issuedAt,
+      // Only when set: a town hall that does not know the field gets the report as before.
+      ...(priority ? { priority: true } : {}),
     };
     store.outbox.add(issued.id, 'walk-in', report, now);
     return issued;

@@ -8,9 +8,9 @@ import type { KioskStateModel } from '../kiosk-state/kiosk-state';
 import type { IpcHandlers } from './dispatcher';
 
 export interface RequestHandlerParts {
-  kioskState: Pick<KioskStateModel, 'get' | 'setSessionLanguage'>;
+  kioskState: Pick<KioskStateModel, 'get' | 'setSessionLanguage' | 'sessionLanguage'>;
   checkInHandler: Pick<CheckInHandler, 'submit'>;
-  checkIns: Pick<CheckInService, 'reprint'>;
+  checkIns: Pick<CheckInService, 'reprint' | 'walkInOptions' | 'issueWalkIn'>;
 }
 
 export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
@@ -23,11 +23,12 @@ export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
     }),
     'checkin:submit': (request) => checkInHandler.submit(request),
     'ticket:reprint': (request) => checkIns.reprint(request.ticketId, request.language),
-    // Placeholder until the walk-in path is wired (issue 10): refuses, never issues.
-    'walkin:get-options': async () => ({
-      ok: true,
-      value: { services: [], priorityEnabled: false, showRemainingBelow: 0 },
-    }),
-    'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
+    'walkin:get-options': async () => ({ ok: true, value: checkIns.walkInOptions() }),
+    'walkin:issue': (request) =>
+      checkIns.issueWalkIn(request.serviceId, {
+        priority: request.priority,
+        // The screen's language, else the session's, as for a check-in.
+        language: request.language ?? kioskState.sessionLanguage(),
+      }),
   };
 }

@@ -271,10 +271,15 @@ class QueuedTicketPrinter implements TicketPrinter {
       }
       if (!this.confirmsByStatus()) {
         // No status to confirm with (USB printer class, a TCP box that never answers): the
-        // transport's hand-over (the device or the box took every byte) is all there is.
+        // device or the box took every byte, which says nothing of paper or cover. Never
+        // "printed" on that alone: the citizen looks in the tray before any reprint.
         this.printing = false;
         await this.refreshStatus({ probeOnly: true });
-        return { status: 'printed' };
+        return {
+          status: 'unconfirmed',
+          failure: null,
+          detail: `the ${this.transportKind} printer took every byte but cannot report whether it printed`,
+        };
       }
       return await confirmJob(this.confirmation, deadlineAt);
     } finally {

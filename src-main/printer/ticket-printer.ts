@@ -10,6 +10,8 @@ export interface TicketPrintData {
   serviceName: string;
   /** Site-local `HH:MM`; null for a walk-in. */
   appointmentTime: string | null;
+  /** A priority ticket: a line says so under the number. */
+  priority?: boolean;
   issuedAt: Date;
   timeZone: string;
   kioskId: string;
@@ -22,18 +24,19 @@ export interface TicketPrintData {
 
 /**
  * - `printed`: the printer confirmed it (process ID response, or its status after the job: it had
- *   every byte and no fault), or took every byte where it cannot say more (USB printer class, a
- *   network box that closed its side);
+ *   every byte and no fault);
  * - `failed`: definitely not printed: not a byte went out (the status said paper out, cover
  *   open…, or the link refused);
  * - `unconfirmed`: bytes went out but the printer did not confirm (a timeout mid-job, a link
  *   that dropped, a fault during the job, a printer that stopped answering): the ticket may
- *   have come out, whole or in part. `failure` says why it is in doubt.
+ *   have come out, whole or in part. `failure` says why it is in doubt; null when nothing went
+ *   wrong but the printer cannot tell (USB printer class, a network box that never answers
+ *   status: every byte was handed over, and that is all anyone knows).
  */
 export type PrintOutcome =
   | { status: 'printed' }
   | { status: 'failed'; failure: PrintFailure; detail: string }
-  | { status: 'unconfirmed'; failure: PrintFailure; detail: string };
+  | { status: 'unconfirmed'; failure: PrintFailure | null; detail: string };
 
 export type PrinterTransportKind = 'serial' | 'tcp' | 'usblp' | 'virtual';
 

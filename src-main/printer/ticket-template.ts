@@ -301,6 +301,12 @@ export function renderTicket(data: TicketPrintData, options: TicketTemplateOptio
 
   ticket.line(t('ticket.turn'));
   ticket.huge(data.ticketNumber);
+  if (data.priority) {
+    // Under the number, where staff and the citizen look: a priority turn.
+    ticket.bold(true);
+    ticket.lines(t('ticket.priority'));
+    ticket.bold(false);
+  }
   ticket.rule();
 
   ticket.align('left');

@@ -55,6 +55,7 @@ interface ServiceRow {
   prefix: string;
   names_json: string;
   walk_ins_allowed: number;
+  daily_cap: number | null;
 }
 
 const toAppointment = (row: AppointmentRow): CachedAppointment => ({
@@ -73,11 +74,14 @@ const toAppointment = (row: AppointmentRow): CachedAppointment => ({
 const APPOINTMENT_COLUMNS =
   'id, code, service_id, starts_at, local_day, local_time, status, version, source, ticket_number';
 
+const SERVICE_COLUMNS = 'id, prefix, names_json, walk_ins_allowed, daily_cap';
+
 const toService = (row: ServiceRow): Service => ({
   id: row.id,
   prefix: row.prefix,
   names: JSON.parse(row.names_json) as LocalizedText,
   walkInsAllowed: row.walk_ins_allowed === 1,
+  ...(row.daily_cap !== null ? { dailyCap: row.daily_cap } : {}),
 });
 
 function prepareStatements(db: SqliteDatabase) {
@@ -95,17 +99,14 @@ function prepareStatements(db: SqliteDatabase) {
     forgetStoredSalt: db.prepare(`UPDATE site SET id_hash_salt = NULL`),
     getSite: db.prepare(`SELECT id, name, time_zone AS timeZone FROM site LIMIT 1`),
     upsertService: db.prepare(
-      `INSERT INTO services (id, prefix, names_json, walk_ins_allowed, updated_at)
-       VALUES (@id, @prefix, @namesJson, @walkIns, @now)
+      `INSERT INTO services (id, prefix, names_json, walk_ins_allowed, daily_cap, updated_at)
+       VALUES (@id, @prefix, @namesJson, @walkIns, @dailyCap, @now)
        ON CONFLICT (id) DO UPDATE SET prefix = excluded.prefix, names_json = excluded.names_json,
-         walk_ins_allowed = excluded.walk_ins_allowed, updated_at = excluded.updated_at`,
+         walk_ins_allowed = excluded.walk_ins_allowed, daily_cap = excluded.daily_cap,
+         updated_at = excluded.updated_at`,
     ),
-    getService: db.prepare(
-      `SELECT id, prefix, names_json, walk_ins_allowed FROM services WHERE id = ?`,
-    ),
-    listServices: db.prepare(
-      `SELECT id, prefix, names_json, walk_ins_allowed FROM services ORDER BY prefix`,
-    ),
+    getService: db.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ?`),
+    listServices: db.prepare(`SELECT ${SERVICE_COLUMNS} FROM services ORDER BY prefix`),
     upsertAppointment: db.prepare(
       `INSERT INTO appointments (id, code, service_id, starts_at, local_day, local_time, status,
          version, citizen_id_hash, source, ticket_number, updated_at)
@@ -235,6 +236,7 @@ export class CatalogRepository {
           prefix: service.prefix,
           namesJson: JSON.stringify(service.names),
           walkIns: service.walkInsAllowed ? 1 : 0,
+          dailyCap: service.dailyCap ?? null,
           now: at,
         });
       }

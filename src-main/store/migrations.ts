@@ -180,4 +180,27 @@ export const migrations: readonly Migration[] = [
     description: 'outbox rows count the failures the town hall answered, apart from outages',
     sql: `ALTER TABLE outbox ADD COLUMN answered_failures INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 8,
+    description:
+      "services' daily caps, and the tickets the other kiosks gave today as the town hall " +
+      'counted them; priority tickets',
+    sql: `
+      -- Most tickets (appointments and walk-ins) the service gives a day; NULL: no cap.
+      ALTER TABLE services ADD COLUMN daily_cap INTEGER;
+
+      -- Per service and site-local day: the town hall's count of the day's tickets, less this
+      -- kiosk's tickets it had received by then (see service-tally-repository.ts).
+      CREATE TABLE service_tallies (
+        local_day TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        issued_elsewhere INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (local_day, service_id)
+      ) STRICT;
+
+      ALTER TABLE tickets ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX tickets_by_day_and_service ON tickets (local_day, service_id);
+    `,
+  },
 ];

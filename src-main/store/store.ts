@@ -7,6 +7,7 @@ import { openDatabase, type SqliteDatabase } from './database';
 import { NumberRepository } from './number-repository';
 import { OutboxRepository } from './outbox-repository';
 import { RetentionRepository } from './retention-repository';
+import { ServiceTallyRepository } from './service-tally-repository';
 import { SyncStateRepository } from './sync-state-repository';
 import { TicketRepository } from './ticket-repository';
 
@@ -25,6 +26,8 @@ export interface Store {
   readonly conflicts: ConflictRepository;
   /** Erases what is past its retention (data minimisation). */
   readonly retention: RetentionRepository;
+  /** Tickets a service gave on a day, this kiosk's and the others', for its daily cap. */
+  readonly tallies: ServiceTallyRepository;
   /** Runs `work` in one SQLite transaction: everything it writes lands, or nothing does. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -44,6 +47,7 @@ export function openStore(file: string): Store {
     conflicts: new ConflictRepository(db),
     outbox: new OutboxRepository(db),
     syncState: new SyncStateRepository(db),
+    tallies: new ServiceTallyRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     close: () => db.close(),
   };

@@ -19,6 +19,8 @@ export interface TicketRecord {
   serviceId: string;
   appointmentId: string | null;
   appointmentTime: string | null;
+  /** A priority walk-in (older people, pregnancy, disability). */
+  priority: boolean;
   issuedAt: string;
   printStatus: PrintStatus;
   printFailure: PrintFailure | null;
@@ -41,6 +43,7 @@ interface TicketRow {
   service_id: string;
   appointment_id: string | null;
   appointment_time: string | null;
+  priority: number;
   issued_at: string;
   print_status: string;
   print_failure: string | null;
@@ -55,6 +58,7 @@ const toTicket = (row: TicketRow): TicketRecord => ({
   serviceId: row.service_id,
   appointmentId: row.appointment_id,
   appointmentTime: row.appointment_time,
+  priority: row.priority === 1,
   issuedAt: row.issued_at,
   printStatus: row.print_status as PrintStatus,
   printFailure: row.print_failure as PrintFailure | null,
@@ -80,6 +84,8 @@ export interface NewTicket {
   servicePrefix: string;
   appointmentId: string | null;
   appointmentTime: string | null;
+  /** A priority walk-in; false when not given. */
+  priority?: boolean;
   issuedAt: Date;
 }
 
@@ -91,9 +97,9 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     insert: db.prepare(
       `INSERT INTO tickets (id, number, local_day, service_id, appointment_id, appointment_time,
-         issued_at, print_status)
-       VALUES (@id, @number, @localDay, @serviceId, @appointmentId, @appointmentTime, @issuedAt,
-         'pending')`,
+         priority, issued_at, print_status)
+       VALUES (@id, @number, @localDay, @serviceId, @appointmentId, @appointmentTime, @priority,
+         @issuedAt, 'pending')`,
     ),
     byId: db.prepare(`SELECT * FROM tickets WHERE id = ?`),
     byAppointment: db.prepare(`SELECT * FROM tickets WHERE appointment_id = ?`),
@@ -167,6 +173,7 @@ export class TicketRepository {
       serviceId: ticket.serviceId,
       appointmentId: ticket.appointmentId,
       appointmentTime: ticket.appointmentTime,
+      priority: ticket.priority ? 1 : 0,
       issuedAt: ticket.issuedAt.toISOString(),
     });
     return { ...(this.get(ticket.id) as TicketRecord), numberSource: source };

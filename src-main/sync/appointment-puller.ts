@@ -29,7 +29,10 @@ export interface SyncProgress {
 
 export interface AppointmentPullerOptions {
   client: Pick<Backend, 'siteId' | 'getSiteInfo' | 'getAppointments'>;
-  store: Pick<Store, 'db' | 'catalog' | 'syncState' | 'numbers' | 'conflicts' | 'transaction'>;
+  store: Pick<
+    Store,
+    'db' | 'catalog' | 'syncState' | 'numbers' | 'conflicts' | 'tallies' | 'transaction'
+  >;
   timeZone: string;
   /** Days pulled, today included. */
   windowDays: number;
@@ -100,6 +103,9 @@ export function createAppointmentPuller(options: AppointmentPullerOptions) {
         log(`sync: town hall says time zone ${info.site.timeZone}, kiosk is set to ${timeZone}`);
       }
       store.catalog.saveSiteInfo(info.site, info.services, now());
+      // What the other kiosks gave today, for the services' daily caps (a back end that cannot
+      // tell leaves the last count as it was).
+      if (info.issuedToday) store.tallies.recordTownHallCounts(info.issuedToday, now());
     },
 
     async pullAppointments(report: SyncReport): Promise<void> {

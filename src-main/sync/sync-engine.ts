@@ -79,7 +79,7 @@ export interface SyncEngine {
 
 export type SyncStore = Pick<
   Store,
-  'db' | 'catalog' | 'outbox' | 'syncState' | 'transaction' | 'numbers' | 'conflicts'
+  'db' | 'catalog' | 'outbox' | 'syncState' | 'transaction' | 'numbers' | 'conflicts' | 'tallies'
 >;
 
 export interface SyncEngineOptions {

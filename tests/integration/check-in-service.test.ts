@@ -185,7 +185,11 @@ describe('CheckInService.checkIn on a real store', () => {
 
   it.each([
     ['TRN-ZZZZZZ', 'booking-not-found', undefined],
-    ['TRN-NEXT01', 'booking-not-today', { day: '2026-12-01' }],
+    [
+      'TRN-NEXT01',
+      'booking-not-today',
+      { day: '2026-12-01', time: '10:00', when: 'tomorrow', context: 'tomorrow' },
+    ],
     ['TRN-CNC777', 'booking-cancelled', undefined],
     ['TRN-ERY123', 'too-early', { time: '15:00', from: '13:00' }],
     ['\u0000\u00ff\u0013garbage', 'unrecognised-code', undefined],

@@ -101,7 +101,10 @@ describe('sync conflicts', () => {
     const ticketsBefore = b.store.tickets.countOnDay(TODAY);
     expect(await b.kiosk.checkIn(bookingCodeFor(1))).toEqual({
       ok: false,
-      error: { code: 'already-checked-in', params: { number: first.number } },
+      error: {
+        code: 'already-checked-in-elsewhere',
+        params: { number: first.number, context: 'number' },
+      },
     });
     expect(b.store.tickets.countOnDay(TODAY)).toBe(ticketsBefore);
     expect(b.store.outbox.pendingCount()).toBe(0);
@@ -137,7 +140,10 @@ describe('sync conflicts', () => {
     await b.engine.syncNow();
     expect(await b.kiosk.checkIn(bookingCodeFor(3))).toEqual({
       ok: false,
-      error: { code: 'booking-not-today', params: { day: '2026-02-11' } },
+      error: {
+        code: 'booking-not-today',
+        params: { day: '2026-02-11', time: '10:00', when: 'tomorrow', context: 'tomorrow' },
+      },
     });
   });
 

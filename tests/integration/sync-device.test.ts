@@ -142,7 +142,7 @@ describe('the kiosk as an enrolled device', () => {
     });
     expect(await kiosk.kiosk.issueWalkIn('nope')).toEqual({
       ok: false,
-      error: { code: 'unknown-service' },
+      error: { code: 'service-unknown' },
     });
     await kiosk.engine.syncNow();
     expect(server.admin.walkIns()).toEqual([

@@ -32,6 +32,8 @@ interface GoldenCase {
   language: Language;
   logo: LogoKind;
   profile: PrinterProfileName;
+  /** A priority walk-in (no appointment time, the priority line under the number). */
+  priorityWalkIn?: boolean;
 }
 
 const cases: GoldenCase[] = [];
@@ -44,9 +46,24 @@ for (const paperWidth of [80, 58] as const) {
 }
 cases.push({ paperWidth: 80, language: 'es', logo: 'nv', profile: 'star' });
 cases.push({ paperWidth: 80, language: 'es', logo: 'raster', profile: 'generic' });
+cases.push({
+  paperWidth: 80,
+  language: 'es',
+  logo: 'none',
+  profile: 'epson',
+  priorityWalkIn: true,
+});
+cases.push({
+  paperWidth: 58,
+  language: 'de',
+  logo: 'none',
+  profile: 'epson',
+  priorityWalkIn: true,
+});
 
 const nameOf = (c: GoldenCase): string =>
-  `${c.profile}-${c.paperWidth}mm-${c.language}-qr-${c.logo === 'none' ? 'no-logo' : `${c.logo}-logo`}`;
+  `${c.profile}-${c.paperWidth}mm-${c.language}-qr-${c.logo === 'none' ? 'no-logo' : `${c.logo}-logo`}` +
+  (c.priorityWalkIn ? '-walk-in-priority' : '');
 
 function logoFor(c: GoldenCase): PreparedLogo | null {
   if (c.logo === 'none') return null;
@@ -64,12 +81,18 @@ function logoFor(c: GoldenCase): PreparedLogo | null {
 
 function render(c: GoldenCase): Buffer {
   return renderTicket(
-    sampleTicket({ language: c.language, qrUrl: QR_URL, estimatedWaitMinutes: 15 }),
+    sampleTicket({
+      language: c.language,
+      qrUrl: QR_URL,
+      estimatedWaitMinutes: 15,
+      ...(c.priorityWalkIn ? { appointmentTime: null, priority: true } : {}),
+    }),
     { paperWidth: c.paperWidth, codePage: 'PC858', profile: c.profile, logo: logoFor(c) },
   );
 }
 
 const turnLabel: Record<string, string> = { es: 'Su turno', en: 'Your turn', de: 'Ihre Nummer' };
+const priorityLine: Record<string, string> = { es: 'PRIORITARIO', en: 'PRIORITY', de: 'VORRANG' };
 const waitLine: Record<string, string> = {
   es: 'Espera estimada: 15 min',
   en: 'Estimated wait: 15 min',
@@ -111,6 +134,15 @@ describe('golden ticket bytes', () => {
       width: c.paperWidth === 80 ? 8 : 6,
     });
     expect(decoded.cuts).toBe(1);
+    // A priority ticket says so, bold, right under its number; any other ticket never does.
+    const numberAt = decoded.lines.findIndex((line) => line.text === 'C-014');
+    const priority = decoded.lines.findIndex((line) => line.text === priorityLine[c.language]);
+    if (c.priorityWalkIn) {
+      expect(priority).toBe(numberAt + 1);
+      expect(decoded.lines[priority]).toMatchObject({ bold: true });
+    } else {
+      expect(priority).toBe(-1);
+    }
     if (c.profile === 'generic') {
       expect(decoded.qrCodes).toEqual([]);
       expect(decoded.text.replace(/\n/g, '')).toContain(QR_URL);
