@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { connectBackend } from '../backend/connect-backend';
-import { cacheMayBeStale } from '../checkin/cache-freshness';
 import { CheckInHandler } from '../checkin/check-in-handler';
-import { CheckInService } from '../checkin/check-in-service';
 import { createDispatcher } from '../ipc/dispatcher';
 import { KioskEvents } from '../ipc/kiosk-events';
 import { requestHandlers } from '../ipc/request-handlers';
@@ -23,6 +21,7 @@ import { prepareDataFolder } from '../store/data-folder';
 import { RetentionKeeper } from '../store/retention-keeper';
 import { openStore } from '../store/store';
 import { createSyncEngine } from '../sync/sync-engine';
+import { composeCheckIns } from './compose-check-ins';
 import type { Kiosk, StartKioskOptions } from './kiosk';
 
 const FIRST_SYNC_WAIT_MS = 3000;
@@ -69,32 +68,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     heartbeat: { intervalSeconds: config.api.heartbeatSeconds, facts: () => devices.heartbeat() },
     log,
   });
-  const checkIns = new CheckInService({
-    store,
-    printer,
-    kioskId: config.kioskId,
-    timeZone: config.timeZone,
-    language: config.language,
-    settings: () => ({
-      checkInWindow: settings.current.checkIn,
-      ticketQrUrl: settings.current.printer.qrUrl,
-      walkIn: settings.current.walkIn,
-    }),
-    cacheMayBeStale: () =>
-      cacheMayBeStale({
-        ...sync.getStatus(),
-        pollSeconds: settings.current.api.pollSeconds,
-        now: new Date(),
-      }),
-    siteId: config.siteId,
-    bookingKeys: config.bookingKeys,
-    numbering: {
-      reservedRange: config.numbering.reservedRange,
-      ensureLease: (serviceId, day) => sync.ensureLease(serviceId, day),
-    },
-    onTicketCommitted: () => sync.requestPush(),
-    log,
-  });
+  const checkIns = composeCheckIns({ config, settings, store, printer, sync, log });
   const kioskState = new KioskStateModel({
     kioskId: config.kioskId,
     settings,
