@@ -1,8 +1,8 @@
 /**
  * Data minimisation on the kiosk (docs/data-protection.md): what is kept, and for how long.
  *
- * - Appointments (codes, ID hashes), number blocks and counters: only from today on; earlier
- *   days are erased at the local day's rollover, online or not.
+ * - Appointments (codes, ID hashes), number blocks and counters, the other kiosks' ticket counts:
+ *   only from today on; earlier days are erased at the local day's rollover, online or not.
  * - Tickets (number, service, times: no personal data), their delivered outbox rows, their print
  *   failures, and sync conflicts: `ticketDays` days, for the on-device statistics and support.
  *   A ticket whose check-in has not reached the town hall is never erased, however old: that
@@ -45,10 +45,13 @@ export class RetentionRepository {
       tickets: db.prepare(`DELETE FROM tickets WHERE local_day < @cutoff
         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ticket_id = tickets.id)`),
       conflicts: db.prepare(`DELETE FROM sync_conflicts WHERE at < ?`),
+      // The other kiosks' tickets of past days: only today's cap needs them.
+      tallies: db.prepare(`DELETE FROM service_tallies WHERE local_day < ?`),
     };
     this.purge = db.transaction((today: string, cutoff: string, cutoffAt: string) => {
       const appointments = pastDays.catalog.purgeAppointmentsBefore(today);
       pastDays.numbers.purgeBefore(today);
+      statements.tallies.run(today);
       statements.printFailures.run({ cutoff });
       statements.outbox.run({ cutoff });
       const tickets = statements.tickets.run({ cutoff }).changes;

@@ -69,6 +69,24 @@ describe('retention', () => {
     expect(bytes.includes(Buffer.from('TRN-TODAYS'))).toBe(true);
   });
 
+  it('forgets the other kiosks’ ticket counts of past days at the rollover', () => {
+    const at = new Date('2026-11-27T12:00:00+01:00');
+    store.tallies.recordTownHallCounts(
+      { day: '2026-11-27', services: [{ serviceId: 'empadronamiento', count: 3 }] },
+      at,
+    );
+    expect(store.tallies.issuedOn('2026-11-27', 'empadronamiento')).toBe(3);
+    const keeper = new RetentionKeeper({
+      retention: store.retention,
+      timeZone: ZONE,
+      ticketDays: 31,
+      now: () => new Date('2026-11-28T00:00:30+01:00'),
+    });
+    expect(keeper.runIfNewDay()).toBe(true);
+    expect(store.tallies.issuedOn('2026-11-27', 'empadronamiento')).toBe(0);
+    expect(store.db.prepare('SELECT count(*) AS n FROM service_tallies').get()).toEqual({ n: 0 });
+  });
+
   it('keeps tickets ticketDays days, and an undelivered check-in however old', () => {
     issueTicket('t-old-delivered', '2026-10-01', 'E-001', true);
     issueTicket('t-old-pending', '2026-10-01', 'E-002', false);
