@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { schemaVersion } from '../../src-main/store/database';
+import { openDatabase, schemaVersion } from '../../src-main/store/database';
 import { migrations } from '../../src-main/store/migrations';
 import { openStore, type Store } from '../../src-main/store/store';
 import { DailyLimitReachedError } from '../../src-main/store/ticket-repository';
@@ -49,6 +49,54 @@ describe('store on a real SQLite file', () => {
     store.close();
     store = openStore(file);
     expect(schemaVersion(store.db)).toBe(migrations.at(-1)?.version);
+  });
+
+  it('brings a kiosk of schema 7 up to date with its tickets and services as they were', () => {
+    store.close();
+    const older = join(dir.path, 'older.sqlite');
+    const before = openDatabase(
+      older,
+      migrations.filter((migration) => migration.version <= 7),
+    );
+    before
+      .prepare(
+        `INSERT INTO services (id, prefix, names_json, walk_ins_allowed, updated_at)
+         VALUES ('empadronamiento', 'E', '{"es":"Empadronamiento"}', 1, ?)`,
+      )
+      .run(NOW.toISOString());
+    before
+      .prepare(
+        `INSERT INTO tickets (id, number, local_day, service_id, issued_at, print_status)
+         VALUES ('t-1', 'E-001', '2026-11-30', 'empadronamiento', ?, 'printed')`,
+      )
+      .run(NOW.toISOString());
+    before.close();
+
+    store = openStore(older);
+    expect(schemaVersion(store.db)).toBe(migrations.at(-1)?.version);
+    // No cap until the town hall says one; the old ticket is an ordinary one, and counts.
+    expect(store.catalog.getService('empadronamiento')).toEqual({
+      id: 'empadronamiento',
+      prefix: 'E',
+      names: { es: 'Empadronamiento' },
+      walkInsAllowed: true,
+    });
+    expect(store.tickets.get('t-1')).toMatchObject({ number: 'E-001', priority: false });
+    expect(store.tallies.issuedOn('2026-11-30', 'empadronamiento')).toBe(1);
+    store.catalog.saveSiteInfo(
+      { id: 'test-sac', name: 'Ayuntamiento', timeZone: 'Europe/Madrid' },
+      [
+        {
+          id: 'empadronamiento',
+          prefix: 'E',
+          names: { es: 'Empadronamiento' },
+          walkInsAllowed: true,
+          dailyCap: 40,
+        },
+      ],
+      NOW,
+    );
+    expect(store.catalog.getService('empadronamiento')?.dailyCap).toBe(40);
   });
 
   it('refuses a database written by a newer build', () => {
