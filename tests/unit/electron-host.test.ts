@@ -77,6 +77,11 @@ class FakeWebContents extends EventEmitter {
     parent: null,
   };
   readonly send = vi.fn();
+  // Used by the appliance behaviours (tests/unit/electron-appliance.test.ts tests them).
+  readonly setVisualZoomLevelLimits = vi.fn(async () => undefined);
+  readonly setZoomFactor = vi.fn();
+  readonly forcefullyCrashRenderer = vi.fn();
+  readonly openDevTools = vi.fn();
   windowOpenHandler: WindowOpenHandler | null = null;
   readonly setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => {
     this.windowOpenHandler = handler;
@@ -138,6 +143,7 @@ const electronMock = vi.hoisted(() => {
   };
 
   class MockApp extends Emitter {
+    readonly isPackaged = true;
     readonly enableSandbox = vi.fn();
     readonly requestSingleInstanceLock = vi.fn(() => true);
     readonly whenReady = vi.fn(() => Promise.resolve());
@@ -157,6 +163,7 @@ const electronMock = vi.hoisted(() => {
   const ipcMain = { handle: vi.fn() };
   const dialog = { showErrorBox: vi.fn() };
   const Menu = { setApplicationMenu: vi.fn() };
+  const powerSaveBlocker = { start: vi.fn(() => 1), stop: vi.fn() };
   const net = { fetch: vi.fn() };
   const session = { defaultSession: null as unknown };
   const contextBridge = { exposeInMainWorld: vi.fn() };
@@ -172,6 +179,7 @@ const electronMock = vi.hoisted(() => {
     ipcMain,
     dialog,
     Menu,
+    powerSaveBlocker,
     net,
     session,
     contextBridge,
@@ -213,6 +221,7 @@ vi.mock('electron', () => ({
   ipcMain: electronMock.ipcMain,
   dialog: electronMock.dialog,
   Menu: electronMock.Menu,
+  powerSaveBlocker: electronMock.powerSaveBlocker,
   net: electronMock.net,
   session: electronMock.session,
   contextBridge: electronMock.contextBridge,
