@@ -183,7 +183,11 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     try {
       // The same default as the web host and the technician CLIs (enrol, printer): one folder
       // holds the database, the credential and the logo marker whichever tool wrote them.
-      kiosk = await options.startKiosk({ config, defaultDataDir: defaultDataDir() });
+      kiosk = await options.startKiosk({
+        config,
+        defaultDataDir: defaultDataDir(),
+        applianceDir: options.env.TURNERO_APPLIANCE_DIR || null,
+      });
     } catch (error) {
       const message = errorText(error);
       console.error(`Turnero: could not start: ${message}`);
