@@ -843,7 +843,9 @@ describe('electron-builder.yml', () => {
     asarUnpack: string[];
     npmRebuild: boolean;
     electronFuses: Record<string, boolean>;
-    linux: { target: string[]; icon: string };
+    linux: { target: { target: string; arch: string[] }[]; icon: string };
+    deb: { afterInstall: string; afterRemove: string; depends: string[] };
+    extraResources: { from: string; to: string }[];
   };
 
   it('flips the security fuses', () => {
@@ -868,7 +870,22 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('dist/main/electron-main.cjs');
     expect(config.files).toContain('dist/main/preload.cjs');
     expect(config.files.some((pattern) => pattern.startsWith('src'))).toBe(false);
-    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    // AppImage and deb, each for x64 and arm64 (the appliance, docs/deployment.md).
+    expect(config.linux.target).toEqual([
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
+    ]);
+    expect(config.deb).toMatchObject({
+      afterInstall: 'resources/deb/after-install.sh',
+      afterRemove: 'resources/deb/after-remove.sh',
+    });
+    expect(config.deb.depends).toEqual(expect.arrayContaining(['cage', 'xwayland']));
+    expect(config.extraResources).toEqual(
+      expect.arrayContaining([expect.objectContaining({ from: 'resources/appliance' })]),
+    );
+    expect(config.files).toEqual(
+      expect.arrayContaining(['!resources/appliance/**', '!resources/deb/**']),
+    );
     expect(readFileSync(path.join(repoRoot, config.linux.icon)).subarray(1, 4).toString()).toBe(
       'PNG',
     );
