@@ -48,7 +48,8 @@ chown "root:$KIOSK_USER" "$ROOT/etc/turnero"
 install -d -m 0755 "$UDEV_DIR"
 install -m 0644 "$ROOT$RESOURCES/udev/99-turnero.rules" "$UDEV_DIR/99-turnero.rules"
 
-# The kiosk session and the update helper.
+# The kiosk session and the update helper: the units run the scripts directly.
+chmod 0755 "$ROOT$RESOURCES/appliance/turnero-session" "$ROOT$RESOURCES/appliance/turnero-update"
 install -d -m 0755 "$UNIT_DIR"
 for unit in turnero-kiosk.service turnero-update.service turnero-update.timer; do
   install -m 0644 "$ROOT$RESOURCES/appliance/$unit" "$UNIT_DIR/$unit"
