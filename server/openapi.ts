@@ -278,7 +278,9 @@ export function buildOpenApiDocument(): JsonObject {
       [`${API_BASE_PATH}/sites/{siteId}/devices/{kioskId}/heartbeat`]: {
         post: {
           operationId: 'postHeartbeat',
-          summary: 'Device health report; answers the server clock and the config version',
+          summary:
+            'Device health report; answers the server clock, the config version and, ' +
+            'optionally, the app version wanted on the kiosk',
           parameters: [siteIdParameter, kioskIdParameter],
           requestBody: { required: true, content: json(componentRef('Heartbeat')) },
           responses: {

@@ -19,4 +19,9 @@ export interface StartKioskOptions {
   /** Where the database, ticket files and logs live when the config names no dataDir. */
   defaultDataDir: string;
   log?: (line: string) => void;
+  /**
+   * TURNERO_APPLIANCE_DIR of an installed appliance: where the kiosk asks the root update helper
+   * for the version the town hall wants (src-main/appliance/update-request.ts).
+   */
+  applianceDir?: string | null;
 }

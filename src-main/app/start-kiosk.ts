@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { version as APP_VERSION } from '../../package.json';
 import { localDayOf } from '../../src-shared/domain/site-time';
+import { createUpdateRequester } from '../appliance/update-request';
 import { connectBackend } from '../backend/connect-backend';
 import { CheckInHandler } from '../checkin/check-in-handler';
 import { createDispatcher } from '../ipc/dispatcher';
@@ -80,6 +82,15 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   });
   const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log });
   const dispatch = createDispatcher(requestHandlers({ kioskState, checkInHandler, checkIns }), log);
+  const updates = options.applianceDir
+    ? createUpdateRequester({
+        applianceDir: options.applianceDir,
+        currentVersion: APP_VERSION,
+        openingHours: config.appliance.openingHours,
+        timeZone: config.timeZone,
+        log,
+      })
+    : null;
 
   const subscriptions = [
     sync.onRemoteSettings((remote) => settings.applyRemote(remote)),
@@ -87,6 +98,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     printer.onStateChange((state) => log(`printer: ${state}`)),
     scanner?.onScan((text) => void checkInHandler.scanned(text)),
     scanner?.onRejected(() => checkInHandler.rejected()),
+    updates && sync.onHeartbeatAnswer((answer) => updates.desired(answer.desiredVersion)),
   ];
   settings.applyRemote(sync.getRemoteSettings());
 

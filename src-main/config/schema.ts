@@ -9,6 +9,7 @@ import { LanguageSchema } from '../../src-shared/domain/language';
 import { isValidTimeZone } from '../../src-shared/domain/site-time';
 import { BACKEND_NAMES, backendSectionFields, missingBackendSection } from '../backend/registry';
 import { isSecureOrLoopbackUrl, SECURE_URL_MESSAGE } from '../backend/secure-url';
+import { OpeningHoursSchema } from '../appliance/opening-hours';
 
 /** Line settings of a serial device, from the query of a `serial:` URI. */
 const serialOptionsSchema = z
@@ -270,6 +271,11 @@ export const ConfigSchema = z
       .object({ ticketDays: z.number().int().min(1).max(366).default(31) })
       .strict()
       .prefault({}),
+    /**
+     * The kiosk as an appliance (docs/deployment.md): the display stays awake during opening
+     * hours, and updates are installed only outside them; both on the site's `timeZone`.
+     */
+    appliance: z.object({ openingHours: OpeningHoursSchema }).strict().prefault({}),
   })
   .strict();
 

@@ -2,6 +2,7 @@
  * Tells the town hall how this kiosk is doing, on its own timer (never queued behind a sync
  * run), and fetches the remote configuration when the answer announces a version not applied.
  */
+import { Emitter } from '../../src-shared/common/emitter';
 import type { Heartbeat, HeartbeatResponse } from '../../src-shared/contract/townhall-api';
 import type { Backend } from '../backend/backend';
 import { errorText } from '../logging/error-text';
@@ -29,6 +30,7 @@ export function createHeartbeat(options: HeartbeatOptions) {
   const { client, store, kioskId, status, log } = options;
   let running = false;
   let timer: NodeJS.Timeout | null = null;
+  const answered = new Emitter<HeartbeatResponse>();
   // Bumped by start/stop so that a beat finishing after a restart cannot arm a second timer.
   let generation = 0;
 
@@ -68,6 +70,11 @@ export function createHeartbeat(options: HeartbeatOptions) {
     }
     status.logConnectivity();
     status.publish();
+    try {
+      answered.fire(answer);
+    } catch (error) {
+      log(`sync: a heartbeat listener failed: ${errorText(error)}`);
+    }
     return answer;
   }
 
@@ -84,6 +91,8 @@ export function createHeartbeat(options: HeartbeatOptions) {
   return {
     /** Sends one heartbeat now (and fetches the remote config if its version changed). */
     beat,
+    /** Every answer of the town hall to a heartbeat (e.g. its `desiredVersion`). */
+    onAnswer: answered.event,
     /** Beats now, then every interval, when configured. */
     start(): void {
       running = true;

@@ -57,6 +57,8 @@ export interface SyncEngine {
   ensureLease(serviceId: string, day: string, deadlineMs?: number): Promise<boolean>;
   /** Sends one heartbeat now (and fetches the remote config if its version changed). */
   heartbeatNow(): Promise<HeartbeatResponse | null>;
+  /** Every answer of the town hall to a heartbeat (the appliance reads `desiredVersion`). */
+  readonly onHeartbeatAnswer: Event<HeartbeatResponse>;
   getStatus(): SyncStatus;
   readonly onStatusChange: Event<SyncStatus>;
   /**
@@ -197,6 +199,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     ensureLease: leases.ensureLease,
     heartbeatNow: heartbeat.beat,
+    onHeartbeatAnswer: heartbeat.onAnswer,
     getStatus: status.get,
     onStatusChange: status.onChange,
     listSetAside: (limit) => store.outbox.listSetAside(limit),

@@ -392,10 +392,18 @@ export const RemoteConfigSchema = z
   .meta({ id: 'RemoteConfig' });
 export type RemoteConfig = z.infer<typeof RemoteConfigSchema>;
 
+/** A package version the kiosk's update helper can ask for: Debian version characters only. */
+export const AppVersionSchema = z.string().regex(/^[0-9][0-9A-Za-z.+~-]{0,39}$/);
+
 export const HeartbeatResponseSchema = z
   .object({
     serverTime: z.iso.datetime({ offset: true }),
     configVersion: z.number().int().nonnegative().describe('Fetch remote config when it changes'),
+    desiredVersion: AppVersionSchema.optional().describe(
+      'The app version the town hall wants on this kiosk; it is installed outside opening hours ' +
+        'by the appliance’s update helper, and rolled back if it fails to start. Absent: keep ' +
+        'the installed version',
+    ),
   })
   .meta({ id: 'HeartbeatResponse' });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;

@@ -143,8 +143,8 @@ test('a browser that refuses to start is reported in one line, and the host keep
   const installed = await installKiosk('root', 'refuse-as-root');
   await installed.host.waitForLog(/Chromium exited at once/);
   expect(installed.host.log()).toContain(
-    `Chromium exited at once (code 1): ${ROOT_REFUSAL} Run the kiosk as an unprivileged user, ` +
-      'or pass Chromium switches in TURNERO_CHROMIUM_FLAGS.\n',
+    `Chromium exited at once (code 1): chromium: some warning first / ${ROOT_REFUSAL} ` +
+      'Run the kiosk as an unprivileged user, or pass Chromium switches in TURNERO_CHROMIUM_FLAGS.\n',
   );
   await page.goto(installed.host.url);
   await expect(page.getByTestId('site-name')).toHaveText(SITE_NAME);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserProcess } from '../../src-main/hosts/web/browser-process';
 import { webHostFiles, type WebHostFiles } from '../../src-main/hosts/web/host-files';
-import { openKioskBrowser } from '../../src-main/hosts/web/kiosk-browser';
+import { openKioskBrowser, ROOT_EXPLANATION } from '../../src-main/hosts/web/kiosk-browser';
 import { runningProfileOwner } from '../../src-main/hosts/web/profile-lock';
 import { appUrlOf, ROOT_REFUSAL, writeFakeBrowser } from '../e2e/support/fake-browser';
 import { makeTempDir } from '../support/temp-dir';
@@ -20,7 +20,8 @@ let lines: string[];
 const started: BrowserProcess[] = [];
 let issued = 0;
 
-function open(executable: string, env: NodeJS.ProcessEnv = {}): BrowserProcess | null {
+/** Opens the kiosk browser as an unprivileged host (uid 1000) unless told otherwise. */
+function open(executable: string, env: NodeJS.ProcessEnv = {}, uid = 1000): BrowserProcess | null {
   const browser = openKioskBrowser({
     executable,
     files,
@@ -28,6 +29,7 @@ function open(executable: string, env: NodeJS.ProcessEnv = {}): BrowserProcess |
     movedFrom: null,
     log: (line) => lines.push(line),
     env,
+    uid,
   });
   if (browser) started.push(browser);
   return browser;
@@ -77,6 +79,9 @@ describe('the kiosk browser', () => {
     expect(args).toEqual(
       expect.arrayContaining([
         '--kiosk',
+        '--no-first-run',
+        '--noerrdialogs',
+        '--disable-session-crashed-bubble',
         '--autoplay-policy=no-user-gesture-required',
         '--disable-features=Translate',
         '--disable-pinch',
@@ -87,14 +92,26 @@ describe('the kiosk browser', () => {
     expect(args.slice(-2)).toEqual(['--no-sandbox', '--ozone-platform=wayland']);
   });
 
-  it('says in one line why a browser exited at once, and what to do', async () => {
+  it('says in one line why a browser exited at once (its first stderr lines), and what to do', async () => {
     const fake = writeFakeBrowser(dir.path, 'refuse-as-root');
     const exit = await open(fake.executable)?.exited;
     expect(exit).toEqual({ code: 1, signal: null, early: true });
     expect(lines).toEqual([
-      `Chromium exited at once (code 1): ${ROOT_REFUSAL} Run the kiosk as an unprivileged user, ` +
-        'or pass Chromium switches in TURNERO_CHROMIUM_FLAGS.',
+      `Chromium exited at once (code 1): chromium: some warning first / ${ROOT_REFUSAL} ` +
+        'Run the kiosk as an unprivileged user, or pass Chromium switches in TURNERO_CHROMIUM_FLAGS.',
     ]);
+  });
+
+  it('explains the root case before the launch, unless --no-sandbox is given', async () => {
+    const fake = writeFakeBrowser(dir.path, 'refuse-as-root');
+    await open(fake.executable, {}, 0)?.exited;
+    expect(lines[0]).toBe(ROOT_EXPLANATION);
+    expect(lines[0]).toMatch(/^the kiosk runs as root: Chromium refuses to start as root/);
+    expect(lines[1]).toMatch(/^Chromium exited at once \(code 1\): /);
+    expect(fake.launches()).toHaveLength(1);
+    lines.length = 0;
+    await open(fake.executable, { TURNERO_CHROMIUM_FLAGS: '--no-sandbox' }, 0)?.exited;
+    expect(lines.some((line) => line === ROOT_EXPLANATION)).toBe(false);
   });
 
   it('says so in one line when the browser cannot be run at all', async () => {

@@ -18,6 +18,13 @@ describe("npm start's arguments to Electron", () => {
     expect(electronArguments([], KIOSK)).toEqual({ args: [], refused: [] });
   });
 
+  it('passes --dev-window: the kiosk itself grants it only when not packaged', () => {
+    expect(electronArguments(['--dev-window', '--config', 'kiosk.json'], KIOSK)).toEqual({
+      args: ['--dev-window', '--config', 'kiosk.json'],
+      refused: [],
+    });
+  });
+
   it('refuses Chromium and Node switches outside developer mode', () => {
     const switches = [
       '--remote-debugging-port=9222',

@@ -77,6 +77,11 @@ class FakeWebContents extends EventEmitter {
     parent: null,
   };
   readonly send = vi.fn();
+  // Used by the appliance behaviours (tests/unit/electron-appliance.test.ts tests them).
+  readonly setVisualZoomLevelLimits = vi.fn(async () => undefined);
+  readonly setZoomFactor = vi.fn();
+  readonly forcefullyCrashRenderer = vi.fn();
+  readonly openDevTools = vi.fn();
   windowOpenHandler: WindowOpenHandler | null = null;
   readonly setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => {
     this.windowOpenHandler = handler;
@@ -138,6 +143,7 @@ const electronMock = vi.hoisted(() => {
   };
 
   class MockApp extends Emitter {
+    readonly isPackaged = true;
     readonly enableSandbox = vi.fn();
     readonly requestSingleInstanceLock = vi.fn(() => true);
     readonly whenReady = vi.fn(() => Promise.resolve());
@@ -157,6 +163,7 @@ const electronMock = vi.hoisted(() => {
   const ipcMain = { handle: vi.fn() };
   const dialog = { showErrorBox: vi.fn() };
   const Menu = { setApplicationMenu: vi.fn() };
+  const powerSaveBlocker = { start: vi.fn(() => 1), stop: vi.fn() };
   const net = { fetch: vi.fn() };
   const session = { defaultSession: null as unknown };
   const contextBridge = { exposeInMainWorld: vi.fn() };
@@ -172,6 +179,7 @@ const electronMock = vi.hoisted(() => {
     ipcMain,
     dialog,
     Menu,
+    powerSaveBlocker,
     net,
     session,
     contextBridge,
@@ -213,6 +221,7 @@ vi.mock('electron', () => ({
   ipcMain: electronMock.ipcMain,
   dialog: electronMock.dialog,
   Menu: electronMock.Menu,
+  powerSaveBlocker: electronMock.powerSaveBlocker,
   net: electronMock.net,
   session: electronMock.session,
   contextBridge: electronMock.contextBridge,
@@ -834,7 +843,9 @@ describe('electron-builder.yml', () => {
     asarUnpack: string[];
     npmRebuild: boolean;
     electronFuses: Record<string, boolean>;
-    linux: { target: string[]; icon: string };
+    linux: { target: { target: string; arch: string[] }[]; icon: string };
+    deb: { afterInstall: string; afterRemove: string; depends: string[] };
+    extraResources: { from: string; to: string }[];
   };
 
   it('flips the security fuses', () => {
@@ -859,7 +870,22 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('dist/main/electron-main.cjs');
     expect(config.files).toContain('dist/main/preload.cjs');
     expect(config.files.some((pattern) => pattern.startsWith('src'))).toBe(false);
-    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    // AppImage and deb, each for x64 and arm64 (the appliance, docs/deployment.md).
+    expect(config.linux.target).toEqual([
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
+    ]);
+    expect(config.deb).toMatchObject({
+      afterInstall: 'resources/deb/after-install.sh',
+      afterRemove: 'resources/deb/after-remove.sh',
+    });
+    expect(config.deb.depends).toEqual(expect.arrayContaining(['cage', 'xwayland']));
+    expect(config.extraResources).toEqual(
+      expect.arrayContaining([expect.objectContaining({ from: 'resources/appliance' })]),
+    );
+    expect(config.files).toEqual(
+      expect.arrayContaining(['!resources/appliance/**', '!resources/deb/**']),
+    );
     expect(readFileSync(path.join(repoRoot, config.linux.icon)).subarray(1, 4).toString()).toBe(
       'PNG',
     );

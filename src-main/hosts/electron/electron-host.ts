@@ -12,6 +12,7 @@ import {
   ipcMain,
   Menu,
   net,
+  powerSaveBlocker,
   protocol,
   session,
   type IpcMainInvokeEvent,
@@ -31,6 +32,8 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
 } from './app-protocol';
+import { makeAppliance, type Appliance } from './appliance';
+import { devWindowDecision } from './dev-window';
 import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './hardening';
 import { isTrustedSender, readEnvelope, senderFactsOf, trustedWindowFactsOf } from './ipc-sender';
 import { kioskWindowOptions } from './window-options';
@@ -41,8 +44,7 @@ export const CONFIG_ERROR_EXIT_CODE = 2;
 export const STARTUP_ERROR_EXIT_CODE = 1;
 /** How long a clean stop may take before the process quits anyway. */
 export const STOP_TIMEOUT_MS = 5000;
-/** Delay before a crashed renderer is reloaded, so a crash loop cannot spin the CPU. */
-export const RELOAD_DELAY_MS = 1000;
+export { RELOAD_DELAY_MS } from './renderer-watchdog';
 
 export interface ElectronHostOptions {
   argv: readonly string[];
@@ -82,10 +84,12 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
   if (!app.requestSingleInstanceLock()) {
-    log('another Turnero instance is running; quitting');
+    log('another Turnero instance is running: it is brought to the front; quitting');
     app.quit();
     return { ready: Promise.resolve(null) };
   }
+  const devWindow = devWindowDecision(options.argv, options.env, app.isPackaged);
+  if (devWindow.refusal) log(devWindow.refusal);
 
   let config: Config;
   try {
@@ -103,8 +107,10 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
   let kiosk: Kiosk | null = null;
   let stopped = false;
   let unsubscribeEvents: (() => void) | null = null;
+  let appliance: Appliance | null = null;
 
   app.on('second-instance', () => {
+    log('a second launch was refused: showing this kiosk');
     if (mainWindow && !mainWindow.isDestroyed()) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
@@ -119,17 +125,24 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     app.quit();
   });
 
-  app.on('before-quit', (event) => {
+  /** Stops the kiosk (within STOP_TIMEOUT_MS), then `then()`. */
+  const stopKioskThen = (then: () => void): void => {
     if (stopped || kiosk === null) return;
-    event.preventDefault();
     stopped = true;
     unsubscribeEvents?.();
     const running = kiosk;
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
     void Promise.race([running.stop(), timeout])
       .catch((error: unknown) => log(`error while stopping: ${errorText(error)}`))
-      .finally(() => app.quit());
+      .finally(then);
+  };
+
+  app.on('before-quit', (event) => {
+    if (stopped || kiosk === null) return;
+    event.preventDefault();
+    stopKioskThen(() => app.quit());
   });
+  app.on('will-quit', () => appliance?.stop());
 
   const handleInvoke = async (
     event: IpcMainInvokeEvent,
@@ -170,7 +183,11 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     try {
       // The same default as the web host and the technician CLIs (enrol, printer): one folder
       // holds the database, the credential and the logo marker whichever tool wrote them.
-      kiosk = await options.startKiosk({ config, defaultDataDir: defaultDataDir() });
+      kiosk = await options.startKiosk({
+        config,
+        defaultDataDir: defaultDataDir(),
+        applianceDir: options.env.TURNERO_APPLIANCE_DIR || null,
+      });
     } catch (error) {
       const message = errorText(error);
       console.error(`Turnero: could not start: ${message}`);
@@ -182,7 +199,11 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     ipcMain.handle(ELECTRON_INVOKE_CHANNEL, handleInvoke);
 
     const window = new BrowserWindow(
-      kioskWindowOptions({ preloadPath: path.join(options.mainDir, 'preload.cjs') }),
+      kioskWindowOptions({
+        preloadPath: path.join(options.mainDir, 'preload.cjs'),
+        windowed: devWindow.enabled,
+        devTools: devWindow.enabled,
+      }),
     );
     mainWindow = window;
     window.removeMenu();
@@ -190,11 +211,17 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     window.on('closed', () => {
       mainWindow = null;
     });
-    window.webContents.on('render-process-gone', (_event, details) => {
-      log(`renderer gone (${details.reason}); reloading`);
-      setTimeout(() => {
-        if (!window.isDestroyed()) void window.loadURL(APP_ENTRY_URL);
-      }, RELOAD_DELAY_MS);
+    appliance = makeAppliance({
+      window,
+      reload: () => void window.loadURL(APP_ENTRY_URL),
+      // app.exit, not app.quit: the exit code must reach the service manager.
+      exit: (code) => stopKioskThen(() => app.exit(code)),
+      blocker: powerSaveBlocker,
+      openingHours: config.appliance.openingHours,
+      timeZone: config.timeZone,
+      devWindow: devWindow.enabled,
+      applianceDir: options.env.TURNERO_APPLIANCE_DIR || null,
+      log,
     });
 
     unsubscribeEvents = kiosk.onEvent(({ event, payload }) => {

@@ -28,14 +28,21 @@ export interface KioskWindowOptions {
   backgroundColor?: string;
   /** Developers may want DevTools; never on a kiosk. */
   devTools?: boolean;
+  /** The developer window (dev-window.ts): framed and sized, not a kiosk. */
+  windowed?: boolean;
 }
 
+/** The size of the developer window: a common landscape totem panel, scaled down. */
+export const DEV_WINDOW_SIZE = { width: 1280, height: 800 };
+
 export function kioskWindowOptions(options: KioskWindowOptions): BrowserWindowConstructorOptions {
+  const windowed = options.windowed ?? false;
   return {
     show: false,
-    kiosk: true,
-    fullscreen: true,
-    frame: false,
+    kiosk: !windowed,
+    fullscreen: !windowed,
+    frame: windowed,
+    ...(windowed ? DEV_WINDOW_SIZE : {}),
     autoHideMenuBar: true,
     backgroundColor: options.backgroundColor ?? KIOSK_BACKGROUND_COLOR,
     title: 'Turnero',

@@ -1,8 +1,9 @@
 /**
  * Starts the kiosk's Chromium as its own process and says, in one line, when it does not stay up.
  * Chromium refuses some starts at once (as root without --no-sandbox, with a bad display, with a
- * locked profile) and says why only on stderr, so stderr goes to a file in the data folder and its
- * last line is the reason logged. A file, not a pipe: Chromium outlives a host that is killed.
+ * locked profile) and says why only on stderr, so stderr goes to a file in the data folder
+ * (`chromium.log`) and its first lines are the reason logged. A file, not a pipe: Chromium
+ * outlives a host that is killed.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
@@ -35,13 +36,21 @@ export interface BrowserProcess {
 const WHAT_TO_DO =
   'Run the kiosk as an unprivileged user, or pass Chromium switches in TURNERO_CHROMIUM_FLAGS.';
 
-/** The last non-empty line, without Chromium's `[pid:tid:time:LEVEL:file(line)]` prefix. */
-export function lastReason(output: string): string | null {
-  const lines = output
+/** How many of the first stderr lines of a browser that exited at once are logged. */
+export const REASON_LINES = 3;
+const REASON_LINE_MAX = 200;
+
+/**
+ * The first non-empty lines, without Chromium's `[pid:tid:time:LEVEL:file(line)]` prefix, each
+ * cut to a readable length: what a technician reads in the journal to see why.
+ */
+export function firstReasons(output: string, count = REASON_LINES): string[] {
+  return output
     .split('\n')
     .map((line) => line.replace(/^\[[^\]]*\]\s*/, '').trim())
-    .filter((line) => line !== '');
-  return lines.at(-1) ?? null;
+    .filter((line) => line !== '')
+    .slice(0, count)
+    .map((line) => (line.length > REASON_LINE_MAX ? `${line.slice(0, REASON_LINE_MAX)}…` : line));
 }
 
 function readLog(file: string): string {
@@ -55,9 +64,9 @@ function readLog(file: string): string {
 function describeExit(exit: BrowserExit, logFile: string): string {
   const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
   if (!exit.early) return `Chromium exited (${how})`;
-  const reason = lastReason(readLog(logFile));
+  const reasons = firstReasons(readLog(logFile));
   const advice = exit.code === 0 ? '' : ` ${WHAT_TO_DO}`;
-  const because = reason ? `: ${reason.replace(/\.$/, '')}` : '';
+  const because = reasons.length > 0 ? `: ${reasons.join(' / ').replace(/\.$/, '')}` : '';
   return `Chromium exited at once (${how})${because}.${advice}`;
 }
 

@@ -17,6 +17,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 export const KIOSK_SWITCHES: readonly string[] = [
   '--kiosk',
   '--no-first-run',
+  '--no-default-browser-check',
+  // No error dialogs, no "restore pages?" bubble after a crash or a power cut.
+  '--noerrdialogs',
+  '--disable-session-crashed-bubble',
+  '--hide-crash-restore-bubble',
   // No "translate this page?" bar over a Spanish page on an English system.
   '--disable-translate',
   '--disable-features=Translate',

@@ -19,7 +19,16 @@ export interface KioskBrowserOptions {
   log: (line: string) => void;
   env?: NodeJS.ProcessEnv;
   probe?: ProcessProbe;
+  /** The host's user id (tests); `process.getuid()` when not given. */
+  uid?: number;
 }
+
+/** Said before a launch as root without --no-sandbox: Chromium will refuse it. */
+export const ROOT_EXPLANATION =
+  'the kiosk runs as root: Chromium refuses to start as root without --no-sandbox, and a kiosk ' +
+  'must not run its browser without the sandbox. Run the kiosk as its own user ' +
+  '(resources/appliance/turnero-web.service runs it as "turnero"); only on a development ' +
+  'machine set TURNERO_CHROMIUM_FLAGS=--no-sandbox';
 
 /** The launched browser, or null when one was already running on the profile. */
 export function openKioskBrowser(options: KioskBrowserOptions): BrowserProcess | null {
@@ -34,9 +43,17 @@ export function openKioskBrowser(options: KioskBrowserOptions): BrowserProcess |
     );
     return null;
   }
+  const args = kioskBrowserArgs(
+    options.launchUrl(),
+    files.browserProfile,
+    options.env ?? process.env,
+  );
+  // Still launched: TURNERO_CHROMIUM may be a wrapper that drops to another user.
+  const uid = options.uid ?? process.getuid?.();
+  if (uid === 0 && !args.includes('--no-sandbox')) log(ROOT_EXPLANATION);
   return launchBrowser({
     executable: options.executable,
-    args: kioskBrowserArgs(options.launchUrl(), files.browserProfile, options.env ?? process.env),
+    args,
     logFile: files.browserLog,
     log,
   });
