@@ -2,18 +2,24 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { TurneroBridge } from '../src-shared/contract/ipc';
-import { reprintTicket, submitCheckIn } from './checkin/submit-check-in';
+import { issueWalkIn, reprintTicket, submitCheckIn } from './checkin/submit-check-in';
 import { KioskHeader } from './components/KioskHeader';
 import { LanguageBar } from './components/LanguageBar';
 import { LiveAnnouncer } from './components/LiveAnnouncer';
-import { useIdleTimeout } from './components/use-idle-timeout';
+import { ScanNotice } from './components/ScanNotice';
+import { TimeLimitDialog } from './components/TimeLimitDialog';
+import { printOutcomeView } from './flows/print-outcome';
 import { createRendererI18n } from './i18n/setup';
 import { useWedgeScanner, type WedgeScannerOptions } from './scanner/use-wedge-scanner';
+import { wedgeTiming } from './scanner/wedge-detector';
 import { CodeEntryScreen } from './screens/CodeEntryScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { HomeScreen, type HomeScreenProps } from './screens/HomeScreen';
 import { IdEntryScreen } from './screens/IdEntryScreen';
 import { ResultScreen } from './screens/ResultScreen';
+import { WalkInScreen } from './screens/WalkInScreen';
+import { DEFAULT_SESSION, timeLimitFor, type SessionSeconds } from './session/time-limits';
+import { useTimeLimit } from './session/use-time-limit';
 import { createScreenStore, type Screen } from './state/screen-store';
 import { ScreenProviders, useBridge, useScreen, useScreenStoreApi } from './state/store-context';
 
@@ -21,12 +27,10 @@ export interface AppProps {
   bridge: TurneroBridge;
   /** An i18next instance (tests); by default one over the shared catalogs. */
   i18n?: I18n;
-  /** Keyboard-wedge timing and clock (tests inject a fake clock). */
+  /** Keyboard-wedge timing and clock (tests inject a fake clock); overrides the kiosk state's. */
   wedge?: WedgeScannerOptions;
-  /** Result and error screens go back home after this long without a touch. */
-  autoReturnMs?: number;
-  /** Code entry, or a language other than the default, is abandoned after this long idle. */
-  sessionTimeoutMs?: number;
+  /** The screens' time limits; overrides the kiosk state's `session` (tests). */
+  session?: Partial<SessionSeconds>;
   /**
    * Where camera frames come from when the kiosk state enables the camera (`scanner.camera`):
    * by default the ZXing decoder, loaded only then; tests pass their own `start`.
@@ -45,8 +49,7 @@ export function App(props: AppProps) {
       <ScreenProviders store={store} bridge={props.bridge}>
         <Kiosk
           wedge={props.wedge}
-          autoReturnMs={props.autoReturnMs ?? 10_000}
-          sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
+          session={props.session}
           {...(props.camera ? { camera: props.camera } : {})}
         />
       </ScreenProviders>
@@ -108,10 +111,30 @@ function isTyping(screen: Screen): boolean {
   return screen === 'entering-code' || screen === 'entering-id';
 }
 
+/**
+ * The time limit of the screen now (src-renderer/session/time-limits.ts) and its warning: the
+ * kiosk state's seconds, unless the App's props override them.
+ */
+function useScreenTimeLimit(override: Partial<SessionSeconds> | undefined) {
+  const screen = useScreen((state) => state.screen);
+  const busy = useScreen((state) => state.busy);
+  const languageChosen = useScreen((state) => state.languageChosen);
+  const outcomeSeq = useScreen((state) => state.outcomeSeq);
+  const endSession = useScreen((state) => state.endSession);
+  const kioskSession = useScreen((state) => state.kiosk?.session);
+  const numberOnlyOnScreen = useScreen(
+    (state) =>
+      state.result !== null &&
+      printOutcomeView(state.result, state.kiosk?.printer.status).onlyOnScreen,
+  );
+  const session = { ...DEFAULT_SESSION, ...kioskSession, ...override };
+  const limit = timeLimitFor({ screen, busy, languageChosen, numberOnlyOnScreen }, session);
+  return useTimeLimit(limit, endSession, `${screen}:${outcomeSeq}`);
+}
+
 function Kiosk(props: {
   wedge: WedgeScannerOptions | undefined;
-  autoReturnMs: number;
-  sessionTimeoutMs: number;
+  session: Partial<SessionSeconds> | undefined;
   camera?: AppProps['camera'];
 }) {
   const bridge = useBridge();
@@ -120,9 +143,7 @@ function Kiosk(props: {
   const result = useScreen((state) => state.result);
   const error = useScreen((state) => state.error);
   const busy = useScreen((state) => state.busy);
-  const outcomeSeq = useScreen((state) => state.outcomeSeq);
-  const languageChosen = useScreen((state) => state.languageChosen);
-  const endSession = useScreen((state) => state.endSession);
+  const busyPurpose = useScreen((state) => state.busyPurpose);
   const { t } = useTranslation();
 
   useKioskConnection();
@@ -132,6 +153,7 @@ function Kiosk(props: {
   // Technician settings from main: off, and the scanner in the PC's layout, until told otherwise.
   const cameraEnabled = useScreen((state) => state.kiosk?.scanner.camera ?? false);
   const keyboardLayout = useScreen((state) => state.kiosk?.scanner.keyboardLayout ?? 'auto');
+  const wedgeMaxGapMs = useScreen((state) => state.kiosk?.scanner.wedgeMaxGapMs);
   const camera = useMemo((): HomeScreenProps['camera'] => {
     if (!cameraEnabled) return undefined;
     const onDecode = (text: string) => {
@@ -156,17 +178,16 @@ function Kiosk(props: {
           store.getState().deleteLast();
         }
       },
+      onIncomplete: () => store.getState().noteIncompleteScan(),
     },
-    { layout: keyboardLayout, ...props.wedge },
+    {
+      layout: keyboardLayout,
+      ...(wedgeMaxGapMs === undefined ? {} : wedgeTiming(wedgeMaxGapMs)),
+      ...props.wedge,
+    },
   );
 
-  const showingOutcome = screen === 'result' || screen === 'error';
-  useIdleTimeout(showingOutcome && !busy, props.autoReturnMs, endSession, outcomeSeq);
-  useIdleTimeout(
-    !busy && (isTyping(screen) || (screen === 'home' && languageChosen)),
-    props.sessionTimeoutMs,
-    endSession,
-  );
+  const timeLimit = useScreenTimeLimit(props.session);
 
   return (
     <div className="kiosk" data-screen={screen}>
@@ -189,9 +210,15 @@ function Kiosk(props: {
             onReprint={() => void reprintTicket(bridge, store, result)}
           />
         )}
+        {screen === 'walk-in' && (
+          <WalkInScreen
+            onIssue={(serviceId, priority) => void issueWalkIn(bridge, store, serviceId, priority)}
+          />
+        )}
         {screen === 'error' && error && <ErrorScreen error={error} />}
       </main>
-      {(screen === 'home' || isTyping(screen)) && (
+      <ScanNotice />
+      {(screen === 'home' || screen === 'walk-in' || isTyping(screen)) && (
         <footer className="kiosk-footer">
           <LanguageBar />
         </footer>
@@ -200,8 +227,15 @@ function Kiosk(props: {
       {busy && (
         <div className="busy-overlay" aria-hidden="true" data-testid="busy">
           <div className="busy-overlay__spinner" />
-          <p>{t('ui.busy')}</p>
+          <p>{t(busyPurpose === 'walk-in' ? 'citizenFlows.busy.walkIn' : 'ui.busy')}</p>
         </div>
+      )}
+      {timeLimit.warningSecondsLeft !== null && (
+        <TimeLimitDialog
+          secondsLeft={timeLimit.warningSecondsLeft}
+          onExtend={timeLimit.extend}
+          onEnd={timeLimit.expireNow}
+        />
       )}
     </div>
   );

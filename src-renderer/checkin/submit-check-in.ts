@@ -1,9 +1,14 @@
-/** Sends one check-in to main and puts its outcome on screen. Never throws. */
+/** Sends one check-in (or walk-in) to main and puts its outcome on screen. Never throws. */
 import type { CheckInResult, IpcResult, TurneroBridge } from '../../src-shared/contract/ipc';
-import type { EntryMode, ScreenStore } from '../state/screen-store';
+import type { EntryMode, OutcomeOrigin, ScreenStore } from '../state/screen-store';
 import { maskIdDocument } from './id-document';
 
 export type CheckInSource = 'keyboard-wedge' | 'touch' | 'camera';
+
+function originOf(source: CheckInSource, mode: EntryMode): OutcomeOrigin {
+  if (mode === 'id-document') return 'id-document';
+  return source === 'touch' ? 'code' : 'scan';
+}
 
 export async function submitCheckIn(
   bridge: TurneroBridge,
@@ -28,32 +33,53 @@ export async function submitCheckIn(
   } catch {
     outcome = { ok: false, error: { code: 'internal' } };
   }
-  store.getState().showOutcome(outcome);
+  store.getState().showOutcome(outcome, originOf(source, mode));
+}
+
+/** A ticket without appointment for `serviceId`, printed in the language on screen. */
+export async function issueWalkIn(
+  bridge: TurneroBridge,
+  store: ScreenStore,
+  serviceId: string,
+  priority: boolean,
+): Promise<void> {
+  const { busy, setBusy, language } = store.getState();
+  if (busy) return;
+  setBusy(true, 'walk-in');
+  let outcome: IpcResult<CheckInResult>;
+  try {
+    outcome = await bridge.invoke('walkin:issue', { serviceId, priority, language });
+  } catch {
+    outcome = { ok: false, error: { code: 'internal' } };
+  }
+  store.getState().showOutcome(outcome, 'walk-in');
 }
 
 /**
  * The one reprint of the ticket on screen, when it did not print. The result stays on screen
- * with the new print status; a refusal shows its translated message.
+ * with the new print status; a refusal keeps it too (the number may exist nowhere else) and
+ * says the reprint is not possible.
  */
 export async function reprintTicket(
   bridge: TurneroBridge,
   store: ScreenStore,
   current: CheckInResult,
 ): Promise<void> {
-  const { busy, setBusy, language } = store.getState();
+  const { busy, setBusy, language, origin } = store.getState();
   if (busy) return;
   setBusy(true);
-  let outcome: IpcResult<CheckInResult>;
   try {
     const reprinted = await bridge.invoke('ticket:reprint', {
       ticketId: current.ticket.id,
       language,
     });
-    outcome = reprinted.ok
-      ? { ok: true, value: { outcome: current.outcome, ticket: reprinted.value.ticket } }
-      : reprinted;
+    if (reprinted.ok) {
+      const value = { outcome: current.outcome, ticket: reprinted.value.ticket };
+      store.getState().showOutcome({ ok: true, value }, origin);
+      return;
+    }
   } catch {
-    outcome = { ok: false, error: { code: 'internal' } };
+    // Told below like any refusal: the number stays on screen either way.
   }
-  store.getState().showOutcome(outcome);
+  store.getState().showReprintRefused();
 }

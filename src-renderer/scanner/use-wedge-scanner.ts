@@ -9,7 +9,7 @@ import {
   undoDeadKeyComposition,
   type ScannerLayout,
 } from './keyboard-layout';
-import { WedgeDetector, type WedgeDetectorOptions } from './wedge-detector';
+import { WedgeDetector, type WedgeDetectorOptions, type WedgeStep } from './wedge-detector';
 
 export interface WedgeScannerHandlers {
   onScan(input: string): void;
@@ -17,6 +17,8 @@ export interface WedgeScannerHandlers {
   onTyped?(text: string): void;
   /** A non-printable key a person pressed (Backspace, Escape…), after any held text. */
   onKey?(key: string): void;
+  /** A scanner-fast burst stopped before its Enter: something was read, but not a whole code. */
+  onIncomplete?(): void;
 }
 
 export interface WedgeScannerOptions extends WedgeDetectorOptions {
@@ -66,8 +68,9 @@ export function useWedgeScanner(
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
     let afterDeadKey = false;
 
-    const release = (typed: string) => {
-      if (typed !== '') handlersRef.current.onTyped?.(typed);
+    const release = (step: WedgeStep) => {
+      if (step.typed !== '') handlersRef.current.onTyped?.(step.typed);
+      if (step.incomplete) handlersRef.current.onIncomplete?.();
     };
 
     /**
@@ -92,7 +95,7 @@ export function useWedgeScanner(
         event.preventDefault();
         event.stopPropagation();
       }
-      release(step.typed);
+      release(step);
       if (step.scan !== null) {
         handlersRef.current.onScan(normaliseWedgeScan(step.scan, layout));
       } else if (!step.swallow && detector.pending === '' && key !== 'Unidentified') {
@@ -104,7 +107,7 @@ export function useWedgeScanner(
           ? null
           : setTimeout(() => {
               flushTimer = null;
-              release(detector.flush(now()));
+              release(detector.expire(now()));
             }, flushDelay);
     };
 

@@ -11,6 +11,11 @@
  * Keys are held back while they could still be part of a scan, so a scan never leaks into
  * whatever the page does with typed characters; once a burst is known not to be a scan (a long
  * gap, a non-printable key, or no Enter in time), its keys are released as `typed` text.
+ *
+ * Except a burst that was scanner-fast all along (at least `minLength` keys, average gap under
+ * `maxInterKeyMs`) and then stopped without its Enter: a scan cut off (the code left the beam, a
+ * scanner set to end with Tab). Its keys are dropped, not typed, and the step says `incomplete`
+ * so the screen can ask for the code again instead of ignoring what arrived.
  */
 export interface WedgeDetectorOptions {
   /** Largest average gap between the keys of a scan (Enter included). */
@@ -30,6 +35,8 @@ export interface WedgeStep {
   scan: string | null;
   /** True when this key is scanner-fast and must not reach the page (e.g. a scan's Enter). */
   swallow: boolean;
+  /** Present (true) when a scanner-fast burst ended without completing a scan. */
+  incomplete?: true;
 }
 
 export const DEFAULT_WEDGE_OPTIONS: Required<WedgeDetectorOptions> = {
@@ -38,6 +45,20 @@ export const DEFAULT_WEDGE_OPTIONS: Required<WedgeDetectorOptions> = {
   minLength: 4,
   maxLength: 1024,
 };
+
+/**
+ * The detector's timing for a kiosk whose technician set `wedgeMaxGapMs` (the slowest scanner
+ * speed still read as one, per key): it is the scan's average gap, and a single late key may
+ * take three times as long (never less than the default tolerance).
+ */
+export function wedgeTiming(
+  wedgeMaxGapMs: number,
+): Pick<Required<WedgeDetectorOptions>, 'maxInterKeyMs' | 'maxKeyGapMs'> {
+  return {
+    maxInterKeyMs: wedgeMaxGapMs,
+    maxKeyGapMs: Math.max(DEFAULT_WEDGE_OPTIONS.maxKeyGapMs, 3 * wedgeMaxGapMs),
+  };
+}
 
 /** Modifier keys: a scanner presses Shift for capitals, so these never break a burst. */
 const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
@@ -87,15 +108,11 @@ export class WedgeDetector {
       const averageGap = (at - this.firstAt) / this.count;
       const isScan =
         !repeat && this.count >= minLength && gap <= maxKeyGapMs && averageGap < maxInterKeyMs;
-      const held = this.take();
-      return isScan
-        ? { typed: '', scan: held, swallow: true }
-        : { typed: held, scan: null, swallow: false };
+      if (isScan) return { typed: '', scan: this.take(), swallow: true };
+      return this.release();
     }
 
-    if (!isPrintableKey(key) || repeat) {
-      return { typed: this.take(), scan: null, swallow: false };
-    }
+    if (!isPrintableKey(key) || repeat) return this.release();
 
     if (this.buffer !== '' && gap <= maxKeyGapMs) {
       if (this.buffer.length < maxLength) this.buffer += key;
@@ -105,26 +122,43 @@ export class WedgeDetector {
     }
 
     // A long gap (or the first key): whatever was held is not a scan.
-    const typed = this.take();
+    const released = this.release();
     this.buffer = key;
     this.count = 1;
     this.firstAt = at;
     this.lastAt = at;
-    return { typed, scan: null, swallow: false };
+    return released;
   }
 
   /**
    * Releases held characters once a scan can no longer complete (no key for `maxKeyGapMs`).
-   * Call it from a timer after each key; returns '' when nothing is released.
+   * Call it from a timer after each key; a cut-off scan comes back `incomplete`.
    */
+  expire(at: number): WedgeStep {
+    if (this.buffer === '' || at - this.lastAt <= this.options.maxKeyGapMs) return NOTHING;
+    return this.release();
+  }
+
+  /** `expire` for callers that only want the typed text ('' when nothing is released). */
   flush(at: number): string {
-    if (this.buffer === '' || at - this.lastAt <= this.options.maxKeyGapMs) return '';
-    return this.take();
+    return this.expire(at).typed;
   }
 
   /** Forgets everything held. */
   reset(): void {
     this.take();
+  }
+
+  /** Ends the held burst: typed text, or a cut-off scan. */
+  private release(): WedgeStep {
+    const { count, firstAt, lastAt } = this;
+    const held = this.take();
+    if (held === '') return NOTHING;
+    const averageGap = (lastAt - firstAt) / (count - 1);
+    const wasFast = count >= this.options.minLength && averageGap < this.options.maxInterKeyMs;
+    return wasFast
+      ? { typed: '', scan: null, swallow: false, incomplete: true }
+      : { typed: held, scan: null, swallow: false };
   }
 
   private take(): string {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CameraScanner, type CameraScannerProps } from '../camera/CameraScanner';
 import { ScanIcon } from '../components/icons';
 import { useHeadingFocus } from '../components/use-heading-focus';
+import { printerCannotPrint } from '../flows/print-outcome';
 import { useScreen } from '../state/store-context';
 
 export interface HomeScreenProps {
@@ -14,12 +15,19 @@ export function HomeScreen(props: HomeScreenProps) {
   const offline = useScreen((state) => state.kiosk?.connectivity === 'offline');
   const startCodeEntry = useScreen((state) => state.startCodeEntry);
   const startIdEntry = useScreen((state) => state.startIdEntry);
+  const startWalkIn = useScreen((state) => state.startWalkIn);
+  const printerDown = useScreen((state) => printerCannotPrint(state.kiosk?.printer.status));
   const heading = useHeadingFocus<HTMLHeadingElement>();
   return (
     <div className="screen screen--home" data-testid="screen-home">
       {offline && (
         <p className="notice notice--offline" role="status" data-testid="offline-notice">
           {t('ui.home.offline')}
+        </p>
+      )}
+      {printerDown && (
+        <p className="notice notice--offline" role="status" data-testid="printer-notice">
+          {t('citizenFlows.home.printerDown')}
         </p>
       )}
       <section className="home-scan" aria-labelledby="home-scan-title">
@@ -40,7 +48,7 @@ export function HomeScreen(props: HomeScreenProps) {
       <p className="home-or" aria-hidden="true">
         <span>{t('ui.home.or')}</span>
       </p>
-      <section className="home-code">
+      <section className="home-code home-code--three">
         <div className="home-code__option">
           <button
             type="button"
@@ -66,6 +74,20 @@ export function HomeScreen(props: HomeScreenProps) {
           </button>
           <p id="home-id-hint" className="home-code__hint">
             {t('ui.home.idDocumentHint')}
+          </p>
+        </div>
+        <div className="home-code__option">
+          <button
+            type="button"
+            className="button button--secondary button--huge button--walk-in"
+            aria-describedby="home-walk-in-hint"
+            onClick={startWalkIn}
+            data-testid="start-walk-in"
+          >
+            {t('citizenFlows.home.walkIn')}
+          </button>
+          <p id="home-walk-in-hint" className="home-code__hint">
+            {t('citizenFlows.home.walkInHint')}
           </p>
         </div>
       </section>

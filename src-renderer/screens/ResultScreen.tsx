@@ -1,30 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckInResult } from '../../src-shared/contract/ipc';
 import type { Language, LocalizedText } from '../../src-shared/domain/language';
+import { PaperlessTicket } from '../components/PaperlessTicket';
 import { useHeadingFocus } from '../components/use-heading-focus';
+import { printOutcomeView } from '../flows/print-outcome';
 import { useScreen } from '../state/store-context';
 
 export function localized(text: LocalizedText, language: Language): string {
   return text[language] ?? text.es;
 }
 
-/** The line about the paper ticket, in the current language. */
-export function printMessageKey(result: CheckInResult): {
-  key: string;
-  params?: Record<string, string>;
-} {
-  const { ticket } = result;
-  if (ticket.printStatus === 'unconfirmed') {
-    return { key: 'ui.result.unconfirmed', params: { number: ticket.number } };
-  }
-  if (ticket.printStatus === 'failed') {
-    return {
-      key: `printFailures.${ticket.printFailure ?? 'error'}`,
-      params: { number: ticket.number },
-    };
-  }
-  return { key: ticket.printStatus === 'printed' ? 'ui.result.printed' : 'ui.result.printing' };
-}
+const TONE_CLASS = {
+  success: 'notice notice--success',
+  info: 'notice notice--info',
+  warning: 'notice notice--warning',
+} as const;
 
 export function ResultScreen(props: { result: CheckInResult; onReprint: () => void }) {
   const { t } = useTranslation();
@@ -33,18 +23,17 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
   const language = useScreen((state) => state.language);
   const preview = useScreen((state) => state.previews[ticket.id]);
   const outcomeSeq = useScreen((state) => state.outcomeSeq);
+  const printerStatus = useScreen((state) => state.kiosk?.printer.status);
+  const reprintRefused = useScreen((state) => state.reprintRefused);
   const endSession = useScreen((state) => state.endSession);
   const heading = useHeadingFocus<HTMLHeadingElement>(outcomeSeq);
   const already = result.outcome === 'already-issued';
-  const print = printMessageKey(result);
-  const failed = ticket.printStatus === 'failed' || ticket.printStatus === 'unconfirmed';
-  // The ticket may be in the tray: a reprint only when the citizen says it is not.
-  const reprintLabel =
-    ticket.printStatus === 'unconfirmed' ? 'ui.result.notPrinted' : 'ui.result.reprint';
+  const view = printOutcomeView(result, printerStatus);
+  const showPaperless = view.onlyOnScreen;
 
   return (
     <div className="screen screen--result" data-testid="screen-result">
-      <div className="result-layout">
+      <div className={showPaperless ? 'result-layout result-layout--paperless' : 'result-layout'}>
         <div className="result-main">
           <h1 className="screen__title" ref={heading} tabIndex={-1}>
             {t(already ? 'ui.result.alreadyIssuedTitle' : 'ui.result.issuedTitle')}
@@ -54,12 +43,17 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
               {t('ui.result.numberLabel')}
             </p>
             <p
-              className="turn-card__number"
+              className="turn-card__number turn-number"
               data-testid="turn-number"
               aria-describedby="turn-number-label"
             >
               {ticket.number}
             </p>
+            {ticket.priority && (
+              <p className="turn-card__priority" data-testid="priority-badge">
+                {t('citizenFlows.result.priority')}
+              </p>
+            )}
             <dl className="turn-card__details">
               <div>
                 <dt>{t('ui.result.serviceLabel')}</dt>
@@ -73,26 +67,30 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
               </div>
             </dl>
           </div>
-          {already && <p className="notice notice--info">{t('ui.result.alreadyIssuedNote')}</p>}
-          <p
-            className={failed ? 'notice notice--warning' : 'notice notice--success'}
-            data-testid="print-status"
-          >
-            {t(print.key, print.params)}
+          <p className={TONE_CLASS[view.tone]} data-testid="print-status">
+            {t(view.message.key, view.message.params)}
           </p>
+          {reprintRefused && (
+            <p className="notice notice--warning" data-testid="reprint-refused">
+              {t('citizenFlows.result.reprintRefused')}
+            </p>
+          )}
           <p className="screen__hint">{t('ui.result.wait')}</p>
           <div className="actions">
-            {ticket.canReprint && (
+            {view.reprintLabel && !reprintRefused && (
               <button type="button" className="button button--secondary" onClick={props.onReprint}>
-                {t(reprintLabel)}
+                {t(view.reprintLabel)}
               </button>
             )}
             <button type="button" className="button button--primary" onClick={endSession}>
-              {t('ui.result.done')}
+              {t(showPaperless ? 'citizenFlows.result.confirm' : 'ui.result.done')}
             </button>
           </div>
-          <p className="screen__footnote">{t('ui.autoReturn')}</p>
+          <p className="screen__footnote">
+            {t(showPaperless ? 'citizenFlows.result.keepOnScreen' : 'ui.autoReturn')}
+          </p>
         </div>
+        {showPaperless && <PaperlessTicket ticket={ticket} />}
         {preview !== undefined && (
           <figure className="ticket-preview">
             <figcaption id="ticket-preview-label">{t('ui.result.previewLabel')}</figcaption>

@@ -1,6 +1,7 @@
 /**
- * The renderer tests' stand-in for `window.turnero`: answers requests from settable functions,
- * records what the screen asked, can hold a check-in answer back, and emits main's events.
+ * The renderer tests' stand-in for `window.turnero`: answers requests (check-ins, walk-ins,
+ * reprints) from settable functions, records what the screen asked, can hold a check-in answer
+ * back, and emits main's events.
  * Shared by every renderer test, with the helpers that render the kiosk and tap its keyboards.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react';
@@ -30,6 +31,16 @@ export class FakeBridge implements TurneroBridge {
   state: KioskState = kioskStateFixture();
   /** What the walk-in screen is offered (`walkin:get-options`). */
   walkInOptions: WalkInOptions = { services: [], priorityEnabled: false, showRemainingBelow: 10 };
+  /** The answer to `walkin:get-options`: by default the options above. */
+  getWalkInOptions: () => IpcResult<WalkInOptions> = () => ({
+    ok: true,
+    value: this.walkInOptions,
+  });
+  /** The answer to `walkin:issue`: refused until a test scripts it. */
+  walkIn: (request: RequestOf<'walkin:issue'>) => IpcResult<CheckInResult> = () => ({
+    ok: false,
+    error: { code: 'walk-ins-not-allowed' },
+  });
   checkIn: (request: RequestOf<'checkin:submit'>) => IpcResult<CheckInResult> = () => ({
     ok: false,
     error: { code: 'booking-not-found' },
@@ -39,7 +50,7 @@ export class FakeBridge implements TurneroBridge {
     error: { code: 'reprint-not-allowed' },
   });
   private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
-  private held: ((answer: IpcResult<CheckInResult>) => void) | null = null;
+  private held: (() => void) | null = null;
   private holdNext = false;
 
   /** What the screen submitted for check-in, in order. */
@@ -49,6 +60,13 @@ export class FakeBridge implements TurneroBridge {
       .map((request) => request.payload as RequestOf<'checkin:submit'>);
   }
 
+  /** What the screen asked for without appointment, in order. */
+  get walkIns(): RequestOf<'walkin:issue'>[] {
+    return this.requests
+      .filter((request) => request.channel === 'walkin:issue')
+      .map((request) => request.payload as RequestOf<'walkin:issue'>);
+  }
+
   /** The session languages the screen told main, in order (null: the session ended). */
   get sessionLanguages(): (Language | null)[] {
     return this.requests
@@ -56,14 +74,13 @@ export class FakeBridge implements TurneroBridge {
       .map((request) => (request.payload as RequestOf<'session:set-language'>).language);
   }
 
-  /** The next check-in's answer waits until `release()`. */
+  /** The next check-in's (or walk-in's) answer waits until `release()`. */
   hold(): void {
     this.holdNext = true;
   }
 
   release(): void {
-    const request = this.submissions.at(-1);
-    if (this.held && request) this.held(this.checkIn(request));
+    this.held?.();
     this.held = null;
   }
 
@@ -90,6 +107,16 @@ export class FakeBridge implements TurneroBridge {
     for (const listener of this.listeners.get(event) ?? []) listener(payload);
   }
 
+  private maybeHeld(
+    answer: () => IpcResult<CheckInResult>,
+  ): IpcResult<CheckInResult> | Promise<IpcResult<CheckInResult>> {
+    if (!this.holdNext) return answer();
+    this.holdNext = false;
+    return new Promise((resolve) => {
+      this.held = () => resolve(answer());
+    });
+  }
+
   private answer(
     channel: RequestChannel,
     payload: unknown,
@@ -103,18 +130,12 @@ export class FakeBridge implements TurneroBridge {
       }
       case 'ticket:reprint':
         return this.reprint((payload as RequestOf<'ticket:reprint'>).ticketId);
-      case 'checkin:submit': {
-        const request = payload as RequestOf<'checkin:submit'>;
-        if (!this.holdNext) return this.checkIn(request);
-        this.holdNext = false;
-        return new Promise((resolve) => {
-          this.held = resolve;
-        });
-      }
+      case 'checkin:submit':
+        return this.maybeHeld(() => this.checkIn(payload as RequestOf<'checkin:submit'>));
       case 'walkin:get-options':
-        return { ok: true, value: this.walkInOptions };
+        return this.getWalkInOptions();
       case 'walkin:issue':
-        return { ok: false, error: { code: 'walk-ins-not-allowed' } };
+        return this.maybeHeld(() => this.walkIn(payload as RequestOf<'walkin:issue'>));
     }
   }
 }

@@ -108,7 +108,8 @@ describe('renderer: outcomes', () => {
     );
     expect(screen.getByTestId('live-region').textContent).toContain('Su cita es a las 12:00');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Volver al inicio' }));
+    // Too early: retyping cannot help, so the step offered is to come back later.
+    fireEvent.click(screen.getByRole('button', { name: 'Terminar' }));
     expect(screen.getByTestId('screen-home')).toBeTruthy();
   });
 
@@ -126,7 +127,7 @@ describe('renderer: outcomes', () => {
     expect((await screen.findByTestId('turn-number')).textContent).toBe('E-003');
     expect(screen.getByTestId('service-name').textContent).toBe('Census register');
     expect(screen.getByTestId('print-status').textContent).toBe(
-      'The printer is out of paper: please note your number E-003.',
+      'Your ticket was not printed: the printer is out of paper.',
     );
     expect(screen.getByTestId('live-region').textContent).toContain('Your turn is E-003.');
   });
@@ -189,15 +190,19 @@ describe('renderer: outcomes', () => {
     expect(screen.getByTestId('print-status').textContent).toBe('Recoja su tique impreso.');
   });
 
-  it('returns home by itself after about ten idle seconds', async () => {
+  it('returns home by itself after the outcome time and its warning', async () => {
     vi.useFakeTimers();
     render(<App bridge={bridge} />);
     await act(async () => {});
     act(() => bridge.emit('checkin:completed', { ok: false, error: { code: 'internal' } }));
     expect(screen.getByTestId('screen-error')).toBeTruthy();
-    act(() => vi.advanceTimersByTime(9_000));
-    expect(screen.getByTestId('screen-error')).toBeTruthy();
+    // The kiosk state's 30 s, then the 15 s warning.
+    act(() => vi.advanceTimersByTime(29_000));
+    expect(screen.queryByTestId('time-limit-dialog')).toBeNull();
     act(() => vi.advanceTimersByTime(1_500));
+    expect(screen.getByTestId('time-limit-dialog')).toBeTruthy();
+    expect(screen.getByTestId('screen-error')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(15_000));
     expect(screen.getByTestId('screen-home')).toBeTruthy();
   });
 });

@@ -280,7 +280,7 @@ describe('renderer: camera scanning (optional)', () => {
   it('submits a decoded QR with source "camera", once, and stops the camera off home', async () => {
     const camera = fakeCamera();
     bridge.state = kioskStateFixture({ scanner: { ...KIOSK_STATE.scanner, camera: true } });
-    await renderKiosk(bridge, { camera: { start: camera.start }, autoReturnMs: 60_000 });
+    await renderKiosk(bridge, { camera: { start: camera.start }, session: { outcomeSeconds: 60 } });
     expect(await screen.findByText('Cámara: acerque aquí su código QR')).toBeTruthy();
     expect(screen.getByTestId('camera').dataset.status).toBe('scanning');
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isPrintableKey, WedgeDetector } from '../../src-renderer/scanner/wedge-detector';
+import {
+  isPrintableKey,
+  WedgeDetector,
+  wedgeTiming,
+} from '../../src-renderer/scanner/wedge-detector';
 
 /** Feeds `text` then Enter with a fixed gap between keys; returns every step. */
 function typeAt(detector: WedgeDetector, text: string, gapsMs: number | number[], start = 1000) {
@@ -113,5 +117,49 @@ describe('WedgeDetector', () => {
     expect(['Enter', 'Backspace', 'Shift', 'F1', 'Dead', '\u0007'].some(isPrintableKey)).toBe(
       false,
     );
+  });
+
+  it('reports a scanner-fast burst cut off before its Enter as incomplete, not as typing', () => {
+    const detector = new WedgeDetector();
+    let at = 0;
+    for (const key of 'TRN7K4') detector.push(key, (at += 5));
+    expect(detector.expire(at + 50)).toEqual({ typed: '', scan: null, swallow: false });
+    expect(detector.expire(at + detector.holdMs + 1)).toEqual({
+      typed: '',
+      scan: null,
+      swallow: false,
+      incomplete: true,
+    });
+    expect(detector.pending).toBe('');
+  });
+
+  it('also when the burst ends in another key, or its Enter comes too late', () => {
+    const detector = new WedgeDetector();
+    let at = 0;
+    for (const key of 'TRN7K4') detector.push(key, (at += 5));
+    expect(detector.push('Tab', (at += 5)).incomplete).toBe(true);
+    const late = typeAt(new WedgeDetector(), 'ABCDEF', [5, 5, 5, 5, 5, 500]).last;
+    expect(late).toEqual({ typed: '', scan: null, swallow: false, incomplete: true });
+  });
+
+  it('never calls slow typing, or a short burst, incomplete', () => {
+    const slow = new WedgeDetector();
+    let at = 0;
+    for (const key of 'TRN7K4') slow.push(key, (at += 80));
+    expect(slow.expire(at + 1000)).toEqual({ typed: 'TRN7K4', scan: null, swallow: false });
+    const short = new WedgeDetector();
+    short.push('A', 0);
+    short.push('B', 5);
+    expect(short.expire(1000).incomplete).toBeUndefined();
+  });
+
+  it('follows the kiosk’s wedgeMaxGapMs: a slower scanner is read when the technician says so', () => {
+    const fiftyMs = typeAt(new WedgeDetector(), 'TRN-7K4P9Q', 50);
+    expect(fiftyMs.last?.scan).toBeNull();
+    expect(typeAt(new WedgeDetector(wedgeTiming(60)), 'TRN-7K4P9Q', 50).last?.scan).toBe(
+      'TRN-7K4P9Q',
+    );
+    expect(wedgeTiming(35)).toEqual({ maxInterKeyMs: 35, maxKeyGapMs: 120 });
+    expect(wedgeTiming(100)).toEqual({ maxInterKeyMs: 100, maxKeyGapMs: 300 });
   });
 });

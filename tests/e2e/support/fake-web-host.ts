@@ -1,8 +1,9 @@
 /**
  * A FAKE web host for renderer tests: it serves the built renderer and speaks the contract's
- * WebSocket frames (token and Origin checked, like the real one), but answers check-ins with a
- * scripted function instead of the kiosk services. The real host is exercised by
- * checkin-serial-scan.spec.ts and printer-fault.spec.ts.
+ * WebSocket frames (token and Origin checked, like the real one), but answers check-ins (and,
+ * when scripted, walk-ins and reprints) with scripted functions instead of the kiosk services.
+ * The real host is exercised by checkin-serial-scan.spec.ts, printer-fault.spec.ts and
+ * citizen-flows-real-host.spec.ts.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,11 +15,16 @@ import {
   type EventChannel,
   type IpcResult,
   type KioskState,
+  type ResponseOf,
+  type WalkInOptions,
   type WsServerFrame,
 } from '../../../src-shared/contract/ipc';
 import { readStaticFile } from '../../../src-main/hosts/web/static-files';
 
 export type Submission = ReturnType<(typeof requestChannels)['checkin:submit']['request']['parse']>;
+export type WalkInRequest = ReturnType<
+  (typeof requestChannels)['walkin:issue']['request']['parse']
+>;
 
 export interface FakeWebHostOptions {
   rendererDir: string;
@@ -27,6 +33,12 @@ export interface FakeWebHostOptions {
   checkIn(request: Submission, seq: number): IpcResult<CheckInResult>;
   /** Runs after each answer, e.g. to push the virtual printer's preview. */
   afterCheckIn?(result: IpcResult<CheckInResult>, host: FakeWebHost): void;
+  /** What the walk-in screen is offered; none by default. */
+  walkInOptions?: WalkInOptions;
+  /** The scripted answer to a walk-in; refused (`walk-ins-not-allowed`) by default. */
+  walkIn?(request: WalkInRequest): IpcResult<CheckInResult>;
+  /** The scripted answer to a reprint; refused by default. */
+  reprint?(ticketId: string): IpcResult<ResponseOf<'ticket:reprint'>>;
 }
 
 export interface FakeWebHost {
@@ -34,6 +46,8 @@ export interface FakeWebHost {
   url(query?: string): string;
   /** Check-in requests as the page sent them (without the schema's defaults). */
   readonly submissions: Submission[];
+  /** Walk-in requests as the page sent them. */
+  readonly walkIns: WalkInRequest[];
   emit(event: EventChannel, payload: unknown): void;
   /** Changes the kiosk state and tells the page, as main does. */
   setState(patch: Partial<KioskState>): void;
@@ -46,6 +60,7 @@ export async function startFakeWebHost(options: FakeWebHostOptions): Promise<Fak
   let state = options.state;
   let seq = 0;
   const submissions: Submission[] = [];
+  const walkIns: WalkInRequest[] = [];
   let origin = '';
 
   const server: Server = createServer((request, response) => {
@@ -81,6 +96,28 @@ export async function startFakeWebHost(options: FakeWebHostOptions): Promise<Fak
       if (!request.success) return { ok: false, error: { code: 'invalid-payload' } };
       return { ok: true, value: { language: request.data.language ?? state.defaultLanguage } };
     }
+    if (channel === 'walkin:get-options') {
+      const none = { services: [], priorityEnabled: false, showRemainingBelow: 10 };
+      return { ok: true, value: options.walkInOptions ?? none };
+    }
+    if (channel === 'walkin:issue') {
+      const request = requestChannels['walkin:issue'].request.safeParse(payload);
+      if (!request.success) return { ok: false, error: { code: 'invalid-payload' } };
+      walkIns.push(payload as WalkInRequest);
+      return (
+        options.walkIn?.(request.data) ?? { ok: false, error: { code: 'walk-ins-not-allowed' } }
+      );
+    }
+    if (channel === 'ticket:reprint') {
+      const request = requestChannels['ticket:reprint'].request.safeParse(payload);
+      if (!request.success) return { ok: false, error: { code: 'invalid-payload' } };
+      return (
+        options.reprint?.(request.data.ticketId) ?? {
+          ok: false,
+          error: { code: 'reprint-not-allowed' },
+        }
+      );
+    }
     if (channel !== 'checkin:submit') return { ok: false, error: { code: 'unknown-channel' } };
     const request = requestChannels['checkin:submit'].request.safeParse(payload);
     if (!request.success) return { ok: false, error: { code: 'invalid-payload' } };
@@ -106,6 +143,7 @@ export async function startFakeWebHost(options: FakeWebHostOptions): Promise<Fak
   const host: FakeWebHost = {
     url: (query = '') => `${origin}/?token=${TOKEN}${query ? `&${query}` : ''}`,
     submissions,
+    walkIns,
     emit,
     setState(patch) {
       state = { ...state, ...patch };

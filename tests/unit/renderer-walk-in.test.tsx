@@ -1,0 +1,228 @@
+// @vitest-environment happy-dom
+/**
+ * The walk-in path on the FAKE bridge: "Sin cita" on home, the services that take walk-ins as
+ * buttons, caps nearly spent and spent, appointment-only services pointing to the booking web,
+ * the priority question, and a walk-in's refusals ending on an error screen with a next step.
+ */
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WalkInOptions } from '../../src-shared/contract/ipc';
+import { FakeBridge, renderKiosk } from '../support/fake-bridge';
+import { kioskStateFixture } from '../support/kiosk-state-fixture';
+import { walkInResult } from '../support/ticket-view-fixture';
+
+const OPTIONS: WalkInOptions = {
+  priorityEnabled: false,
+  showRemainingBelow: 5,
+  services: [
+    {
+      id: 'empadronamiento',
+      names: { es: 'Certificado de empadronamiento', en: 'Certificate of registration' },
+      walkInsAllowed: true,
+      remainingToday: 3,
+    },
+    {
+      id: 'registro-general',
+      names: { es: 'Registro general', en: 'General registry office' },
+      walkInsAllowed: true,
+      remainingToday: 40,
+    },
+    {
+      id: 'tributos',
+      names: { es: 'Tributos y recibos' },
+      walkInsAllowed: true,
+      remainingToday: 0,
+    },
+    { id: 'multas', names: { es: 'Multas' }, walkInsAllowed: true, remainingToday: null },
+    {
+      id: 'padron',
+      names: { es: 'Padrón: altas y cambios de domicilio' },
+      walkInsAllowed: false,
+      remainingToday: null,
+    },
+  ],
+};
+
+const BOOKING_URL = 'https://cita.villanueva.es/reservar';
+
+let bridge: FakeBridge;
+
+beforeEach(() => {
+  bridge = new FakeBridge();
+  bridge.state = kioskStateFixture({ bookingUrl: BOOKING_URL });
+  bridge.walkInOptions = OPTIONS;
+});
+
+afterEach(() => {
+  cleanup();
+});
+
+async function openWalkIn(): Promise<void> {
+  await renderKiosk(bridge);
+  const start = screen.getByRole('button', { name: 'Sin cita' });
+  expect(start.getAttribute('aria-describedby')).toBe('home-walk-in-hint');
+  expect(screen.getByText('Saque un turno para hoy sin cita previa.')).toBeTruthy();
+  fireEvent.click(start);
+  await screen.findByRole('button', { name: /Registro general/ });
+}
+
+describe('walk-in screen', () => {
+  it('offers the services that take walk-ins as buttons, with a nearly spent cap’s count', async () => {
+    await openWalkIn();
+    expect(
+      screen.getByRole('heading', { level: 1, name: '¿Para qué trámite viene?' }),
+    ).toBeTruthy();
+    const list = screen.getByRole('list', { name: '¿Para qué trámite viene?' });
+    const names = within(list)
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+    expect(names).toEqual([
+      'Certificado de empadronamientoTurnos que quedan hoy: 3',
+      'Registro general',
+      'Multas',
+      'Tributos y recibosHoy ya no quedan turnos para este trámite.',
+    ]);
+    expect(bridge.requests.filter((r) => r.channel === 'walkin:get-options')).toHaveLength(1);
+  });
+
+  it('shows a spent service disabled, and explains it', async () => {
+    await openWalkIn();
+    const spent = screen.getByRole('button', { name: /Tributos y recibos/ });
+    expect(spent).toHaveProperty('disabled', true);
+    expect(spent.textContent).toContain('Hoy ya no quedan turnos para este trámite.');
+    const hint = document.getElementById(spent.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toBe('Se han dado todos los turnos de hoy. Pida cita para otro día.');
+    fireEvent.click(spent);
+    expect(bridge.walkIns).toEqual([]);
+  });
+
+  it('points appointment-only services to the booking web, as an address and a QR', async () => {
+    await openWalkIn();
+    const section = screen.getByTestId('appointment-only');
+    expect(within(section).getByText('Solo con cita previa')).toBeTruthy();
+    expect(within(section).getByText('Padrón: altas y cambios de domicilio')).toBeTruthy();
+    expect(within(section).queryByRole('button')).toBeNull();
+    expect(within(section).getByTestId('booking-url').textContent).toBe(BOOKING_URL);
+    const qr = within(section).getByRole('img', { name: 'Código QR de la web de cita previa' });
+    await waitFor(() => expect(qr.getAttribute('data-ready')).toBe('true'));
+  });
+
+  it('without a booking web, sends the citizen to the desk to book', async () => {
+    bridge.state = kioskStateFixture({ bookingUrl: null });
+    await openWalkIn();
+    expect(screen.getByTestId('booking-web').textContent).toBe(
+      'Para pedir cita, pregunte en el mostrador.',
+    );
+    expect(screen.queryByRole('img', { name: /cita previa/ })).toBeNull();
+  });
+
+  it('issues a ticket for the service tapped and ends on the result screen', async () => {
+    bridge.walkIn = () => ({ ok: true, value: walkInResult() });
+    await openWalkIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Registro general' }));
+    expect((await screen.findByTestId('turn-number')).textContent).toBe('R-001');
+    expect(bridge.walkIns).toEqual([
+      { serviceId: 'registro-general', priority: false, language: 'es' },
+    ]);
+    expect(screen.getByTestId('appointment-time').textContent).toBe('Sin cita');
+  });
+
+  it('asks about priority first when the office gives priority tickets', async () => {
+    bridge.walkInOptions = { ...OPTIONS, priorityEnabled: true };
+    bridge.walkIn = (request) => ({
+      ok: true,
+      value: walkInResult({ priority: request.priority }),
+    });
+    await openWalkIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Registro general' }));
+    expect(
+      screen.getByRole('heading', { level: 1, name: '¿Necesita atención preferente?' }),
+    ).toBeTruthy();
+    expect(screen.getByText('Trámite: Registro general')).toBeTruthy();
+    const yes = screen.getByRole('button', { name: 'Sí, turno preferente' });
+    expect(document.getElementById(yes.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Tienen turno preferente las personas mayores, las embarazadas y las personas con discapacidad.',
+    );
+    expect(bridge.walkIns).toEqual([]);
+
+    fireEvent.click(yes);
+    expect((await screen.findByTestId('priority-badge')).textContent).toBe('Turno preferente');
+    expect(bridge.walkIns).toEqual([
+      { serviceId: 'registro-general', priority: true, language: 'es' },
+    ]);
+  });
+
+  it('"Volver" on the priority question goes back to the services', async () => {
+    bridge.walkInOptions = { ...OPTIONS, priorityEnabled: true };
+    await openWalkIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Multas' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Volver' }));
+    expect(screen.getByRole('button', { name: 'Multas' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Volver' }));
+    expect(screen.getByTestId('screen-home')).toBeTruthy();
+  });
+
+  it('says so when the services cannot be shown', async () => {
+    bridge.getWalkInOptions = () => ({ ok: false, error: { code: 'internal' } });
+    await renderKiosk(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Sin cita' }));
+    expect(
+      await screen.findByText('Ahora no podemos mostrar los trámites. Pregunte en el mostrador.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Volver' })).toBeTruthy();
+  });
+
+  it('is offered in the chosen language', async () => {
+    bridge.walkIn = () => ({ ok: true, value: walkInResult() });
+    await renderKiosk(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    fireEvent.click(screen.getByRole('button', { name: 'No appointment' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'General registry office' }));
+    await screen.findByTestId('turn-number');
+    expect(bridge.walkIns).toEqual([
+      { serviceId: 'registro-general', priority: false, language: 'en' },
+    ]);
+    expect(screen.getByTestId('service-name').textContent).toBe('General registry office');
+  });
+});
+
+describe('walk-in refusals end on an error screen with a next step', () => {
+  it('cap reached: "no tickets left today", the booking web, and back to the services', async () => {
+    bridge.walkIn = () => ({ ok: false, error: { code: 'service-cap-reached' } });
+    await openWalkIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Registro general' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Hoy ya no quedan turnos' }),
+    ).toBeTruthy();
+    expect(screen.getByTestId('error-message').textContent).toBe(
+      'Hoy ya no quedan turnos para este trámite.',
+    );
+    expect(screen.getByTestId('booking-url').textContent).toBe(BOOKING_URL);
+    const primary = screen.getByTestId('primary-action');
+    expect(primary.textContent).toBe('Elegir otro trámite');
+    fireEvent.click(primary);
+    expect(await screen.findByTestId('screen-walk-in')).toBeTruthy();
+  });
+
+  it('appointment only: says so and shows the booking web', async () => {
+    bridge.walkIn = () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } });
+    await openWalkIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Multas' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Este trámite es solo con cita' }),
+    ).toBeTruthy();
+    expect(screen.getByTestId('booking-web')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sacar turno sin cita' })).toBeNull();
+  });
+
+  it('tells what the kiosk is doing while the ticket is prepared', async () => {
+    bridge.walkIn = () => ({ ok: true, value: walkInResult() });
+    await openWalkIn();
+    bridge.hold();
+    fireEvent.click(screen.getByRole('button', { name: 'Registro general' }));
+    expect(screen.getByTestId('busy').textContent).toBe('Preparando su turno…');
+    expect(screen.getByTestId('live-region').textContent).toBe('Preparando su turno…');
+    await act(async () => bridge.release());
+    expect(screen.getByTestId('turn-number').textContent).toBe('R-001');
+  });
+});
