@@ -2,6 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { TurneroBridge } from '../src-shared/contract/ipc';
+import { AccessibilityButton } from './accessibility/AccessibilityButton';
+import { AccessibilityProvider, useAccessibility } from './accessibility/accessibility-context';
+import { AccessibilityPanel } from './accessibility/AccessibilityPanel';
+import { accessibilityInUse } from './accessibility/accessibility-store';
 import { reprintTicket, submitCheckIn } from './checkin/submit-check-in';
 import { KioskHeader } from './components/KioskHeader';
 import { LanguageBar } from './components/LanguageBar';
@@ -43,12 +47,14 @@ export function App(props: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <ScreenProviders store={store} bridge={props.bridge}>
-        <Kiosk
-          wedge={props.wedge}
-          autoReturnMs={props.autoReturnMs ?? 10_000}
-          sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
-          {...(props.camera ? { camera: props.camera } : {})}
-        />
+        <AccessibilityProvider>
+          <Kiosk
+            wedge={props.wedge}
+            autoReturnMs={props.autoReturnMs ?? 10_000}
+            sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
+            {...(props.camera ? { camera: props.camera } : {})}
+          />
+        </AccessibilityProvider>
       </ScreenProviders>
     </I18nextProvider>
   );
@@ -123,6 +129,8 @@ function Kiosk(props: {
   const outcomeSeq = useScreen((state) => state.outcomeSeq);
   const languageChosen = useScreen((state) => state.languageChosen);
   const endSession = useScreen((state) => state.endSession);
+  // Choices made for one person are theirs only: an idle home screen ends the session too.
+  const accessibilityUsed = useAccessibility(accessibilityInUse);
   const { t } = useTranslation();
 
   useKioskConnection();
@@ -163,7 +171,7 @@ function Kiosk(props: {
   const showingOutcome = screen === 'result' || screen === 'error';
   useIdleTimeout(showingOutcome && !busy, props.autoReturnMs, endSession, outcomeSeq);
   useIdleTimeout(
-    !busy && (isTyping(screen) || (screen === 'home' && languageChosen)),
+    !busy && (isTyping(screen) || (screen === 'home' && (languageChosen || accessibilityUsed))),
     props.sessionTimeoutMs,
     endSession,
   );
@@ -191,12 +199,12 @@ function Kiosk(props: {
         )}
         {screen === 'error' && error && <ErrorScreen error={error} />}
       </main>
-      {(screen === 'home' || isTyping(screen)) && (
-        <footer className="kiosk-footer">
-          <LanguageBar />
-        </footer>
-      )}
+      <footer className="kiosk-footer">
+        {(screen === 'home' || isTyping(screen)) && <LanguageBar />}
+        <AccessibilityButton />
+      </footer>
       <LiveAnnouncer />
+      <AccessibilityPanel />
       {busy && (
         <div className="busy-overlay" aria-hidden="true" data-testid="busy">
           <div className="busy-overlay__spinner" />

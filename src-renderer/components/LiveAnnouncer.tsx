@@ -4,16 +4,15 @@ import { useScreen } from '../state/store-context';
 import { errorMessage } from '../i18n/error-message';
 
 /**
- * One polite live region that is always in the page, so screen readers announce every outcome
- * (screens replace each other wholesale, which a region inside them would not announce).
+ * What the kiosk tells of the check-in under way or just done: "checking", the turn and its
+ * ticket, or why there is none. Announced by the live region and read by spoken guidance.
  */
-export function LiveAnnouncer() {
+export function useOutcomeAnnouncement(): string {
   const { t, i18n } = useTranslation();
   const busy = useScreen((state) => state.busy);
   const screen = useScreen((state) => state.screen);
   const result = useScreen((state) => state.result);
   const error = useScreen((state) => state.error);
-  const outcomeSeq = useScreen((state) => state.outcomeSeq);
 
   let text = '';
   if (busy) {
@@ -24,6 +23,16 @@ export function LiveAnnouncer() {
   } else if (screen === 'error' && error) {
     text = errorMessage(t, error, i18n.language);
   }
+  return text;
+}
+
+/**
+ * One polite live region that is always in the page, so screen readers announce every outcome
+ * (screens replace each other wholesale, which a region inside them would not announce).
+ */
+export function LiveAnnouncer() {
+  const text = useOutcomeAnnouncement();
+  const outcomeSeq = useScreen((state) => state.outcomeSeq);
   // A changed character makes the same outcome twice be announced twice.
   const suffix = outcomeSeq % 2 === 1 ? '\u00a0' : '';
 

@@ -36,6 +36,7 @@ export function ErrorScreen(props: { error: IpcError }) {
           type="button"
           className="button button--primary"
           onClick={retryDocument ? startIdEntry : startCodeEntry}
+          data-primary
         >
           {t(retryDocument ? 'ui.error.typeDocument' : 'ui.error.typeCode')}
         </button>

@@ -73,21 +73,32 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
               </div>
             </dl>
           </div>
-          {already && <p className="notice notice--info">{t('ui.result.alreadyIssuedNote')}</p>}
+          {already && (
+            <p className="notice notice--info" data-guidance>
+              {t('ui.result.alreadyIssuedNote')}
+            </p>
+          )}
           <p
             className={failed ? 'notice notice--warning' : 'notice notice--success'}
             data-testid="print-status"
           >
             {t(print.key, print.params)}
           </p>
-          <p className="screen__hint">{t('ui.result.wait')}</p>
+          <p className="screen__hint" data-guidance>
+            {t('ui.result.wait')}
+          </p>
           <div className="actions">
             {ticket.canReprint && (
               <button type="button" className="button button--secondary" onClick={props.onReprint}>
                 {t(reprintLabel)}
               </button>
             )}
-            <button type="button" className="button button--primary" onClick={endSession}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={endSession}
+              data-primary
+            >
               {t('ui.result.done')}
             </button>
           </div>

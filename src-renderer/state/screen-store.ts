@@ -40,6 +40,8 @@ export interface KioskUiState {
   previews: Record<string, string>;
   /** Increases with every outcome, so the same outcome twice still counts as new. */
   outcomeSeq: number;
+  /** Increases every time a session ends, so per-person state elsewhere (accessibility) resets. */
+  sessionsEnded: number;
 
   setKioskState(kiosk: KioskState): void;
   chooseLanguage(language: Language): void;
@@ -78,6 +80,7 @@ export function createScreenStore(): ScreenStore {
     error: null,
     previews: {},
     outcomeSeq: 0,
+    sessionsEnded: 0,
 
     setKioskState: (kiosk) =>
       set((state) => ({
@@ -103,6 +106,7 @@ export function createScreenStore(): ScreenStore {
         error: null,
         language: state.kiosk?.defaultLanguage ?? DEFAULT_LANGUAGE,
         languageChosen: false,
+        sessionsEnded: state.sessionsEnded + 1,
       })),
     setBusy: (busy) => set({ busy }),
     showOutcome: (outcome) =>
