@@ -2,6 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { TurneroBridge } from '../src-shared/contract/ipc';
+import { AccessibilityButton } from './accessibility/AccessibilityButton';
+import { AccessibilityProvider, useAccessibility } from './accessibility/accessibility-context';
+import { AccessibilityPanel } from './accessibility/AccessibilityPanel';
+import { accessibilityInUse } from './accessibility/accessibility-store';
 import { issueWalkIn, reprintTicket, submitCheckIn } from './checkin/submit-check-in';
 import { KioskHeader } from './components/KioskHeader';
 import { LanguageBar } from './components/LanguageBar';
@@ -47,11 +51,13 @@ export function App(props: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <ScreenProviders store={store} bridge={props.bridge}>
-        <Kiosk
-          wedge={props.wedge}
-          session={props.session}
-          {...(props.camera ? { camera: props.camera } : {})}
-        />
+        <AccessibilityProvider>
+          <Kiosk
+            wedge={props.wedge}
+            session={props.session}
+            {...(props.camera ? { camera: props.camera } : {})}
+          />
+        </AccessibilityProvider>
       </ScreenProviders>
     </I18nextProvider>
   );
@@ -127,8 +133,13 @@ function useScreenTimeLimit(override: Partial<SessionSeconds> | undefined) {
       state.result !== null &&
       printOutcomeView(state.result, state.kiosk?.printer.status).onlyOnScreen,
   );
+  // Choices made for one person are theirs only: an idle home screen ends the session too.
+  const accessibilityUsed = useAccessibility(accessibilityInUse);
   const session = { ...DEFAULT_SESSION, ...kioskSession, ...override };
-  const limit = timeLimitFor({ screen, busy, languageChosen, numberOnlyOnScreen }, session);
+  const limit = timeLimitFor(
+    { screen, busy, languageChosen: languageChosen || accessibilityUsed, numberOnlyOnScreen },
+    session,
+  );
   return useTimeLimit(limit, endSession, `${screen}:${outcomeSeq}`);
 }
 
@@ -218,12 +229,12 @@ function Kiosk(props: {
         {screen === 'error' && error && <ErrorScreen error={error} />}
       </main>
       <ScanNotice />
-      {(screen === 'home' || screen === 'walk-in' || isTyping(screen)) && (
-        <footer className="kiosk-footer">
-          <LanguageBar />
-        </footer>
-      )}
+      <footer className="kiosk-footer">
+        {(screen === 'home' || screen === 'walk-in' || isTyping(screen)) && <LanguageBar />}
+        <AccessibilityButton />
+      </footer>
       <LiveAnnouncer />
+      <AccessibilityPanel />
       {busy && (
         <div className="busy-overlay" aria-hidden="true" data-testid="busy">
           <div className="busy-overlay__spinner" />

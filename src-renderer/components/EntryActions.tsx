@@ -27,6 +27,7 @@ export function EntryActions(props: {
         className="button button--primary"
         onClick={props.onAccept}
         disabled={props.empty}
+        data-primary
       >
         {t(`${props.labels}.accept`)}
       </button>

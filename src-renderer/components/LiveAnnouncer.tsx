@@ -5,11 +5,11 @@ import { useScreen } from '../state/store-context';
 import { errorMessage, errorTitleKey } from '../i18n/error-message';
 
 /**
- * One polite live region that is always in the page, so screen readers announce every outcome
- * (screens replace each other wholesale, which a region inside them would not announce). A
+ * What the kiosk tells of the check-in under way or just done: "checking", the turn and its
+ * ticket, or why there is none. Announced by the live region and read by spoken guidance. A
  * number the citizen already had is announced as such, never as a new ticket.
  */
-export function LiveAnnouncer() {
+export function useOutcomeAnnouncement(): string {
   const { t, i18n } = useTranslation();
   const busy = useScreen((state) => state.busy);
   const busyPurpose = useScreen((state) => state.busyPurpose);
@@ -19,7 +19,6 @@ export function LiveAnnouncer() {
   const origin = useScreen((state) => state.origin);
   const offline = useScreen((state) => state.kiosk?.connectivity === 'offline');
   const printerStatus = useScreen((state) => state.kiosk?.printer.status);
-  const outcomeSeq = useScreen((state) => state.outcomeSeq);
 
   let text = '';
   if (busy) {
@@ -33,6 +32,16 @@ export function LiveAnnouncer() {
     if (guide.number) parts.push(`${t('citizenFlows.errors.yourNumber')}: ${guide.number}.`);
     text = parts.join(' ');
   }
+  return text;
+}
+
+/**
+ * One polite live region that is always in the page, so screen readers announce every outcome
+ * (screens replace each other wholesale, which a region inside them would not announce).
+ */
+export function LiveAnnouncer() {
+  const text = useOutcomeAnnouncement();
+  const outcomeSeq = useScreen((state) => state.outcomeSeq);
   // A changed character makes the same outcome twice be announced twice.
   const suffix = outcomeSeq % 2 === 1 ? '\u00a0' : '';
 

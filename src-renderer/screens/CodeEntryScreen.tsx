@@ -16,7 +16,9 @@ export function CodeEntryScreen(props: { onSubmit(code: string): void }) {
       <h1 className="screen__title" ref={heading} tabIndex={-1}>
         {t('ui.codeEntry.title')}
       </h1>
-      <p className="screen__hint">{t('ui.codeEntry.hint')}</p>
+      <p className="screen__hint" data-guidance>
+        {t('ui.codeEntry.hint')}
+      </p>
       <p id="code-field-label" className="visually-hidden">
         {t('ui.codeEntry.fieldLabel')}
       </p>

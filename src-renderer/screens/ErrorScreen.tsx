@@ -141,6 +141,7 @@ export function ErrorScreen(props: { error: IpcError }) {
           className="button button--primary"
           onClick={actionOf(guide.primary)}
           data-testid="primary-action"
+          data-primary
         >
           {t(STEP_LABEL[guide.primary])}
         </button>

@@ -21,7 +21,12 @@ export function HomeScreen(props: HomeScreenProps) {
   return (
     <div className="screen screen--home" data-testid="screen-home">
       {offline && (
-        <p className="notice notice--offline" role="status" data-testid="offline-notice">
+        <p
+          className="notice notice--offline"
+          role="status"
+          data-testid="offline-notice"
+          data-guidance
+        >
           {t('ui.home.offline')}
         </p>
       )}
@@ -43,7 +48,9 @@ export function HomeScreen(props: HomeScreenProps) {
         <h1 id="home-scan-title" className="home-scan__title" ref={heading} tabIndex={-1}>
           {t('ui.home.scanTitle')}
         </h1>
-        <p className="home-scan__hint">{t('ui.home.scanHint')}</p>
+        <p className="home-scan__hint" data-guidance>
+          {t('ui.home.scanHint')}
+        </p>
       </section>
       <p className="home-or" aria-hidden="true">
         <span>{t('ui.home.or')}</span>
@@ -55,10 +62,12 @@ export function HomeScreen(props: HomeScreenProps) {
             className="button button--primary button--huge"
             aria-describedby="home-code-hint"
             onClick={startCodeEntry}
+            data-primary
+            data-guidance
           >
             {t('ui.home.haveAppointment')}
           </button>
-          <p id="home-code-hint" className="home-code__hint">
+          <p id="home-code-hint" className="home-code__hint" data-guidance>
             {t('ui.home.haveAppointmentHint')}
           </p>
         </div>
@@ -69,10 +78,11 @@ export function HomeScreen(props: HomeScreenProps) {
             aria-describedby="home-id-hint"
             onClick={startIdEntry}
             data-testid="start-id-entry"
+            data-guidance
           >
             {t('ui.home.idDocument')}
           </button>
-          <p id="home-id-hint" className="home-code__hint">
+          <p id="home-id-hint" className="home-code__hint" data-guidance>
             {t('ui.home.idDocumentHint')}
           </p>
         </div>

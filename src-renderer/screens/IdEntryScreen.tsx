@@ -28,7 +28,7 @@ export function IdEntryScreen(props: { onSubmit(documentNumber: string): void })
           {t('ui.idEntry.title')}
         </h1>
       </div>
-      <p className="screen__hint" id="id-entry-hint">
+      <p className="screen__hint" id="id-entry-hint" data-guidance>
         {t('ui.idEntry.hint')}
       </p>
       <p id="id-field-label" className="visually-hidden">
@@ -52,7 +52,7 @@ export function IdEntryScreen(props: { onSubmit(documentNumber: string): void })
         )}
       </div>
       <IdDocumentKeyboard onKey={typeCode} />
-      <p className="notice notice--privacy" data-testid="id-privacy">
+      <p className="notice notice--privacy" data-testid="id-privacy" data-guidance>
         {t('ui.idEntry.privacy')}
       </p>
       <EntryActions

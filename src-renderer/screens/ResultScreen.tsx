@@ -67,7 +67,7 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
               </div>
             </dl>
           </div>
-          <p className={TONE_CLASS[view.tone]} data-testid="print-status">
+          <p className={TONE_CLASS[view.tone]} data-testid="print-status" data-guidance>
             {t(view.message.key, view.message.params)}
           </p>
           {reprintRefused && (
@@ -75,14 +75,21 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
               {t('citizenFlows.result.reprintRefused')}
             </p>
           )}
-          <p className="screen__hint">{t('ui.result.wait')}</p>
+          <p className="screen__hint" data-guidance>
+            {t('ui.result.wait')}
+          </p>
           <div className="actions">
             {view.reprintLabel && !reprintRefused && (
               <button type="button" className="button button--secondary" onClick={props.onReprint}>
                 {t(view.reprintLabel)}
               </button>
             )}
-            <button type="button" className="button button--primary" onClick={endSession}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={endSession}
+              data-primary
+            >
               {t(showPaperless ? 'citizenFlows.result.confirm' : 'ui.result.done')}
             </button>
           </div>

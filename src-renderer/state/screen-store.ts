@@ -56,6 +56,8 @@ export interface KioskUiState {
   previews: Record<string, string>;
   /** Increases with every outcome, so the same outcome twice still counts as new. */
   outcomeSeq: number;
+  /** Increases every time a session ends, so per-person state elsewhere (accessibility) resets. */
+  sessionsEnded: number;
 
   setKioskState(kiosk: KioskState): void;
   chooseLanguage(language: Language): void;
@@ -104,6 +106,7 @@ export function createScreenStore(): ScreenStore {
     incompleteScanSeq: 0,
     previews: {},
     outcomeSeq: 0,
+    sessionsEnded: 0,
 
     setKioskState: (kiosk) =>
       set((state) => ({
@@ -131,6 +134,7 @@ export function createScreenStore(): ScreenStore {
         error: null,
         language: state.kiosk?.defaultLanguage ?? DEFAULT_LANGUAGE,
         languageChosen: false,
+        sessionsEnded: state.sessionsEnded + 1,
       })),
     setBusy: (busy, purpose = 'check-in') => set({ busy, busyPurpose: purpose }),
     showOutcome: (outcome, origin = 'scan') =>

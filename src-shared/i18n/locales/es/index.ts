@@ -1,14 +1,9 @@
 /** The es catalog, one file per area of the product (each helper of a feature adds its own). */
+import accessibility from './accessibility.json';
 import citizenFlows from './citizenFlows.json';
 import errors from './errors.json';
 import printFailures from './printFailures.json';
 import ticket from './ticket.json';
 import ui from './ui.json';
 
-export default {
-  ticket,
-  errors,
-  printFailures,
-  ui,
-  citizenFlows,
-};
+export default { ticket, errors, printFailures, ui, citizenFlows, accessibility };
