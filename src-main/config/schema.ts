@@ -183,6 +183,11 @@ export const ConfigSchema = z
           .default(null),
         /** A PNG logo, stored in the printer's NV memory by `npm run printer -- install-logo`. */
         logoFile: z.string().min(1).nullable().default(null),
+        /**
+         * Length of a full paper roll, in mm (80 m rolls: 80000): the technician's diagnostics
+         * estimate the paper left from it and what was printed since the last paper change.
+         */
+        rollLengthMm: z.number().int().min(1000).max(1_000_000).default(80_000),
       })
       .strict()
       .prefault({}),
@@ -268,6 +273,21 @@ export const ConfigSchema = z
      */
     retention: z
       .object({ ticketDays: z.number().int().min(1).max(366).default(31) })
+      .strict()
+      .prefault({}),
+    /** The kiosk's own log (`<dataDir>/logs/turnero.log`) and Chromium's: size-capped chains. */
+    logs: z
+      .object({
+        /** Size at which a log file is rotated. */
+        maxFileBytes: z
+          .number()
+          .int()
+          .min(64 * 1024)
+          .max(100 * 1024 * 1024)
+          .default(5 * 1024 * 1024),
+        /** Files kept per log, the one being written included. */
+        files: z.number().int().min(2).max(20).default(5),
+      })
       .strict()
       .prefault({}),
   })

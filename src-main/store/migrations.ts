@@ -180,4 +180,48 @@ export const migrations: readonly Migration[] = [
     description: 'outbox rows count the failures the town hall answered, apart from outages',
     sql: `ALTER TABLE outbox ADD COLUMN answered_failures INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 8,
+    description:
+      "technician diagnostics and statistics: refused check-ins per day and reason, the printer's " +
+      'faults, the paper roll in place, technician actions (no personal data)',
+    sql: `
+      -- Refused check-ins counted per site-local day and reason code: no scan, no time, no person.
+      CREATE TABLE refusal_counts (
+        local_day TEXT NOT NULL,
+        code TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (local_day, code)
+      ) STRICT;
+
+      -- The printer's faults as the kiosk saw them: each change into paper-out, cover-open…
+      CREATE TABLE printer_faults (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        state TEXT NOT NULL,
+        local_day TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX printer_faults_by_day ON printer_faults (local_day);
+
+      -- The roll in the printer: when the technician last changed it (NULL: never recorded) and
+      -- what was printed on it since.
+      CREATE TABLE paper_roll (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        changed_at TEXT,
+        tickets INTEGER NOT NULL,
+        used_mm REAL NOT NULL
+      ) STRICT;
+      INSERT INTO paper_roll (id, changed_at, tickets, used_mm) VALUES (1, NULL, 0, 0);
+
+      -- What technicians did at the kiosk (paper changed, test page, reprint, log export,
+      -- restart): the action and a detail without personal data (a ticket number at most).
+      CREATE TABLE technician_actions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX technician_actions_by_time ON technician_actions (at);
+    `,
+  },
 ];

@@ -7,7 +7,9 @@ import { openDatabase, type SqliteDatabase } from './database';
 import { NumberRepository } from './number-repository';
 import { OutboxRepository } from './outbox-repository';
 import { RetentionRepository } from './retention-repository';
+import { StatisticsRepository } from './statistics-repository';
 import { SyncStateRepository } from './sync-state-repository';
+import { TechnicianRepository } from './technician-repository';
 import { TicketRepository } from './ticket-repository';
 
 /** Beside the database, never in it (id-salt-file.ts). */
@@ -25,6 +27,10 @@ export interface Store {
   readonly conflicts: ConflictRepository;
   /** Erases what is past its retention (data minimisation). */
   readonly retention: RetentionRepository;
+  /** Refusals per reason and printer faults, and what the statistics read (counts only). */
+  readonly statistics: StatisticsRepository;
+  /** The paper roll in place and the audit of technician actions. */
+  readonly technician: TechnicianRepository;
   /** Runs `work` in one SQLite transaction: everything it writes lands, or nothing does. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -35,10 +41,14 @@ export function openStore(file: string): Store {
   const salt = new IdSaltFile(file === ':memory:' ? null : join(dirname(file), ID_SALT_FILE));
   const numbers = new NumberRepository(db);
   const catalog = new CatalogRepository(db, salt);
+  const statistics = new StatisticsRepository(db);
+  const technician = new TechnicianRepository(db);
   return {
     db,
     catalog,
-    retention: new RetentionRepository(db, { catalog, numbers }),
+    retention: new RetentionRepository(db, { catalog, numbers }, { statistics, technician }),
+    statistics,
+    technician,
     tickets: new TicketRepository(db, numbers),
     numbers,
     conflicts: new ConflictRepository(db),

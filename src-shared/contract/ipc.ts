@@ -5,6 +5,16 @@
  */
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../domain/language';
+import {
+  DiagnosticsSnapshotSchema,
+  LogDownloadSchema,
+  LogExportResultSchema,
+  PaperStatusSchema,
+  PrintAttemptSchema,
+  StatisticsSchema,
+  SyncNowResultSchema,
+  TechnicianReprintSchema,
+} from './diagnostics';
 
 /** Why a request did not succeed. The renderer translates each code; none carries personal data. */
 export const IpcErrorCodeSchema = z.enum([
@@ -247,6 +257,62 @@ export const requestChannels = {
       .strict(),
     response: CheckInResultSchema,
   },
+  // ── Technician mode (diagnostics, statistics, logs) ──
+  /** Everything the technician checks in one minute: printer, scanner, sync, app, disk. */
+  'tech:diagnostics': {
+    request: z.object({}).strict(),
+    response: DiagnosticsSnapshotSchema,
+    access: 'technician',
+  },
+  /** The technician put a new paper roll in: the paper counter starts again. */
+  'tech:paper-changed': {
+    request: z.object({}).strict(),
+    response: PaperStatusSchema,
+    access: 'technician',
+  },
+  /** Prints the printer test page (settings, characters, QR) through the kiosk's printer. */
+  'tech:test-print': {
+    request: z.object({}).strict(),
+    response: PrintAttemptSchema,
+    access: 'technician',
+  },
+  /** A complete sync run now (pull, leases, outbox). */
+  'tech:sync-now': {
+    request: z.object({}).strict(),
+    response: SyncNowResultSchema,
+    access: 'technician',
+  },
+  /** Reprints today's last ticket with its own number, as an audited technician reprint. */
+  'tech:reprint-last': {
+    request: z.object({ language: LanguageSchema.optional() }).strict(),
+    response: TechnicianReprintSchema,
+    access: 'technician',
+  },
+  /** Restarts the kiosk application (the host decides how); answers before it goes. */
+  'tech:restart': {
+    request: z.object({}).strict(),
+    response: z.object({ restarting: z.boolean() }),
+    access: 'technician',
+  },
+  /** Writes the redacted log bundle to the USB stick that is mounted. */
+  'tech:export-logs': {
+    request: z.object({}).strict(),
+    response: LogExportResultSchema,
+    access: 'technician',
+  },
+  /** A one-time address from which the page downloads the redacted log bundle (web host). */
+  'tech:download-logs': {
+    request: z.object({}).strict(),
+    response: LogDownloadSchema,
+    access: 'technician',
+  },
+  /** Today and the last 30 days (as far as retention keeps them), counts only. */
+  'tech:statistics': {
+    request: z.object({}).strict(),
+    response: StatisticsSchema,
+    access: 'technician',
+  },
+  // ── end of technician mode (diagnostics, statistics, logs) ──
 } as const;
 
 export const eventChannels = {
