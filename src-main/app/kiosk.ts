@@ -2,6 +2,7 @@
 import type { IpcResult } from '../../src-shared/contract/ipc';
 import type { Event } from '../../src-shared/common/emitter';
 import type { Config } from '../config/schema';
+import type { Download } from '../diagnostics/downloads';
 import type { KioskEvent } from '../ipc/kiosk-events';
 
 export interface Kiosk {
@@ -11,7 +12,24 @@ export interface Kiosk {
   dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;
   /** Every event of the contract, already validated; subscribing returns the unsubscribe. */
   readonly onEvent: Event<KioskEvent>;
+  /**
+   * The file behind a one-time download token the technician's panel was given (the log
+   * bundle), once; null for an unknown, used or expired token. Only hosts that serve downloads
+   * (the web host) call it.
+   */
+  takeDownload?(token: string): Download | null;
   stop(): Promise<void>;
+}
+
+/** What the host can do for the kiosk beyond carrying its contract. */
+export interface HostCapabilities {
+  /**
+   * Restarts the kiosk application (the technician's "restart" button): the Electron host
+   * relaunches itself; the web host stops the kiosk and starts it again in its own process.
+   */
+  restart(): void;
+  /** The host serves downloads to its page (the web host does; Electron does not). */
+  readonly downloads: boolean;
 }
 
 export interface StartKioskOptions {
@@ -19,4 +37,6 @@ export interface StartKioskOptions {
   /** Where the database, ticket files and logs live when the config names no dataDir. */
   defaultDataDir: string;
   log?: (line: string) => void;
+  /** What the host offers; without it the kiosk can neither restart itself nor offer downloads. */
+  host?: HostCapabilities;
 }

@@ -15,7 +15,14 @@ import { requestHandlers } from '../ipc/request-handlers';
 import { DeviceFacts } from '../kiosk-state/device-facts';
 import { KioskStateModel } from '../kiosk-state/kiosk-state';
 import { createFileLog, teeLog } from '../logging/file-log';
-import { createConfiguredPrinter } from '../printer/configured-printer';
+import { countingPaper } from '../diagnostics/paper-counter';
+import { ticketLengthMm } from '../diagnostics/paper-estimate';
+import { recordPrinterFaults } from '../diagnostics/printer-faults';
+import { ScanReads } from '../diagnostics/scan-reads';
+import { refusalCounter } from '../diagnostics/statistics';
+import { createTechnicianTools } from '../diagnostics/technician-tools';
+import { redact } from '../logging/redact';
+import { configuredTemplate, createConfiguredPrinter } from '../printer/configured-printer';
 import { createConfiguredScanner } from '../scanner/configured-scanner';
 import { SettingsService } from '../settings/settings-service';
 import { prepareDataFolder } from '../store/data-folder';
@@ -30,10 +37,12 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   const { config } = options;
   const dataDir = config.dataDir ?? options.defaultDataDir;
   prepareDataFolder(dataDir);
-  const log = teeLog(
+  const rawLog = teeLog(
     options.log ?? ((line: string) => console.log(`[turnero] ${line}`)),
-    createFileLog(dataDir),
+    createFileLog(dataDir, { maxBytes: config.logs.maxFileBytes, files: config.logs.files }),
   );
+  // Every copy of a line (the console's and the file's) without a code, token or ID number.
+  const log = (line: string) => rawLog(redact(line));
 
   const events = new KioskEvents(log);
   const store = openStore(join(dataDir, 'turnero.sqlite'));
@@ -46,11 +55,17 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     log,
   });
   const settings = new SettingsService(config, log);
-  const printer = createConfiguredPrinter(config.printer, {
+  const printerDeps = {
     dataDir,
     log,
-    onTicketRendered: (ticketId, text) =>
+    onTicketRendered: (ticketId: string, text: string) =>
       events.emit('printer:ticket-rendered', { ticketId, text }),
+  };
+  const template = configuredTemplate(config.printer, printerDeps);
+  const printer = countingPaper(createConfiguredPrinter(config.printer, printerDeps, template), {
+    roll: store.technician,
+    ticketMm: (ticket) => ticketLengthMm(ticket, template),
+    log,
   });
   const scanner = createConfiguredScanner(config.scanner, log);
   const devices = new DeviceFacts({
@@ -85,6 +100,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
       ensureLease: (serviceId, day) => sync.ensureLease(serviceId, day),
     },
     onTicketCommitted: () => sync.requestPush(),
+    onRefused: refusalCounter(store.statistics, config.timeZone),
     log,
   });
   const kioskState = new KioskStateModel({
@@ -96,8 +112,25 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     scanner,
     siteName: () => store.catalog.getSite()?.name ?? '',
   });
-  const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log });
-  const dispatch = createDispatcher(requestHandlers({ kioskState, checkInHandler, checkIns }), log);
+  const scans = new ScanReads();
+  const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log, scans });
+  const technician = createTechnicianTools({
+    config,
+    dataDir,
+    store,
+    printer,
+    template,
+    scanner,
+    scans,
+    sync,
+    checkIns,
+    host: options.host,
+    log,
+  });
+  const dispatch = createDispatcher(
+    requestHandlers({ kioskState, checkInHandler, checkIns, technician }),
+    log,
+  );
 
   const subscriptions = [
     sync.onRemoteSettings((remote) => settings.applyRemote(remote)),
@@ -105,6 +138,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     printer.onStateChange((state) => log(`printer: ${state}`)),
     scanner?.onScan((text) => void checkInHandler.scanned(text)),
     scanner?.onRejected(() => checkInHandler.rejected()),
+    recordPrinterFaults({ printer, statistics: store.statistics, timeZone: config.timeZone, log }),
   ];
   settings.applyRemote(sync.getRemoteSettings());
 
@@ -120,6 +154,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     config,
     dispatch,
     onEvent: events.onEvent,
+    takeDownload: technician.takeDownload,
     stop: async () => {
       for (const unsubscribe of subscriptions) unsubscribe?.();
       kioskState.dispose();

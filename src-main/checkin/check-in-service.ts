@@ -5,7 +5,12 @@
  * with ./find-appointment.ts and numbering with ./number-allocation.ts), then prints it
  * (./print-ticket.ts). A committed ticket stays valid whatever the printer does.
  */
-import type { CheckInResult, IpcResult, TicketView } from '../../src-shared/contract/ipc';
+import type {
+  CheckInResult,
+  IpcErrorCode,
+  IpcResult,
+  TicketView,
+} from '../../src-shared/contract/ipc';
 import type { BookingKey } from '../../src-shared/contract/townhall-api';
 import type { Language } from '../../src-shared/domain/language';
 import type { ScanMode } from '../../src-shared/domain/scan-payload';
@@ -21,6 +26,7 @@ import { NumberAllocation, type KioskNumbering } from './number-allocation';
 import { printTicket, type PrintContext } from './print-ticket';
 import { CheckInRefused, refusal } from './refusal';
 import { claimReprint } from './reprint';
+import { claimTechnicianReprint } from './technician-reprint';
 import { ticketView } from './ticket-view';
 import { commitWalkIn, walkInService, type WalkInResult } from './walk-in';
 
@@ -50,6 +56,8 @@ export interface CheckInServiceOptions {
   bookingKeys?: readonly BookingKey[];
   /** Told after every committed ticket, so the sync engine can push the outbox at once. */
   onTicketCommitted?: (ticketId: string) => void;
+  /** Told the reason of every refused check-in (the technician's statistics count them). */
+  onRefused?: (code: IpcErrorCode) => void;
   log?: (line: string) => void;
 }
 
@@ -102,8 +110,8 @@ export class CheckInService {
         commitCheckIn(this.context, target, checkInWindow, rules),
       );
     } catch (error) {
-      if (error instanceof CheckInRefused) return refusal(error.code, error.params);
-      if (error instanceof DailyLimitReachedError) return refusal('daily-limit-reached');
+      if (error instanceof CheckInRefused) return this.refused(error.code, error.params);
+      if (error instanceof DailyLimitReachedError) return this.refused('daily-limit-reached');
       this.context.log(`check-in failed: ${errorText(error)}`);
       return refusal('internal');
     }
@@ -147,6 +155,27 @@ export class CheckInService {
     if (!claim.ok) return claim;
     await this.print(claim.ticket, language, this.options.settings().ticketQrUrl);
     return { ok: true, value: { ticket: this.view(this.reread(claim.ticket)) } };
+  }
+
+  /**
+   * The technician's audited reprint of today's last ticket with its own number (see
+   * ./technician-reprint.ts); undefined when no ticket was issued today.
+   */
+  async reprintLastForTechnician(language?: Language): Promise<TicketRecord | undefined> {
+    const ticket = claimTechnicianReprint(this.context);
+    if (!ticket) return undefined;
+    await this.print(ticket, language, this.options.settings().ticketQrUrl);
+    return this.reread(ticket);
+  }
+
+  /** A refused check-in: counted by reason (never with what was scanned), then answered. */
+  private refused(code: IpcErrorCode, params?: Record<string, string>): IpcResult<CheckInResult> {
+    try {
+      this.options.onRefused?.(code);
+    } catch (error) {
+      this.context.log(`refusal not counted: ${errorText(error)}`);
+    }
+    return refusal(code, params);
   }
 
   private print(

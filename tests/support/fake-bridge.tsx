@@ -20,6 +20,10 @@ import type {
 import type { Language } from '../../src-shared/domain/language';
 import { kioskStateFixture } from './kiosk-state-fixture';
 
+export type TechnicianAnswers = {
+  [C in RequestChannel]?: (payload: RequestOf<C>) => IpcResult<ResponseOf<C>>;
+};
+
 export interface FakeRequest {
   channel: RequestChannel;
   payload: unknown;
@@ -38,6 +42,8 @@ export class FakeBridge implements TurneroBridge {
     ok: false,
     error: { code: 'reprint-not-allowed' },
   });
+  /** Answers of other channels (the technician's panels), set by the test. */
+  technician: TechnicianAnswers = {};
   private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   private held: ((answer: IpcResult<CheckInResult>) => void) | null = null;
   private holdNext = false;
@@ -115,6 +121,13 @@ export class FakeBridge implements TurneroBridge {
         return { ok: true, value: this.walkInOptions };
       case 'walkin:issue':
         return { ok: false, error: { code: 'walk-ins-not-allowed' } };
+      default: {
+        // The technician's channels: answered by what the test set, else as a closed session.
+        const answer = this.technician[channel] as ((payload: unknown) => unknown) | undefined;
+        return answer
+          ? (answer(payload) as IpcResult<unknown>)
+          : { ok: false, error: { code: 'technician-session-required' } };
+      }
     }
   }
 }

@@ -5,6 +5,10 @@ import { kioskStateFixture } from '../support/kiosk-state-fixture';
 
 const STATE: KioskState = kioskStateFixture({ kioskId: 'kiosk-1' });
 
+const unreachable = async () => {
+  throw new Error('a technician channel reached its handler');
+};
+
 function harness(overrides: Partial<IpcHandlers> = {}) {
   const calls: unknown[] = [];
   const logs: string[] = [];
@@ -24,6 +28,16 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
       value: { services: [], priorityEnabled: false, showRemainingBelow: 10 },
     }),
     'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
+    // Technician channels: a citizen-only dispatcher never reaches them.
+    'tech:diagnostics': unreachable,
+    'tech:paper-changed': unreachable,
+    'tech:test-print': unreachable,
+    'tech:sync-now': unreachable,
+    'tech:reprint-last': unreachable,
+    'tech:restart': unreachable,
+    'tech:export-logs': unreachable,
+    'tech:download-logs': unreachable,
+    'tech:statistics': unreachable,
     ...overrides,
   };
   return { dispatch: createDispatcher(handlers, (line) => logs.push(line)), calls, logs };

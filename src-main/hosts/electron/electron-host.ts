@@ -170,7 +170,19 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     try {
       // The same default as the web host and the technician CLIs (enrol, printer): one folder
       // holds the database, the credential and the logo marker whichever tool wrote them.
-      kiosk = await options.startKiosk({ config, defaultDataDir: defaultDataDir() });
+      kiosk = await options.startKiosk({
+        config,
+        defaultDataDir: defaultDataDir(),
+        // The technician's restart: a new process, after before-quit has stopped the kiosk.
+        host: {
+          downloads: false,
+          restart: () => {
+            log('restarting at the technician’s request');
+            app.relaunch();
+            app.quit();
+          },
+        },
+      });
     } catch (error) {
       const message = errorText(error);
       console.error(`Turnero: could not start: ${message}`);
