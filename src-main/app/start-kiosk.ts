@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { localDayOf } from '../../src-shared/domain/site-time';
+import { technicianCardToken } from '../../src-shared/domain/technician-card';
 import { connectBackend } from '../backend/connect-backend';
+import { mergeBookingKeys } from '../checkin/booking-token';
 import { CheckInHandler } from '../checkin/check-in-handler';
 import { CheckInService } from '../checkin/check-in-service';
 import { createDispatcher } from '../ipc/dispatcher';
@@ -22,18 +24,27 @@ import { prepareDataFolder } from '../store/data-folder';
 import { RetentionKeeper } from '../store/retention-keeper';
 import { openStore } from '../store/store';
 import { createSyncEngine } from '../sync/sync-engine';
+import { createAccessGuard } from '../technician/access-guard';
+import { TechnicianLayerFile } from '../technician/technician-layer-file';
+import { createTechnicianMode } from '../technician/technician-mode';
 import type { Kiosk, StartKioskOptions } from './kiosk';
 
 const FIRST_SYNC_WAIT_MS = 3000;
 
 export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
-  const { config } = options;
-  const dataDir = config.dataDir ?? options.defaultDataDir;
+  const dataDir = options.config.dataDir ?? options.defaultDataDir;
   prepareDataFolder(dataDir);
   const log = teeLog(
     options.log ?? ((line: string) => console.log(`[turnero] ${line}`)),
     createFileLog(dataDir),
   );
+
+  // The technician's changes are laid over the file before any part is made, so that those
+  // needing a restart take effect now; `config` is what the parts start with.
+  const settings = new SettingsService(options.config, log);
+  const technicianLayer = new TechnicianLayerFile(dataDir, log);
+  settings.applyTechnician(technicianLayer.load());
+  const config = settings.current;
 
   const events = new KioskEvents(log);
   const store = openStore(join(dataDir, 'turnero.sqlite'));
@@ -45,7 +56,6 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     ticketDays: config.retention.ticketDays,
     log,
   });
-  const settings = new SettingsService(config, log);
   const printer = createConfiguredPrinter(config.printer, {
     dataDir,
     log,
@@ -97,13 +107,35 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     siteName: () => store.catalog.getSite()?.name ?? '',
   });
   const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log });
-  const dispatch = createDispatcher(requestHandlers({ kioskState, checkInHandler, checkIns }), log);
+  const technician = createTechnicianMode({
+    dataDir,
+    siteId: config.siteId,
+    kioskId: config.kioskId,
+    settings,
+    layerFile: technicianLayer,
+    store,
+    services: () => store.catalog.listServices(),
+    cardKeys: () => mergeBookingKeys(config.bookingKeys, store.catalog.getPublishedBookingKeys()),
+    events,
+    log,
+  });
+  const dispatch = createDispatcher(
+    { ...requestHandlers({ kioskState, checkInHandler, checkIns }), ...technician.handlers },
+    log,
+    // The first-run wizard brings the real `unconfigured`; a started kiosk has a configuration.
+    createAccessGuard({ sessionOpen: technician.sessionOpen, unconfigured: () => false }),
+  );
 
   const subscriptions = [
     sync.onRemoteSettings((remote) => settings.applyRemote(remote)),
     kioskState.onChange((state) => events.emit('kiosk:state-changed', state)),
     printer.onStateChange((state) => log(`printer: ${state}`)),
-    scanner?.onScan((text) => void checkInHandler.scanned(text)),
+    technician.onSessionChange((view) => events.emit('technician:session-changed', view)),
+    scanner?.onScan((text) =>
+      technicianCardToken(text) === null
+        ? void checkInHandler.scanned(text)
+        : technician.cardScanned(text),
+    ),
     scanner?.onRejected(() => checkInHandler.rejected()),
   ];
   settings.applyRemote(sync.getRemoteSettings());
@@ -123,6 +155,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     stop: async () => {
       for (const unsubscribe of subscriptions) unsubscribe?.();
       kioskState.dispose();
+      technician.dispose();
+      settings.dispose();
       events.dispose();
       await scanner?.stop();
       await sync.stop();

@@ -5,6 +5,7 @@
 import type { CheckInHandler } from '../checkin/check-in-handler';
 import type { CheckInService } from '../checkin/check-in-service';
 import type { KioskStateModel } from '../kiosk-state/kiosk-state';
+import type { TechnicianChannel } from '../technician/technician-handlers';
 import type { IpcHandlers } from './dispatcher';
 
 export interface RequestHandlerParts {
@@ -13,7 +14,8 @@ export interface RequestHandlerParts {
   checkIns: Pick<CheckInService, 'reprint'>;
 }
 
-export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
+/** The citizen's channels; the technician mode's come from technician/technician-handlers.ts. */
+export function requestHandlers(parts: RequestHandlerParts): Omit<IpcHandlers, TechnicianChannel> {
   const { kioskState, checkInHandler, checkIns } = parts;
   return {
     'kiosk:get-state': async () => ({ ok: true, value: kioskState.get() }),
