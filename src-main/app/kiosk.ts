@@ -6,7 +6,10 @@ import type { Download } from '../diagnostics/downloads';
 import type { KioskEvent } from '../ipc/kiosk-events';
 
 export interface Kiosk {
-  /** The configuration the kiosk started with (the settings service owns later changes). */
+  /**
+   * The configuration the kiosk started with: the file with the technician's saved changes (the
+   * settings service owns later changes).
+   */
   readonly config: Config;
   /** Validates and serves one request of the IPC contract; never throws. */
   dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;

@@ -6,11 +6,14 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { localDayOf } from '../../src-shared/domain/site-time';
+import { technicianCardToken } from '../../src-shared/domain/technician-card';
 import { connectBackend } from '../backend/connect-backend';
+import { mergeBookingKeys } from '../checkin/booking-token';
 import { CheckInHandler } from '../checkin/check-in-handler';
 import { CheckInService } from '../checkin/check-in-service';
 import { createDispatcher } from '../ipc/dispatcher';
 import { KioskEvents } from '../ipc/kiosk-events';
+import { diagnosticsHandlers } from '../ipc/diagnostics-handlers';
 import { requestHandlers } from '../ipc/request-handlers';
 import { DeviceFacts } from '../kiosk-state/device-facts';
 import { KioskStateModel } from '../kiosk-state/kiosk-state';
@@ -29,20 +32,32 @@ import { prepareDataFolder } from '../store/data-folder';
 import { RetentionKeeper } from '../store/retention-keeper';
 import { openStore } from '../store/store';
 import { createSyncEngine } from '../sync/sync-engine';
+import { createAccessGuard } from '../technician/access-guard';
+import { TechnicianLayerFile } from '../technician/technician-layer-file';
+import { createTechnicianMode } from '../technician/technician-mode';
 import type { Kiosk, StartKioskOptions } from './kiosk';
 
 const FIRST_SYNC_WAIT_MS = 3000;
 
 export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
-  const { config } = options;
-  const dataDir = config.dataDir ?? options.defaultDataDir;
+  const dataDir = options.config.dataDir ?? options.defaultDataDir;
   prepareDataFolder(dataDir);
   const rawLog = teeLog(
     options.log ?? ((line: string) => console.log(`[turnero] ${line}`)),
-    createFileLog(dataDir, { maxBytes: config.logs.maxFileBytes, files: config.logs.files }),
+    createFileLog(dataDir, {
+      maxBytes: options.config.logs.maxFileBytes,
+      files: options.config.logs.files,
+    }),
   );
   // Every copy of a line (the console's and the file's) without a code, token or ID number.
   const log = (line: string) => rawLog(redact(line));
+
+  // The technician's changes are laid over the file before any part is made, so that those
+  // needing a restart take effect now; `config` is what the parts start with.
+  const settings = new SettingsService(options.config, log);
+  const technicianLayer = new TechnicianLayerFile(dataDir, log);
+  settings.applyTechnician(technicianLayer.load());
+  const config = settings.current;
 
   const events = new KioskEvents(log);
   const store = openStore(join(dataDir, 'turnero.sqlite'));
@@ -54,7 +69,6 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     ticketDays: config.retention.ticketDays,
     log,
   });
-  const settings = new SettingsService(config, log);
   const printerDeps = {
     dataDir,
     log,
@@ -63,7 +77,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   };
   const template = configuredTemplate(config.printer, printerDeps);
   const printer = countingPaper(createConfiguredPrinter(config.printer, printerDeps, template), {
-    roll: store.technician,
+    roll: store.paperRoll,
     ticketMm: (ticket) => ticketLengthMm(ticket, template),
     log,
   });
@@ -114,7 +128,19 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   });
   const scans = new ScanReads();
   const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log, scans });
-  const technician = createTechnicianTools({
+  const technician = createTechnicianMode({
+    dataDir,
+    siteId: config.siteId,
+    kioskId: config.kioskId,
+    settings,
+    layerFile: technicianLayer,
+    store,
+    services: () => store.catalog.listServices(),
+    cardKeys: () => mergeBookingKeys(config.bookingKeys, store.catalog.getPublishedBookingKeys()),
+    events,
+    log,
+  });
+  const diagnostics = createTechnicianTools({
     config,
     dataDir,
     store,
@@ -125,18 +151,30 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     sync,
     checkIns,
     host: options.host,
+    audit: (action, detail) => technician.audit(action, detail),
     log,
   });
   const dispatch = createDispatcher(
-    requestHandlers({ kioskState, checkInHandler, checkIns, technician }),
+    {
+      ...requestHandlers({ kioskState, checkInHandler, checkIns }),
+      ...technician.handlers,
+      ...diagnosticsHandlers(diagnostics),
+    },
     log,
+    // The first-run wizard brings the real `unconfigured`; a started kiosk has a configuration.
+    createAccessGuard({ sessionOpen: technician.sessionOpen, unconfigured: () => false }),
   );
 
   const subscriptions = [
     sync.onRemoteSettings((remote) => settings.applyRemote(remote)),
     kioskState.onChange((state) => events.emit('kiosk:state-changed', state)),
     printer.onStateChange((state) => log(`printer: ${state}`)),
-    scanner?.onScan((text) => void checkInHandler.scanned(text)),
+    technician.onSessionChange((view) => events.emit('technician:session-changed', view)),
+    scanner?.onScan((text) =>
+      technicianCardToken(text) === null
+        ? void checkInHandler.scanned(text)
+        : technician.cardScanned(text),
+    ),
     scanner?.onRejected(() => checkInHandler.rejected()),
     recordPrinterFaults({ printer, statistics: store.statistics, timeZone: config.timeZone, log }),
   ];
@@ -154,10 +192,12 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     config,
     dispatch,
     onEvent: events.onEvent,
-    takeDownload: technician.takeDownload,
+    takeDownload: diagnostics.takeDownload,
     stop: async () => {
       for (const unsubscribe of subscriptions) unsubscribe?.();
       kioskState.dispose();
+      technician.dispose();
+      settings.dispose();
       events.dispose();
       await scanner?.stop();
       await sync.stop();

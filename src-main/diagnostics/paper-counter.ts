@@ -1,6 +1,6 @@
 /**
  * The kiosk's printer, counting the paper it feeds: every job whose bytes went out (printed, or
- * unconfirmed: it may be in the tray) adds its length to the roll in place (store.technician).
+ * unconfirmed: it may be in the tray) adds its length to the roll in place (store.paperRoll).
  * A job that failed before sending fed nothing. The counting never turns a printed ticket into a
  * failure: a store that cannot be written is logged and printing goes on.
  */
@@ -12,10 +12,10 @@ import type {
   TicketPrintData,
   TicketPrinter,
 } from '../printer/ticket-printer';
-import type { TechnicianRepository } from '../store/technician-repository';
+import type { PaperRollRepository } from '../store/paper-roll-repository';
 
 export interface PaperCounterDeps {
-  roll: Pick<TechnicianRepository, 'addPrinted'>;
+  roll: Pick<PaperRollRepository, 'addPrinted'>;
   /** The paper one ticket feeds (./paper-estimate.ts ticketLengthMm with the printer's template). */
   ticketMm: (ticket: TicketPrintData) => number;
   log: (line: string) => void;

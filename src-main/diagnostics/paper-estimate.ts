@@ -8,7 +8,7 @@ import type { PaperStatus } from '../../src-shared/contract/diagnostics';
 import { paperLengthMm } from '../printer/job-deadline';
 import { renderTicket, type TicketTemplateOptions } from '../printer/ticket-template';
 import type { TicketPrintData } from '../printer/ticket-printer';
-import type { PaperRoll } from '../store/technician-repository';
+import type { PaperRoll } from '../store/paper-roll-repository';
 
 /** The paper one ticket feeds with this template and these data. */
 export function ticketLengthMm(ticket: TicketPrintData, template: TicketTemplateOptions): number {

@@ -2,7 +2,8 @@
  * What the technician's diagnostics and statistics panels can do, over the kiosk's parts: the
  * snapshot, the paper change, the test page, a sync now, the reprint of today's last ticket,
  * a restart (the host's), the log bundle (to a USB stick or as a download) and the statistics.
- * Every action is audited in the store (store.technician) and logged; none carries personal data.
+ * Every action is written to the technician mode's audit log (which also logs it); none carries
+ * personal data.
  */
 import type {
   DiagnosticsSnapshot,
@@ -12,6 +13,7 @@ import type {
   Statistics,
 } from '../../src-shared/contract/diagnostics';
 import type { Language } from '../../src-shared/domain/language';
+import type { AuditAction } from '../../src-shared/contract/technician';
 import type { HostCapabilities } from '../app/kiosk';
 import type { CheckInService } from '../checkin/check-in-service';
 import type { Config } from '../config/schema';
@@ -32,6 +34,21 @@ import type { ScanReads } from './scan-reads';
 import { readStatistics } from './statistics';
 import { defaultUsbRoots, findUsbVolume, type UsbSearch } from './usb-volumes';
 
+/** What the diagnostics write to the technician mode's audit log. */
+export type DiagnosticsAuditAction = Extract<
+  AuditAction,
+  | 'paper-changed'
+  | 'test-print'
+  | 'sync-now'
+  | 'reprint'
+  | 'restart'
+  | 'logs-exported'
+  | 'logs-downloaded'
+>;
+
+/** The audit log's limit on an entry's detail. */
+const AUDIT_DETAIL_LENGTH = 100;
+
 /** Time for the restart answer to reach the page before the kiosk goes. */
 const RESTART_DELAY_MS = 300;
 
@@ -47,6 +64,8 @@ export interface TechnicianToolsDeps {
   sync: Pick<SyncEngine, 'getStatus' | 'syncNow'>;
   checkIns: Pick<CheckInService, 'reprintLastForTechnician'>;
   host: HostCapabilities | undefined;
+  /** Writes an entry to the technician mode's audit log, as the technician in session. */
+  audit: (action: DiagnosticsAuditAction, detail?: string) => void;
   log: (line: string) => void;
   now?: () => Date;
   /** Where USB sticks are looked for (default: /media/<user>, /run/media/<user>). */
@@ -69,17 +88,17 @@ export function createTechnicianTools(deps: TechnicianToolsDeps) {
     qrUrl: config.printer.qrUrl,
   });
 
-  const audit = (action: Parameters<Store['technician']['record']>[0], detail = ''): void => {
+  /** An audit entry; an audit log that cannot be written must not undo what was done. */
+  const audit = (action: DiagnosticsAuditAction, detail?: string): void => {
     try {
-      store.technician.record(action, detail, now());
+      deps.audit(action, detail?.slice(0, AUDIT_DETAIL_LENGTH));
     } catch (error) {
       log(`technician: ${action} not audited: ${errorText(error)}`);
     }
-    log(`technician: ${action}${detail ? ` ${detail}` : ''}`);
   };
 
   const paper = (): PaperStatus =>
-    paperStatus(store.technician.paperRoll(), config.printer.rollLengthMm, ticketMm);
+    paperStatus(store.paperRoll.current(), config.printer.rollLengthMm, ticketMm);
 
   const snapshot = (): Promise<DiagnosticsSnapshot> =>
     takeDiagnosticsSnapshot({
@@ -118,8 +137,8 @@ export function createTechnicianTools(deps: TechnicianToolsDeps) {
     snapshot,
 
     paperChanged(): PaperStatus {
-      store.technician.paperChanged(now());
-      log('technician: paper changed; the paper counter starts again');
+      store.paperRoll.changed(now());
+      audit('paper-changed');
       return paper();
     },
 
@@ -144,8 +163,10 @@ export function createTechnicianTools(deps: TechnicianToolsDeps) {
     },
 
     /** Today's last ticket reprinted with its own number (checkin/technician-reprint.ts). */
-    reprintLast(language?: Language): Promise<TicketRecord | undefined> {
-      return deps.checkIns.reprintLastForTechnician(language);
+    async reprintLast(language?: Language): Promise<TicketRecord | undefined> {
+      const ticket = await deps.checkIns.reprintLastForTechnician(language);
+      if (ticket) audit('reprint', `${ticket.number}: ${ticket.printStatus}`);
+      return ticket;
     },
 
     /** Asks the host to restart; false when this host cannot. */

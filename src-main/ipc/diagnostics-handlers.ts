@@ -6,7 +6,7 @@
 import type { TechnicianTools } from '../diagnostics/technician-tools';
 import type { IpcHandlers } from './dispatcher';
 
-type DiagnosticsChannel =
+export type DiagnosticsChannel =
   | 'tech:diagnostics'
   | 'tech:paper-changed'
   | 'tech:test-print'

@@ -4,21 +4,25 @@
  */
 import type { CheckInHandler } from '../checkin/check-in-handler';
 import type { CheckInService } from '../checkin/check-in-service';
-import type { TechnicianTools } from '../diagnostics/technician-tools';
 import type { KioskStateModel } from '../kiosk-state/kiosk-state';
-import { diagnosticsHandlers } from './diagnostics-handlers';
+import type { TechnicianChannel } from '../technician/technician-handlers';
+import type { DiagnosticsChannel } from './diagnostics-handlers';
 import type { IpcHandlers } from './dispatcher';
 
 export interface RequestHandlerParts {
   kioskState: Pick<KioskStateModel, 'get' | 'setSessionLanguage'>;
   checkInHandler: Pick<CheckInHandler, 'submit'>;
   checkIns: Pick<CheckInService, 'reprint'>;
-  /** The technician's diagnostics, statistics and logs. */
-  technician: Omit<TechnicianTools, 'takeDownload'>;
 }
 
-export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
-  const { kioskState, checkInHandler, checkIns, technician } = parts;
+/**
+ * The citizen's channels; the technician mode's come from technician/technician-handlers.ts and
+ * its diagnostics' from ./diagnostics-handlers.ts.
+ */
+export function requestHandlers(
+  parts: RequestHandlerParts,
+): Omit<IpcHandlers, TechnicianChannel | DiagnosticsChannel> {
+  const { kioskState, checkInHandler, checkIns } = parts;
   return {
     'kiosk:get-state': async () => ({ ok: true, value: kioskState.get() }),
     'session:set-language': async (request) => ({
@@ -33,6 +37,5 @@ export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
       value: { services: [], priorityEnabled: false, showRemainingBelow: 0 },
     }),
     'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
-    ...diagnosticsHandlers(technician),
   };
 }

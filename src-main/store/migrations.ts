@@ -182,9 +182,35 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 8,
+    description: "the technician mode's audit log and its PIN lockout (docs/technician.md)",
+    sql: `
+      -- Who did what in the technician mode: entries, wrong PINs, lockouts, exits, setting
+      -- changes (old and new values as JSON text). Never a PIN, a PIN hash or a secret.
+      CREATE TABLE technician_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        path TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX technician_audit_by_time ON technician_audit (at);
+
+      -- Wrong PINs in a row and the end of a lockout, so a restart does not reset the count.
+      CREATE TABLE technician_lockout (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        failures INTEGER NOT NULL,
+        locked_until TEXT
+      ) STRICT;
+    `,
+  },
+  {
+    version: 9,
     description:
       "technician diagnostics and statistics: refused check-ins per day and reason, the printer's " +
-      'faults, the paper roll in place, technician actions (no personal data)',
+      'faults, the paper roll in place (no personal data)',
     sql: `
       -- Refused check-ins counted per site-local day and reason code: no scan, no time, no person.
       CREATE TABLE refusal_counts (
@@ -212,16 +238,6 @@ export const migrations: readonly Migration[] = [
         used_mm REAL NOT NULL
       ) STRICT;
       INSERT INTO paper_roll (id, changed_at, tickets, used_mm) VALUES (1, NULL, 0, 0);
-
-      -- What technicians did at the kiosk (paper changed, test page, reprint, log export,
-      -- restart): the action and a detail without personal data (a ticket number at most).
-      CREATE TABLE technician_actions (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        action TEXT NOT NULL,
-        detail TEXT NOT NULL,
-        at TEXT NOT NULL
-      ) STRICT;
-      CREATE INDEX technician_actions_by_time ON technician_actions (at);
     `,
   },
 ];

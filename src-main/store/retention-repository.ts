@@ -4,8 +4,8 @@
  * - Appointments (codes, ID hashes), number blocks and counters: only from today on; earlier
  *   days are erased at the local day's rollover, online or not.
  * - Tickets (number, service, times: no personal data), their delivered outbox rows, their print
- *   failures, sync conflicts, and the technician's counts (refusals per reason, printer faults)
- *   and audit: `ticketDays` days, for the on-device statistics and support.
+ *   failures, sync conflicts, and the statistics' own counts (refusals per reason, printer
+ *   faults): `ticketDays` days, for the on-device statistics and support.
  *   A ticket whose check-in has not reached the town hall is never erased, however old: that
  *   would lose it.
  *
@@ -15,7 +15,6 @@ import type { CatalogRepository } from './catalog-repository';
 import type { SqliteDatabase } from './database';
 import type { NumberRepository } from './number-repository';
 import type { StatisticsRepository } from './statistics-repository';
-import type { TechnicianRepository } from './technician-repository';
 
 export interface RetentionReport {
   appointments: number;
@@ -37,11 +36,8 @@ export class RetentionRepository {
       catalog: Pick<CatalogRepository, 'purgeAppointmentsBefore'>;
       numbers: Pick<NumberRepository, 'purgeBefore'>;
     },
-    /** Kept as long as tickets: the statistics' own counts and the technician's audit. */
-    asTickets?: {
-      statistics: Pick<StatisticsRepository, 'purgeBefore'>;
-      technician: Pick<TechnicianRepository, 'purgeBefore'>;
-    },
+    /** The statistics' own counts, kept as long as tickets. */
+    statistics?: Pick<StatisticsRepository, 'purgeBefore'>,
   ) {
     const statements = {
       // Of old tickets whose check-in was delivered (or that never had an outbox row).
@@ -61,8 +57,7 @@ export class RetentionRepository {
       statements.outbox.run({ cutoff });
       const tickets = statements.tickets.run({ cutoff }).changes;
       const conflicts = statements.conflicts.run(cutoffAt).changes;
-      asTickets?.statistics.purgeBefore(cutoff);
-      asTickets?.technician.purgeBefore(cutoffAt);
+      statistics?.purgeBefore(cutoff);
       return { appointments, tickets, conflicts };
     });
   }

@@ -113,9 +113,9 @@ describe('technician diagnostics on a real store, printer and sync', () => {
     expect(afterPage.ticketsSinceChange).toBe(1);
     expect(afterPage.usedMm).toBeGreaterThan(afterTicket.usedMm);
 
-    expect(kit.store.technician.recentActions().map((entry) => entry.action)).toEqual([
-      'test-print',
-      'paper-changed',
+    expect(kit.audited()).toEqual([
+      { action: 'paper-changed', detail: null },
+      { action: 'test-print', detail: 'printed' },
     ]);
   });
 
@@ -142,9 +142,7 @@ describe('technician diagnostics on a real store, printer and sync', () => {
       ok: false,
       error: { code: 'reprint-not-allowed' },
     });
-    expect(kit.store.technician.recentActions()).toEqual([
-      { action: 'reprint', detail: 'E-001', at: NOW.toISOString() },
-    ]);
+    expect(kit.audited()).toEqual([{ action: 'reprint', detail: 'E-001: printed' }]);
     expect(kit.logs).toContain(
       'technician reprint of ticket E-001 (its one citizen reprint is used up with it)',
     );

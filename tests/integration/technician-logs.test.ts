@@ -182,7 +182,7 @@ describe('the log bundle on a USB stick', () => {
       app: { kioskId: 'kiosk-1' },
       sync: { outbox: { pending: 1 } },
     });
-    expect(kit.store.technician.recentActions()[0]).toMatchObject({
+    expect(kit.audited().at(-1)).toEqual({
       action: 'logs-exported',
       detail: 'turnero-logs-kiosk-1-20261130T090000Z.tar.gz to KINGSTON',
     });

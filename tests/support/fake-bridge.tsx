@@ -17,8 +17,20 @@ import type {
   TurneroBridge,
   WalkInOptions,
 } from '../../src-shared/contract/ipc';
+import type { TechnicianSessionView } from '../../src-shared/contract/technician';
 import type { Language } from '../../src-shared/domain/language';
 import { kioskStateFixture } from './kiosk-state-fixture';
+
+/** The technician session as main reports it while nobody has opened it. */
+export const CLOSED_TECHNICIAN_SESSION: TechnicianSessionView = {
+  phase: 'closed',
+  via: null,
+  cardId: null,
+  lockedForSeconds: null,
+  triesLeft: 5,
+  pinSet: true,
+  idleSeconds: 120,
+};
 
 export type TechnicianAnswers = {
   [C in RequestChannel]?: (payload: RequestOf<C>) => IpcResult<ResponseOf<C>>;
@@ -121,8 +133,11 @@ export class FakeBridge implements TurneroBridge {
         return { ok: true, value: this.walkInOptions };
       case 'walkin:issue':
         return { ok: false, error: { code: 'walk-ins-not-allowed' } };
+      case 'tech:session-get':
+        return { ok: true, value: CLOSED_TECHNICIAN_SESSION };
       default: {
-        // The technician's channels: answered by what the test set, else as a closed session.
+        // Other technician channels: what the test set, else as the real dispatcher answers
+        // outside a technician session.
         const answer = this.technician[channel] as ((payload: unknown) => unknown) | undefined;
         return answer
           ? (answer(payload) as IpcResult<unknown>)

@@ -28,6 +28,7 @@ import {
 } from '../../src-main/printer/configured-printer';
 import type { PagePrinter, TicketPrinter } from '../../src-main/printer/ticket-printer';
 import { openStore, type Store } from '../../src-main/store/store';
+import { AuditLog } from '../../src-main/technician/audit-log';
 import { createSyncEngine, type SyncEngine } from '../../src-main/sync/sync-engine';
 import { appointment, seedCatalog, TEST_SITE } from './catalog-fixture';
 import type { ScriptedPrinterStatus } from './printer-status-script';
@@ -52,6 +53,8 @@ export interface TechnicianKit {
   handler: CheckInHandler;
   tools: TechnicianTools;
   logs: string[];
+  /** The audit log's entries, oldest first: action and detail. */
+  audited(): Array<{ action: string; detail: string | null }>;
   close(): Promise<void>;
 }
 
@@ -94,7 +97,7 @@ export async function composeTechnicianKit(options: TechnicianKitOptions): Promi
   const printerDeps = { dataDir, log, onTicketRendered: () => undefined };
   const template = configuredTemplate(config.printer, printerDeps);
   const printer = countingPaper(createConfiguredPrinter(config.printer, printerDeps, template), {
-    roll: store.technician,
+    roll: store.paperRoll,
     ticketMm: (ticket) => ticketLengthMm(ticket, template),
     log,
   });
@@ -134,6 +137,7 @@ export async function composeTechnicianKit(options: TechnicianKitOptions): Promi
     log,
   });
   const scans = new ScanReads(now);
+  const audit = new AuditLog(store.technicianAudit, now, log);
   const handler = new CheckInHandler({
     checkIns,
     session: { sessionLanguage: () => 'es' },
@@ -152,6 +156,9 @@ export async function composeTechnicianKit(options: TechnicianKitOptions): Promi
     sync,
     checkIns,
     host: undefined,
+    // The technician mode's real audit log, as the technician in session writes it.
+    audit: (action, detail) =>
+      audit.write({ actor: 'technician', action, ...(detail ? { detail } : {}) }),
     log,
     now,
     usb: options.usb ?? { roots: [] },
@@ -166,6 +173,11 @@ export async function composeTechnicianKit(options: TechnicianKitOptions): Promi
     handler,
     tools,
     logs,
+    audited: () =>
+      store.technicianAudit
+        .list({ limit: 100 })
+        .entries.reverse()
+        .map(({ action, detail }) => ({ action, detail })),
     async close() {
       stopFaults();
       await sync.stop();

@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { KioskState } from '../../src-shared/contract/ipc';
 import { createDispatcher, type IpcHandlers } from '../../src-main/ipc/dispatcher';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
+import { recordingTechnicianHandlers } from '../support/technician-handlers-stub';
 
 const STATE: KioskState = kioskStateFixture({ kioskId: 'kiosk-1' });
-
-const unreachable = async () => {
-  throw new Error('a technician channel reached its handler');
-};
 
 function harness(overrides: Partial<IpcHandlers> = {}) {
   const calls: unknown[] = [];
@@ -28,16 +25,7 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
       value: { services: [], priorityEnabled: false, showRemainingBelow: 10 },
     }),
     'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
-    // Technician channels: a citizen-only dispatcher never reaches them.
-    'tech:diagnostics': unreachable,
-    'tech:paper-changed': unreachable,
-    'tech:test-print': unreachable,
-    'tech:sync-now': unreachable,
-    'tech:reprint-last': unreachable,
-    'tech:restart': unreachable,
-    'tech:export-logs': unreachable,
-    'tech:download-logs': unreachable,
-    'tech:statistics': unreachable,
+    ...recordingTechnicianHandlers(calls as { channel: string; request: unknown }[]),
     ...overrides,
   };
   return { dispatch: createDispatcher(handlers, (line) => logs.push(line)), calls, logs };
