@@ -5,10 +5,12 @@
  * technician leaves). Diagnostics, statistics and the first-run wizard plug in here.
  */
 import type { ComponentType } from 'react';
+import { DiagnosticsPanel } from './diagnostics/DiagnosticsPanel';
 import { AuditPanel } from './panels/AuditPanel';
 import { PinChangePanel } from './panels/PinChangePanel';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { TransferPanel } from './panels/TransferPanel';
+import { StatisticsPanel } from './statistics/StatisticsPanel';
 
 export interface TechnicianPanel {
   /** Unique, stable: tests and `data-testid="technician-panel-<id>"` use it. */
@@ -19,7 +21,10 @@ export interface TechnicianPanel {
 }
 
 export const TECHNICIAN_PANELS: readonly TechnicianPanel[] = [
+  // First: what a technician opens the mode for, a diagnosis in one minute.
+  { id: 'diagnostics', labelKey: 'diagnostics.panel', Component: DiagnosticsPanel },
   { id: 'settings', labelKey: 'technician.panels.settings', Component: SettingsPanel },
+  { id: 'statistics', labelKey: 'statistics.panel', Component: StatisticsPanel },
   { id: 'transfer', labelKey: 'technician.panels.transfer', Component: TransferPanel },
   { id: 'audit', labelKey: 'technician.panels.audit', Component: AuditPanel },
   { id: 'pin', labelKey: 'technician.panels.pin', Component: PinChangePanel },

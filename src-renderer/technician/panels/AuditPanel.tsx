@@ -63,7 +63,11 @@ export function AuditPanel() {
               <td>{when.format(new Date(entry.at))}</td>
               <td>{entry.actor}</td>
               <td>
-                {t(`technician.audit.actions.${entry.action}`)}
+                {/* The diagnostics' actions are labelled in their own catalog area. */}
+                {t([
+                  `technician.audit.actions.${entry.action}`,
+                  `diagnostics.auditActions.${entry.action}`,
+                ])}
                 {entry.detail && ` (${entry.detail})`}
               </td>
               <td>{entry.path ?? ''}</td>

@@ -8,17 +8,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, SettingsChangeOutcome } from '../../../src-shared/contract/technician';
 import { useBridge } from '../../state/store-context';
+import { downloadText } from '../download-file';
 import { issueMessage } from '../issue-message';
 import { ChangesTable } from './ChangesTable';
-
-function download(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function TransferPanel() {
   const { t } = useTranslation();
@@ -31,7 +23,7 @@ export function TransferPanel() {
   const exportSettings = () => {
     void bridge.invoke('tech:config-export', {}).then((result) => {
       if (!result.ok) return;
-      download(result.value.fileName, result.value.content);
+      downloadText(result.value.fileName, result.value.content, 'application/json');
       setExported(result.value.fileName);
     });
   };

@@ -1,8 +1,10 @@
 /** The en catalog, one file per area of the product (each helper of a feature adds its own). */
+import diagnostics from './diagnostics.json';
 import errors from './errors.json';
 import printFailures from './printFailures.json';
+import statistics from './statistics.json';
 import technician from './technician.json';
 import ticket from './ticket.json';
 import ui from './ui.json';
 
-export default { ticket, errors, printFailures, ui, technician };
+export default { ticket, errors, printFailures, ui, technician, diagnostics, statistics };
