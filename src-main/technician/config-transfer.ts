@@ -16,7 +16,7 @@ import { leafPaths, overlay, withoutPath } from '../settings/config-paths';
 import type { SettingsPatch, SettingsService } from '../settings/settings-service';
 import type { AuditLog } from './audit-log';
 import { diff, type SettingsEditor } from './settings-editor';
-import { isTransferablePath } from './secret-settings';
+import { isTransferablePath, PER_KIOSK_PATHS, SECRET_PATHS } from './secret-settings';
 import { settingIssuesOf } from './setting-issues';
 
 export const SETTINGS_FILE_FORMAT = 'turnero-settings';
@@ -44,7 +44,7 @@ type Checked =
   | { ok: true; layer: SettingsPatch; settings: Config; remoteManaged: string[] }
   | { ok: false; issues: SettingIssue[] };
 
-/** `document` without the given leaf paths. */
+/** `document` without the fields (or whole sections) at the given paths. */
 function without(document: SettingsPatch, paths: readonly string[]): SettingsPatch {
   return paths.reduce((rest, path) => withoutPath(rest, path.split('.')), document);
 }
@@ -57,17 +57,13 @@ export class ConfigTransfer {
   }
 
   export(actor: string): { fileName: string; content: string } {
-    const settings = this.deps.settings.current as SettingsPatch;
-    const untransferable = [...leafPaths(settings).keys()].filter(
-      (path) => !isTransferablePath(path),
-    );
     const at = this.now();
     const document = {
       format: SETTINGS_FILE_FORMAT,
       version: SETTINGS_FILE_VERSION,
       exportedFrom: this.deps.kioskId,
       exportedAt: at.toISOString(),
-      settings: without(settings, untransferable),
+      settings: without(this.deps.settings.current, [...SECRET_PATHS, ...PER_KIOSK_PATHS]),
     };
     this.deps.audit.write({ actor, action: 'config-exported' });
     const day = at.toISOString().slice(0, 10);
