@@ -4,6 +4,7 @@
  * and the reserved range, pushes requested after every ticket, and the cache's freshness from
  * the sync status. The composition root uses it; so do the integration tests, with their clock.
  */
+import type { IpcErrorCode } from '../../src-shared/contract/ipc';
 import { cacheMayBeStale } from '../checkin/cache-freshness';
 import { CheckInService } from '../checkin/check-in-service';
 import type { Config } from '../config/schema';
@@ -20,6 +21,8 @@ export interface CheckInParts {
   sync: Pick<SyncEngine, 'ensureLease' | 'requestPush' | 'getStatus'>;
   log: (line: string) => void;
   now?: () => Date;
+  /** Told the reason of every refused check-in (the technician's statistics count them). */
+  onRefused?: (code: IpcErrorCode) => void;
 }
 
 export function composeCheckIns(parts: CheckInParts): CheckInService {
@@ -50,6 +53,7 @@ export function composeCheckIns(parts: CheckInParts): CheckInService {
         now: now(),
       }),
     now,
+    ...(parts.onRefused ? { onRefused: parts.onRefused } : {}),
     log,
   });
 }

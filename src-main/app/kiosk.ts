@@ -2,16 +2,37 @@
 import type { IpcResult } from '../../src-shared/contract/ipc';
 import type { Event } from '../../src-shared/common/emitter';
 import type { Config } from '../config/schema';
+import type { Download } from '../diagnostics/downloads';
 import type { KioskEvent } from '../ipc/kiosk-events';
 
 export interface Kiosk {
-  /** The configuration the kiosk started with (the settings service owns later changes). */
+  /**
+   * The configuration the kiosk started with: the file with the technician's saved changes (the
+   * settings service owns later changes).
+   */
   readonly config: Config;
   /** Validates and serves one request of the IPC contract; never throws. */
   dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;
   /** Every event of the contract, already validated; subscribing returns the unsubscribe. */
   readonly onEvent: Event<KioskEvent>;
+  /**
+   * The file behind a one-time download token the technician's panel was given (the log
+   * bundle), once; null for an unknown, used or expired token. Only hosts that serve downloads
+   * (the web host) call it.
+   */
+  takeDownload?(token: string): Download | null;
   stop(): Promise<void>;
+}
+
+/** What the host can do for the kiosk beyond carrying its contract. */
+export interface HostCapabilities {
+  /**
+   * Restarts the kiosk application (the technician's "restart" button): the Electron host
+   * relaunches itself; the web host stops the kiosk and starts it again in its own process.
+   */
+  restart(): void;
+  /** The host serves downloads to its page (the web host does; Electron does not). */
+  readonly downloads: boolean;
 }
 
 export interface StartKioskOptions {
@@ -24,4 +45,6 @@ export interface StartKioskOptions {
    * for the version the town hall wants (src-main/appliance/update-request.ts).
    */
   applianceDir?: string | null;
+  /** What the host offers; without it the kiosk can neither restart itself nor offer downloads. */
+  host?: HostCapabilities;
 }

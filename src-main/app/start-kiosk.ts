@@ -8,15 +8,25 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { version as APP_VERSION } from '../../package.json';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { createUpdateRequester } from '../appliance/update-request';
+import { technicianCardToken } from '../../src-shared/domain/technician-card';
 import { connectBackend } from '../backend/connect-backend';
+import { mergeBookingKeys } from '../checkin/booking-token';
 import { CheckInHandler } from '../checkin/check-in-handler';
 import { createDispatcher } from '../ipc/dispatcher';
 import { KioskEvents } from '../ipc/kiosk-events';
+import { diagnosticsHandlers } from '../ipc/diagnostics-handlers';
 import { requestHandlers } from '../ipc/request-handlers';
 import { DeviceFacts } from '../kiosk-state/device-facts';
 import { KioskStateModel } from '../kiosk-state/kiosk-state';
 import { createFileLog, teeLog } from '../logging/file-log';
-import { createConfiguredPrinter } from '../printer/configured-printer';
+import { countingPaper } from '../diagnostics/paper-counter';
+import { ticketLengthMm } from '../diagnostics/paper-estimate';
+import { recordPrinterFaults } from '../diagnostics/printer-faults';
+import { ScanReads } from '../diagnostics/scan-reads';
+import { refusalCounter } from '../diagnostics/statistics';
+import { createTechnicianTools } from '../diagnostics/technician-tools';
+import { redact } from '../logging/redact';
+import { configuredTemplate, createConfiguredPrinter } from '../printer/configured-printer';
 import { createConfiguredScanner } from '../scanner/configured-scanner';
 import { SettingsService } from '../settings/settings-service';
 import { prepareDataFolder } from '../store/data-folder';
@@ -24,18 +34,32 @@ import { RetentionKeeper } from '../store/retention-keeper';
 import { openStore } from '../store/store';
 import { createSyncEngine } from '../sync/sync-engine';
 import { composeCheckIns } from './compose-check-ins';
+import { createAccessGuard } from '../technician/access-guard';
+import { TechnicianLayerFile } from '../technician/technician-layer-file';
+import { createTechnicianMode } from '../technician/technician-mode';
 import type { Kiosk, StartKioskOptions } from './kiosk';
 
 const FIRST_SYNC_WAIT_MS = 3000;
 
 export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
-  const { config } = options;
-  const dataDir = config.dataDir ?? options.defaultDataDir;
+  const dataDir = options.config.dataDir ?? options.defaultDataDir;
   prepareDataFolder(dataDir);
-  const log = teeLog(
+  const rawLog = teeLog(
     options.log ?? ((line: string) => console.log(`[turnero] ${line}`)),
-    createFileLog(dataDir),
+    createFileLog(dataDir, {
+      maxBytes: options.config.logs.maxFileBytes,
+      files: options.config.logs.files,
+    }),
   );
+  // Every copy of a line (the console's and the file's) without a code, token or ID number.
+  const log = (line: string) => rawLog(redact(line));
+
+  // The technician's changes are laid over the file before any part is made, so that those
+  // needing a restart take effect now; `config` is what the parts start with.
+  const settings = new SettingsService(options.config, log);
+  const technicianLayer = new TechnicianLayerFile(dataDir, log);
+  settings.applyTechnician(technicianLayer.load());
+  const config = settings.current;
 
   const events = new KioskEvents(log);
   const store = openStore(join(dataDir, 'turnero.sqlite'));
@@ -47,12 +71,17 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     ticketDays: config.retention.ticketDays,
     log,
   });
-  const settings = new SettingsService(config, log);
-  const printer = createConfiguredPrinter(config.printer, {
+  const printerDeps = {
     dataDir,
     log,
-    onTicketRendered: (ticketId, text) =>
+    onTicketRendered: (ticketId: string, text: string) =>
       events.emit('printer:ticket-rendered', { ticketId, text }),
+  };
+  const template = configuredTemplate(config.printer, printerDeps);
+  const printer = countingPaper(createConfiguredPrinter(config.printer, printerDeps, template), {
+    roll: store.paperRoll,
+    ticketMm: (ticket) => ticketLengthMm(ticket, template),
+    log,
   });
   const scanner = createConfiguredScanner(config.scanner, log);
   const devices = new DeviceFacts({
@@ -70,7 +99,15 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     heartbeat: { intervalSeconds: config.api.heartbeatSeconds, facts: () => devices.heartbeat() },
     log,
   });
-  const checkIns = composeCheckIns({ config, settings, store, printer, sync, log });
+  const checkIns = composeCheckIns({
+    config,
+    settings,
+    store,
+    printer,
+    sync,
+    log,
+    onRefused: refusalCounter(store.statistics, config.timeZone),
+  });
   const kioskState = new KioskStateModel({
     kioskId: config.kioskId,
     settings,
@@ -80,8 +117,44 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     scanner,
     siteName: () => store.catalog.getSite()?.name ?? '',
   });
-  const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log });
-  const dispatch = createDispatcher(requestHandlers({ kioskState, checkInHandler, checkIns }), log);
+  const scans = new ScanReads();
+  const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log, scans });
+  const technician = createTechnicianMode({
+    dataDir,
+    siteId: config.siteId,
+    kioskId: config.kioskId,
+    settings,
+    layerFile: technicianLayer,
+    store,
+    services: () => store.catalog.listServices(),
+    cardKeys: () => mergeBookingKeys(config.bookingKeys, store.catalog.getPublishedBookingKeys()),
+    events,
+    log,
+  });
+  const diagnostics = createTechnicianTools({
+    config,
+    dataDir,
+    store,
+    printer,
+    template,
+    scanner,
+    scans,
+    sync,
+    checkIns,
+    host: options.host,
+    audit: (action, detail) => technician.audit(action, detail),
+    log,
+  });
+  const dispatch = createDispatcher(
+    {
+      ...requestHandlers({ kioskState, checkInHandler, checkIns }),
+      ...technician.handlers,
+      ...diagnosticsHandlers(diagnostics),
+    },
+    log,
+    // The first-run wizard brings the real `unconfigured`; a started kiosk has a configuration.
+    createAccessGuard({ sessionOpen: technician.sessionOpen, unconfigured: () => false }),
+  );
   const updates = options.applianceDir
     ? createUpdateRequester({
         applianceDir: options.applianceDir,
@@ -96,9 +169,15 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     sync.onRemoteSettings((remote) => settings.applyRemote(remote)),
     kioskState.onChange((state) => events.emit('kiosk:state-changed', state)),
     printer.onStateChange((state) => log(`printer: ${state}`)),
-    scanner?.onScan((text) => void checkInHandler.scanned(text)),
+    technician.onSessionChange((view) => events.emit('technician:session-changed', view)),
+    scanner?.onScan((text) =>
+      technicianCardToken(text) === null
+        ? void checkInHandler.scanned(text)
+        : technician.cardScanned(text),
+    ),
     scanner?.onRejected(() => checkInHandler.rejected()),
     updates && sync.onHeartbeatAnswer((answer) => updates.desired(answer.desiredVersion)),
+    recordPrinterFaults({ printer, statistics: store.statistics, timeZone: config.timeZone, log }),
   ];
   settings.applyRemote(sync.getRemoteSettings());
 
@@ -114,9 +193,12 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     config,
     dispatch,
     onEvent: events.onEvent,
+    takeDownload: diagnostics.takeDownload,
     stop: async () => {
       for (const unsubscribe of subscriptions) unsubscribe?.();
       kioskState.dispose();
+      technician.dispose();
+      settings.dispose();
       events.dispose();
       await scanner?.stop();
       await sync.stop();

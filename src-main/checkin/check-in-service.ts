@@ -7,6 +7,7 @@
  */
 import type {
   CheckInResult,
+  IpcErrorCode,
   IpcResult,
   TicketView,
   WalkInOptions,
@@ -30,6 +31,7 @@ import { NumberAllocation, type KioskNumbering } from './number-allocation';
 import { printTicket, type PrintContext } from './print-ticket';
 import { CheckInRefused, refusal } from './refusal';
 import { claimReprint } from './reprint';
+import { claimTechnicianReprint } from './technician-reprint';
 import { ticketView } from './ticket-view';
 import { chooseWalkIn, commitWalkIn } from './walk-in';
 import { walkInOptions } from './walk-in-options';
@@ -65,6 +67,8 @@ export interface CheckInServiceOptions {
    * ./cache-freshness.ts). Never, when not given.
    */
   cacheMayBeStale?: () => boolean;
+  /** Told the reason of every refused check-in (the technician's statistics count them). */
+  onRefused?: (code: IpcErrorCode) => void;
   log?: (line: string) => void;
 }
 
@@ -155,7 +159,7 @@ export class CheckInService {
         { serviceId, priority: request.priority ?? false },
         this.walkInSettings(settings),
       );
-      if (!choice.ok) return choice;
+      if (!choice.ok) return this.counted(choice.error.code);
       ticket = await this.numbers.withNumbers((rules) => commitWalkIn(this.context, choice, rules));
     } catch (error) {
       return this.refused(error, 'walk-in');
@@ -206,14 +210,35 @@ export class CheckInService {
 
   /** A refusal the steps threw, or a fault (logged) the citizen is told about plainly. */
   private refused(error: unknown, what: string): IpcResult<CheckInResult> {
-    if (error instanceof CheckInRefused) return refusal(error.code, error.params);
-    if (error instanceof DailyLimitReachedError) return refusal('daily-limit-reached');
+    if (error instanceof CheckInRefused) return this.counted(error.code, error.params);
+    if (error instanceof DailyLimitReachedError) return this.counted('daily-limit-reached');
     this.context.log(`${what} failed: ${errorText(error)}`);
-    return refusal('internal');
+    return this.counted('internal');
   }
 
   private walkInSettings(settings: CheckInSettings): WalkInSettings {
     return settings.walkIn ?? DEFAULT_WALK_IN_SETTINGS;
+  }
+
+  /**
+   * The technician's audited reprint of today's last ticket with its own number (see
+   * ./technician-reprint.ts); undefined when no ticket was issued today.
+   */
+  async reprintLastForTechnician(language?: Language): Promise<TicketRecord | undefined> {
+    const ticket = claimTechnicianReprint(this.context);
+    if (!ticket) return undefined;
+    await this.print(ticket, language, this.options.settings().ticketQrUrl);
+    return this.reread(ticket);
+  }
+
+  /** A refused check-in: counted by reason (never with what was scanned), then answered. */
+  private counted(code: IpcErrorCode, params?: Record<string, string>): IpcResult<CheckInResult> {
+    try {
+      this.options.onRefused?.(code);
+    } catch (error) {
+      this.context.log(`refusal not counted: ${errorText(error)}`);
+    }
+    return refusal(code, params);
   }
 
   private print(

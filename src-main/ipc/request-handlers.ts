@@ -5,6 +5,8 @@
 import type { CheckInHandler } from '../checkin/check-in-handler';
 import type { CheckInService } from '../checkin/check-in-service';
 import type { KioskStateModel } from '../kiosk-state/kiosk-state';
+import type { TechnicianChannel } from '../technician/technician-handlers';
+import type { DiagnosticsChannel } from './diagnostics-handlers';
 import type { IpcHandlers } from './dispatcher';
 
 export interface RequestHandlerParts {
@@ -13,7 +15,13 @@ export interface RequestHandlerParts {
   checkIns: Pick<CheckInService, 'reprint' | 'walkInOptions' | 'issueWalkIn'>;
 }
 
-export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
+/**
+ * The citizen's channels; the technician mode's come from technician/technician-handlers.ts and
+ * its diagnostics' from ./diagnostics-handlers.ts.
+ */
+export function requestHandlers(
+  parts: RequestHandlerParts,
+): Omit<IpcHandlers, TechnicianChannel | DiagnosticsChannel> {
   const { kioskState, checkInHandler, checkIns } = parts;
   return {
     'kiosk:get-state': async () => ({ ok: true, value: kioskState.get() }),

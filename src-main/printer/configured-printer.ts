@@ -3,7 +3,11 @@ import { parsePrinterTransport, type Config } from '../config/schema';
 import { errorText } from '../logging/error-text';
 import { createTicketPrinter } from './create-ticket-printer';
 import { loadLogo } from './logo/logo-store';
-import type { TicketPrinter } from './ticket-printer';
+import type { PagePrinter, TicketPrinter } from './ticket-printer';
+import type { TicketTemplateOptions } from './ticket-template';
+
+/** The printer settings the printer itself uses (the paper roll's length is the diagnostics'). */
+export type PrinterSettings = Omit<Config['printer'], 'rollLengthMm'>;
 
 export interface ConfiguredPrinterDeps {
   dataDir: string;
@@ -13,7 +17,7 @@ export interface ConfiguredPrinterDeps {
 }
 
 /** The configured logo, prepared for this printer; a bad file is logged and printing goes on. */
-function configuredLogo(printer: Config['printer'], deps: ConfiguredPrinterDeps) {
+export function configuredLogo(printer: PrinterSettings, deps: ConfiguredPrinterDeps) {
   if (!printer.logoFile) return null;
   try {
     return loadLogo(printer.logoFile, {
@@ -27,18 +31,29 @@ function configuredLogo(printer: Config['printer'], deps: ConfiguredPrinterDeps)
   }
 }
 
-export function createConfiguredPrinter(
-  printer: Config['printer'],
+/** The template tickets print with on this printer: paper, code page, dialect, logo. */
+export function configuredTemplate(
+  printer: PrinterSettings,
   deps: ConfiguredPrinterDeps,
-): TicketPrinter {
-  const transport = parsePrinterTransport(printer.transport);
-  if (!transport) throw new Error('printer.transport was validated but does not parse');
-  return createTicketPrinter({
-    transport,
+): TicketTemplateOptions {
+  return {
     paperWidth: printer.paperWidth,
     codePage: printer.codePage,
     profile: printer.profile,
     logo: configuredLogo(printer, deps),
+  };
+}
+
+export function createConfiguredPrinter(
+  printer: PrinterSettings,
+  deps: ConfiguredPrinterDeps,
+  template: TicketTemplateOptions = configuredTemplate(printer, deps),
+): TicketPrinter & PagePrinter {
+  const transport = parsePrinterTransport(printer.transport);
+  if (!transport) throw new Error('printer.transport was validated but does not parse');
+  return createTicketPrinter({
+    transport,
+    ...template,
     timeoutMs: printer.timeoutMs,
     statusPollMs: printer.statusPollSeconds * 1000,
     dataDir: deps.dataDir,

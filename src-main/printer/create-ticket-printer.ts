@@ -18,7 +18,13 @@ import {
   type ReadStatusOptions,
   type StatusReading,
 } from './status/status-reader';
-import type { PrintOutcome, TicketPrintData, TicketPrinter } from './ticket-printer';
+import type {
+  PagePrinter,
+  PrintOutcome,
+  PrintPage,
+  TicketPrintData,
+  TicketPrinter,
+} from './ticket-printer';
 import { confirmJob, ProcessIdSupport, type JobConfirmationDeps } from './job-confirmation';
 import { deadlineForJob, pacedLine, type LineSettings } from './job-deadline';
 import { PrinterStateChanges } from './printer-state-changes';
@@ -88,7 +94,7 @@ export function createPrinterTransport(
   }
 }
 
-class QueuedTicketPrinter implements TicketPrinter {
+class QueuedTicketPrinter implements TicketPrinter, PagePrinter {
   readonly transportKind: PrinterTransport['kind'];
   private tail: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -147,10 +153,11 @@ class QueuedTicketPrinter implements TicketPrinter {
   }
 
   print(ticket: TicketPrintData): Promise<PrintOutcome> {
-    this.pendingJobs += 1;
-    return this.exclusive(() => this.run(ticket)).finally(() => {
-      this.pendingJobs -= 1;
-    });
+    return this.enqueue(() => renderTicket(ticket, this.options), 'ticket');
+  }
+
+  printPage(page: PrintPage): Promise<PrintOutcome> {
+    return this.enqueue(() => page.bytes, page.name);
   }
 
   async close(): Promise<void> {
@@ -159,6 +166,13 @@ class QueuedTicketPrinter implements TicketPrinter {
     this.pollTimer = null;
     await this.tail;
     await this.transport.close();
+  }
+
+  private enqueue(render: () => Buffer, what: string): Promise<PrintOutcome> {
+    this.pendingJobs += 1;
+    return this.exclusive(() => this.run(render, what)).finally(() => {
+      this.pendingJobs -= 1;
+    });
   }
 
   /** Runs `work` after everything queued before it: jobs and status reads never overlap. */
@@ -220,17 +234,17 @@ class QueuedTicketPrinter implements TicketPrinter {
   }
 
   /** One job; never throws. */
-  private async run(ticket: TicketPrintData): Promise<PrintOutcome> {
+  private async run(render: () => Buffer, what: string): Promise<PrintOutcome> {
     if (this.closed) return { status: 'failed', failure: 'error', detail: 'printer is closed' };
     let bytes: Buffer;
     try {
-      bytes = renderTicket(ticket, this.options);
+      bytes = render();
     } catch (error) {
       const detail = errorText(error);
       return {
         status: 'failed',
         failure: 'error',
-        detail: `ticket could not be rendered: ${detail}`,
+        detail: `${what} could not be rendered: ${detail}`,
       };
     }
 
@@ -240,7 +254,7 @@ class QueuedTicketPrinter implements TicketPrinter {
       return {
         status: 'failed',
         failure: this.status as BlockingState,
-        detail: `printer ${this.status}: ${this.statusDetail}; the ticket was not sent`,
+        detail: `printer ${this.status}: ${this.statusDetail}; the ${what} was not sent`,
       };
     }
 
@@ -310,7 +324,9 @@ class QueuedTicketPrinter implements TicketPrinter {
   }
 }
 
-export function createTicketPrinter(options: CreateTicketPrinterOptions): TicketPrinter {
+export function createTicketPrinter(
+  options: CreateTicketPrinterOptions,
+): TicketPrinter & PagePrinter {
   const { transport } = options;
   if (transport.kind === 'virtual') {
     // Always 'ready' (or 'printing'): a virtual printer cannot run out of paper.

@@ -53,3 +53,32 @@ export function renderTestPage(options: TestPageOptions): Buffer {
   page.qr(options.qrUrl ?? 'https://example.es/turnero/test', 'QR');
   return page.finish();
 }
+
+/** The settings a kiosk's test page shows, as the configuration has them. */
+export interface ConfiguredTestPage {
+  printer: Pick<TicketTemplateOptions, 'paperWidth' | 'codePage' | 'profile'> & {
+    qrUrl: string | null;
+  };
+  language: Language;
+  kioskId: string;
+}
+
+/**
+ * The test page for a configuration and its prepared logo: what `npm run printer -- test-page`
+ * and the technician's diagnostics panel both print. The ticket QR URL is filled with a sample.
+ */
+export function renderConfiguredTestPage(
+  config: ConfiguredTestPage,
+  logo: TicketTemplateOptions['logo'],
+): Buffer {
+  const { paperWidth, codePage, profile, qrUrl } = config.printer;
+  return renderTestPage({
+    paperWidth,
+    codePage,
+    profile,
+    logo,
+    language: config.language,
+    kioskId: config.kioskId,
+    qrUrl: qrUrl?.replaceAll('{number}', 'A-000').replaceAll('{ticketId}', 'test-page') ?? null,
+  });
+}

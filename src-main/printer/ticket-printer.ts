@@ -68,3 +68,16 @@ export interface TicketPrinter {
   /** Stops the polling, waits for the job in progress, and releases the port or connection. */
   close(): Promise<void>;
 }
+
+/** A page rendered elsewhere (the technician's test page), printed like a ticket. */
+export interface PrintPage {
+  /** A file-name-safe name (the virtual printer keeps the page under it). */
+  name: string;
+  bytes: Buffer;
+}
+
+/** The kiosk's printers also print ready-made pages, through the same queue and checks. */
+export interface PagePrinter {
+  /** Like print(): one job at a time, the status checked before and after; never throws. */
+  printPage(page: PrintPage): Promise<PrintOutcome>;
+}

@@ -13,7 +13,13 @@ import { renderDecodedSvg } from './preview/svg';
 import { formatDecodedText } from './preview/text-layout';
 import { PAPER_DOTS } from './logo/raster';
 import { PrinterStateChanges } from './printer-state-changes';
-import type { PrintOutcome, TicketPrintData, TicketPrinter } from './ticket-printer';
+import type {
+  PagePrinter,
+  PrintOutcome,
+  PrintPage,
+  TicketPrintData,
+  TicketPrinter,
+} from './ticket-printer';
 import { PAPER_COLUMNS, renderTicket, type TicketTemplateOptions } from './ticket-template';
 import { errorText } from '../logging/error-text';
 
@@ -37,7 +43,7 @@ export function ticketsDir(dataDir: string): string {
   return join(dataDir, 'tickets');
 }
 
-export function createVirtualPrinter(options: VirtualPrinterOptions): TicketPrinter {
+export function createVirtualPrinter(options: VirtualPrinterOptions): TicketPrinter & PagePrinter {
   const columns = PAPER_COLUMNS[options.paperWidth];
   let state: PrinterState = 'ready';
   const stateChanges = new PrinterStateChanges(state, options.log ?? (() => undefined));
@@ -47,44 +53,59 @@ export function createVirtualPrinter(options: VirtualPrinterOptions): TicketPrin
     stateChanges.report(next);
   };
 
-  const run = async (ticket: TicketPrintData): Promise<PrintOutcome> => {
-    let text: string;
+  /** Renders, decodes and keeps one job under `<dataDir>/tickets/<baseName>.*`; its text. */
+  const run = async (
+    render: () => Buffer,
+    baseName: string,
+  ): Promise<{ outcome: PrintOutcome; text: string | null }> => {
     setState('printing');
     try {
-      const bytes = renderTicket(ticket, options);
+      const bytes = render();
       const decoded = decodeEscPos(bytes);
-      text = `${formatDecodedText(decoded, columns)}\n`;
+      const text = `${formatDecodedText(decoded, columns)}\n`;
       const dir = ticketsDir(options.dataDir);
-      const base = join(dir, ticketFileBaseName(ticket));
+      const base = join(dir, baseName);
       await mkdir(dir, { recursive: true });
       await writeFile(`${base}.bin`, bytes);
       await writeFile(`${base}.txt`, text, 'utf8');
       await writeFile(`${base}.svg`, renderDecodedSvg(decoded, PAPER_DOTS[options.paperWidth]));
+      return { outcome: { status: 'printed' }, text };
     } catch (error) {
-      return {
-        status: 'failed',
-        failure: 'error',
-        detail: `virtual printer: ${errorText(error)}`,
-      };
+      const detail = `virtual printer: ${errorText(error)}`;
+      return { outcome: { status: 'failed', failure: 'error', detail }, text: null };
     } finally {
       // Paper never runs out here: whatever happened, the printer is ready for the next job.
       setState('ready');
     }
-    try {
-      options.onTicketRendered?.(ticket.ticketId, text);
-    } catch {
-      // The preview is a courtesy: a failing listener must not turn a printed ticket into a failure.
-    }
-    return { status: 'printed' };
+  };
+
+  /** One job at a time, like the real printers. */
+  const enqueue = (job: () => Promise<PrintOutcome>): Promise<PrintOutcome> => {
+    const result = tail.then(job);
+    tail = result;
+    return result;
   };
 
   return {
     transportKind: 'virtual',
     print(ticket: TicketPrintData): Promise<PrintOutcome> {
-      // One job at a time, like the real printers.
-      const job = tail.then(() => run(ticket));
-      tail = job;
-      return job;
+      return enqueue(async () => {
+        const { outcome, text } = await run(
+          () => renderTicket(ticket, options),
+          ticketFileBaseName(ticket),
+        );
+        if (text !== null) {
+          try {
+            options.onTicketRendered?.(ticket.ticketId, text);
+          } catch {
+            // The preview is a courtesy: a failing listener must not turn a printed ticket into a failure.
+          }
+        }
+        return outcome;
+      });
+    },
+    printPage(page: PrintPage): Promise<PrintOutcome> {
+      return enqueue(async () => (await run(() => page.bytes, safe(page.name))).outcome);
     },
     getState: () => state,
     onStateChange: stateChanges.event,

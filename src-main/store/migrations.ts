@@ -203,4 +203,64 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX tickets_by_day_and_service ON tickets (local_day, service_id);
     `,
   },
+  {
+    version: 9,
+    description: "the technician mode's audit log and its PIN lockout (docs/technician.md)",
+    sql: `
+      -- Who did what in the technician mode: entries, wrong PINs, lockouts, exits, setting
+      -- changes (old and new values as JSON text). Never a PIN, a PIN hash or a secret.
+      CREATE TABLE technician_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        path TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX technician_audit_by_time ON technician_audit (at);
+
+      -- Wrong PINs in a row and the end of a lockout, so a restart does not reset the count.
+      CREATE TABLE technician_lockout (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        failures INTEGER NOT NULL,
+        locked_until TEXT
+      ) STRICT;
+    `,
+  },
+  {
+    version: 10,
+    description:
+      "technician diagnostics and statistics: refused check-ins per day and reason, the printer's " +
+      'faults, the paper roll in place (no personal data)',
+    sql: `
+      -- Refused check-ins counted per site-local day and reason code: no scan, no time, no person.
+      CREATE TABLE refusal_counts (
+        local_day TEXT NOT NULL,
+        code TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (local_day, code)
+      ) STRICT;
+
+      -- The printer's faults as the kiosk saw them: each change into paper-out, cover-open…
+      CREATE TABLE printer_faults (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        state TEXT NOT NULL,
+        local_day TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX printer_faults_by_day ON printer_faults (local_day);
+
+      -- The roll in the printer: when the technician last changed it (NULL: never recorded) and
+      -- what was printed on it since.
+      CREATE TABLE paper_roll (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        changed_at TEXT,
+        tickets INTEGER NOT NULL,
+        used_mm REAL NOT NULL
+      ) STRICT;
+      INSERT INTO paper_roll (id, changed_at, tickets, used_mm) VALUES (1, NULL, 0, 0);
+    `,
+  },
 ];

@@ -96,6 +96,11 @@ function prepareStatements(db: SqliteDatabase) {
     setAsideOne: db.prepare(
       `${SET_ASIDE_SELECT} WHERE o.rejected_at IS NOT NULL AND o.ticket_id = ?`,
     ),
+    deliveryTimes: db.prepare(
+      `SELECT (SELECT min(created_at) FROM outbox
+               WHERE delivered_at IS NULL AND rejected_at IS NULL) AS oldest_pending_at,
+              (SELECT max(delivered_at) FROM outbox) AS last_delivered_at`,
+    ),
     // Back in the queue at its own place (its seq), as if never tried.
     requeue: db.prepare(
       `UPDATE outbox SET rejected_at = NULL, attempts = 0, answered_failures = 0,
@@ -175,5 +180,14 @@ export class OutboxRepository {
 
   pendingCount(): number {
     return (this.statements.pendingCount.get() as { n: number }).n;
+  }
+
+  /** When the oldest pending row was written, and when the town hall last accepted one. */
+  deliveryTimes(): { oldestPendingAt: string | null; lastDeliveredAt: string | null } {
+    const row = this.statements.deliveryTimes.get() as {
+      oldest_pending_at: string | null;
+      last_delivered_at: string | null;
+    };
+    return { oldestPendingAt: row.oldest_pending_at, lastDeliveredAt: row.last_delivered_at };
   }
 }

@@ -4,7 +4,8 @@
  * - Appointments (codes, ID hashes), number blocks and counters, the other kiosks' ticket counts:
  *   only from today on; earlier days are erased at the local day's rollover, online or not.
  * - Tickets (number, service, times: no personal data), their delivered outbox rows, their print
- *   failures, and sync conflicts: `ticketDays` days, for the on-device statistics and support.
+ *   failures, sync conflicts, and the statistics' own counts (refusals per reason, printer
+ *   faults): `ticketDays` days, for the on-device statistics and support.
  *   A ticket whose check-in has not reached the town hall is never erased, however old: that
  *   would lose it.
  *
@@ -13,6 +14,7 @@
 import type { CatalogRepository } from './catalog-repository';
 import type { SqliteDatabase } from './database';
 import type { NumberRepository } from './number-repository';
+import type { StatisticsRepository } from './statistics-repository';
 
 export interface RetentionReport {
   appointments: number;
@@ -34,6 +36,8 @@ export class RetentionRepository {
       catalog: Pick<CatalogRepository, 'purgeAppointmentsBefore'>;
       numbers: Pick<NumberRepository, 'purgeBefore'>;
     },
+    /** The statistics' own counts, kept as long as tickets. */
+    statistics?: Pick<StatisticsRepository, 'purgeBefore'>,
   ) {
     const statements = {
       // Of old tickets whose check-in was delivered (or that never had an outbox row).
@@ -56,6 +60,7 @@ export class RetentionRepository {
       statements.outbox.run({ cutoff });
       const tickets = statements.tickets.run({ cutoff }).changes;
       const conflicts = statements.conflicts.run(cutoffAt).changes;
+      statistics?.purgeBefore(cutoff);
       return { appointments, tickets, conflicts };
     });
   }

@@ -6,9 +6,13 @@ import { ConflictRepository } from './conflict-repository';
 import { openDatabase, type SqliteDatabase } from './database';
 import { NumberRepository } from './number-repository';
 import { OutboxRepository } from './outbox-repository';
+import { PaperRollRepository } from './paper-roll-repository';
 import { RetentionRepository } from './retention-repository';
 import { ServiceTallyRepository } from './service-tally-repository';
+import { StatisticsRepository } from './statistics-repository';
 import { SyncStateRepository } from './sync-state-repository';
+import { TechnicianAuditRepository } from './technician-audit-repository';
+import { TechnicianLockoutRepository } from './technician-lockout-repository';
 import { TicketRepository } from './ticket-repository';
 
 /** Beside the database, never in it (id-salt-file.ts). */
@@ -28,6 +32,14 @@ export interface Store {
   readonly retention: RetentionRepository;
   /** Tickets a service gave on a day, this kiosk's and the others', for its daily cap. */
   readonly tallies: ServiceTallyRepository;
+  /** Refusals per reason and printer faults, and what the statistics read (counts only). */
+  readonly statistics: StatisticsRepository;
+  /** The paper roll in the printer and what was printed on it. */
+  readonly paperRoll: PaperRollRepository;
+  /** The technician mode's audit log. */
+  readonly technicianAudit: TechnicianAuditRepository;
+  /** Wrong technician PINs in a row and the lockout they caused. */
+  readonly technicianLockout: TechnicianLockoutRepository;
   /** Runs `work` in one SQLite transaction: everything it writes lands, or nothing does. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -38,16 +50,21 @@ export function openStore(file: string): Store {
   const salt = new IdSaltFile(file === ':memory:' ? null : join(dirname(file), ID_SALT_FILE));
   const numbers = new NumberRepository(db);
   const catalog = new CatalogRepository(db, salt);
+  const statistics = new StatisticsRepository(db);
   return {
     db,
     catalog,
-    retention: new RetentionRepository(db, { catalog, numbers }),
+    retention: new RetentionRepository(db, { catalog, numbers }, statistics),
+    statistics,
+    paperRoll: new PaperRollRepository(db),
     tickets: new TicketRepository(db, numbers),
     numbers,
     conflicts: new ConflictRepository(db),
     outbox: new OutboxRepository(db),
     syncState: new SyncStateRepository(db),
     tallies: new ServiceTallyRepository(db),
+    technicianAudit: new TechnicianAuditRepository(db),
+    technicianLockout: new TechnicianLockoutRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     close: () => db.close(),
   };

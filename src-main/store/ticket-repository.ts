@@ -108,6 +108,9 @@ function prepareStatements(db: SqliteDatabase) {
        WHERE id = ?`,
     ),
     countOnDay: db.prepare(`SELECT count(*) AS n FROM tickets WHERE local_day = ?`),
+    lastOfDay: db.prepare(
+      `SELECT * FROM tickets WHERE local_day = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1`,
+    ),
     failInterrupted: db.prepare(
       `UPDATE tickets SET print_status = 'failed', print_failure = 'error'
        WHERE print_status = 'pending'`,
@@ -239,6 +242,12 @@ export class TicketRepository {
    */
   failInterruptedPrints(): number {
     return this.statements.failInterrupted.run().changes;
+  }
+
+  /** The ticket issued last on a day, or undefined when none was. */
+  lastOfDay(localDay: string): TicketRecord | undefined {
+    const row = this.statements.lastOfDay.get(localDay) as TicketRow | undefined;
+    return row ? toTicket(row) : undefined;
   }
 
   countOnDay(localDay: string): number {

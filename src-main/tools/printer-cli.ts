@@ -19,7 +19,7 @@ import { loadConfig } from '../config/load-config';
 import { parsePrinterTransport, type Config } from '../config/schema';
 import { createPrinterTransport } from '../printer/create-ticket-printer';
 import { installLogoBytes, loadLogo, writeLogoMarker } from '../printer/logo/logo-store';
-import { renderTestPage } from '../printer/test-page';
+import { renderConfiguredTestPage } from '../printer/test-page';
 import { cliOption, type CliIo } from './cli-io';
 import { errorText } from '../logging/error-text';
 
@@ -79,7 +79,7 @@ export async function runPrinterCli(
     const { config, source } = loadConfig(argv, env);
     const dataDir = config.dataDir ?? defaultDataDir(env);
     const out = cliOption(argv, '--out');
-    const { paperWidth, codePage, profile } = config.printer;
+    const { paperWidth, profile } = config.printer;
     const logoFile = logoPath(config, source);
 
     if (command === 'install-logo') {
@@ -97,18 +97,7 @@ export async function runPrinterCli(
     }
 
     const logo = logoFile ? loadLogo(logoFile, { paperWidth, profile, dataDir }) : null;
-    const bytes = renderTestPage({
-      paperWidth,
-      codePage,
-      profile,
-      logo,
-      language: config.language,
-      kioskId: config.kioskId,
-      qrUrl:
-        config.printer.qrUrl
-          ?.replaceAll('{number}', 'A-000')
-          .replaceAll('{ticketId}', 'test-page') ?? null,
-    });
+    const bytes = renderConfiguredTestPage(config, logo);
     io.out(await deliver(config, dataDir, bytes, 'test-page', out, config.printer.timeoutMs));
     return 0;
   } catch (error) {

@@ -11,16 +11,30 @@ import { createWebBridge } from './web-bridge';
 
 let cached: TurneroBridge | null = null;
 
+/**
+ * `path` on the web host that served this page, with the page's `?token=` when it has one;
+ * without a token the browser sends the session cookie with the request.
+ */
+export function webHostAddress(
+  path: string,
+  location: Pick<Location, 'host' | 'search'>,
+  scheme: 'http' | 'ws' = 'http',
+): string {
+  const token = new URLSearchParams(location.search).get('token');
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  return `${scheme}://${location.host}${path}${query}`;
+}
+
 /** The WebSocket address of the web host that served this page. */
 export function webSocketUrl(location: Pick<Location, 'host' | 'search'>): string {
-  const token = new URLSearchParams(location.search).get('token');
-  // Without a token the browser sends the session cookie with the upgrade request.
-  if (token === null) return `ws://${location.host}/ws`;
-  return `ws://${location.host}/ws?token=${encodeURIComponent(token)}`;
+  return webHostAddress('/ws', location, 'ws');
 }
 
 export function getBridge(): TurneroBridge {
   if (cached) return cached;
   cached = window.turnero ?? createWebBridge({ url: webSocketUrl(window.location) });
+  // `window.turnero` whichever the transport, as the contract says: over the web host's socket a
+  // script in the page could open that socket itself, so this exposes nothing new.
+  window.turnero ??= cached;
   return cached;
 }

@@ -5,6 +5,35 @@
  */
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../domain/language';
+import {
+  AuditListRequestSchema,
+  AuditListResponseSchema,
+  CardPresentRequestSchema,
+  CardPresentResponseSchema,
+  ConfigExportResponseSchema,
+  ImportPreviewSchema,
+  NoParametersSchema,
+  PinChangeRequestSchema,
+  PinChangeResponseSchema,
+  PinEnterRequestSchema,
+  PinEnterResponseSchema,
+  SessionEndRequestSchema,
+  SettingsApplyRequestSchema,
+  SettingsChangeOutcomeSchema,
+  SettingsFileRequestSchema,
+  SettingsViewSchema,
+  TechnicianSessionViewSchema,
+} from './technician';
+import {
+  DiagnosticsSnapshotSchema,
+  LogDownloadSchema,
+  LogExportResultSchema,
+  PaperStatusSchema,
+  PrintAttemptSchema,
+  StatisticsSchema,
+  SyncNowResultSchema,
+  TechnicianReprintSchema,
+} from './diagnostics';
 
 /** Why a request did not succeed. The renderer translates each code; none carries personal data. */
 export const IpcErrorCodeSchema = z.enum([
@@ -127,6 +156,7 @@ export const ConnectivitySchema = z.enum(['connecting', 'online', 'degraded', 'o
 export type Connectivity = z.infer<typeof ConnectivitySchema>;
 
 export const KioskStateSchema = z.object({
+  /** The technician's display name for the site when set, else the town hall's name. */
   siteName: z.string(),
   kioskId: z.string(),
   defaultLanguage: LanguageSchema,
@@ -137,6 +167,22 @@ export const KioskStateSchema = z.object({
   printer: z.object({
     transport: z.enum(['serial', 'tcp', 'usblp', 'virtual']),
     status: PrinterStateSchema,
+  }),
+  /** The languages the citizen may choose on screen, the default one included. */
+  languages: z.array(LanguageSchema).min(1).max(4),
+  /**
+   * The technician's colours (`#rrggbb`, readable under white text), applied as CSS custom
+   * properties; null: the kiosk's own.
+   */
+  branding: z.object({
+    headerColor: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i)
+      .nullable(),
+    actionColor: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i)
+      .nullable(),
   }),
   /** The town hall's booking web, offered (as a QR) where booking is the citizen's next step. */
   bookingUrl: z.string().max(300).nullable(),
@@ -247,6 +293,133 @@ export const requestChannels = {
       .strict(),
     response: CheckInResultSchema,
   },
+
+  // ── Technician mode (session, settings, import/export) ──
+  // Schemas in technician.ts. The session-opening channels are citizen-callable: the PIN's
+  // lockout (five wrong tries, five minutes) is what limits them.
+  'tech:session-get': {
+    access: 'citizen',
+    request: NoParametersSchema,
+    response: TechnicianSessionViewSchema,
+  },
+  'tech:session-begin': {
+    access: 'citizen',
+    request: NoParametersSchema,
+    response: TechnicianSessionViewSchema,
+  },
+  'tech:card-present': {
+    access: 'citizen',
+    request: CardPresentRequestSchema,
+    response: CardPresentResponseSchema,
+  },
+  'tech:pin-enter': {
+    access: 'citizen',
+    request: PinEnterRequestSchema,
+    response: PinEnterResponseSchema,
+  },
+  /** Leaving, cancelling the PIN pad, or the screen's inactivity timer: always allowed. */
+  'tech:session-end': {
+    access: 'citizen',
+    request: SessionEndRequestSchema,
+    response: TechnicianSessionViewSchema,
+  },
+  'tech:session-touch': {
+    access: 'technician',
+    request: NoParametersSchema,
+    response: TechnicianSessionViewSchema,
+  },
+  'tech:settings-get': {
+    access: 'technician',
+    request: NoParametersSchema,
+    response: SettingsViewSchema,
+  },
+  'tech:settings-apply': {
+    access: 'technician',
+    request: SettingsApplyRequestSchema,
+    response: SettingsChangeOutcomeSchema,
+  },
+  'tech:pin-change': {
+    access: 'technician',
+    request: PinChangeRequestSchema,
+    response: PinChangeResponseSchema,
+  },
+  'tech:audit-list': {
+    access: 'technician',
+    request: AuditListRequestSchema,
+    response: AuditListResponseSchema,
+  },
+  'tech:config-export': {
+    access: 'technician',
+    request: NoParametersSchema,
+    response: ConfigExportResponseSchema,
+  },
+  'tech:config-preview': {
+    access: 'technician',
+    request: SettingsFileRequestSchema,
+    response: ImportPreviewSchema,
+  },
+  'tech:config-import': {
+    access: 'technician',
+    request: SettingsFileRequestSchema,
+    response: SettingsChangeOutcomeSchema,
+  },
+  // ── end of Technician mode (session, settings, import/export) ──
+  // ── Technician mode (diagnostics, statistics, logs) ──
+  /** Everything the technician checks in one minute: printer, scanner, sync, app, disk. */
+  'tech:diagnostics': {
+    request: z.object({}).strict(),
+    response: DiagnosticsSnapshotSchema,
+    access: 'technician',
+  },
+  /** The technician put a new paper roll in: the paper counter starts again. */
+  'tech:paper-changed': {
+    request: z.object({}).strict(),
+    response: PaperStatusSchema,
+    access: 'technician',
+  },
+  /** Prints the printer test page (settings, characters, QR) through the kiosk's printer. */
+  'tech:test-print': {
+    request: z.object({}).strict(),
+    response: PrintAttemptSchema,
+    access: 'technician',
+  },
+  /** A complete sync run now (pull, leases, outbox). */
+  'tech:sync-now': {
+    request: z.object({}).strict(),
+    response: SyncNowResultSchema,
+    access: 'technician',
+  },
+  /** Reprints today's last ticket with its own number, as an audited technician reprint. */
+  'tech:reprint-last': {
+    request: z.object({ language: LanguageSchema.optional() }).strict(),
+    response: TechnicianReprintSchema,
+    access: 'technician',
+  },
+  /** Restarts the kiosk application (the host decides how); answers before it goes. */
+  'tech:restart': {
+    request: z.object({}).strict(),
+    response: z.object({ restarting: z.boolean() }),
+    access: 'technician',
+  },
+  /** Writes the redacted log bundle to the USB stick that is mounted. */
+  'tech:export-logs': {
+    request: z.object({}).strict(),
+    response: LogExportResultSchema,
+    access: 'technician',
+  },
+  /** A one-time address from which the page downloads the redacted log bundle (web host). */
+  'tech:download-logs': {
+    request: z.object({}).strict(),
+    response: LogDownloadSchema,
+    access: 'technician',
+  },
+  /** Today and the last 30 days (as far as retention keeps them), counts only. */
+  'tech:statistics': {
+    request: z.object({}).strict(),
+    response: StatisticsSchema,
+    access: 'technician',
+  },
+  // ── end of technician mode (diagnostics, statistics, logs) ──
 } as const;
 
 export const eventChannels = {
@@ -255,6 +428,11 @@ export const eventChannels = {
   'checkin:completed': ipcResultSchema(CheckInResultSchema),
   /** The virtual printer's rendering of a printed ticket, for the on-screen preview. */
   'printer:ticket-rendered': z.object({ ticketId: z.string(), text: z.string().max(8192) }),
+
+  // ── Technician mode (session, settings, import/export) ──
+  /** The technician session changed phase (opened, closed, locked, PIN pad up…). */
+  'technician:session-changed': TechnicianSessionViewSchema,
+  // ── end of Technician mode (session, settings, import/export) ──
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -19,7 +19,7 @@ import { CheckInHandler } from '../../src-main/checkin/check-in-handler';
 import type { CheckInService } from '../../src-main/checkin/check-in-service';
 import { parseConfig } from '../../src-main/config/load-config';
 import type { ConfigInput } from '../../src-main/config/schema';
-import { createDispatcher } from '../../src-main/ipc/dispatcher';
+import { createDispatcher, type IpcHandlers } from '../../src-main/ipc/dispatcher';
 import { KioskEvents } from '../../src-main/ipc/kiosk-events';
 import { requestHandlers } from '../../src-main/ipc/request-handlers';
 import { DeviceFacts } from '../../src-main/kiosk-state/device-facts';
@@ -118,7 +118,12 @@ export async function startCitizenKiosk(options: CitizenKioskOptions): Promise<C
     siteName: () => store.catalog.getSite()?.name ?? '',
   });
   const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log });
-  const dispatch = createDispatcher(requestHandlers({ kioskState, checkInHandler, checkIns }), log);
+  // The citizen channels only: with the default guard (citizenOnly) the dispatcher refuses every
+  // technician channel before looking for its handler.
+  const dispatch = createDispatcher(
+    requestHandlers({ kioskState, checkInHandler, checkIns }) as IpcHandlers,
+    log,
+  );
   await printer.start();
   return {
     store,

@@ -18,8 +18,24 @@ import type {
   TurneroBridge,
   WalkInOptions,
 } from '../../src-shared/contract/ipc';
+import type { TechnicianSessionView } from '../../src-shared/contract/technician';
 import type { Language } from '../../src-shared/domain/language';
 import { kioskStateFixture } from './kiosk-state-fixture';
+
+/** The technician session as main reports it while nobody has opened it. */
+export const CLOSED_TECHNICIAN_SESSION: TechnicianSessionView = {
+  phase: 'closed',
+  via: null,
+  cardId: null,
+  lockedForSeconds: null,
+  triesLeft: 5,
+  pinSet: true,
+  idleSeconds: 120,
+};
+
+export type TechnicianAnswers = {
+  [C in RequestChannel]?: (payload: RequestOf<C>) => IpcResult<ResponseOf<C>>;
+};
 
 export interface FakeRequest {
   channel: RequestChannel;
@@ -49,6 +65,8 @@ export class FakeBridge implements TurneroBridge {
     ok: false,
     error: { code: 'reprint-not-allowed' },
   });
+  /** Answers of other channels (the technician's panels), set by the test. */
+  technician: TechnicianAnswers = {};
   private readonly listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   private held: (() => void) | null = null;
   private holdNext = false;
@@ -136,6 +154,16 @@ export class FakeBridge implements TurneroBridge {
         return this.getWalkInOptions();
       case 'walkin:issue':
         return this.maybeHeld(() => this.walkIn(payload as RequestOf<'walkin:issue'>));
+      case 'tech:session-get':
+        return { ok: true, value: CLOSED_TECHNICIAN_SESSION };
+      default: {
+        // Other technician channels: what the test set, else as the real dispatcher answers
+        // outside a technician session.
+        const answer = this.technician[channel] as ((payload: unknown) => unknown) | undefined;
+        return answer
+          ? (answer(payload) as IpcResult<unknown>)
+          : { ok: false, error: { code: 'technician-session-required' } };
+      }
     }
   }
 }

@@ -150,6 +150,7 @@ const electronMock = vi.hoisted(() => {
     readonly getPath = vi.fn((name: string) => `/mock-electron/${name}`);
     readonly quit = vi.fn();
     readonly exit = vi.fn();
+    readonly relaunch = vi.fn();
   }
 
   const state = {
@@ -787,6 +788,19 @@ describe('Electron main wiring (Electron mocked)', () => {
     app.emit('before-quit', second);
     expect(second.preventDefault).not.toHaveBeenCalled();
     expect(kiosk.stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('restarts at the technician’s request by relaunching, through a clean quit', async () => {
+    await started();
+    const app = electronMock.state.app;
+    const { host } = startKiosk.mock.calls[0]?.[0] ?? {};
+    expect(host?.downloads).toBe(false);
+    expect(app.relaunch).not.toHaveBeenCalled();
+    host?.restart();
+    expect(app.relaunch).toHaveBeenCalledTimes(1);
+    // Quit (not exit): before-quit still stops the kiosk's services first.
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(app.exit).not.toHaveBeenCalled();
   });
 
   it('refuses to start on a bad configuration: names the field, exit code 2', async () => {

@@ -187,6 +187,15 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
         config,
         defaultDataDir: defaultDataDir(),
         applianceDir: options.env.TURNERO_APPLIANCE_DIR || null,
+        // The technician's restart: a new process, after before-quit has stopped the kiosk.
+        host: {
+          downloads: false,
+          restart: () => {
+            log('restarting at the technician’s request');
+            app.relaunch();
+            app.quit();
+          },
+        },
       });
     } catch (error) {
       const message = errorText(error);

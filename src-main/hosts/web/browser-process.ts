@@ -6,8 +6,10 @@
  * outlives a host that is killed.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, readFileSync } from 'node:fs';
+import { openFreshLog } from '../../logging/capped-log-file';
 import { errorText } from '../../logging/error-text';
+import { DEFAULT_ROTATION, type RotationLimits } from '../../logging/rotating-file';
 
 /** An exit sooner than this after the start is a refusal to start, not a closed window. */
 export const EARLY_EXIT_MS = 5_000;
@@ -15,8 +17,10 @@ export const EARLY_EXIT_MS = 5_000;
 export interface BrowserLaunch {
   executable: string;
   args: readonly string[];
-  /** Where its stderr goes (rewritten at each launch). */
+  /** Where its stderr goes: a fresh file at each launch, the previous ones kept as a chain. */
   logFile: string;
+  /** The chain's cap (default: the kiosk log's defaults). */
+  logLimits?: RotationLimits;
   log: (line: string) => void;
   earlyExitMs?: number;
 }
@@ -76,7 +80,7 @@ export function launchBrowser(launch: BrowserLaunch): BrowserProcess {
   const started = Date.now();
   let stderr: number | 'ignore' = 'ignore';
   try {
-    stderr = openSync(logFile, 'w', 0o600);
+    stderr = openFreshLog(logFile, launch.logLimits ?? DEFAULT_ROTATION);
   } catch (error) {
     log(`cannot write Chromium's log ${logFile}: ${errorText(error)}`);
   }

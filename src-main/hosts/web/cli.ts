@@ -10,8 +10,10 @@ import { defaultDataDir } from '../../app/data-dir';
 import { startKiosk } from '../../app/start-kiosk';
 import { ConfigError, loadKioskConfig } from '../../config/load-config';
 import { StartupError } from '../../store/startup-errors';
+import { capLogFile } from '../../logging/capped-log-file';
 import { findChromium } from './browser';
 import { openKioskBrowser } from './kiosk-browser';
+import { startRestartableKiosk } from './restartable-kiosk';
 import { startStableWebHost } from './stable-web-host';
 
 function rendererDir(): string {
@@ -41,7 +43,12 @@ async function main(argv: readonly string[]): Promise<void> {
   const log = (line: string) => console.error(`[turnero] ${line}`);
   log(`configuration from ${source}`);
   const dataDir = config.dataDir ?? defaultDataDir();
-  const app = await startKiosk({ config, defaultDataDir: dataDir, log });
+  const app = await startRestartableKiosk({
+    start: (host) => startKiosk({ config, defaultDataDir: dataDir, log, host }),
+    log,
+    // The kiosk did not come back after a restart: exit, so a service manager can start it.
+    onFatal: () => process.exit(1),
+  });
   const port = portFrom(argv);
   const host = await startStableWebHost({
     app,
@@ -51,6 +58,9 @@ async function main(argv: readonly string[]): Promise<void> {
     log,
   });
   console.log(`Turnero kiosk: ${host.url}`);
+  // Open pages reconnect to the restarted kiosk and read its state afresh.
+  app.onRestarted(() => host.dropConnections());
+  const logLimits = { maxBytes: config.logs.maxFileBytes, files: config.logs.files };
 
   if (!argv.includes('--headless')) {
     const executable = findChromium();
@@ -60,8 +70,11 @@ async function main(argv: readonly string[]): Promise<void> {
         files: host.files,
         launchUrl: host.launchUrl,
         movedFrom: host.movedFrom,
+        logLimits,
         log,
       });
+      // Also when a Chromium of an earlier launch is still writing it.
+      capLogFile(host.files.browserLog, logLimits, log);
     } else log('no Chromium found: open the URL above in a browser');
   }
 

@@ -21,7 +21,7 @@ export interface WebHostFiles {
   secret: string;
   /** The port the host last served on. */
   port: string;
-  /** Chromium's stderr, rewritten at each launch. */
+  /** Chromium's stderr: a fresh file at each launch, size-capped, older ones as `.1`, `.2`… */
   browserLog: string;
   /** Chromium's profile (`--user-data-dir`). */
   browserProfile: string;

@@ -4,6 +4,7 @@
  * port), so the host leaves it alone: a second Chromium on the profile would only hand its address
  * to the first and exit. Otherwise the host opens one on a one-time launch address.
  */
+import type { RotationLimits } from '../../logging/rotating-file';
 import { kioskBrowserArgs } from './browser';
 import { launchBrowser, type BrowserProcess } from './browser-process';
 import type { WebHostFiles } from './host-files';
@@ -17,6 +18,8 @@ export interface KioskBrowserOptions {
   /** The port the running page knew, when this launch serves on another one. */
   movedFrom: number | null;
   log: (line: string) => void;
+  /** The cap of Chromium's log chain (`logs` of the configuration). */
+  logLimits?: RotationLimits;
   env?: NodeJS.ProcessEnv;
   probe?: ProcessProbe;
   /** The host's user id (tests); `process.getuid()` when not given. */
@@ -55,6 +58,7 @@ export function openKioskBrowser(options: KioskBrowserOptions): BrowserProcess |
     executable: options.executable,
     args,
     logFile: files.browserLog,
+    ...(options.logLimits ? { logLimits: options.logLimits } : {}),
     log,
   });
 }

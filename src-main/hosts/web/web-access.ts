@@ -33,19 +33,23 @@ export function sessionCookie(secret: string): string {
   return `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
+/** Whether a request carries the installation's secret (session cookie or `?token=`). */
+export function provesSecret(request: IncomingMessage, secret: string): boolean {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const token = url.searchParams.get('token');
+  const cookie = cookieValue(request.headers.cookie, SESSION_COOKIE);
+  return (
+    (token !== null && sameSecret(token, secret)) || (cookie !== null && sameSecret(cookie, secret))
+  );
+}
+
 /** Why a WebSocket upgrade is refused, or null when the page proved the secret from our origin. */
 export function upgradeRefusal(
   request: IncomingMessage,
   secret: string,
   allowedOrigins: readonly string[],
 ): string | null {
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-  const token = url.searchParams.get('token');
-  const cookie = cookieValue(request.headers.cookie, SESSION_COOKIE);
-  const proven =
-    (token !== null && sameSecret(token, secret)) ||
-    (cookie !== null && sameSecret(cookie, secret));
-  if (!proven) return 'a wrong or missing token or session cookie';
+  if (!provesSecret(request, secret)) return 'a wrong or missing token or session cookie';
   const origin = request.headers.origin ?? '';
   if (!allowedOrigins.includes(origin)) return `origin ${origin || '(none)'}`;
   return null;
@@ -79,4 +83,16 @@ export class LaunchTokens {
     const now = this.now();
     for (const [token, expiry] of this.expiries) if (expiry <= now) this.expiries.delete(token);
   }
+}
+
+/**
+ * Why a download (`/technician/download/<token>`) is refused, or null. A download is a plain GET
+ * (no Origin header): it must prove the secret like the socket, and a browser that says where
+ * the request comes from must say it is our own page, never another site.
+ */
+export function downloadRefusal(request: IncomingMessage, secret: string): string | null {
+  if (!provesSecret(request, secret)) return 'a wrong or missing token or session cookie';
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `a ${site} request`;
+  return null;
 }

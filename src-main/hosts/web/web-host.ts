@@ -10,6 +10,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WsClientFrameSchema, type WsServerFrame } from '../../../src-shared/contract/ipc';
 import type { Kiosk } from '../../app/kiosk';
+import { DOWNLOAD_PATH_PREFIX } from '../../diagnostics/downloads';
+import { answerDownload } from './download-route';
 import { readStaticFile } from './static-files';
 import { LaunchTokens, sessionCookie, upgradeRefusal } from './web-access';
 
@@ -52,6 +54,8 @@ export interface WebHost {
    * to `/`, so neither the command line nor the history keeps a usable secret.
    */
   launchUrl(): string;
+  /** Closes every page's socket: they reconnect and read the state afresh (after a restart). */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -114,9 +118,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const launch = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('launch');
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const launch = url.searchParams.get('launch');
     if (launch !== null) {
       answerLaunch(launch, response);
+      return;
+    }
+    if (url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
+      answerDownload(app, request, url.pathname.slice(DOWNLOAD_PATH_PREFIX.length), response, {
+        secret,
+        log,
+      });
       return;
     }
     void readStaticFile(rendererDir, request.url ?? '/').then((file) => {
@@ -196,6 +208,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `${origin}/?token=${secret}`,
     port,
     launchUrl: () => `${origin}/?launch=${launchTokens.issue()}`,
+    dropConnections: () => {
+      for (const client of sockets.clients) client.terminate();
+    },
     close: async () => {
       unsubscribe();
       for (const client of sockets.clients) client.terminate();

@@ -1,9 +1,22 @@
 /** The es catalog, one file per area of the product (each helper of a feature adds its own). */
 import accessibility from './accessibility.json';
 import citizenFlows from './citizenFlows.json';
+import diagnostics from './diagnostics.json';
 import errors from './errors.json';
 import printFailures from './printFailures.json';
+import statistics from './statistics.json';
+import technician from './technician.json';
 import ticket from './ticket.json';
 import ui from './ui.json';
 
-export default { ticket, errors, printFailures, ui, citizenFlows, accessibility };
+export default {
+  ticket,
+  errors,
+  printFailures,
+  ui,
+  citizenFlows,
+  accessibility,
+  technician,
+  diagnostics,
+  statistics,
+};
