@@ -8,6 +8,8 @@ export interface WalkInSettings {
   priorityEnabled: boolean;
   /** A service's button shows its remaining tickets when this many or fewer are left. */
   showRemainingBelow: number;
+  /** Services the technician chose not to show on the walk-in screen (`walkIn.hiddenServices`). */
+  hiddenServices?: readonly string[];
 }
 
 /** Without a `walkIn` section: no priority tickets, remaining shown from 10 down. */

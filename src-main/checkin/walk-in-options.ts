@@ -10,13 +10,17 @@ import { ticketsLeft } from './daily-cap';
 
 export function walkInOptions(context: CheckInContext, settings: WalkInSettings): WalkInOptions {
   const today = localDayOf(context.now(), context.timeZone);
+  const hidden = new Set(settings.hiddenServices ?? []);
   return {
-    services: context.store.catalog.listServices().map((service) => ({
-      id: service.id,
-      names: service.names,
-      walkInsAllowed: service.walkInsAllowed,
-      remainingToday: ticketsLeft(context, service, today),
-    })),
+    services: context.store.catalog
+      .listServices()
+      .filter((service) => !hidden.has(service.id))
+      .map((service) => ({
+        id: service.id,
+        names: service.names,
+        walkInsAllowed: service.walkInsAllowed,
+        remainingToday: ticketsLeft(context, service, today),
+      })),
     priorityEnabled: settings.priorityEnabled,
     showRemainingBelow: settings.showRemainingBelow,
   };

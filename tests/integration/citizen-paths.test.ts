@@ -228,6 +228,12 @@ describe('the citizen paths of the main process', () => {
       });
     });
 
+    it('leaves out the services the technician hid from the walk-in screen', async () => {
+      const a = await kiosk({ config: { walkIn: { hiddenServices: ['padron', 'tramites'] } } });
+      const shown = valueOf(await a.invoke('walkin:get-options', {})).services;
+      expect(shown.map((service) => service.id)).toEqual(['empadronamiento', 'registro-civil']);
+    });
+
     it('a priority walk-in is issued, printed with its priority line and reported once, as priority', async () => {
       const a = await kiosk({ config: { walkIn: { priorityEnabled: true } } });
       const priority = ticketOf(await walkIn(a, 'empadronamiento', true));
