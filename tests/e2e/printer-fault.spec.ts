@@ -60,7 +60,7 @@ test('paper out: the number is shown with the reason, and the one reprint prints
   await typeBookingCode(page, 'TRN7K4P9Q');
   await expect(page.getByTestId('turn-number')).toHaveText('E-001');
   await expect(page.getByTestId('print-status')).toHaveText(
-    'Se ha agotado el papel: anote su número E-001.',
+    'No se ha impreso el tique: la impresora se ha quedado sin papel.',
   );
   expect(printer.tickets).toHaveLength(0);
   // A reprint could not print either while the paper is out: none is offered.
