@@ -58,12 +58,14 @@ test('paper out: the number is shown with the reason, and the one reprint prints
   await typeBookingCode(page, 'TRN7K4P9Q');
   await expect(page.getByTestId('turn-number')).toHaveText('E-001');
   await expect(page.getByTestId('print-status')).toHaveText(
-    'Se ha agotado el papel: anote su número E-001.',
+    'No se ha impreso el tique: la impresora se ha quedado sin papel.',
   );
   expect(printer.tickets).toHaveLength(0);
   // The ticket is committed and reported although it did not print.
   await expect.poll(() => townhall.admin.checkIns().map((c) => c.ticketNumber)).toEqual(['E-001']);
 
+  // No reprint is offered while the printer is out of paper; it is once the paper is back.
+  await expect(page.getByRole('button', { name: 'Volver a imprimir' })).toHaveCount(0);
   printer.script.status = 'ok';
   await page.getByRole('button', { name: 'Volver a imprimir' }).click();
   const ticket = await printer.waitForTicket(15_000);
