@@ -15,7 +15,7 @@ import { TimeLimitDialog } from './components/TimeLimitDialog';
 import { printOutcomeView } from './flows/print-outcome';
 import { createRendererI18n } from './i18n/setup';
 import { useWedgeScanner, type WedgeScannerOptions } from './scanner/use-wedge-scanner';
-import { wedgeTiming } from './scanner/wedge-detector';
+import { DEFAULT_WEDGE_OPTIONS, wedgeTiming } from './scanner/wedge-detector';
 import { CodeEntryScreen } from './screens/CodeEntryScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { HomeScreen, type HomeScreenProps } from './screens/HomeScreen';
@@ -185,7 +185,11 @@ function Kiosk(props: {
   // Technician settings from main: off, and the scanner in the PC's layout, until told otherwise.
   const cameraEnabled = useScreen((state) => state.kiosk?.scanner.camera ?? false);
   const keyboardLayout = useScreen((state) => state.kiosk?.scanner.keyboardLayout ?? 'auto');
-  const wedgeMaxGapMs = useScreen((state) => state.kiosk?.scanner.wedgeMaxGapMs);
+  // The default until main says otherwise: a kiosk state with the same speed, arriving in the
+  // middle of a scan, then leaves the detector (and the burst it holds) alone.
+  const wedgeMaxGapMs = useScreen(
+    (state) => state.kiosk?.scanner.wedgeMaxGapMs ?? DEFAULT_WEDGE_OPTIONS.maxInterKeyMs,
+  );
   const camera = useMemo((): HomeScreenProps['camera'] => {
     if (!cameraEnabled) return undefined;
     const onDecode = (text: string) => {
@@ -214,7 +218,7 @@ function Kiosk(props: {
     },
     {
       layout: keyboardLayout,
-      ...(wedgeMaxGapMs === undefined ? {} : wedgeTiming(wedgeMaxGapMs)),
+      ...wedgeTiming(wedgeMaxGapMs),
       ...props.wedge,
     },
   );

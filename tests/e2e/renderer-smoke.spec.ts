@@ -205,10 +205,11 @@ test('a keyboard-wedge scan submits; slow typing does not', async ({ page }) => 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('turn-number')).toHaveText('E-003');
   await expect(page.getByTestId('print-status')).toHaveText(
-    'Se ha agotado el papel: anote su número E-003.',
+    'No se ha impreso el tique: la impresora se ha quedado sin papel.',
   );
 
-  await page.getByRole('button', { name: 'Terminar' }).click();
+  // The number exists only on screen: the citizen confirms they have it.
+  await page.getByRole('button', { name: 'Ya tengo mi número' }).click();
   await expect(page.getByTestId('screen-home')).toBeVisible();
   await page.keyboard.type(KNOWN_CODE, { delay: 150 });
   await page.keyboard.press('Enter');

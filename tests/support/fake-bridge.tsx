@@ -45,6 +45,8 @@ export interface FakeRequest {
 export class FakeBridge implements TurneroBridge {
   readonly requests: FakeRequest[] = [];
   state: KioskState = kioskStateFixture();
+  /** The answer to `kiosk:get-state`: by default the state above. */
+  getState: () => IpcResult<KioskState> = () => ({ ok: true, value: this.state });
   /** What the walk-in screen is offered (`walkin:get-options`). */
   walkInOptions: WalkInOptions = { services: [], priorityEnabled: false, showRemainingBelow: 10 };
   /** The answer to `walkin:get-options`: by default the options above. */
@@ -141,7 +143,7 @@ export class FakeBridge implements TurneroBridge {
   ): IpcResult<unknown> | Promise<IpcResult<CheckInResult>> {
     switch (channel) {
       case 'kiosk:get-state':
-        return { ok: true, value: this.state };
+        return this.getState();
       case 'session:set-language': {
         const { language } = payload as RequestOf<'session:set-language'>;
         return { ok: true, value: { language: language ?? this.state.defaultLanguage } };

@@ -62,6 +62,17 @@ describe('keyboard-wedge scanner', () => {
     expect(bridge.submissions).toEqual([]);
   });
 
+  it('a kiosk state arriving in the middle of a scan does not cut it', async () => {
+    bridge.getState = () => ({ ok: false, error: { code: 'internal' } });
+    await renderWithClock();
+    await press([...'TRN-7K'], 5);
+    act(() => bridge.emit('kiosk:state-changed', bridge.state));
+    await press([...'4P9Q', 'Enter'], 5);
+    expect(bridge.submissions).toEqual([
+      { input: 'TRN-7K4P9Q', source: 'keyboard-wedge', language: 'es' },
+    ]);
+  });
+
   it('says "Lectura incompleta" when a fast burst is cut off, and lets it go after a while', async () => {
     await renderWithClock();
     fireEvent.click(screen.getByRole('button', { name: 'Tengo cita' }));
