@@ -64,13 +64,6 @@ export class FolderSizeCounter {
     return this.bytes;
   }
 
-  /** Waits for the count under way, if any (tests, and the log bundle's snapshot). */
-  async settled(): Promise<number | null> {
-    this.current();
-    await this.counting;
-    return this.bytes;
-  }
-
   private async count(): Promise<void> {
     try {
       this.bytes = await folderSize(this.dir);

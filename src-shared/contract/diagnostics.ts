@@ -9,7 +9,7 @@
  * as bounded strings and typed with ipc.ts's types: main fills them from typed sources.
  */
 import { z } from 'zod';
-import type { Connectivity, IpcErrorCode, PrintFailure, PrinterState, PrintStatus } from './ipc';
+import type { Connectivity, PrintFailure, PrinterState, PrintStatus } from './ipc';
 import { LocalizedTextSchema } from '../domain/language';
 
 /** A string checked for size here and typed as one of ipc.ts's enums (see the note above). */
@@ -197,6 +197,3 @@ export const StatisticsSchema = z.object({
   days: z.array(DayStatisticsSchema).max(400),
 });
 export type Statistics = z.infer<typeof StatisticsSchema>;
-
-/** The refusal codes a statistics row may carry, typed for the renderer's labels. */
-export type RefusalCode = IpcErrorCode;

@@ -70,6 +70,13 @@ async function expectNoViolations(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
+/** The kiosk page at its citizen home, then the technician mode opened on it. */
+async function openKioskAsTechnician(page: Page): Promise<void> {
+  await page.goto(kiosk.url);
+  await expect(page.getByTestId('site-name')).toHaveText(SITE_NAME);
+  await openTechnicianMode(page);
+}
+
 test.describe.configure({ mode: 'serial' });
 
 test('a paper-out printer and a refused scan, as the diagnostics panel shows them', async ({
@@ -122,9 +129,7 @@ test('a paper-out printer and a refused scan, as the diagnostics panel shows the
 test('the statistics count the ticket, the refusal and the fault, and their CSV has the rows', async ({
   page,
 }) => {
-  await page.goto(kiosk.url);
-  await expect(page.getByTestId('site-name')).toHaveText(SITE_NAME);
-  await openTechnicianMode(page);
+  await openKioskAsTechnician(page);
   await page.getByRole('button', { name: 'Estadísticas' }).click();
   const panel = page.getByTestId('technician-panel-statistics');
   await expect(panel.getByTestId('total-tickets')).toHaveText('1');
@@ -166,9 +171,7 @@ test('the statistics count the ticket, the refusal and the fault, and their CSV 
 test('the log bundle downloads from the page, without the booking codes typed', async ({
   page,
 }) => {
-  await page.goto(kiosk.url);
-  await expect(page.getByTestId('site-name')).toHaveText(SITE_NAME);
-  await openTechnicianMode(page);
+  await openKioskAsTechnician(page);
   const panel = page.getByTestId('technician-panel-diagnostics');
   await expect(panel.getByTestId('usb-volume')).toContainText('Ninguna');
   await expect(panel.getByRole('button', { name: 'Copiar los registros al USB' })).toBeDisabled();

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DiagnosticsSnapshot } from '../../../src-shared/contract/diagnostics';
 import { useBridge } from '../../state/store-context';
 import { useEndTechnicianSession } from '../use-end-session';
-import { Actions, Fact, Facts, Section, type Tone } from './Facts';
+import { ActionButton, Actions, Fact, Facts, Section, type Tone } from './Facts';
 import { formatBytes, formatDuration, formatRelative } from './format';
 import { useAction } from './use-action';
 
@@ -21,12 +21,7 @@ export function ScannerSection(props: { snapshot: DiagnosticsSnapshot }) {
   const tone: Tone = scanner.connected === false ? 'fault' : scanner.connected ? 'ok' : 'neutral';
   const read = scanner.lastRead;
   return (
-    <Section
-      id="scanner"
-      title={t('diagnostics.scanner.title')}
-      tone={tone}
-      toneLabel={t(`diagnostics.tones.${tone}`)}
-    >
+    <Section id="scanner" title={t('diagnostics.scanner.title')} tone={tone}>
       <Facts>
         <Fact label={t('diagnostics.connection')} tone={tone}>
           {scanner.connected === null
@@ -77,12 +72,7 @@ export function AppSection(props: { snapshot: DiagnosticsSnapshot }) {
   };
 
   return (
-    <Section
-      id="app"
-      title={t('diagnostics.app.title')}
-      tone={diskTone}
-      toneLabel={t(`diagnostics.tones.${diskTone}`)}
-    >
+    <Section id="app" title={t('diagnostics.app.title')} tone={diskTone}>
       <Facts>
         <Fact label={t('diagnostics.app.version')}>{app.version}</Fact>
         <Fact label={t('diagnostics.app.kiosk')}>{app.kioskId}</Fact>
@@ -111,9 +101,9 @@ export function AppSection(props: { snapshot: DiagnosticsSnapshot }) {
         {confirming ? (
           <>
             <span className="diagnostics-actions__question">{t('diagnostics.app.confirm')}</span>
-            <button type="button" className="button button--primary" onClick={restart}>
+            <ActionButton action={action} onClick={restart} primary>
               {t('diagnostics.app.restartNow')}
-            </button>
+            </ActionButton>
             <button
               type="button"
               className="button button--secondary"
@@ -123,14 +113,9 @@ export function AppSection(props: { snapshot: DiagnosticsSnapshot }) {
             </button>
           </>
         ) : (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={action.busy !== null}
-            onClick={() => setConfirming(true)}
-          >
+          <ActionButton action={action} onClick={() => setConfirming(true)}>
             {t('diagnostics.app.restart')}
-          </button>
+          </ActionButton>
         )}
       </Actions>
     </Section>

@@ -3,6 +3,7 @@
  * worth a look, a fault) said in words as well as colour, its buttons and its status line.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Action } from './use-action';
 
 export type Tone = 'ok' | 'warning' | 'fault' | 'neutral';
@@ -10,11 +11,11 @@ export type Tone = 'ok' | 'warning' | 'fault' | 'neutral';
 export function Section(props: {
   id: string;
   title: string;
-  /** The worst tone of the section's facts: shown beside its heading. */
+  /** The worst tone of the section's facts: shown beside its heading, in words. */
   tone: Tone;
-  toneLabel: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <section
       className="diagnostics-section"
@@ -23,7 +24,8 @@ export function Section(props: {
       data-tone={props.tone}
     >
       <h2 id={`diagnostics-${props.id}`}>
-        {props.title} <span className="diagnostics-badge">{props.toneLabel}</span>
+        {props.title}{' '}
+        <span className="diagnostics-badge">{t(`diagnostics.tones.${props.tone}`)}</span>
       </h2>
       {props.children}
     </section>
@@ -58,6 +60,26 @@ export function Actions(props: { action: Action; testId: string; children: React
         {outcome?.text}
       </p>
     </div>
+  );
+}
+
+/** One of a section's buttons: none can start while another action of the section runs. */
+export function ActionButton(props: {
+  action: Action;
+  onClick: () => void;
+  disabled?: boolean;
+  primary?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`button ${props.primary ? 'button--primary' : 'button--secondary'}`}
+      disabled={props.action.busy !== null || props.disabled === true}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
   );
 }
 

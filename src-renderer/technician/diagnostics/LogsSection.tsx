@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DiagnosticsSnapshot } from '../../../src-shared/contract/diagnostics';
 import { useBridge } from '../../state/store-context';
 import { downloadFromHost } from '../download-file';
-import { Actions, Fact, Facts, Section } from './Facts';
+import { ActionButton, Actions, Fact, Facts, Section } from './Facts';
 import { useAction } from './use-action';
 
 export function LogsSection(props: { snapshot: DiagnosticsSnapshot; refresh: () => void }) {
@@ -39,12 +39,7 @@ export function LogsSection(props: { snapshot: DiagnosticsSnapshot; refresh: () 
     );
 
   return (
-    <Section
-      id="logs"
-      title={t('diagnostics.logs.title')}
-      tone="neutral"
-      toneLabel={t('diagnostics.tones.neutral')}
-    >
+    <Section id="logs" title={t('diagnostics.logs.title')} tone="neutral">
       <p>{t('diagnostics.logs.redacted')}</p>
       <Facts>
         <Fact label={t('diagnostics.logs.usb')} testId="usb-volume">
@@ -52,23 +47,13 @@ export function LogsSection(props: { snapshot: DiagnosticsSnapshot; refresh: () 
         </Fact>
       </Facts>
       <Actions action={action} testId="logs-outcome">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={action.busy !== null || usbVolume === null}
-          onClick={exportToUsb}
-        >
+        <ActionButton action={action} onClick={exportToUsb} disabled={usbVolume === null}>
           {t('diagnostics.logs.toUsb')}
-        </button>
+        </ActionButton>
         {download && (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={action.busy !== null}
-            onClick={downloadBundle}
-          >
+          <ActionButton action={action} onClick={downloadBundle}>
             {t('diagnostics.logs.download')}
-          </button>
+          </ActionButton>
         )}
       </Actions>
     </Section>

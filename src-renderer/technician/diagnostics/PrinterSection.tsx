@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { DiagnosticsSnapshot } from '../../../src-shared/contract/diagnostics';
 import type { PrinterState } from '../../../src-shared/contract/ipc';
 import { useBridge } from '../../state/store-context';
-import { Actions, Fact, Facts, Section, worst, type Tone } from './Facts';
+import { ActionButton, Actions, Fact, Facts, Section, worst, type Tone } from './Facts';
 import { formatDateTime, formatRelative } from './format';
 import { useAction } from './use-action';
 
@@ -70,12 +70,7 @@ export function PrinterSection(props: { snapshot: DiagnosticsSnapshot; refresh: 
     );
 
   return (
-    <Section
-      id="printer"
-      title={t('diagnostics.printer.title')}
-      tone={tone}
-      toneLabel={t(`diagnostics.tones.${tone}`)}
-    >
+    <Section id="printer" title={t('diagnostics.printer.title')} tone={tone}>
       <Facts>
         <Fact
           label={t('diagnostics.printer.state')}
@@ -113,30 +108,15 @@ export function PrinterSection(props: { snapshot: DiagnosticsSnapshot; refresh: 
         </Fact>
       </Facts>
       <Actions action={action} testId="printer-outcome">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={action.busy !== null}
-          onClick={testPrint}
-        >
+        <ActionButton action={action} onClick={testPrint}>
           {t('diagnostics.printer.testPrint')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={action.busy !== null}
-          onClick={paperChanged}
-        >
+        </ActionButton>
+        <ActionButton action={action} onClick={paperChanged}>
           {t('diagnostics.printer.paperChanged')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={action.busy !== null}
-          onClick={reprintLast}
-        >
+        </ActionButton>
+        <ActionButton action={action} onClick={reprintLast}>
           {t('diagnostics.printer.reprintLast')}
-        </button>
+        </ActionButton>
       </Actions>
     </Section>
   );

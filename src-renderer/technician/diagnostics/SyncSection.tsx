@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticsSnapshot } from '../../../src-shared/contract/diagnostics';
 import { useBridge } from '../../state/store-context';
-import { Actions, Fact, Facts, Section, worst, type Tone } from './Facts';
+import { ActionButton, Actions, Fact, Facts, Section, worst, type Tone } from './Facts';
 import { formatRelative } from './format';
 import { useAction } from './use-action';
 
@@ -52,12 +52,7 @@ export function SyncSection(props: { snapshot: DiagnosticsSnapshot; refresh: () 
     );
 
   return (
-    <Section
-      id="sync"
-      title={t('diagnostics.sync.title')}
-      tone={tone}
-      toneLabel={t(`diagnostics.tones.${tone}`)}
-    >
+    <Section id="sync" title={t('diagnostics.sync.title')} tone={tone}>
       <Facts>
         <Fact label={t('diagnostics.sync.connectivity')} tone={linkTone} testId="sync-connectivity">
           {t(`diagnostics.sync.connectivities.${sync.connectivity}`)}
@@ -93,14 +88,9 @@ export function SyncSection(props: { snapshot: DiagnosticsSnapshot; refresh: () 
         </Fact>
       </Facts>
       <Actions action={action} testId="sync-outcome">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={action.busy !== null}
-          onClick={syncNow}
-        >
+        <ActionButton action={action} onClick={syncNow}>
           {t('diagnostics.sync.syncNow')}
-        </button>
+        </ActionButton>
       </Actions>
     </Section>
   );
