@@ -3,10 +3,14 @@ import type { IpcResult } from '../../src-shared/contract/ipc';
 import type { Event } from '../../src-shared/common/emitter';
 import type { Config } from '../config/schema';
 import type { KioskEvent } from '../ipc/kiosk-events';
+import type { SecretStoreFactory } from '../secrets/secret-store';
 
 export interface Kiosk {
-  /** The configuration the kiosk started with (the settings service owns later changes). */
-  readonly config: Config;
+  /**
+   * The configuration the kiosk started with (the settings service owns later changes); null
+   * while the first-run wizard runs (src-main/setup/).
+   */
+  readonly config: Config | null;
   /** Validates and serves one request of the IPC contract; never throws. */
   dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;
   /** Every event of the contract, already validated; subscribing returns the unsubscribe. */
@@ -19,4 +23,6 @@ export interface StartKioskOptions {
   /** Where the database, ticket files and logs live when the config names no dataDir. */
   defaultDataDir: string;
   log?: (line: string) => void;
+  /** Where the device credential is kept (default: a 0600 file; Electron: safeStorage). */
+  secretStore?: SecretStoreFactory;
 }

@@ -4,7 +4,6 @@
  * given. The walk of a check-in through these parts is in docs/architecture.md.
  */
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { connectBackend } from '../backend/connect-backend';
 import { CheckInHandler } from '../checkin/check-in-handler';
@@ -13,18 +12,20 @@ import { createDispatcher } from '../ipc/dispatcher';
 import { KioskEvents } from '../ipc/kiosk-events';
 import { requestHandlers } from '../ipc/request-handlers';
 import { DeviceFacts } from '../kiosk-state/device-facts';
+import { FirstSyncTracker } from '../kiosk-state/first-sync';
 import { KioskStateModel } from '../kiosk-state/kiosk-state';
 import { createFileLog, teeLog } from '../logging/file-log';
 import { createConfiguredPrinter } from '../printer/configured-printer';
 import { createConfiguredScanner } from '../scanner/configured-scanner';
+import { fileSecretStore } from '../secrets/file-secret-store';
+import { configuredSetupHandlers } from '../setup/setup-handlers';
 import { SettingsService } from '../settings/settings-service';
 import { prepareDataFolder } from '../store/data-folder';
 import { RetentionKeeper } from '../store/retention-keeper';
 import { openStore } from '../store/store';
 import { createSyncEngine } from '../sync/sync-engine';
+import { credentialPath } from '../backend/turnero-api/credential';
 import type { Kiosk, StartKioskOptions } from './kiosk';
-
-const FIRST_SYNC_WAIT_MS = 3000;
 
 export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   const { config } = options;
@@ -58,7 +59,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     scanner,
     ticketsToday: () => store.tickets.countOnDay(localDayOf(new Date(), config.timeZone)),
   });
-  const backend = await connectBackend(config, { dataDir, log });
+  const secretStore = options.secretStore ?? fileSecretStore;
+  const backend = await connectBackend(config, { dataDir, log, secretStore });
   const sync = createSyncEngine({
     client: backend,
     store,
@@ -87,6 +89,13 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     onTicketCommitted: () => sync.requestPush(),
     log,
   });
+  const firstSync = new FirstSyncTracker({
+    sync,
+    everUpToDate: () => store.syncState.everUpToDate(),
+    hasSite: () => store.catalog.getSite() !== undefined,
+    cachedAppointments: () => store.catalog.countAppointments(),
+  });
+  const siteName = () => store.catalog.getSite()?.name ?? '';
   const kioskState = new KioskStateModel({
     kioskId: config.kioskId,
     settings,
@@ -94,10 +103,20 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     devices,
     printer,
     scanner,
-    siteName: () => store.catalog.getSite()?.name ?? '',
+    siteName,
+    readiness: firstSync,
   });
   const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log });
-  const dispatch = createDispatcher(requestHandlers({ kioskState, checkInHandler, checkIns }), log);
+  const setup = configuredSetupHandlers({
+    config,
+    firstSync,
+    credentialStore: () => secretStore(credentialPath(dataDir, config.api.credentialFile)).facts(),
+    siteName: () => siteName() || null,
+  });
+  const dispatch = createDispatcher(
+    requestHandlers({ kioskState, checkInHandler, checkIns, setup }),
+    log,
+  );
 
   const subscriptions = [
     sync.onRemoteSettings((remote) => settings.applyRemote(remote)),
@@ -108,9 +127,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   ];
   settings.applyRemote(sync.getRemoteSettings());
 
-  // A kiosk with a network starts with today's appointments; one without starts from its cache
-  // after a short wait rather than holding the screen back for the full API timeout.
-  await Promise.race([sync.syncNow(), delay(FIRST_SYNC_WAIT_MS)]);
+  // The screen never waits for the town hall: the first sync runs behind it (a new kiosk shows
+  // "preparing" until it has something to serve: first-sync.ts).
   retention.start();
   sync.start();
   await printer.start();
@@ -123,6 +141,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     stop: async () => {
       for (const unsubscribe of subscriptions) unsubscribe?.();
       kioskState.dispose();
+      firstSync.dispose();
       events.dispose();
       await scanner?.stop();
       await sync.stop();

@@ -5,17 +5,21 @@
 import type { CheckInHandler } from '../checkin/check-in-handler';
 import type { CheckInService } from '../checkin/check-in-service';
 import type { KioskStateModel } from '../kiosk-state/kiosk-state';
+import type { SetupHandlers } from '../setup/setup-handlers';
 import type { IpcHandlers } from './dispatcher';
 
 export interface RequestHandlerParts {
   kioskState: Pick<KioskStateModel, 'get' | 'setSessionLanguage'>;
   checkInHandler: Pick<CheckInHandler, 'submit'>;
   checkIns: Pick<CheckInService, 'reprint'>;
+  /** The first-run wizard's channels, as a configured kiosk answers them (setup-handlers.ts). */
+  setup: SetupHandlers;
 }
 
 export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
-  const { kioskState, checkInHandler, checkIns } = parts;
+  const { kioskState, checkInHandler, checkIns, setup } = parts;
   return {
+    ...setup,
     'kiosk:get-state': async () => ({ ok: true, value: kioskState.get() }),
     'session:set-language': async (request) => ({
       ok: true,

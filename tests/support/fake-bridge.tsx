@@ -115,6 +115,9 @@ export class FakeBridge implements TurneroBridge {
         return { ok: true, value: this.walkInOptions };
       case 'walkin:issue':
         return { ok: false, error: { code: 'walk-ins-not-allowed' } };
+      default:
+        // The first-run wizard's channels: a configured kiosk's screen never calls them.
+        return { ok: false, error: { code: 'technician-session-required' } };
     }
   }
 }

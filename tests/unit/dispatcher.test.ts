@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KioskState } from '../../src-shared/contract/ipc';
 import { createDispatcher, type IpcHandlers } from '../../src-main/ipc/dispatcher';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
+import { setupHandlersFixture } from '../support/setup-handlers-fixture';
 
 const STATE: KioskState = kioskStateFixture({ kioskId: 'kiosk-1' });
 
@@ -24,6 +25,7 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
       value: { services: [], priorityEnabled: false, showRemainingBelow: 10 },
     }),
     'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
+    ...setupHandlersFixture(),
     ...overrides,
   };
   return { dispatch: createDispatcher(handlers, (line) => logs.push(line)), calls, logs };

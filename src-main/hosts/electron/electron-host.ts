@@ -23,7 +23,10 @@ import {
   type IpcResult,
 } from '../../../src-shared/contract/ipc';
 import type { Kiosk, StartKioskOptions } from '../../app/kiosk';
+import type { StartSetupOptions } from '../../app/start-setup';
 import type { Config } from '../../config/schema';
+import type { SecretStoreFactory } from '../../secrets/secret-store';
+import { DEMO_REQUESTED_EXIT_CODE, type LaunchPlan } from '../../setup/launch-plan';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -51,8 +54,16 @@ export interface ElectronHostOptions {
   mainDir: string;
   /** dist/renderer. */
   rendererDir: string;
-  loadConfig: (argv: readonly string[], env: NodeJS.ProcessEnv) => { config: Config };
+  /** The configuration, or setup mode (src-main/setup/launch-plan.ts); throws ConfigError. */
+  loadConfig: (
+    argv: readonly string[],
+    env: NodeJS.ProcessEnv,
+  ) => { config: Config } | Extract<LaunchPlan, { mode: 'setup' }>;
   startKiosk: (options: StartKioskOptions) => Promise<Kiosk>;
+  /** The first-run wizard, for a plan in setup mode. */
+  startSetup?: (options: StartSetupOptions) => Promise<Kiosk>;
+  /** Where the device credential is kept (main.ts: safeStorage). */
+  secretStore?: SecretStoreFactory;
   log?: (line: string) => void;
 }
 
@@ -87,9 +98,9 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     return { ready: Promise.resolve(null) };
   }
 
-  let config: Config;
+  let plan: ReturnType<ElectronHostOptions['loadConfig']>;
   try {
-    config = options.loadConfig(options.argv, options.env).config;
+    plan = options.loadConfig(options.argv, options.env);
   } catch (error) {
     const message = errorText(error);
     console.error(`Turnero: ${message}`);
@@ -99,6 +110,7 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     return { ready: Promise.resolve(null) };
   }
 
+  const config = 'config' in plan ? plan.config : null;
   let mainWindow: BrowserWindow | null = null;
   let kiosk: Kiosk | null = null;
   let stopped = false;
@@ -119,16 +131,22 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     app.quit();
   });
 
-  app.on('before-quit', (event) => {
+  /** Stops the kiosk (within STOP_TIMEOUT_MS), then `then()`. */
+  const stopKioskThen = (then: () => void): void => {
     if (stopped || kiosk === null) return;
-    event.preventDefault();
     stopped = true;
     unsubscribeEvents?.();
     const running = kiosk;
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
     void Promise.race([running.stop(), timeout])
       .catch((error: unknown) => log(`error while stopping: ${errorText(error)}`))
-      .finally(() => app.quit());
+      .finally(then);
+  };
+
+  app.on('before-quit', (event) => {
+    if (stopped || kiosk === null) return;
+    event.preventDefault();
+    stopKioskThen(() => app.quit());
   });
 
   const handleInvoke = async (
@@ -153,7 +171,8 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
 
     const ses = session.defaultSession;
     denyAllPermissions(ses, log, {
-      camera: config.scanner.camera,
+      // The wizard turns no camera on; a camera set later takes effect at the next start.
+      camera: config?.scanner.camera ?? false,
       appOrigin: APP_ORIGIN,
     });
     blockRemoteRequests(ses, log);
@@ -170,7 +189,21 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     try {
       // The same default as the web host and the technician CLIs (enrol, printer): one folder
       // holds the database, the credential and the logo marker whichever tool wrote them.
-      kiosk = await options.startKiosk({ config, defaultDataDir: defaultDataDir() });
+      const secrets = options.secretStore ? { secretStore: options.secretStore } : {};
+      if (config) {
+        kiosk = await options.startKiosk({ config, defaultDataDir: defaultDataDir(), ...secrets });
+      } else if ('configPath' in plan && options.startSetup) {
+        kiosk = await options.startSetup({
+          configPath: plan.configPath,
+          dataDir: defaultDataDir(),
+          offerDemo: plan.offerDemo,
+          // The launcher (demo/launch.ts) restarts Electron on the demo town hall.
+          requestDemo: () => stopKioskThen(() => app.exit(DEMO_REQUESTED_EXIT_CODE)),
+          ...secrets,
+        });
+      } else {
+        throw new Error('no configuration, and this host cannot run the first-run wizard');
+      }
     } catch (error) {
       const message = errorText(error);
       console.error(`Turnero: could not start: ${message}`);

@@ -1,14 +1,17 @@
 /**
- * `npm run start:web [-- --config FILE] [--headless] [--port N]`: the kiosk's services with the
- * renderer served on 127.0.0.1. Prints its URL on one line so it can run as a service; that URL
- * holds the installation's secret, so the line is for the readers of the service's journal.
+ * `npm run start:web [-- --config FILE] [--setup] [--headless] [--port N]`: the kiosk's services
+ * with the renderer served on 127.0.0.1. Prints its URL on one line so it can run as a service;
+ * that URL holds the installation's secret, so the line is for the readers of the service's
+ * journal. A FILE that does not exist yet (or `--setup`) serves the first-run wizard instead
+ * (src-main/setup/launch-plan.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../../app/data-dir';
-import { startKiosk } from '../../app/start-kiosk';
-import { ConfigError, loadKioskConfig } from '../../config/load-config';
+import { launchKiosk } from '../../app/launch-kiosk';
+import { ConfigError } from '../../config/load-config';
+import { DEMO_REQUESTED_EXIT_CODE, planLaunch } from '../../setup/launch-plan';
 import { StartupError } from '../../store/startup-errors';
 import { findChromium } from './browser';
 import { openKioskBrowser } from './kiosk-browser';
@@ -37,11 +40,16 @@ function portFrom(argv: readonly string[]): number | undefined {
 async function main(argv: readonly string[]): Promise<void> {
   // Everything the kiosk writes (database, logs, tickets, credential) is for its own user only.
   process.umask(0o077);
-  const { config, source } = loadKioskConfig(argv, process.env);
+  const plan = planLaunch(argv, process.env);
   const log = (line: string) => console.error(`[turnero] ${line}`);
-  log(`configuration from ${source}`);
-  const dataDir = config.dataDir ?? defaultDataDir();
-  const app = await startKiosk({ config, defaultDataDir: dataDir, log });
+  if (plan.mode === 'kiosk') log(`configuration from ${plan.source}`);
+  const dataDir = (plan.mode === 'kiosk' ? plan.config.dataDir : undefined) ?? defaultDataDir();
+  let stop: (exitCode: number) => void = (exitCode) => process.exit(exitCode);
+  const app = await launchKiosk(plan, {
+    defaultDataDir: dataDir,
+    log,
+    requestDemo: () => stop(DEMO_REQUESTED_EXIT_CODE),
+  });
   const port = portFrom(argv);
   const host = await startStableWebHost({
     app,
@@ -66,16 +74,16 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   let stopping = false;
-  const stop = (): void => {
+  stop = (exitCode) => {
     if (stopping) return;
     stopping = true;
     void host
       .close()
       .then(() => app.stop())
-      .finally(() => process.exit(0));
+      .finally(() => process.exit(exitCode));
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
