@@ -13,7 +13,9 @@ import { CodeEntryScreen } from './screens/CodeEntryScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { HomeScreen, type HomeScreenProps } from './screens/HomeScreen';
 import { IdEntryScreen } from './screens/IdEntryScreen';
+import { PreparingScreen } from './screens/PreparingScreen';
 import { ResultScreen } from './screens/ResultScreen';
+import { SetupGate } from './setup/SetupGate';
 import { createScreenStore, type Screen } from './state/screen-store';
 import { ScreenProviders, useBridge, useScreen, useScreenStoreApi } from './state/store-context';
 
@@ -43,12 +45,15 @@ export function App(props: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <ScreenProviders store={store} bridge={props.bridge}>
-        <Kiosk
-          wedge={props.wedge}
-          autoReturnMs={props.autoReturnMs ?? 10_000}
-          sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
-          {...(props.camera ? { camera: props.camera } : {})}
-        />
+        <KioskConnection />
+        <SetupGate>
+          <Kiosk
+            wedge={props.wedge}
+            autoReturnMs={props.autoReturnMs ?? 10_000}
+            sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
+            {...(props.camera ? { camera: props.camera } : {})}
+          />
+        </SetupGate>
       </ScreenProviders>
     </I18nextProvider>
   );
@@ -89,6 +94,12 @@ function useKioskConnection(): void {
   }, [bridge, store]);
 }
 
+/** The kiosk state, for the citizen screens and the first-run wizard's gate alike. */
+function KioskConnection(): null {
+  useKioskConnection();
+  return null;
+}
+
 function useLanguageSync(): void {
   const { i18n } = useTranslation();
   const bridge = useBridge();
@@ -123,9 +134,9 @@ function Kiosk(props: {
   const outcomeSeq = useScreen((state) => state.outcomeSeq);
   const languageChosen = useScreen((state) => state.languageChosen);
   const endSession = useScreen((state) => state.endSession);
+  const preparing = useScreen((state) => state.kiosk?.readiness === 'preparing');
   const { t } = useTranslation();
 
-  useKioskConnection();
   useLanguageSync();
 
   const lastCameraScan = useRef<{ text: string; at: number } | null>(null);
@@ -172,7 +183,8 @@ function Kiosk(props: {
     <div className="kiosk" data-screen={screen}>
       <KioskHeader />
       <main className="kiosk-main" aria-busy={busy}>
-        {screen === 'home' && <HomeScreen {...(camera ? { camera } : {})} />}
+        {screen === 'home' &&
+          (preparing ? <PreparingScreen /> : <HomeScreen {...(camera ? { camera } : {})} />)}
         {screen === 'entering-code' && (
           <CodeEntryScreen onSubmit={(code) => void submitCheckIn(bridge, store, code, 'touch')} />
         )}

@@ -1,0 +1,34 @@
+import { useId } from 'react';
+
+export interface RadioOptionProps {
+  name: string;
+  checked: boolean;
+  onChange(): void;
+  label: string;
+  /** A second line: the device behind a name, or why it may not work. */
+  detail?: string;
+}
+
+/** One choice of a radio group, as a large touch target: the whole row is the label. */
+export function RadioOption(props: RadioOptionProps) {
+  const detailId = useId();
+  return (
+    <label className="setup-option">
+      <input
+        type="radio"
+        name={props.name}
+        checked={props.checked}
+        onChange={props.onChange}
+        aria-describedby={props.detail ? detailId : undefined}
+      />
+      <span className="setup-option__text">
+        <span className="setup-option__label">{props.label}</span>
+        {props.detail && (
+          <span id={detailId} className="setup-option__detail">
+            {props.detail}
+          </span>
+        )}
+      </span>
+    </label>
+  );
+}
