@@ -11,7 +11,9 @@ export interface RadioOptionProps {
 
 /** One choice of a radio group, as a large touch target: the whole row is the label. */
 export function RadioOption(props: RadioOptionProps) {
-  const detailId = useId();
+  const id = useId();
+  const labelId = `${id}-label`;
+  const detailId = `${id}-detail`;
   return (
     <label className="setup-option">
       <input
@@ -19,10 +21,13 @@ export function RadioOption(props: RadioOptionProps) {
         name={props.name}
         checked={props.checked}
         onChange={props.onChange}
+        aria-labelledby={labelId}
         aria-describedby={props.detail ? detailId : undefined}
       />
       <span className="setup-option__text">
-        <span className="setup-option__label">{props.label}</span>
+        <span id={labelId} className="setup-option__label">
+          {props.label}
+        </span>
         {props.detail && (
           <span id={detailId} className="setup-option__detail">
             {props.detail}
