@@ -128,9 +128,13 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   settings.applyRemote(sync.getRemoteSettings());
 
   // The screen never waits for the town hall: the first sync runs behind it (a new kiosk shows
-  // "preparing" until it has something to serve: first-sync.ts).
-  retention.start();
-  sync.start();
+  // "preparing" until it has something to serve: first-sync.ts). It starts on the next turn of
+  // the event loop, once the host has had its turn to serve the screen: the first request loads
+  // Node's HTTP client, which costs more than the rest of the start-up.
+  const startSync = setImmediate(() => {
+    retention.start();
+    sync.start();
+  });
   await printer.start();
   await scanner?.start();
 
@@ -139,6 +143,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     dispatch,
     onEvent: events.onEvent,
     stop: async () => {
+      clearImmediate(startSync);
       for (const unsubscribe of subscriptions) unsubscribe?.();
       kioskState.dispose();
       firstSync.dispose();

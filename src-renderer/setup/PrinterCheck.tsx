@@ -56,7 +56,12 @@ export function PrinterCheck(props: {
         <strong data-state={reading?.state ?? 'unknown'}>
           {reading ? t(`setup.printer.states.${reading.state}`) : t('setup.nav.busy')}
         </strong>
-        {reading && <span className="setup-status__detail"> ({reading.detail})</span>}
+        {reading && reading.state !== 'ready' && (
+          <span className="setup-status__detail">
+            {' '}
+            {t('setup.detail', { detail: reading.detail })}
+          </span>
+        )}
       </div>
       <p className="setup-field__hint">{t('setup.printer.statusLive')}</p>
       <button

@@ -44,6 +44,23 @@ function transportOf(form: PrinterForm): string | null {
   return null;
 }
 
+/** The form's connection for a transport chosen before (back on this step), or an empty one. */
+function formOf(
+  transport: string | null,
+): Pick<PrinterForm, 'connection' | 'otherPath' | 'host' | 'port' | 'baud'> {
+  const empty = { connection: '', otherPath: '', host: '', port: '9100', baud: '19200' };
+  if (!transport) return empty;
+  if (transport === 'virtual' || transport.startsWith('usblp:')) {
+    return { ...empty, connection: transport };
+  }
+  if (transport.startsWith('tcp://')) {
+    const url = new URL(transport);
+    return { ...empty, connection: 'tcp', host: url.hostname, port: url.port || '9100' };
+  }
+  const [port = '', query = ''] = transport.split('?');
+  return { ...empty, connection: port, baud: new URLSearchParams(query).get('baud') ?? '19200' };
+}
+
 /** Step 3: the ticket printer: found or typed, its model and paper, then tried (PrinterCheck). */
 export function PrinterStep(props: StepProps) {
   const { t } = useTranslation();
@@ -52,15 +69,11 @@ export function PrinterStep(props: StepProps) {
   const action = useStepAction();
   const chosen = props.status.draft.printer;
   const [devices, setDevices] = useState<DetectedDevices | null>(null);
-  const [form, setForm] = useState<PrinterForm>({
-    connection: '',
-    otherPath: '',
-    host: '',
-    port: '9100',
-    baud: '19200',
+  const [form, setForm] = useState<PrinterForm>(() => ({
+    ...formOf(chosen?.transport ?? null),
     profile: chosen?.profile ?? 'epson',
     paperWidth: chosen?.paperWidth ?? 80,
-  });
+  }));
   const [reachability, setReachability] = useState<string | null>(null);
   const update = (patch: Partial<PrinterForm>) => setForm((current) => ({ ...current, ...patch }));
 

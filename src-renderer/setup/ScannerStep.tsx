@@ -29,9 +29,13 @@ export function ScannerStep(props: StepProps) {
   const action = useStepAction();
   const chosen = props.status.draft.scanner;
   const [ports, setPorts] = useState<DetectedSerialPort[] | null>(null);
-  const [choice, setChoice] = useState('keyboard');
+  // Back on this step: the scanner chosen before is selected again.
+  const [previousPort = '', previousQuery = ''] = chosen?.transport.startsWith('serial:')
+    ? chosen.transport.split('?')
+    : [];
+  const [choice, setChoice] = useState(previousPort || 'keyboard');
   const [otherPath, setOtherPath] = useState('');
-  const [baud, setBaud] = useState('9600');
+  const [baud, setBaud] = useState(new URLSearchParams(previousQuery).get('baud') ?? '9600');
 
   const detect = async () => {
     const found = await action.run(() => callSetup(bridge, 'setup:detect-devices', {}));

@@ -28,5 +28,17 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
 export async function screenshotStep(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const dir = process.env.TURNERO_DOC_SCREENSHOTS === '1' ? DOC_SCREENSHOTS : testInfo.outputDir;
   mkdirSync(dir, { recursive: true });
+  // The step scrolls inside the kiosk's main area: the window is made tall enough for all of it.
+  const viewport = page.viewportSize();
+  const overflow = await page.evaluate(() => {
+    const main = document.querySelector('.kiosk-main');
+    if (!main) return 0;
+    main.scrollTop = 0;
+    return main.scrollHeight - main.clientHeight;
+  });
+  if (viewport && overflow > 0) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height + overflow });
+  }
   await page.screenshot({ path: join(dir, `${name}.png`) });
+  if (viewport && overflow > 0) await page.setViewportSize(viewport);
 }
