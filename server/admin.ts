@@ -22,6 +22,11 @@ import type { FaultCounters, FaultInjector, FaultOptions } from './faults';
 import { issueToken } from './routes/sites';
 import { callNext, RECENT_TURNS } from './routes/turns';
 import { publicAppointment } from './store/appointments-repository';
+import {
+  issueTechnicianCard,
+  type IssuedTechnicianCard,
+  type TechnicianCardSpec,
+} from './technician-cards';
 import { publicCheckIn } from './store/check-ins-repository';
 import type { DeviceHealth } from './store/devices-repository';
 import type { RemoteSettings } from './store/remote-config-repository';
@@ -58,6 +63,13 @@ export interface ServerAdmin {
   checkIns(): CheckInRecord[];
   /** A signed booking token for an appointment, as the town hall would put in its QR. */
   issueToken(siteId: string, appointmentId: string): BookingTokenResponse;
+  /**
+   * A technician card for one site (default: the seed's), valid `validDays` (default 30): the
+   * text its QR code holds, signed with the server's booking key (docs/technician.md).
+   */
+  issueTechnicianCard(
+    spec: Omit<TechnicianCardSpec, 'siteId'> & { siteId?: string },
+  ): IssuedTechnicianCard;
   /** The salted hash the site gives this ID number (for tests and demos). */
   citizenIdHash(siteId: string, citizenId: string): string;
   /** The server-wide change sequence (grows with every appointment write). */
@@ -145,6 +157,8 @@ export function createServerAdmin(
     checkIns: () => store.checkIns.list().map(publicCheckIn),
     issueToken: (siteId, appointmentId) =>
       issueToken(store, state.activeKey, siteId, appointmentId, now()),
+    issueTechnicianCard: (spec) =>
+      issueTechnicianCard(state.activeKey, { ...spec, siteId: defaultSite(spec.siteId) }, now()),
     citizenIdHash: (siteId, citizenId) => {
       const parsed = parseIdDocument(citizenId);
       if (!parsed.ok) throw new Error('not a valid DNI, NIE or passport number');

@@ -75,11 +75,15 @@ const b64url = (value: unknown): string =>
   Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
 /** A compact JWS: base64url(header).base64url(claims).base64url(Ed25519 signature). */
-export function signBookingToken(key: SigningKey, claims: BookingTokenClaims): string {
-  const header: BookingTokenHeader = { alg: 'EdDSA', typ: BOOKING_TOKEN_TYPE, kid: key.kid };
+export function signCompactJws(key: SigningKey, header: { kid: string }, claims: unknown): string {
   const signingInput = `${b64url(header)}.${b64url(claims)}`;
   const signature = sign(null, Buffer.from(signingInput, 'ascii'), key.privateKey);
   return `${signingInput}.${signature.toString('base64url')}`;
+}
+
+export function signBookingToken(key: SigningKey, claims: BookingTokenClaims): string {
+  const header: BookingTokenHeader = { alg: 'EdDSA', typ: BOOKING_TOKEN_TYPE, kid: key.kid };
+  return signCompactJws(key, header, claims);
 }
 
 /** A fresh per-site salt for ID hashes: 32 random bytes, base64url. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { TurneroBridge } from '../src-shared/contract/ipc';
@@ -18,6 +18,12 @@ import { ResultScreen } from './screens/ResultScreen';
 import { SetupGate } from './setup/SetupGate';
 import { createScreenStore, type Screen } from './state/screen-store';
 import { ScreenProviders, useBridge, useScreen, useScreenStoreApi } from './state/store-context';
+import { brandingStyle } from './technician/branding-style';
+import { TechnicianGate } from './technician/TechnicianGate';
+import { TechnicianProvider, useTechnicianStoreApi } from './technician/technician-context';
+import { presentTechnicianCard } from './technician/technician-card-scan';
+import { createTechnicianStore } from './technician/technician-store';
+import { useTechnicianSession } from './technician/use-technician-session';
 
 export interface AppProps {
   bridge: TurneroBridge;
@@ -41,18 +47,21 @@ const CAMERA_REPEAT_MS = 10_000;
 
 export function App(props: AppProps) {
   const [store] = useState(createScreenStore);
+  const [technicianStore] = useState(createTechnicianStore);
   const [i18n] = useState(() => props.i18n ?? createRendererI18n());
   return (
     <I18nextProvider i18n={i18n}>
       <ScreenProviders store={store} bridge={props.bridge}>
         <KioskConnection />
         <SetupGate>
-          <Kiosk
-            wedge={props.wedge}
-            autoReturnMs={props.autoReturnMs ?? 10_000}
-            sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
-            {...(props.camera ? { camera: props.camera } : {})}
-          />
+          <TechnicianProvider store={technicianStore}>
+            <Kiosk
+              wedge={props.wedge}
+              autoReturnMs={props.autoReturnMs ?? 10_000}
+              sessionTimeoutMs={props.sessionTimeoutMs ?? 60_000}
+              {...(props.camera ? { camera: props.camera } : {})}
+            />
+          </TechnicianProvider>
         </SetupGate>
       </ScreenProviders>
     </I18nextProvider>
@@ -127,6 +136,7 @@ function Kiosk(props: {
 }) {
   const bridge = useBridge();
   const store = useScreenStoreApi();
+  const technician = useTechnicianStoreApi();
   const screen = useScreen((state) => state.screen);
   const result = useScreen((state) => state.result);
   const error = useScreen((state) => state.error);
@@ -134,10 +144,21 @@ function Kiosk(props: {
   const outcomeSeq = useScreen((state) => state.outcomeSeq);
   const languageChosen = useScreen((state) => state.languageChosen);
   const endSession = useScreen((state) => state.endSession);
-  const preparing = useScreen((state) => state.kiosk?.readiness === 'preparing');
   const { t } = useTranslation();
 
   useLanguageSync();
+  useTechnicianSession();
+  const branding = useScreen((state) => state.kiosk?.branding);
+  const preparing = useScreen((state) => state.kiosk?.readiness === 'preparing');
+  /** A scan the screen read: a technician card, or a citizen's check-in (not while a technician works). */
+  const scanned = useCallback(
+    (text: string, source: 'keyboard-wedge' | 'camera') => {
+      if (technician.getState().session.phase !== 'closed') return;
+      if (presentTechnicianCard(bridge, { screens: store, technician }, text)) return;
+      void submitCheckIn(bridge, store, text, source);
+    },
+    [bridge, store, technician],
+  );
 
   const lastCameraScan = useRef<{ text: string; at: number } | null>(null);
   // Technician settings from main: off, and the scanner in the PC's layout, until told otherwise.
@@ -151,14 +172,14 @@ function Kiosk(props: {
       const last = lastCameraScan.current;
       if (last && last.text === text && now - last.at < CAMERA_REPEAT_MS) return;
       lastCameraScan.current = { text, at: now };
-      void submitCheckIn(bridge, store, text, 'camera');
+      scanned(text, 'camera');
     };
     return props.camera ? { onDecode, start: props.camera.start } : { onDecode };
-  }, [cameraEnabled, props.camera, bridge, store]);
+  }, [cameraEnabled, props.camera, scanned]);
 
   useWedgeScanner(
     {
-      onScan: (input) => void submitCheckIn(bridge, store, input, 'keyboard-wedge'),
+      onScan: (input) => scanned(input, 'keyboard-wedge'),
       onTyped: (text) => {
         if (isTyping(store.getState().screen)) store.getState().typeCode(text);
       },
@@ -180,41 +201,45 @@ function Kiosk(props: {
   );
 
   return (
-    <div className="kiosk" data-screen={screen}>
-      <KioskHeader />
-      <main className="kiosk-main" aria-busy={busy}>
-        {screen === 'home' &&
-          (preparing ? <PreparingScreen /> : <HomeScreen {...(camera ? { camera } : {})} />)}
-        {screen === 'entering-code' && (
-          <CodeEntryScreen onSubmit={(code) => void submitCheckIn(bridge, store, code, 'touch')} />
+    <TechnicianGate>
+      <div className="kiosk" data-screen={screen} style={brandingStyle(branding)}>
+        <KioskHeader />
+        <main className="kiosk-main" aria-busy={busy}>
+          {screen === 'home' &&
+            (preparing ? <PreparingScreen /> : <HomeScreen {...(camera ? { camera } : {})} />)}
+          {screen === 'entering-code' && (
+            <CodeEntryScreen
+              onSubmit={(code) => void submitCheckIn(bridge, store, code, 'touch')}
+            />
+          )}
+          {screen === 'entering-id' && (
+            <IdEntryScreen
+              onSubmit={(documentNumber) =>
+                void submitCheckIn(bridge, store, documentNumber, 'touch', 'id-document')
+              }
+            />
+          )}
+          {screen === 'result' && result && (
+            <ResultScreen
+              result={result}
+              onReprint={() => void reprintTicket(bridge, store, result)}
+            />
+          )}
+          {screen === 'error' && error && <ErrorScreen error={error} />}
+        </main>
+        {(screen === 'home' || isTyping(screen)) && (
+          <footer className="kiosk-footer">
+            <LanguageBar />
+          </footer>
         )}
-        {screen === 'entering-id' && (
-          <IdEntryScreen
-            onSubmit={(documentNumber) =>
-              void submitCheckIn(bridge, store, documentNumber, 'touch', 'id-document')
-            }
-          />
+        <LiveAnnouncer />
+        {busy && (
+          <div className="busy-overlay" aria-hidden="true" data-testid="busy">
+            <div className="busy-overlay__spinner" />
+            <p>{t('ui.busy')}</p>
+          </div>
         )}
-        {screen === 'result' && result && (
-          <ResultScreen
-            result={result}
-            onReprint={() => void reprintTicket(bridge, store, result)}
-          />
-        )}
-        {screen === 'error' && error && <ErrorScreen error={error} />}
-      </main>
-      {(screen === 'home' || isTyping(screen)) && (
-        <footer className="kiosk-footer">
-          <LanguageBar />
-        </footer>
-      )}
-      <LiveAnnouncer />
-      {busy && (
-        <div className="busy-overlay" aria-hidden="true" data-testid="busy">
-          <div className="busy-overlay__spinner" />
-          <p>{t('ui.busy')}</p>
-        </div>
-      )}
-    </div>
+      </div>
+    </TechnicianGate>
   );
 }

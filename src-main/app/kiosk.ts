@@ -7,8 +7,8 @@ import type { SecretStoreFactory } from '../secrets/secret-store';
 
 export interface Kiosk {
   /**
-   * The configuration the kiosk started with (the settings service owns later changes); null
-   * while the first-run wizard runs (src-main/setup/).
+   * The configuration the kiosk started with: the file with the technician's saved changes (the
+   * settings service owns later changes); null while the first-run wizard runs (src-main/setup/).
    */
   readonly config: Config | null;
   /** Validates and serves one request of the IPC contract; never throws. */

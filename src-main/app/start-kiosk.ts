@@ -5,7 +5,10 @@
  */
 import { join } from 'node:path';
 import { localDayOf } from '../../src-shared/domain/site-time';
+import { technicianCardToken } from '../../src-shared/domain/technician-card';
 import { connectBackend } from '../backend/connect-backend';
+import { credentialPath } from '../backend/turnero-api/credential';
+import { mergeBookingKeys } from '../checkin/booking-token';
 import { CheckInHandler } from '../checkin/check-in-handler';
 import { CheckInService } from '../checkin/check-in-service';
 import { createDispatcher } from '../ipc/dispatcher';
@@ -24,17 +27,25 @@ import { prepareDataFolder } from '../store/data-folder';
 import { RetentionKeeper } from '../store/retention-keeper';
 import { openStore } from '../store/store';
 import { createSyncEngine } from '../sync/sync-engine';
-import { credentialPath } from '../backend/turnero-api/credential';
+import { createAccessGuard } from '../technician/access-guard';
+import { TechnicianLayerFile } from '../technician/technician-layer-file';
+import { createTechnicianMode } from '../technician/technician-mode';
 import type { Kiosk, StartKioskOptions } from './kiosk';
 
 export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
-  const { config } = options;
-  const dataDir = config.dataDir ?? options.defaultDataDir;
+  const dataDir = options.config.dataDir ?? options.defaultDataDir;
   prepareDataFolder(dataDir);
   const log = teeLog(
     options.log ?? ((line: string) => console.log(`[turnero] ${line}`)),
     createFileLog(dataDir),
   );
+
+  // The technician's changes are laid over the file before any part is made, so that those
+  // needing a restart take effect now; `config` is what the parts start with.
+  const settings = new SettingsService(options.config, log);
+  const technicianLayer = new TechnicianLayerFile(dataDir, log);
+  settings.applyTechnician(technicianLayer.load());
+  const config = settings.current;
 
   const events = new KioskEvents(log);
   const store = openStore(join(dataDir, 'turnero.sqlite'));
@@ -46,7 +57,6 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     ticketDays: config.retention.ticketDays,
     log,
   });
-  const settings = new SettingsService(config, log);
   const printer = createConfiguredPrinter(config.printer, {
     dataDir,
     log,
@@ -113,16 +123,36 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     credentialStore: () => secretStore(credentialPath(dataDir, config.api.credentialFile)).facts(),
     siteName: () => siteName() || null,
   });
-  const dispatch = createDispatcher(
-    requestHandlers({ kioskState, checkInHandler, checkIns, setup }),
+  const technician = createTechnicianMode({
+    dataDir,
+    siteId: config.siteId,
+    kioskId: config.kioskId,
+    settings,
+    layerFile: technicianLayer,
+    store,
+    services: () => store.catalog.listServices(),
+    cardKeys: () => mergeBookingKeys(config.bookingKeys, store.catalog.getPublishedBookingKeys()),
+    events,
     log,
+  });
+  const dispatch = createDispatcher(
+    { ...requestHandlers({ kioskState, checkInHandler, checkIns, setup }), ...technician.handlers },
+    log,
+    // A started kiosk has a configuration: its setup channels are the technician's only (setup
+    // mode opens them while unconfigured: src-main/setup/wizard-kiosk.ts).
+    createAccessGuard({ sessionOpen: technician.sessionOpen, unconfigured: () => false }),
   );
 
   const subscriptions = [
     sync.onRemoteSettings((remote) => settings.applyRemote(remote)),
     kioskState.onChange((state) => events.emit('kiosk:state-changed', state)),
     printer.onStateChange((state) => log(`printer: ${state}`)),
-    scanner?.onScan((text) => void checkInHandler.scanned(text)),
+    technician.onSessionChange((view) => events.emit('technician:session-changed', view)),
+    scanner?.onScan((text) =>
+      technicianCardToken(text) === null
+        ? void checkInHandler.scanned(text)
+        : technician.cardScanned(text),
+    ),
     scanner?.onRejected(() => checkInHandler.rejected()),
   ];
   settings.applyRemote(sync.getRemoteSettings());
@@ -147,6 +177,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
       for (const unsubscribe of subscriptions) unsubscribe?.();
       kioskState.dispose();
       firstSync.dispose();
+      technician.dispose();
+      settings.dispose();
       events.dispose();
       await scanner?.stop();
       await sync.stop();

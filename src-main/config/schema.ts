@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { BookingKeySchema } from '../../src-shared/contract/townhall-api';
 import { SiteIdSchema } from '../../src-shared/domain/site-id';
+import { isReadableBrandColour } from '../../src-shared/domain/colour-contrast';
 import { LanguageSchema } from '../../src-shared/domain/language';
 import { isValidTimeZone } from '../../src-shared/domain/site-time';
 import { BACKEND_NAMES, backendSectionFields, missingBackendSection } from '../backend/registry';
@@ -83,6 +84,19 @@ export function parseScannerTransport(value: string): ScannerTransportConfig | n
   if (value.startsWith('serial:')) return parseSerialUri(value, 9600);
   return null;
 }
+
+/**
+ * A branding colour: `#rrggbb` that keeps white text on it, and it as text on the kiosk's light
+ * backgrounds, at 4.5:1 (WCAG AA). The issue's `params.issue` names the rule for the settings panel.
+ */
+const brandColourSchema = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour')
+  .refine(isReadableBrandColour, {
+    message: 'too light: white text on it, or it on a light background, would be hard to read',
+    params: { issue: 'low-contrast' },
+  })
+  .transform((colour) => colour.toLowerCase());
 
 /** The http(s) base URL of the town hall's Turnero server (Town Hall API v1). */
 const apiBaseUrlSchema = z.string().refine(isSecureOrLoopbackUrl, { message: SECURE_URL_MESSAGE });
@@ -250,6 +264,13 @@ export const ConfigSchema = z
         idleSeconds: z.number().int().min(10).max(600).default(60),
         /** The "¿Necesita más tiempo?" warning shows this long before any reset. */
         warningSeconds: z.number().int().min(5).max(120).default(15),
+        /** The languages the citizen may choose on screen; they must include `language`. */
+        languages: z
+          .array(LanguageSchema)
+          .min(1)
+          .max(4)
+          .refine((list) => new Set(list).size === list.length, { message: 'duplicate language' })
+          .default(['es', 'en', 'fr', 'de']),
       })
       .strict()
       .prefault({}),
@@ -259,6 +280,20 @@ export const ConfigSchema = z
         priorityEnabled: z.boolean().default(false),
         /** A service's button shows its remaining tickets when this many or fewer are left. */
         showRemainingBelow: z.number().int().min(0).max(999).default(10),
+        /** Services of the site the walk-in screen does not offer (by service id). */
+        hiddenServices: z.array(z.string().min(1).max(64)).max(200).default([]),
+      })
+      .strict()
+      .prefault({}),
+    /** How the citizen screens present the site (set by the technician, docs/technician.md). */
+    branding: z
+      .object({
+        /** Shown instead of the town hall's name for the site; null: the town hall's. */
+        siteName: z.string().trim().min(1).max(80).nullable().default(null),
+        /** The header's colour (white text on it); null: the kiosk's own navy. */
+        headerColor: brandColourSchema.nullable().default(null),
+        /** The main buttons' colour (white text on them); null: the kiosk's own blue. */
+        actionColor: brandColourSchema.nullable().default(null),
       })
       .strict()
       .prefault({}),
@@ -271,7 +306,17 @@ export const ConfigSchema = z
       .strict()
       .prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    if (!config.citizen.languages.includes(config.language)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['citizen', 'languages'],
+        message: `must include the default language "${config.language}"`,
+        params: { issue: 'default-language-missing' },
+      });
+    }
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -6,6 +6,7 @@ import type { CheckInHandler } from '../checkin/check-in-handler';
 import type { CheckInService } from '../checkin/check-in-service';
 import type { KioskStateModel } from '../kiosk-state/kiosk-state';
 import type { SetupHandlers } from '../setup/setup-handlers';
+import type { TechnicianChannel } from '../technician/technician-handlers';
 import type { IpcHandlers } from './dispatcher';
 
 export interface RequestHandlerParts {
@@ -16,7 +17,11 @@ export interface RequestHandlerParts {
   setup: SetupHandlers;
 }
 
-export function requestHandlers(parts: RequestHandlerParts): IpcHandlers {
+/**
+ * The citizen's channels and the wizard's (as a configured kiosk answers them); the technician
+ * mode's come from technician/technician-handlers.ts.
+ */
+export function requestHandlers(parts: RequestHandlerParts): Omit<IpcHandlers, TechnicianChannel> {
   const { kioskState, checkInHandler, checkIns, setup } = parts;
   return {
     ...setup,

@@ -37,7 +37,7 @@ export class KioskStateModel {
     const settings = sources.settings.current;
     this.state = {
       readiness: sources.readiness.readiness(),
-      siteName: sources.siteName(),
+      siteName: this.siteName(settings),
       kioskId: sources.kioskId,
       defaultLanguage: settings.language,
       sessionLanguage: settings.language,
@@ -53,11 +53,14 @@ export class KioskStateModel {
       ) ?? (() => undefined),
       // A sync run may bring the site's name along with the status.
       sources.sync.onStatusChange(() =>
-        this.update({ ...this.syncSlice(), siteName: sources.siteName() }),
+        this.update({ ...this.syncSlice(), siteName: this.siteName(sources.settings.current) }),
       ),
       // The first sync brings the site in long before its run ends (a page of appointments).
       sources.readiness.onChange(() =>
-        this.update({ readiness: sources.readiness.readiness(), siteName: sources.siteName() }),
+        this.update({
+          readiness: sources.readiness.readiness(),
+          siteName: this.siteName(sources.settings.current),
+        }),
       ),
       sources.settings.onChange(({ settings: next, previous }) =>
         this.update({
@@ -67,6 +70,7 @@ export class KioskStateModel {
             ? { sessionLanguage: next.language }
             : {}),
           ...this.citizenSlice(next),
+          siteName: this.siteName(next),
           scanner: this.scannerSlice(next),
         }),
       ),
@@ -98,9 +102,22 @@ export class KioskStateModel {
     return { connectivity: status.connectivity, lastSyncAt: status.lastSuccessAt };
   }
 
-  private citizenSlice(settings: Config): Pick<KioskState, 'bookingUrl' | 'session'> {
-    const { bookingUrl, outcomeSeconds, idleSeconds, warningSeconds } = settings.citizen;
-    return { bookingUrl, session: { outcomeSeconds, idleSeconds, warningSeconds } };
+  private citizenSlice(
+    settings: Config,
+  ): Pick<KioskState, 'bookingUrl' | 'session' | 'languages' | 'branding'> {
+    const { bookingUrl, outcomeSeconds, idleSeconds, warningSeconds, languages } = settings.citizen;
+    const { headerColor, actionColor } = settings.branding;
+    return {
+      bookingUrl,
+      session: { outcomeSeconds, idleSeconds, warningSeconds },
+      languages,
+      branding: { headerColor, actionColor },
+    };
+  }
+
+  /** The technician's display name for the site, else the town hall's. */
+  private siteName(settings: Config): string {
+    return settings.branding.siteName ?? this.sources.siteName();
   }
 
   private scannerSlice(settings: Config): KioskState['scanner'] {

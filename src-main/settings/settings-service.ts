@@ -10,6 +10,7 @@
  * this service writes. A layer that would make the settings invalid is refused field by field
  * and logged, and the effective settings stay as they were.
  */
+import type { z } from 'zod';
 import { Emitter } from '../../src-shared/common/emitter';
 import type { RemoteConfig } from '../../src-shared/contract/townhall-api';
 import { ConfigSchema, type Config } from '../config/schema';
@@ -70,6 +71,25 @@ export class SettingsService {
   /** A technician's changes on the device; replaces the previous technician layer. */
   applyTechnician(patch: SettingsPatch): void {
     this.setLayer('technician', patch);
+  }
+
+  /** The technician's changes as they stand (what `applyTechnician` last accepted). */
+  get technicianLayer(): SettingsPatch {
+    return this.layers.technician;
+  }
+
+  /**
+   * The effective settings a technician layer would give, without applying it; or every issue
+   * that would make the settings invalid (so the technician is told, rather than the field
+   * being dropped as `applyTechnician` does with a bad one).
+   */
+  previewTechnician(
+    patch: SettingsPatch,
+  ): { ok: true; settings: Config } | { ok: false; issues: z.core.$ZodIssue[] } {
+    const result = ConfigSchema.safeParse(this.document({ ...this.layers, technician: patch }));
+    return result.success
+      ? { ok: true, settings: result.data }
+      : { ok: false, issues: result.error.issues };
   }
 
   /** Which layer the effective value of a field (dotted path) comes from. */

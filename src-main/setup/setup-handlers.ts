@@ -2,7 +2,8 @@
  * Who answers the `setup:*` channels: the wizard while the kiosk has no configuration, and a
  * configured kiosk otherwise (a technician session): there the detection and the first-sync
  * progress answer for real, what changes the kiosk's setup is refused (`already-configured`).
- * The access guard decides who may call them at all (setup-access.ts).
+ * The access guard decides who may call them at all (technician/access-guard.ts: in a technician
+ * session, or while unconfigured).
  */
 import type { RequestChannel, requestChannels } from '../../src-shared/contract/ipc';
 import type { SetupDraft, SetupStatus } from '../../src-shared/contract/setup';

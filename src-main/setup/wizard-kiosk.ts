@@ -1,7 +1,9 @@
 /**
  * The kiosk as the screen sees it while the wizard runs: its state says `unconfigured` (the
- * screen shows the wizard), the `setup` channels reach the wizard, and every citizen channel is
- * answered "not ready" — there is no site, no appointment and no printer to serve with yet.
+ * screen shows the wizard), the `setup` channels reach the wizard (and are closed once it has
+ * switched the kiosk into service), every citizen channel is answered "not ready" — there is no
+ * site, no appointment and no printer to serve with yet — and the technician mode's channels are
+ * refused: there is no technician session without a configuration.
  */
 import {
   accessOf,
@@ -9,18 +11,19 @@ import {
   type KioskState,
   type RequestChannel,
 } from '../../src-shared/contract/ipc';
+import { LANGUAGES } from '../../src-shared/i18n/catalogs';
 import type { Kiosk } from '../app/kiosk';
 import { parseConfig } from '../config/load-config';
 import { createDispatcher, type IpcHandlers } from '../ipc/dispatcher';
 import { KioskEvents } from '../ipc/kiosk-events';
-import { setupModeGuard } from './setup-access';
+import { createAccessGuard } from '../technician/access-guard';
 import { wizardHandlers, type SetupChannel } from './setup-handlers';
 import type { SetupWizard } from './setup-wizard';
 
 /** The state of a kiosk without a configuration: the documented defaults, nothing connected. */
 export function unconfiguredState(wizard: Pick<SetupWizard, 'language'>): KioskState {
   const defaults = parseConfig({}, null);
-  const { citizen, scanner } = defaults;
+  const { citizen, scanner, branding } = defaults;
   return {
     readiness: 'unconfigured',
     siteName: '',
@@ -31,6 +34,9 @@ export function unconfiguredState(wizard: Pick<SetupWizard, 'language'>): KioskS
     lastSyncAt: null,
     printer: { transport: 'virtual', status: 'unknown' },
     bookingUrl: null,
+    // Every language: the wizard is used in any of them.
+    languages: [...LANGUAGES],
+    branding: { headerColor: branding.headerColor, actionColor: branding.actionColor },
     session: {
       outcomeSeconds: citizen.outcomeSeconds,
       idleSeconds: citizen.idleSeconds,
@@ -74,10 +80,11 @@ export function createWizardKiosk(wizard: SetupWizard, log: (line: string) => vo
   };
   return {
     config: null,
+    // No technician session without a configuration: the setup channels are open while unconfigured.
     dispatch: createDispatcher(
       handlers,
       log,
-      setupModeGuard(() => wizard.unconfigured),
+      createAccessGuard({ sessionOpen: () => false, unconfigured: () => wizard.unconfigured }),
     ),
     onEvent: events.onEvent,
     stop: async () => {

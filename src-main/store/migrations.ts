@@ -180,4 +180,30 @@ export const migrations: readonly Migration[] = [
     description: 'outbox rows count the failures the town hall answered, apart from outages',
     sql: `ALTER TABLE outbox ADD COLUMN answered_failures INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 8,
+    description: "the technician mode's audit log and its PIN lockout (docs/technician.md)",
+    sql: `
+      -- Who did what in the technician mode: entries, wrong PINs, lockouts, exits, setting
+      -- changes (old and new values as JSON text). Never a PIN, a PIN hash or a secret.
+      CREATE TABLE technician_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        path TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX technician_audit_by_time ON technician_audit (at);
+
+      -- Wrong PINs in a row and the end of a lockout, so a restart does not reset the count.
+      CREATE TABLE technician_lockout (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        failures INTEGER NOT NULL,
+        locked_until TEXT
+      ) STRICT;
+    `,
+  },
 ];

@@ -8,6 +8,8 @@ import { NumberRepository } from './number-repository';
 import { OutboxRepository } from './outbox-repository';
 import { RetentionRepository } from './retention-repository';
 import { SyncStateRepository } from './sync-state-repository';
+import { TechnicianAuditRepository } from './technician-audit-repository';
+import { TechnicianLockoutRepository } from './technician-lockout-repository';
 import { TicketRepository } from './ticket-repository';
 
 /** Beside the database, never in it (id-salt-file.ts). */
@@ -25,6 +27,10 @@ export interface Store {
   readonly conflicts: ConflictRepository;
   /** Erases what is past its retention (data minimisation). */
   readonly retention: RetentionRepository;
+  /** The technician mode's audit log. */
+  readonly technicianAudit: TechnicianAuditRepository;
+  /** Wrong technician PINs in a row and the lockout they caused. */
+  readonly technicianLockout: TechnicianLockoutRepository;
   /** Runs `work` in one SQLite transaction: everything it writes lands, or nothing does. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -44,6 +50,8 @@ export function openStore(file: string): Store {
     conflicts: new ConflictRepository(db),
     outbox: new OutboxRepository(db),
     syncState: new SyncStateRepository(db),
+    technicianAudit: new TechnicianAuditRepository(db),
+    technicianLockout: new TechnicianLockoutRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     close: () => db.close(),
   };

@@ -22,5 +22,8 @@ export function webSocketUrl(location: Pick<Location, 'host' | 'search'>): strin
 export function getBridge(): TurneroBridge {
   if (cached) return cached;
   cached = window.turnero ?? createWebBridge({ url: webSocketUrl(window.location) });
+  // `window.turnero` whichever the transport, as the contract says: over the web host's socket a
+  // script in the page could open that socket itself, so this exposes nothing new.
+  window.turnero ??= cached;
   return cached;
 }

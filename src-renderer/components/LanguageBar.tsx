@@ -6,9 +6,13 @@ export function LanguageBar() {
   const { t } = useTranslation();
   const language = useScreen((state) => state.language);
   const chooseLanguage = useScreen((state) => state.chooseLanguage);
+  // The technician's choice (`citizen.languages`), from main; all of them until it is known.
+  const offered = useScreen((state) => state.kiosk?.languages) ?? LANGUAGES;
+  const languages = LANGUAGES.filter((code) => offered.includes(code));
+  if (languages.length < 2) return null;
   return (
     <nav className="language-bar" aria-label={t('ui.languages.label')}>
-      {LANGUAGES.map((code) => (
+      {languages.map((code) => (
         <button
           key={code}
           type="button"

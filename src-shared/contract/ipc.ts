@@ -6,6 +6,25 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../domain/language';
 import * as setup from './setup';
+import {
+  AuditListRequestSchema,
+  AuditListResponseSchema,
+  CardPresentRequestSchema,
+  CardPresentResponseSchema,
+  ConfigExportResponseSchema,
+  ImportPreviewSchema,
+  NoParametersSchema,
+  PinChangeRequestSchema,
+  PinChangeResponseSchema,
+  PinEnterRequestSchema,
+  PinEnterResponseSchema,
+  SessionEndRequestSchema,
+  SettingsApplyRequestSchema,
+  SettingsChangeOutcomeSchema,
+  SettingsFileRequestSchema,
+  SettingsViewSchema,
+  TechnicianSessionViewSchema,
+} from './technician';
 
 /** Why a request did not succeed. The renderer translates each code; none carries personal data. */
 export const IpcErrorCodeSchema = z.enum([
@@ -137,6 +156,7 @@ export type Readiness = z.infer<typeof ReadinessSchema>;
 
 export const KioskStateSchema = z.object({
   readiness: ReadinessSchema,
+  /** The technician's display name for the site when set, else the town hall's name. */
   siteName: z.string(),
   kioskId: z.string(),
   defaultLanguage: LanguageSchema,
@@ -147,6 +167,22 @@ export const KioskStateSchema = z.object({
   printer: z.object({
     transport: z.enum(['serial', 'tcp', 'usblp', 'virtual']),
     status: PrinterStateSchema,
+  }),
+  /** The languages the citizen may choose on screen, the default one included. */
+  languages: z.array(LanguageSchema).min(1).max(4),
+  /**
+   * The technician's colours (`#rrggbb`, readable under white text), applied as CSS custom
+   * properties; null: the kiosk's own.
+   */
+  branding: z.object({
+    headerColor: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i)
+      .nullable(),
+    actionColor: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i)
+      .nullable(),
   }),
   /** The town hall's booking web, offered (as a QR) where booking is the citizen's next step. */
   bookingUrl: z.string().max(300).nullable(),
@@ -350,6 +386,77 @@ export const requestChannels = {
     access: 'setup',
   },
   // ── end of the first-run wizard and device detection ──
+
+  // ── Technician mode (session, settings, import/export) ──
+  // Schemas in technician.ts. The session-opening channels are citizen-callable: the PIN's
+  // lockout (five wrong tries, five minutes) is what limits them.
+  'tech:session-get': {
+    access: 'citizen',
+    request: NoParametersSchema,
+    response: TechnicianSessionViewSchema,
+  },
+  'tech:session-begin': {
+    access: 'citizen',
+    request: NoParametersSchema,
+    response: TechnicianSessionViewSchema,
+  },
+  'tech:card-present': {
+    access: 'citizen',
+    request: CardPresentRequestSchema,
+    response: CardPresentResponseSchema,
+  },
+  'tech:pin-enter': {
+    access: 'citizen',
+    request: PinEnterRequestSchema,
+    response: PinEnterResponseSchema,
+  },
+  /** Leaving, cancelling the PIN pad, or the screen's inactivity timer: always allowed. */
+  'tech:session-end': {
+    access: 'citizen',
+    request: SessionEndRequestSchema,
+    response: TechnicianSessionViewSchema,
+  },
+  'tech:session-touch': {
+    access: 'technician',
+    request: NoParametersSchema,
+    response: TechnicianSessionViewSchema,
+  },
+  'tech:settings-get': {
+    access: 'technician',
+    request: NoParametersSchema,
+    response: SettingsViewSchema,
+  },
+  'tech:settings-apply': {
+    access: 'technician',
+    request: SettingsApplyRequestSchema,
+    response: SettingsChangeOutcomeSchema,
+  },
+  'tech:pin-change': {
+    access: 'technician',
+    request: PinChangeRequestSchema,
+    response: PinChangeResponseSchema,
+  },
+  'tech:audit-list': {
+    access: 'technician',
+    request: AuditListRequestSchema,
+    response: AuditListResponseSchema,
+  },
+  'tech:config-export': {
+    access: 'technician',
+    request: NoParametersSchema,
+    response: ConfigExportResponseSchema,
+  },
+  'tech:config-preview': {
+    access: 'technician',
+    request: SettingsFileRequestSchema,
+    response: ImportPreviewSchema,
+  },
+  'tech:config-import': {
+    access: 'technician',
+    request: SettingsFileRequestSchema,
+    response: SettingsChangeOutcomeSchema,
+  },
+  // ── end of Technician mode (session, settings, import/export) ──
 } as const;
 
 export const eventChannels = {
@@ -358,6 +465,11 @@ export const eventChannels = {
   'checkin:completed': ipcResultSchema(CheckInResultSchema),
   /** The virtual printer's rendering of a printed ticket, for the on-screen preview. */
   'printer:ticket-rendered': z.object({ ticketId: z.string(), text: z.string().max(8192) }),
+
+  // ── Technician mode (session, settings, import/export) ──
+  /** The technician session changed phase (opened, closed, locked, PIN pad up…). */
+  'technician:session-changed': TechnicianSessionViewSchema,
+  // ── end of Technician mode (session, settings, import/export) ──
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

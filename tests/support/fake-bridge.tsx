@@ -17,8 +17,20 @@ import type {
   TurneroBridge,
   WalkInOptions,
 } from '../../src-shared/contract/ipc';
+import type { TechnicianSessionView } from '../../src-shared/contract/technician';
 import type { Language } from '../../src-shared/domain/language';
 import { kioskStateFixture } from './kiosk-state-fixture';
+
+/** The technician session as main reports it while nobody has opened it. */
+export const CLOSED_TECHNICIAN_SESSION: TechnicianSessionView = {
+  phase: 'closed',
+  via: null,
+  cardId: null,
+  lockedForSeconds: null,
+  triesLeft: 5,
+  pinSet: true,
+  idleSeconds: 120,
+};
 
 export interface FakeRequest {
   channel: RequestChannel;
@@ -115,8 +127,10 @@ export class FakeBridge implements TurneroBridge {
         return { ok: true, value: this.walkInOptions };
       case 'walkin:issue':
         return { ok: false, error: { code: 'walk-ins-not-allowed' } };
+      case 'tech:session-get':
+        return { ok: true, value: CLOSED_TECHNICIAN_SESSION };
       default:
-        // The first-run wizard's channels: a configured kiosk's screen never calls them.
+        // As the real dispatcher answers outside a technician session (the wizard's channels too).
         return { ok: false, error: { code: 'technician-session-required' } };
     }
   }

@@ -11,6 +11,8 @@ export function kioskStateFixture(overrides: Partial<KioskState> = {}): KioskSta
     connectivity: 'online',
     lastSyncAt: null,
     printer: { transport: 'virtual', status: 'ready' },
+    languages: ['es', 'en', 'fr', 'de'],
+    branding: { headerColor: null, actionColor: null },
     bookingUrl: null,
     session: { outcomeSeconds: 30, idleSeconds: 60, warningSeconds: 15 },
     scanner: {

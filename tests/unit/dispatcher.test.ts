@@ -3,6 +3,7 @@ import type { KioskState } from '../../src-shared/contract/ipc';
 import { createDispatcher, type IpcHandlers } from '../../src-main/ipc/dispatcher';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
 import { setupHandlersFixture } from '../support/setup-handlers-fixture';
+import { recordingTechnicianHandlers } from '../support/technician-handlers-stub';
 
 const STATE: KioskState = kioskStateFixture({ kioskId: 'kiosk-1' });
 
@@ -26,6 +27,7 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
     }),
     'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
     ...setupHandlersFixture(),
+    ...recordingTechnicianHandlers(calls as { channel: string; request: unknown }[]),
     ...overrides,
   };
   return { dispatch: createDispatcher(handlers, (line) => logs.push(line)), calls, logs };

@@ -2,7 +2,8 @@
 import errors from './errors.json';
 import printFailures from './printFailures.json';
 import setup from './setup.json';
+import technician from './technician.json';
 import ticket from './ticket.json';
 import ui from './ui.json';
 
-export default { ticket, errors, printFailures, ui, setup };
+export default { ticket, errors, printFailures, ui, technician, setup };
