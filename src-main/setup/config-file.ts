@@ -6,7 +6,7 @@
  * `<file>.previous`.
  */
 import { copyFileSync, existsSync } from 'node:fs';
-import { writePrivateFile } from '../backend/turnero-api/credential';
+import { writePrivateFile } from '../technician/private-file';
 import { parseConfig } from '../config/load-config';
 import type { Config, ConfigInput } from '../config/schema';
 import type { SetupDraft } from '../../src-shared/contract/setup';

@@ -3,10 +3,11 @@
  * kiosk's user can read (0600), never logged. This is the file the web host and the CLI share;
  * the Electron host encrypts it with safeStorage (src-main/secrets/secret-store.ts).
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import type { EnrolmentResponse } from '../../../src-shared/contract/townhall-api';
 import type { SecretStore } from '../../secrets/secret-store';
+import { writePrivateFile } from '../../technician/private-file';
 import type { TurneroApiClient } from './api-client';
 
 /** `api.credentialFile`, relative to the data folder, or `<dataDir>/credential`. */
@@ -23,15 +24,6 @@ export function readCredential(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Writes `data` to `file` atomically, readable and writable by the kiosk's user only (0600). */
-export function writePrivateFile(file: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, data, { mode: 0o600 });
-  chmodSync(temporary, 0o600);
-  renameSync(temporary, file);
 }
 
 /** Writes the credential atomically with mode 0600. */

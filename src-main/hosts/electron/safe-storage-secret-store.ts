@@ -9,11 +9,8 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { safeStorage } from 'electron';
-import {
-  readCredential,
-  writeCredential,
-  writePrivateFile,
-} from '../../backend/turnero-api/credential';
+import { readCredential, writeCredential } from '../../backend/turnero-api/credential';
+import { writePrivateFile } from '../../technician/private-file';
 import { errorText } from '../../logging/error-text';
 import type {
   CredentialStoreFacts,
