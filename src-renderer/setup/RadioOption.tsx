@@ -15,7 +15,7 @@ export function RadioOption(props: RadioOptionProps) {
   const labelId = `${id}-label`;
   const detailId = `${id}-detail`;
   return (
-    <label className="setup-option">
+    <label className={props.checked ? 'setup-option setup-option--checked' : 'setup-option'}>
       <input
         type="radio"
         name={props.name}
