@@ -28,6 +28,7 @@ import { RetentionKeeper } from '../store/retention-keeper';
 import { openStore } from '../store/store';
 import { createSyncEngine } from '../sync/sync-engine';
 import { createAccessGuard } from '../technician/access-guard';
+import { PinFile } from '../technician/pin-file';
 import { TechnicianLayerFile } from '../technician/technician-layer-file';
 import { createTechnicianMode } from '../technician/technician-mode';
 import type { Kiosk, StartKioskOptions } from './kiosk';
@@ -122,6 +123,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     firstSync,
     credentialStore: () => secretStore(credentialPath(dataDir, config.api.credentialFile)).facts(),
     siteName: () => siteName() || null,
+    pinSet: () => new PinFile(dataDir).isSet(),
   });
   const technician = createTechnicianMode({
     dataDir,

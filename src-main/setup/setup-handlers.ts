@@ -49,6 +49,7 @@ export function wizardHandlers(wizard: SetupWizard): SetupHandlers {
     'setup:list-logos': async () => ok(await wizard.listLogos()),
     'setup:preview-logo': async ({ path }) => ok(await wizard.previewLogo(path)),
     'setup:install-logo': async ({ path }) => ok(await wizard.installLogo(path)),
+    'setup:set-pin': async ({ pin }) => ok(await wizard.setPin(pin)),
     'setup:finish': async () => ok(await wizard.finish()),
     'setup:start-demo': async () => ok(await wizard.startDemo()),
     'setup:first-sync': async () => ok(NOT_STARTED),
@@ -61,6 +62,8 @@ export interface ConfiguredSetupParts {
   credentialStore: () => CredentialStoreFacts;
   /** The site's name as last pulled. */
   siteName: () => string | null;
+  /** Whether the technician PIN is set. */
+  pinSet: () => boolean;
   detection?: DeviceDetectionOptions;
 }
 
@@ -86,6 +89,7 @@ function draftOf(parts: ConfiguredSetupParts): SetupDraft {
     },
     scanner: { transport: config.scanner.transport, testScans: 0 },
     logo: null,
+    pinSet: parts.pinSet(),
   };
 }
 
@@ -115,6 +119,8 @@ export function configuredSetupHandlers(parts: ConfiguredSetupParts): SetupHandl
     'setup:list-logos': async () => ok({ files: [] }),
     'setup:preview-logo': alreadyConfigured,
     'setup:install-logo': alreadyConfigured,
+    // A configured kiosk's PIN changes in the technician mode (tech:pin-change), with the old one.
+    'setup:set-pin': alreadyConfigured,
     'setup:finish': alreadyConfigured,
     'setup:start-demo': alreadyConfigured,
     'setup:first-sync': async () => ok(parts.firstSync.progress()),

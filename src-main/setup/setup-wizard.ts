@@ -18,6 +18,8 @@ import { credentialPath } from '../backend/turnero-api/credential';
 import type { Config } from '../config/schema';
 import { errorText } from '../logging/error-text';
 import type { SecretStore, SecretStoreFactory } from '../secrets/secret-store';
+import { PinFile } from '../technician/pin-file';
+import { isWeakPin } from '../technician/pin-rules';
 import { configDocumentOf, isComplete, writeConfigFile } from './config-file';
 import { detectDevices, type DeviceDetectionOptions } from './device-detection';
 import { enrolWithTownHall, type EnrolmentInput } from './enrolment-step';
@@ -52,21 +54,27 @@ const refused = (reason: SetupRefused['reason'], extra: Partial<SetupRefused> = 
 });
 
 export class SetupWizard {
-  private readonly draft: SetupDraft = {
-    language: 'es',
-    server: null,
-    printer: null,
-    scanner: null,
-    logo: null,
-  };
+  private readonly draft: SetupDraft;
   private readonly devices: WizardDevices;
   private readonly credential: SecretStore;
+  /** The technician mode's own PIN store: the wizard sets the PIN it will ask for. */
+  private readonly pins: PinFile;
   private finishing = false;
   private finished = false;
 
   constructor(private readonly options: SetupWizardOptions) {
     this.devices = new WizardDevices(options.dataDir);
     this.credential = options.secretStore(credentialPath(options.dataDir, undefined));
+    this.pins = new PinFile(options.dataDir, options.log);
+    this.draft = {
+      language: 'es',
+      server: null,
+      printer: null,
+      scanner: null,
+      logo: null,
+      // `--setup` on a totem that has a PIN keeps it unless the technician sets another.
+      pinSet: this.pins.isSet(),
+    };
   }
 
   /** False once the kiosk runs on its configuration: the `setup` channels close then. */
@@ -167,10 +175,20 @@ export class SetupWizard {
     return { outcome: result.outcome, draft: this.snapshot() };
   }
 
+  async setPin(pin: string) {
+    if (isWeakPin(pin)) return refused('pin-weak');
+    await this.pins.set(pin);
+    this.draft.pinSet = true;
+    this.options.log('setup: technician PIN set');
+    return { outcome: 'set' as const, draft: this.snapshot() };
+  }
+
   /** Writes the configuration and starts the kiosk on it, in place of the wizard. */
   async finish() {
     const { draft } = this;
-    if (!isComplete(draft)) return refused('steps-missing', { missing: this.missingSteps() });
+    if (!isComplete(draft) || !draft.pinSet) {
+      return refused('steps-missing', { missing: this.missingSteps() });
+    }
     if (this.finishing || this.finished) return refused('already-configured');
     this.finishing = true;
     try {
@@ -224,6 +242,7 @@ export class SetupWizard {
     if (!this.draft.server) missing.push('server');
     if (!this.draft.printer) missing.push('printer');
     if (!this.draft.scanner) missing.push('scanner');
+    if (!this.draft.pinSet) missing.push('pin');
     return missing;
   }
 

@@ -64,6 +64,8 @@ export function DoneStep(props: StepProps) {
             ? t('setup.done.logoInstalled', { width: logo.width, height: logo.height })
             : t('setup.done.noLogo')}
         </dd>
+        <dt>{t('setup.done.pin')}</dt>
+        <dd>{draft.pinSet ? t('setup.done.pinSet') : t('setup.done.pinNotSet')}</dd>
         <dt>{t('setup.done.credential')}</dt>
         <dd>{server ? <CredentialFacts facts={credentialStore} /> : '—'}</dd>
         <dt>{t('setup.done.configFile')}</dt>

@@ -14,6 +14,7 @@ import { useBridge } from '../state/store-context';
 import { DoneStep } from './DoneStep';
 import { LanguageStep } from './LanguageStep';
 import { LogoStep } from './LogoStep';
+import { PinStep } from './PinStep';
 import { PrinterStep } from './PrinterStep';
 import { ScannerStep } from './ScannerStep';
 import { ServerStep } from './ServerStep';
@@ -38,6 +39,7 @@ const STEP_VIEWS: Record<SetupStep, ComponentType<StepProps>> = {
   printer: PrinterStep,
   scanner: ScannerStep,
   logo: LogoStep,
+  pin: PinStep,
   done: DoneStep,
 };
 
@@ -47,6 +49,7 @@ function canLeave(step: SetupStep, status: SetupStatus): boolean {
   if (step === 'server') return draft.server !== null;
   if (step === 'printer') return draft.printer !== null;
   if (step === 'scanner') return draft.scanner !== null;
+  if (step === 'pin') return draft.pinSet;
   return step !== 'done';
 }
 

@@ -367,6 +367,12 @@ export const requestChannels = {
     response: setup.LogoInstallResponseSchema,
     access: 'setup',
   },
+  /** The technician PIN, stored as the technician mode keeps it (its scrypt hash). */
+  'setup:set-pin': {
+    request: setup.SetPinRequestSchema,
+    response: setup.SetPinResponseSchema,
+    access: 'setup',
+  },
   /** Writes the configuration (0600) and switches the kiosk into normal operation. */
   'setup:finish': {
     request: setup.EmptySetupRequestSchema,

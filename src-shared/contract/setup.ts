@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../domain/language';
 import { SiteIdSchema } from '../domain/site-id';
+import { NewPinSchema } from './technician';
 import { KioskIdSchema } from './townhall-api';
 
 /** Why a step was not done. Each has its text in the catalogs (`setup.refusals.<reason>`). */
@@ -33,6 +34,8 @@ export const SetupRefusalReasonSchema = z.enum([
   'logo-unreadable',
   /** The chosen printer profile has no NV memory for a logo. */
   'logo-not-supported',
+  /** A technician PIN anybody would try first (one repeated digit, a run such as 123456). */
+  'pin-weak',
   /** Finishing needs the steps listed in `missing`. */
   'steps-missing',
   'config-not-written',
@@ -44,7 +47,15 @@ export const SetupRefusalReasonSchema = z.enum([
 export type SetupRefusalReason = z.infer<typeof SetupRefusalReasonSchema>;
 
 /** The steps of the wizard, in order. */
-export const SetupStepSchema = z.enum(['language', 'server', 'printer', 'scanner', 'logo', 'done']);
+export const SetupStepSchema = z.enum([
+  'language',
+  'server',
+  'printer',
+  'scanner',
+  'logo',
+  'pin',
+  'done',
+]);
 export type SetupStep = z.infer<typeof SetupStepSchema>;
 
 export const SetupRefusedSchema = z.object({
@@ -53,7 +64,7 @@ export const SetupRefusedSchema = z.object({
   /** The technical cause, for the technician (an error text, never a secret). */
   detail: z.string().max(300).optional(),
   /** With `steps-missing`: the steps still to do. */
-  missing: z.array(SetupStepSchema).max(6).optional(),
+  missing: z.array(SetupStepSchema).max(7).optional(),
 });
 export type SetupRefused = z.infer<typeof SetupRefusedSchema>;
 
@@ -116,6 +127,8 @@ export const SetupDraftSchema = z.object({
       installed: z.boolean(),
     })
     .nullable(),
+  /** Whether the technician PIN is set (the technician mode opens with it; never the PIN). */
+  pinSet: z.boolean(),
 });
 export type SetupDraft = z.infer<typeof SetupDraftSchema>;
 
@@ -271,6 +284,13 @@ export const LogoPreviewResponseSchema = refusedOr(
 
 export const LogoInstallResponseSchema = refusedOr(
   z.object({ outcome: z.literal('installed'), draft: SetupDraftSchema }),
+);
+
+/** The technician PIN (6–12 digits), kept only as its scrypt hash (src-main/technician/). */
+export const SetPinRequestSchema = z.object({ pin: NewPinSchema }).strict();
+
+export const SetPinResponseSchema = refusedOr(
+  z.object({ outcome: z.literal('set'), draft: SetupDraftSchema }),
 );
 
 export const FinishResponseSchema = refusedOr(

@@ -50,7 +50,15 @@ async function stepReady(page: Page, name: string, heading: string | RegExp): Pr
   await screenshotStep(page, test.info(), name);
 }
 
-const next = (page: Page) => page.getByRole('button', { name: 'Siguiente' }).click();
+/** The wizard's own "Siguiente", at the foot of the screen (the PIN keypad has one too). */
+const next = (page: Page) =>
+  page.locator('.setup-nav').getByRole('button', { name: 'Siguiente' }).click();
+
+/** Taps `pin` on the PIN keypad. */
+async function tapPin(page: Page, pin: string): Promise<void> {
+  const keypad = page.getByRole('group', { name: 'Teclado del PIN' });
+  for (const digit of pin) await keypad.getByRole('button', { name: digit, exact: true }).click();
+}
 
 test.beforeAll(async () => {
   dir = makeTempDir('e2e-setup');
@@ -85,7 +93,7 @@ test.afterAll(async () => {
 test('a new totem: the wizard from an empty data folder to the first printed ticket', async ({
   page,
 }) => {
-  // axe takes seconds per step on a busy machine, and there are seven of them.
+  // axe takes seconds per step on a busy machine, and there are eight of them.
   test.setTimeout(240_000);
   const root = join(dir.path, 'totem');
   const dev = join(root, 'dev');
@@ -103,7 +111,7 @@ test('a new totem: the wizard from an empty data folder to the first printed tic
   await page.goto(kiosk.url);
 
   // 1. Language.
-  await expect(page.getByTestId('setup-progress')).toHaveText('Paso 1 de 6: Idioma');
+  await expect(page.getByTestId('setup-progress')).toHaveText('Paso 1 de 7: Idioma');
   await page.getByRole('button', { name: 'Español' }).click();
   await stepReady(page, 'setup-1-language', '¿En qué idioma quiere el tótem?');
   await next(page);
@@ -165,13 +173,27 @@ test('a new totem: the wizard from an empty data folder to the first printed tic
   await stepReady(page, 'setup-5-logo', 'Logotipo del ayuntamiento');
   await next(page);
 
-  // 6. Summary, then the kiosk switches into service without a restart.
+  // 6. The technician PIN, typed twice on the technician mode's own keypad.
+  await expect(page.getByRole('heading', { level: 1, name: 'PIN del técnico' })).toBeVisible();
+  await tapPin(page, '402913');
+  await page
+    .getByRole('group', { name: 'Teclado del PIN' })
+    .getByRole('button', { name: 'Siguiente' })
+    .click();
+  await tapPin(page, '402913');
+  await page.getByRole('button', { name: 'Guardar el PIN' }).click();
+  await expect(page.getByTestId('setup-pin-message')).toHaveText('PIN de técnico guardado.');
+  await stepReady(page, 'setup-6-pin', 'PIN del técnico');
+  await next(page);
+
+  // 7. Summary, then the kiosk switches into service without a restart.
   const summary = page.getByTestId('setup-summary');
   await expect(summary).toContainText(SITE_NAME);
   await expect(summary).toContainText(PRINTER_ID);
   await expect(summary).toContainText('impresa');
   await expect(summary).toContainText('480 × 160 puntos');
-  await stepReady(page, 'setup-6-summary', 'Todo listo');
+  await expect(summary).toContainText('puesto');
+  await stepReady(page, 'setup-7-summary', 'Todo listo');
   const pid = kiosk.child.pid;
   await page.getByRole('button', { name: 'Guardar y empezar a dar turnos' }).click();
   await expect(page.getByTestId('site-name')).toHaveText(SITE_NAME);
@@ -202,7 +224,7 @@ test('a showroom: the demo is one tap away from the wizard', async ({ page }) =>
     env: { XDG_DATA_HOME: join(root, 'xdg-data'), TURNERO_DEVICE_ROOT: join(root, 'dev') },
   });
   await page.goto(kiosk.url);
-  await expect(page.getByTestId('setup-progress')).toHaveText('Paso 1 de 6: Idioma');
+  await expect(page.getByTestId('setup-progress')).toHaveText('Paso 1 de 7: Idioma');
   await page.getByRole('button', { name: 'Probar la demostración' }).click();
   await expect(page.getByText('Reiniciando con la demostración…')).toBeVisible();
   // The launcher restarts the kiosk on the demo town hall; the open page reconnects by itself.

@@ -20,6 +20,7 @@ import { startSetup } from '../../src-main/app/start-setup';
 import { loadKioskConfig } from '../../src-main/config/load-config';
 import { decodeEscPos } from '../../src-main/printer/preview/escpos-decoder';
 import { LOGO_MARKER_FILE } from '../../src-main/printer/logo/logo-store';
+import { PIN_FILE, PinFile } from '../../src-main/technician/pin-file';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { parseSeed } from '../../server/seed';
 import { firstSyncDone, untilKioskState } from '../support/kiosk-state-wait';
@@ -152,7 +153,14 @@ describe('the first-run wizard, through the dispatcher', () => {
     expect(await call(kiosk, 'setup:get-status')).toMatchObject({
       phase: 'setup',
       configPath,
-      draft: { language: 'es', server: null, printer: null, scanner: null, logo: null },
+      draft: {
+        language: 'es',
+        server: null,
+        printer: null,
+        scanner: null,
+        logo: null,
+        pinSet: false,
+      },
       credentialStore: { kind: 'file', location: join(dataDir, 'credential') },
     });
 
@@ -240,6 +248,18 @@ describe('the first-run wizard, through the dispatcher', () => {
     expect(definitions).toEqual([{ key: 'TL', width: 480, height: 160 }]);
     expect(existsSync(join(dataDir, LOGO_MARKER_FILE))).toBe(true);
 
+    // The technician PIN: an easy one is refused; the other is kept as the technician mode's hash.
+    expect(await call(kiosk, 'setup:set-pin', { pin: '123456' })).toEqual({
+      outcome: 'refused',
+      reason: 'pin-weak',
+    });
+    expect(await call(kiosk, 'setup:set-pin', { pin: '402913' })).toMatchObject({
+      outcome: 'set',
+      draft: { pinSet: true },
+    });
+    expect(await new PinFile(dataDir).matches('402913')).toBe(true);
+    expect(readFileSync(join(dataDir, PIN_FILE), 'utf8')).not.toContain('402913');
+
     // Done: the configuration is written, 0600, and the kiosk runs on it without a restart.
     const states: KioskState[] = [];
     kiosk.onEvent(({ event, payload }) => {
@@ -290,12 +310,12 @@ describe('the first-run wizard, through the dispatcher', () => {
     expect(ticket.nvLogos).toEqual(['TL']);
   });
 
-  it('will not finish before the server, printer and scanner are set', async () => {
+  it('will not finish before the server, printer, scanner and PIN are set', async () => {
     const { kiosk } = await setupKiosk('early');
     expect(await call(kiosk, 'setup:finish')).toEqual({
       outcome: 'refused',
       reason: 'steps-missing',
-      missing: ['server', 'printer', 'scanner'],
+      missing: ['server', 'printer', 'scanner', 'pin'],
     });
     expect(await call(kiosk, 'setup:printer-status')).toMatchObject({
       outcome: 'refused',

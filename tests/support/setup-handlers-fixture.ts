@@ -21,5 +21,6 @@ export function setupHandlersFixture(): SetupHandlers {
       encryptedAtRest: false,
     }),
     siteName: () => null,
+    pinSet: () => true,
   });
 }

@@ -20,7 +20,14 @@ const STATUS: SetupStatus = {
   phase: 'setup',
   configPath: '/etc/turnero/kiosk.json',
   offerDemo: true,
-  draft: { language: 'es', server: null, printer: null, scanner: null, logo: null },
+  draft: {
+    language: 'es',
+    server: null,
+    printer: null,
+    scanner: null,
+    logo: null,
+    pinSet: false,
+  },
   credentialStore: {
     kind: 'file',
     location: '/var/lib/turnero/credential',
@@ -61,19 +68,19 @@ describe('renderer: readiness', () => {
   it('shows the wizard while unconfigured, in the language chosen there, then the home screen', async () => {
     bridge.state = { ...bridge.state, readiness: 'unconfigured', siteName: '' };
     render(<App bridge={bridge} />);
-    expect(await screen.findByText('Paso 1 de 6: Idioma')).toBeTruthy();
+    expect(await screen.findByText('Paso 1 de 7: Idioma')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Probar la demostración' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Tengo cita' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    expect(await screen.findByText('Step 1 of 6: Language')).toBeTruthy();
+    expect(await screen.findByText('Step 1 of 7: Language')).toBeTruthy();
     expect(bridge.requests).toContainEqual({
       channel: 'setup:set-language',
       payload: { language: 'en' },
     });
     // The wizard cannot go past the server step before the kiosk is enrolled.
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('Step 2 of 6: Town hall server')).toBeTruthy();
+    expect(await screen.findByText('Step 2 of 7: Town hall server')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Next' }).hasAttribute('disabled')).toBe(true);
 
     // setup:finish switched the kiosk: its new state brings the citizen screens up.
@@ -87,7 +94,7 @@ describe('renderer: readiness', () => {
       }),
     );
     expect(await screen.findByRole('button', { name: 'I have an appointment' })).toBeTruthy();
-    expect(screen.queryByText(/Step \d of 6/)).toBeNull();
+    expect(screen.queryByText(/Step \d of 7/)).toBeNull();
   });
 
   it('tells citizens the kiosk is being prepared while it has nothing to serve', async () => {

@@ -39,6 +39,7 @@ const DRAFT: CompleteDraft = {
   },
   scanner: { transport: 'serial:/dev/ttyACM0?baud=9600', testScans: 3 },
   logo: null,
+  pinSet: true,
 };
 
 describe('setup mode and the configuration it writes', () => {
@@ -89,7 +90,7 @@ describe('setup mode and the configuration it writes', () => {
   });
 
   describe('configuration file', () => {
-    it('is complete only with the server, printer and scanner steps done', () => {
+    it('makes a configuration only with the server, printer and scanner steps done', () => {
       expect(isComplete(DRAFT)).toBe(true);
       const withoutScanner: SetupDraft = { ...DRAFT, scanner: null };
       expect(isComplete(withoutScanner)).toBe(false);
