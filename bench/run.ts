@@ -14,6 +14,7 @@ import { appointment, seedCatalog } from '../tests/support/catalog-fixture';
 import { RecordingPrinter } from '../tests/support/recording-printer';
 import { runIdentificationBench } from './identification';
 import { runPrinterBench } from './printer';
+import { runStartupBench } from './startup';
 import { runSyncBench } from './sync';
 import { runPeersBench } from './peers';
 import { BenchResults, describeMachine, machineFacts, type Report } from './results';
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     results.area = 'peers';
     await runPeersBench(report);
     results.area = 'process';
+    await runStartupBench(report);
     const rss = process.memoryUsage().rss / 1024 / 1024;
     report('resident memory at the end', `${rss.toFixed(0)} MiB`);
     updateFiguresDoc(FIGURES_MD, results.write(RESULTS_JSON, machine));

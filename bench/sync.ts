@@ -11,37 +11,12 @@ import { performance } from 'node:perf_hooks';
 import { openStore } from '../src-main/store/store';
 import { createSyncEngine } from '../src-main/sync/sync-engine';
 import { createTurneroApiClient } from '../src-main/backend/turnero-api/api-client';
-import { parseSeed } from '../server/seed';
 import { startTurneroServer } from '../server/server';
-import { bookingCodeFor } from '../tests/support/booking-codes';
+import { benchSeed, startBenchTownHall } from './bench-townhall';
 
 type Report = (what: string, figure: string) => void;
 
 const NOW = new Date('2026-02-10T07:00:00Z');
-const SERVICES = ['svc-a', 'svc-b', 'svc-c', 'svc-d', 'svc-e'];
-
-function seed(count: number) {
-  return parseSeed(
-    {
-      site: { id: 'bench-sac', name: 'Ayuntamiento de Bench', timeZone: 'Europe/Madrid' },
-      services: SERVICES.map((id, index) => ({
-        id,
-        prefix: String.fromCharCode(65 + index),
-        names: { es: id },
-        walkInsAllowed: true,
-      })),
-      // Spread over today and the next two days (the kiosk's window).
-      appointments: Array.from({ length: count }, (_, i) => ({
-        code: bookingCodeFor(i),
-        id: `apt-${i}`,
-        serviceId: SERVICES[i % SERVICES.length] as string,
-        offsetMinutes: (i * 7) % (3 * 24 * 60 - 600),
-      })),
-    },
-    'bench',
-  );
-}
-
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
@@ -50,7 +25,7 @@ export async function runSyncBench(report: Report): Promise<void> {
   const now = () => NOW;
   try {
     // 1. Initial sync of 10,000 appointments into an empty cache.
-    const server = await startTurneroServer({ seed: seed(10_000), now });
+    const server = await startTurneroServer({ seed: benchSeed(10_000), now });
     const times: number[] = [];
     for (let run = 0; run < 5; run++) {
       const store = openStore(join(dir, `initial-${run}.sqlite`));
@@ -81,16 +56,7 @@ export async function runSyncBench(report: Report): Promise<void> {
     );
 
     // 2. A delta with 10 changes among 100,000 appointments.
-    const seeded = 20_000;
-    const big = await startTurneroServer({ seed: seed(seeded), now });
-    for (let i = seeded; i < 100_000; i++) {
-      big.admin.addAppointment('bench-sac', {
-        id: `apt-${i}`,
-        code: bookingCodeFor(i),
-        serviceId: SERVICES[i % SERVICES.length] as string,
-        startsAt: new Date(NOW.getTime() + ((i * 7) % (3 * 24 * 60 - 600)) * 60_000),
-      });
-    }
+    const big = await startBenchTownHall(100_000, { now });
     const store = openStore(join(dir, 'delta.sqlite'));
     const engine = createSyncEngine({
       client: createTurneroApiClient({

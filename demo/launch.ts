@@ -1,8 +1,12 @@
 /**
  * `npm start` and `npm run start:web` (bundled to dist/demo/launch.mjs): with a configuration
- * (`--config FILE` or TURNERO_CONFIG) they run that kiosk and nothing else; without one they
- * start the demo town hall first, write a kiosk configuration pointing at it, and run the kiosk
- * on that. The kiosk never contains the demo: it only gets a URL.
+ * (`--config FILE` or TURNERO_CONFIG) or `--setup` they run that kiosk and nothing else; without
+ * one they start the demo town hall first, write a kiosk configuration pointing at it, and run the
+ * kiosk on that. The kiosk never contains the demo: it only gets a URL.
+ *
+ * A kiosk run here in setup mode (a FILE that does not exist yet, or `--setup`) is told it may
+ * offer the demo (`--offer-demo`); when the technician taps "Try the demo" it exits with
+ * DEMO_REQUESTED_EXIT_CODE, and this launcher starts the demo town hall and the kiosk on it.
  *
  *   node dist/demo/launch.mjs web|electron [kiosk arguments…]
  */
@@ -12,6 +16,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../src-main/app/data-dir';
 import { configPathFrom } from '../src-main/config/load-config';
+import {
+  DEMO_REQUESTED_EXIT_CODE,
+  OFFER_DEMO_FLAG,
+  SETUP_FLAG,
+} from '../src-main/setup/launch-plan';
 import { startDemoServer, type DemoServer } from './demo-server';
 
 const DEMO_TIME_ZONE = 'Europe/Madrid';
@@ -48,30 +57,67 @@ function writeDemoConfig(dataDir: string, demo: DemoServer): string {
   return file;
 }
 
+/** Runs the kiosk until it exits; its exit code. Signals to this launcher go to the kiosk. */
+async function runKiosk(host: string, args: readonly string[]): Promise<number> {
+  const [command, commandArgs] = kioskCommand(host, args);
+  const kiosk = spawn(command, commandArgs, { stdio: 'inherit' });
+  const forward = (signal: NodeJS.Signals) => () => {
+    if (kiosk.exitCode === null) kiosk.kill(signal);
+  };
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const handler = forward(signal);
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  try {
+    return await new Promise<number>((done) => {
+      kiosk.on('error', (error) => {
+        console.error(`Turnero: cannot start the kiosk: ${error.message}`);
+        done(1);
+      });
+      kiosk.on('close', (exitCode) => done(exitCode ?? 1));
+    });
+  } finally {
+    for (const off of handlers) off();
+  }
+}
+
+/** The demo town hall, and the kiosk's arguments to run on it. */
+async function startDemo(args: readonly string[]): Promise<{ demo: DemoServer; args: string[] }> {
+  const dataDir = defaultDataDir();
+  const demo = await startDemoServer({
+    dir: join(dataDir, 'demo-townhall'),
+    timeZone: DEMO_TIME_ZONE,
+  });
+  console.error(`[turnero] demo town hall at ${demo.url}`);
+  const rest = args.filter((arg) => arg !== SETUP_FLAG && arg !== OFFER_DEMO_FLAG);
+  return { demo, args: ['--config', writeDemoConfig(dataDir, demo), ...withoutConfig(rest)] };
+}
+
+/** `args` without `--config FILE` / `--config=FILE`. */
+function withoutConfig(args: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] as string;
+    if (arg === '--config') index += 1;
+    else if (!arg.startsWith('--config=')) kept.push(arg);
+  }
+  return kept;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [host = '', ...args] = argv;
+  const configured = configPathFrom(args, process.env) !== null || args.includes(SETUP_FLAG);
+  if (!configured) console.error('[turnero] no configuration given: starting the demo');
   let demo: DemoServer | null = null;
-  let kioskArgs = args;
-  if (!configPathFrom(args, process.env)) {
-    const dataDir = defaultDataDir();
-    demo = await startDemoServer({ dir: join(dataDir, 'demo-townhall'), timeZone: DEMO_TIME_ZONE });
-    console.error(`[turnero] demo town hall at ${demo.url} (no configuration given)`);
-    kioskArgs = ['--config', writeDemoConfig(dataDir, demo), ...args];
+  let kioskArgs = configured ? [...args, OFFER_DEMO_FLAG] : [];
+  if (!configured) ({ demo, args: kioskArgs } = await startDemo(args));
+  let code = await runKiosk(host, kioskArgs);
+  if (code === DEMO_REQUESTED_EXIT_CODE && demo === null) {
+    // The technician tapped "Try the demo" in the first-run wizard.
+    ({ demo, args: kioskArgs } = await startDemo(args));
+    code = await runKiosk(host, kioskArgs);
   }
-  const [command, commandArgs] = kioskCommand(host, kioskArgs);
-  const kiosk = spawn(command, commandArgs, { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => {
-      if (kiosk.exitCode === null) kiosk.kill(signal);
-    });
-  }
-  const code = await new Promise<number>((done) => {
-    kiosk.on('error', (error) => {
-      console.error(`Turnero: cannot start the kiosk: ${error.message}`);
-      done(1);
-    });
-    kiosk.on('close', (exitCode) => done(exitCode ?? 1));
-  });
   await demo?.close();
   return code;
 }

@@ -1,8 +1,12 @@
 // Which of `npm start`'s arguments reach Electron. Electron takes Chromium and Node switches from
 // its own command line (--remote-debugging-port, --inspect, --js-flags, --remote-allow-origins,
 // --enable-logging…); on a kiosk in a public lobby each of them opens a door. So only the kiosk's
-// own options pass (`--config`, and `--dev-window`, which the kiosk grants only when it is not
-// packaged), unless TURNERO_DEV=1 says this is a developer's machine.
+// own options pass (`--config`; `--setup` / `--offer-demo` for the first-run wizard; and
+// `--dev-window`, which the kiosk grants only when it is not packaged), unless TURNERO_DEV=1 says
+// this is a developer's machine.
+
+/** The kiosk's own flags without a value (src-main/setup/launch-plan.ts, dev-window). */
+const KIOSK_FLAGS = new Set(['--setup', '--offer-demo', '--dev-window']);
 
 /**
  * @param {readonly string[]} argv the launcher's arguments (without node and the script)
@@ -15,7 +19,7 @@ export function electronArguments(argv, env) {
   const refused = [];
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
-    if (arg === '--dev-window' || arg.startsWith('--config=')) {
+    if (arg.startsWith('--config=') || KIOSK_FLAGS.has(arg)) {
       args.push(arg);
     } else if (arg === '--config') {
       args.push(arg);
@@ -35,7 +39,7 @@ export function electronArguments(argv, env) {
 /** The one line the launcher prints before it refuses to start. */
 export function refusalLine(refused) {
   return (
-    `Turnero: refusing ${refused.join(' ')}: only --config and --dev-window reach the kiosk ` +
+    `Turnero: refusing ${refused.join(' ')}: only --config, --setup, --offer-demo and --dev-window reach the kiosk ` +
     '(set TURNERO_DEV=1 on a development machine to pass Electron or Chromium switches).'
   );
 }

@@ -20,10 +20,12 @@ import { CodeEntryScreen } from './screens/CodeEntryScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { HomeScreen, type HomeScreenProps } from './screens/HomeScreen';
 import { IdEntryScreen } from './screens/IdEntryScreen';
+import { PreparingScreen } from './screens/PreparingScreen';
 import { ResultScreen } from './screens/ResultScreen';
 import { WalkInScreen } from './screens/WalkInScreen';
 import { DEFAULT_SESSION, timeLimitFor, type SessionSeconds } from './session/time-limits';
 import { useTimeLimit } from './session/use-time-limit';
+import { SetupGate } from './setup/SetupGate';
 import { createScreenStore, type Screen } from './state/screen-store';
 import { ScreenProviders, useBridge, useScreen, useScreenStoreApi } from './state/store-context';
 import { brandingStyle } from './technician/branding-style';
@@ -58,15 +60,18 @@ export function App(props: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <ScreenProviders store={store} bridge={props.bridge}>
-        <TechnicianProvider store={technicianStore}>
-          <AccessibilityProvider>
-            <Kiosk
-              wedge={props.wedge}
-              session={props.session}
-              {...(props.camera ? { camera: props.camera } : {})}
-            />
-          </AccessibilityProvider>
-        </TechnicianProvider>
+        <KioskConnection />
+        <SetupGate>
+          <TechnicianProvider store={technicianStore}>
+            <AccessibilityProvider>
+              <Kiosk
+                wedge={props.wedge}
+                session={props.session}
+                {...(props.camera ? { camera: props.camera } : {})}
+              />
+            </AccessibilityProvider>
+          </TechnicianProvider>
+        </SetupGate>
       </ScreenProviders>
     </I18nextProvider>
   );
@@ -105,6 +110,12 @@ function useKioskConnection(): void {
       for (const off of unsubscribe) off();
     };
   }, [bridge, store]);
+}
+
+/** The kiosk state, for the citizen screens and the first-run wizard's gate alike. */
+function KioskConnection(): null {
+  useKioskConnection();
+  return null;
 }
 
 function useLanguageSync(): void {
@@ -167,10 +178,10 @@ function Kiosk(props: {
   const busyPurpose = useScreen((state) => state.busyPurpose);
   const { t } = useTranslation();
 
-  useKioskConnection();
   useLanguageSync();
   useTechnicianSession();
   const branding = useScreen((state) => state.kiosk?.branding);
+  const preparing = useScreen((state) => state.kiosk?.readiness === 'preparing');
   /** A scan the screen read: a technician card, or a citizen's check-in (not while a technician works). */
   const scanned = useCallback(
     (text: string, source: 'keyboard-wedge' | 'camera') => {
@@ -230,7 +241,8 @@ function Kiosk(props: {
       <div className="kiosk" data-screen={screen} style={brandingStyle(branding)}>
         <KioskHeader />
         <main className="kiosk-main" aria-busy={busy}>
-          {screen === 'home' && <HomeScreen {...(camera ? { camera } : {})} />}
+          {screen === 'home' &&
+            (preparing ? <PreparingScreen /> : <HomeScreen {...(camera ? { camera } : {})} />)}
           {screen === 'entering-code' && (
             <CodeEntryScreen
               onSubmit={(code) => void submitCheckIn(bridge, store, code, 'touch')}

@@ -4,13 +4,14 @@ import type { Event } from '../../src-shared/common/emitter';
 import type { Config } from '../config/schema';
 import type { Download } from '../diagnostics/downloads';
 import type { KioskEvent } from '../ipc/kiosk-events';
+import type { SecretStoreFactory } from '../secrets/secret-store';
 
 export interface Kiosk {
   /**
    * The configuration the kiosk started with: the file with the technician's saved changes (the
-   * settings service owns later changes).
+   * settings service owns later changes); null while the first-run wizard runs (src-main/setup/).
    */
-  readonly config: Config;
+  readonly config: Config | null;
   /** Validates and serves one request of the IPC contract; never throws. */
   dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;
   /** Every event of the contract, already validated; subscribing returns the unsubscribe. */
@@ -47,4 +48,6 @@ export interface StartKioskOptions {
   applianceDir?: string | null;
   /** What the host offers; without it the kiosk can neither restart itself nor offer downloads. */
   host?: HostCapabilities;
+  /** Where the device credential is kept (default: a 0600 file; Electron: safeStorage). */
+  secretStore?: SecretStoreFactory;
 }

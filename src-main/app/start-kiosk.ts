@@ -4,12 +4,12 @@
  * given. The walk of a check-in through these parts is in docs/architecture.md.
  */
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { version as APP_VERSION } from '../../package.json';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { createUpdateRequester } from '../appliance/update-request';
 import { technicianCardToken } from '../../src-shared/domain/technician-card';
 import { connectBackend } from '../backend/connect-backend';
+import { credentialPath } from '../backend/turnero-api/credential';
 import { mergeBookingKeys } from '../checkin/booking-token';
 import { CheckInHandler } from '../checkin/check-in-handler';
 import { createDispatcher } from '../ipc/dispatcher';
@@ -17,6 +17,7 @@ import { KioskEvents } from '../ipc/kiosk-events';
 import { diagnosticsHandlers } from '../ipc/diagnostics-handlers';
 import { requestHandlers } from '../ipc/request-handlers';
 import { DeviceFacts } from '../kiosk-state/device-facts';
+import { FirstSyncTracker } from '../kiosk-state/first-sync';
 import { KioskStateModel } from '../kiosk-state/kiosk-state';
 import { createFileLog, teeLog } from '../logging/file-log';
 import { countingPaper } from '../diagnostics/paper-counter';
@@ -28,6 +29,8 @@ import { createTechnicianTools } from '../diagnostics/technician-tools';
 import { redact } from '../logging/redact';
 import { configuredTemplate, createConfiguredPrinter } from '../printer/configured-printer';
 import { createConfiguredScanner } from '../scanner/configured-scanner';
+import { fileSecretStore } from '../secrets/file-secret-store';
+import { configuredSetupHandlers } from '../setup/setup-handlers';
 import { SettingsService } from '../settings/settings-service';
 import { prepareDataFolder } from '../store/data-folder';
 import { RetentionKeeper } from '../store/retention-keeper';
@@ -35,11 +38,10 @@ import { openStore } from '../store/store';
 import { createSyncEngine } from '../sync/sync-engine';
 import { composeCheckIns } from './compose-check-ins';
 import { createAccessGuard } from '../technician/access-guard';
+import { PinFile } from '../technician/pin-file';
 import { TechnicianLayerFile } from '../technician/technician-layer-file';
 import { createTechnicianMode } from '../technician/technician-mode';
 import type { Kiosk, StartKioskOptions } from './kiosk';
-
-const FIRST_SYNC_WAIT_MS = 3000;
 
 export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   const dataDir = options.config.dataDir ?? options.defaultDataDir;
@@ -89,7 +91,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     scanner,
     ticketsToday: () => store.tickets.countOnDay(localDayOf(new Date(), config.timeZone)),
   });
-  const backend = await connectBackend(config, { dataDir, log });
+  const secretStore = options.secretStore ?? fileSecretStore;
+  const backend = await connectBackend(config, { dataDir, log, secretStore });
   const sync = createSyncEngine({
     client: backend,
     store,
@@ -108,6 +111,13 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     log,
     onRefused: refusalCounter(store.statistics, config.timeZone),
   });
+  const firstSync = new FirstSyncTracker({
+    sync,
+    everUpToDate: () => store.syncState.everUpToDate(),
+    hasSite: () => store.catalog.getSite() !== undefined,
+    cachedAppointments: () => store.catalog.countAppointments(),
+  });
+  const siteName = () => store.catalog.getSite()?.name ?? '';
   const kioskState = new KioskStateModel({
     kioskId: config.kioskId,
     settings,
@@ -115,10 +125,18 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     devices,
     printer,
     scanner,
-    siteName: () => store.catalog.getSite()?.name ?? '',
+    siteName,
+    readiness: firstSync,
   });
   const scans = new ScanReads();
   const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log, scans });
+  const setup = configuredSetupHandlers({
+    config,
+    firstSync,
+    credentialStore: () => secretStore(credentialPath(dataDir, config.api.credentialFile)).facts(),
+    siteName: () => siteName() || null,
+    pinSet: () => new PinFile(dataDir).isSet(),
+  });
   const technician = createTechnicianMode({
     dataDir,
     siteId: config.siteId,
@@ -147,12 +165,13 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   });
   const dispatch = createDispatcher(
     {
-      ...requestHandlers({ kioskState, checkInHandler, checkIns }),
+      ...requestHandlers({ kioskState, checkInHandler, checkIns, setup }),
       ...technician.handlers,
       ...diagnosticsHandlers(diagnostics),
     },
     log,
-    // The first-run wizard brings the real `unconfigured`; a started kiosk has a configuration.
+    // A started kiosk has a configuration: its setup channels are the technician's only (setup
+    // mode opens them while unconfigured: src-main/setup/wizard-kiosk.ts).
     createAccessGuard({ sessionOpen: technician.sessionOpen, unconfigured: () => false }),
   );
   const updates = options.applianceDir
@@ -181,11 +200,14 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   ];
   settings.applyRemote(sync.getRemoteSettings());
 
-  // A kiosk with a network starts with today's appointments; one without starts from its cache
-  // after a short wait rather than holding the screen back for the full API timeout.
-  await Promise.race([sync.syncNow(), delay(FIRST_SYNC_WAIT_MS)]);
-  retention.start();
-  sync.start();
+  // The screen never waits for the town hall: the first sync runs behind it (a new kiosk shows
+  // "preparing" until it has something to serve: first-sync.ts). It starts on the next turn of
+  // the event loop, once the host has had its turn to serve the screen: the first request loads
+  // Node's HTTP client, which costs more than the rest of the start-up.
+  const startSync = setImmediate(() => {
+    retention.start();
+    sync.start();
+  });
   await printer.start();
   await scanner?.start();
 
@@ -195,8 +217,10 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     onEvent: events.onEvent,
     takeDownload: diagnostics.takeDownload,
     stop: async () => {
+      clearImmediate(startSync);
       for (const unsubscribe of subscriptions) unsubscribe?.();
       kioskState.dispose();
+      firstSync.dispose();
       technician.dispose();
       settings.dispose();
       events.dispose();

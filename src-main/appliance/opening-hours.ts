@@ -59,6 +59,17 @@ export const DEFAULT_OPENING_HOURS: OpeningHours = {
   sun: [],
 };
 
+/** Every hour of every day: a kiosk in setup mode, with its technician at it, keeps its display on. */
+export const ALWAYS_OPEN: OpeningHours = {
+  mon: ['00:00-24:00'],
+  tue: ['00:00-24:00'],
+  wed: ['00:00-24:00'],
+  thu: ['00:00-24:00'],
+  fri: ['00:00-24:00'],
+  sat: ['00:00-24:00'],
+  sun: ['00:00-24:00'],
+};
+
 export const OpeningHoursSchema = z
   .object({
     mon: dayRangesSchema,

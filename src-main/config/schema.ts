@@ -102,6 +102,22 @@ const brandColourSchema = z
 /** The http(s) base URL of the town hall's Turnero server (Town Hall API v1). */
 const apiBaseUrlSchema = z.string().refine(isSecureOrLoopbackUrl, { message: SECURE_URL_MESSAGE });
 
+/** The kiosk's own log (`<dataDir>/logs/turnero.log`) and Chromium's: size-capped chains. */
+export const LogsSchema = z
+  .object({
+    /** Size at which a log file is rotated. */
+    maxFileBytes: z
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(100 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
+    /** Files kept per log, the one being written included. */
+    files: z.number().int().min(2).max(20).default(5),
+  })
+  .strict()
+  .prefault({});
+
 export const ConfigSchema = z
   .object({
     dataDir: z.string().min(1).optional(),
@@ -316,21 +332,7 @@ export const ConfigSchema = z
      * hours, and updates are installed only outside them; both on the site's `timeZone`.
      */
     appliance: z.object({ openingHours: OpeningHoursSchema }).strict().prefault({}),
-    /** The kiosk's own log (`<dataDir>/logs/turnero.log`) and Chromium's: size-capped chains. */
-    logs: z
-      .object({
-        /** Size at which a log file is rotated. */
-        maxFileBytes: z
-          .number()
-          .int()
-          .min(64 * 1024)
-          .max(100 * 1024 * 1024)
-          .default(5 * 1024 * 1024),
-        /** Files kept per log, the one being written included. */
-        files: z.number().int().min(2).max(20).default(5),
-      })
-      .strict()
-      .prefault({}),
+    logs: LogsSchema,
   })
   .strict()
   .superRefine((config, context) => {

@@ -5,6 +5,7 @@
 import type { CheckInHandler } from '../checkin/check-in-handler';
 import type { CheckInService } from '../checkin/check-in-service';
 import type { KioskStateModel } from '../kiosk-state/kiosk-state';
+import type { SetupHandlers } from '../setup/setup-handlers';
 import type { TechnicianChannel } from '../technician/technician-handlers';
 import type { DiagnosticsChannel } from './diagnostics-handlers';
 import type { IpcHandlers } from './dispatcher';
@@ -13,17 +14,21 @@ export interface RequestHandlerParts {
   kioskState: Pick<KioskStateModel, 'get' | 'setSessionLanguage' | 'sessionLanguage'>;
   checkInHandler: Pick<CheckInHandler, 'submit'>;
   checkIns: Pick<CheckInService, 'reprint' | 'walkInOptions' | 'issueWalkIn'>;
+  /** The first-run wizard's channels, as a configured kiosk answers them (setup-handlers.ts). */
+  setup: SetupHandlers;
 }
 
 /**
- * The citizen's channels; the technician mode's come from technician/technician-handlers.ts and
- * its diagnostics' from ./diagnostics-handlers.ts.
+ * The citizen's channels and the wizard's (as a configured kiosk answers them); the technician
+ * mode's come from technician/technician-handlers.ts and its diagnostics' from
+ * ./diagnostics-handlers.ts.
  */
 export function requestHandlers(
   parts: RequestHandlerParts,
 ): Omit<IpcHandlers, TechnicianChannel | DiagnosticsChannel> {
-  const { kioskState, checkInHandler, checkIns } = parts;
+  const { kioskState, checkInHandler, checkIns, setup } = parts;
   return {
+    ...setup,
     'kiosk:get-state': async () => ({ ok: true, value: kioskState.get() }),
     'session:set-language': async (request) => ({
       ok: true,

@@ -6,7 +6,7 @@
  * in the language that citizen chose on screen.
  */
 import { Emitter, type Event, type Unsubscribe } from '../../src-shared/common/emitter';
-import type { KioskState } from '../../src-shared/contract/ipc';
+import type { KioskState, Readiness } from '../../src-shared/contract/ipc';
 import type { Language } from '../../src-shared/domain/language';
 import type { Config } from '../config/schema';
 import type { SettingsChange } from '../settings/settings-service';
@@ -22,6 +22,8 @@ export interface KioskStateSources {
   scanner: { onStatusChange(listener: () => void): Unsubscribe } | null;
   /** The town hall's name for the site, as last pulled ('' before the first sync). */
   siteName: () => string;
+  /** Whether a new kiosk has anything to serve yet (first-sync.ts). */
+  readiness: { readiness(): Readiness; readonly onChange: Event<void> };
 }
 
 export class KioskStateModel {
@@ -34,6 +36,7 @@ export class KioskStateModel {
   constructor(private readonly sources: KioskStateSources) {
     const settings = sources.settings.current;
     this.state = {
+      readiness: sources.readiness.readiness(),
       siteName: this.siteName(settings),
       kioskId: sources.kioskId,
       defaultLanguage: settings.language,
@@ -51,6 +54,13 @@ export class KioskStateModel {
       // A sync run may bring the site's name along with the status.
       sources.sync.onStatusChange(() =>
         this.update({ ...this.syncSlice(), siteName: this.siteName(sources.settings.current) }),
+      ),
+      // The first sync brings the site in long before its run ends (a page of appointments).
+      sources.readiness.onChange(() =>
+        this.update({
+          readiness: sources.readiness.readiness(),
+          siteName: this.siteName(sources.settings.current),
+        }),
       ),
       sources.settings.onChange(({ settings: next, previous }) =>
         this.update({

@@ -1,11 +1,14 @@
 /**
- * Small files of the technician mode in the data folder (the PIN hash, the technician's
- * settings): readable by the kiosk's user only, and replaced whole (written aside, then renamed)
- * so a power cut leaves the old file or the new one, never half of one.
+ * Small private files of the kiosk (the technician's PIN hash and settings, the device
+ * credential, the configuration the first-run wizard writes): readable by the kiosk's user only,
+ * and replaced whole (written aside, then renamed) so a power cut leaves the old file or the new
+ * one, never half of one. A missing folder is made, private too.
  */
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
-export function writePrivateFile(file: string, content: string): void {
+export function writePrivateFile(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const aside = `${file}.new`;
   writeFileSync(aside, content, { mode: 0o600 });
   chmodSync(aside, 0o600);

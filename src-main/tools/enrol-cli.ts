@@ -11,6 +11,7 @@ import { defaultDataDir } from '../app/data-dir';
 import { loadKioskConfig } from '../config/load-config';
 import { credentialPath, enrolDevice } from '../backend/turnero-api/credential';
 import { createTurneroApiClient } from '../backend/turnero-api/api-client';
+import { fileSecretStore } from '../secrets/file-secret-store';
 import { cliOption, type CliIo } from './cli-io';
 import { errorText } from '../logging/error-text';
 
@@ -40,7 +41,7 @@ export async function runEnrolCli(
       client,
       kioskId: config.kioskId,
       enrolmentCode: code,
-      file,
+      store: fileSecretStore(file),
       deviceName: cliOption(argv, '--name') ?? `${config.kioskId} (${hostname()})`,
     });
     io.out(`enrolled ${answer.kioskId} at site ${answer.siteId}; credential stored in ${file}`);

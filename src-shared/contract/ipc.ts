@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../domain/language';
+import * as setup from './setup';
 import {
   AuditListRequestSchema,
   AuditListResponseSchema,
@@ -155,7 +156,16 @@ export type CheckInResult = z.infer<typeof CheckInResultSchema>;
 export const ConnectivitySchema = z.enum(['connecting', 'online', 'degraded', 'offline']);
 export type Connectivity = z.infer<typeof ConnectivitySchema>;
 
+/**
+ * What the citizen screen may offer. `unconfigured`: no configuration yet, the first-run wizard
+ * shows (docs/technician-setup.md); `preparing`: a new kiosk that has nothing to serve yet (no
+ * site, no appointments: its first sync has not brought the site in); `ready`: serving.
+ */
+export const ReadinessSchema = z.enum(['unconfigured', 'preparing', 'ready']);
+export type Readiness = z.infer<typeof ReadinessSchema>;
+
 export const KioskStateSchema = z.object({
+  readiness: ReadinessSchema,
   /** The technician's display name for the site when set, else the town hall's name. */
   siteName: z.string(),
   kioskId: z.string(),
@@ -293,6 +303,105 @@ export const requestChannels = {
       .strict(),
     response: CheckInResultSchema,
   },
+  // ── First-run wizard and device detection ──
+  // Schemas in ./setup.ts; served by src-main/setup/ (docs/technician-setup.md).
+  'setup:get-status': {
+    request: setup.EmptySetupRequestSchema,
+    response: setup.SetupStatusSchema,
+    access: 'setup',
+  },
+  'setup:set-language': {
+    request: z.object({ language: LanguageSchema }).strict(),
+    response: z.object({ language: LanguageSchema }),
+    access: 'setup',
+  },
+  /** Enrols with the town hall's one-time code; the credential goes to the secret store. */
+  'setup:enrol': {
+    request: setup.SetupEnrolRequestSchema,
+    response: setup.SetupEnrolResponseSchema,
+    access: 'setup',
+  },
+  /** Serial ports (with their /dev/serial/by-id names) and USB printers (/dev/usb/lp*). */
+  'setup:detect-devices': {
+    request: setup.EmptySetupRequestSchema,
+    response: setup.DetectedDevicesSchema,
+    access: 'setup',
+  },
+  'setup:check-network-printer': {
+    request: setup.NetworkPrinterCheckRequestSchema,
+    response: setup.NetworkPrinterCheckSchema,
+    access: 'setup',
+  },
+  /** Opens the chosen printer for the wizard and reads its status once. */
+  'setup:choose-printer': {
+    request: setup.ChoosePrinterRequestSchema,
+    response: setup.printerAnswerSchemas(PrinterStateSchema).status,
+    access: 'setup',
+  },
+  /** The chosen printer's real-time status (DLE EOT), read now. */
+  'setup:printer-status': {
+    request: setup.EmptySetupRequestSchema,
+    response: setup.printerAnswerSchemas(PrinterStateSchema).status,
+    access: 'setup',
+  },
+  'setup:print-test-page': {
+    request: setup.EmptySetupRequestSchema,
+    response: setup.printerAnswerSchemas(PrinterStateSchema).testPage,
+    access: 'setup',
+  },
+  /** Keyboard wedge, or a serial scanner opened for the "scan anything" test. */
+  'setup:choose-scanner': {
+    request: setup.ChooseScannerRequestSchema,
+    response: setup.ChooseScannerResponseSchema,
+    access: 'setup',
+  },
+  /** The serial scanner's test scans after `after`, each with the form it was recognised as. */
+  'setup:scanner-reads': {
+    request: setup.ScannerReadsRequestSchema,
+    response: setup.ScannerReadsResponseSchema,
+    access: 'setup',
+  },
+  'setup:list-logos': {
+    request: setup.EmptySetupRequestSchema,
+    response: setup.LogoFilesSchema,
+    access: 'setup',
+  },
+  'setup:preview-logo': {
+    request: setup.LogoRequestSchema,
+    response: setup.LogoPreviewResponseSchema,
+    access: 'setup',
+  },
+  /** Stores the logo in the chosen printer's NV memory (as `npm run printer -- install-logo`). */
+  'setup:install-logo': {
+    request: setup.LogoRequestSchema,
+    response: setup.LogoInstallResponseSchema,
+    access: 'setup',
+  },
+  /** The technician PIN, stored as the technician mode keeps it (its scrypt hash). */
+  'setup:set-pin': {
+    request: setup.SetPinRequestSchema,
+    response: setup.SetPinResponseSchema,
+    access: 'setup',
+  },
+  /** Writes the configuration (0600) and switches the kiosk into normal operation. */
+  'setup:finish': {
+    request: setup.EmptySetupRequestSchema,
+    response: setup.FinishResponseSchema,
+    access: 'setup',
+  },
+  /** Showrooms: the launcher restarts the kiosk on the demo town hall. */
+  'setup:start-demo': {
+    request: setup.EmptySetupRequestSchema,
+    response: setup.StartDemoResponseSchema,
+    access: 'setup',
+  },
+  /** A new kiosk's first sync, page by page (technician diagnostics). */
+  'setup:first-sync': {
+    request: setup.EmptySetupRequestSchema,
+    response: setup.FirstSyncProgressSchema,
+    access: 'setup',
+  },
+  // ── end of the first-run wizard and device detection ──
 
   // ── Technician mode (session, settings, import/export) ──
   // Schemas in technician.ts. The session-opening channels are citizen-callable: the PIN's

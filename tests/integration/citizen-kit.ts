@@ -15,6 +15,7 @@ import type {
 } from '../../src-shared/contract/ipc';
 import { composeCheckIns } from '../../src-main/app/compose-check-ins';
 import { createTurneroApiClient } from '../../src-main/backend/turnero-api/api-client';
+import { credentialPath } from '../../src-main/backend/turnero-api/credential';
 import { CheckInHandler } from '../../src-main/checkin/check-in-handler';
 import type { CheckInService } from '../../src-main/checkin/check-in-service';
 import { parseConfig } from '../../src-main/config/load-config';
@@ -23,9 +24,12 @@ import { createDispatcher, type IpcHandlers } from '../../src-main/ipc/dispatche
 import { KioskEvents } from '../../src-main/ipc/kiosk-events';
 import { requestHandlers } from '../../src-main/ipc/request-handlers';
 import { DeviceFacts } from '../../src-main/kiosk-state/device-facts';
+import { FirstSyncTracker } from '../../src-main/kiosk-state/first-sync';
 import { KioskStateModel } from '../../src-main/kiosk-state/kiosk-state';
 import { createConfiguredPrinter } from '../../src-main/printer/configured-printer';
 import type { TicketPrinter } from '../../src-main/printer/ticket-printer';
+import { fileSecretStore } from '../../src-main/secrets/file-secret-store';
+import { configuredSetupHandlers } from '../../src-main/setup/setup-handlers';
 import { SettingsService } from '../../src-main/settings/settings-service';
 import { openStore, type Store } from '../../src-main/store/store';
 import { createSyncEngine, type SyncEngine } from '../../src-main/sync/sync-engine';
@@ -108,6 +112,12 @@ export async function startCitizenKiosk(options: CitizenKioskOptions): Promise<C
     now: options.now,
   });
   const events = new KioskEvents(log);
+  const firstSync = new FirstSyncTracker({
+    sync: engine,
+    everUpToDate: () => store.syncState.everUpToDate(),
+    hasSite: () => store.catalog.getSite() !== undefined,
+    cachedAppointments: () => store.catalog.countAppointments(),
+  });
   const kioskState = new KioskStateModel({
     kioskId,
     settings,
@@ -116,12 +126,21 @@ export async function startCitizenKiosk(options: CitizenKioskOptions): Promise<C
     printer,
     scanner: null,
     siteName: () => store.catalog.getSite()?.name ?? '',
+    readiness: firstSync,
+  });
+  const setup = configuredSetupHandlers({
+    config,
+    firstSync,
+    credentialStore: () =>
+      fileSecretStore(credentialPath(dataDir, config.api.credentialFile)).facts(),
+    siteName: () => store.catalog.getSite()?.name ?? null,
+    pinSet: () => false,
   });
   const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log });
   // The citizen channels only: with the default guard (citizenOnly) the dispatcher refuses every
   // technician channel before looking for its handler.
   const dispatch = createDispatcher(
-    requestHandlers({ kioskState, checkInHandler, checkIns }) as IpcHandlers,
+    requestHandlers({ kioskState, checkInHandler, checkIns, setup }) as IpcHandlers,
     log,
   );
   await printer.start();
@@ -136,6 +155,7 @@ export async function startCitizenKiosk(options: CitizenKioskOptions): Promise<C
       dispatch(channel, payload) as Promise<IpcResult<ResponseOf<typeof channel>>>,
     async close() {
       kioskState.dispose();
+      firstSync.dispose();
       events.dispose();
       await engine.stop();
       await printer.close();

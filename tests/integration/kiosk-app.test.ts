@@ -13,6 +13,7 @@ import type { Kiosk } from '../../src-main/app/kiosk';
 import { parseConfig } from '../../src-main/config/load-config';
 import { startTurneroServer } from '../../server/server';
 import { loadSeed } from '../../server/seed';
+import { untilKioskState } from '../support/kiosk-state-wait';
 import { makeTempDir } from '../support/temp-dir';
 
 type Server = Awaited<ReturnType<typeof startTurneroServer>>;
@@ -64,17 +65,13 @@ describe('kiosk app with a town hall that goes down', () => {
       log: () => undefined,
     });
 
-  const state = async (kiosk: Kiosk): Promise<KioskState> => {
-    const result = await kiosk.dispatch('kiosk:get-state', {});
-    if (!result.ok) throw new Error(result.error.code);
-    return result.value as KioskState;
-  };
-
   it('starts from its cache when offline, issues tickets, and delivers them when back', async () => {
     server = await startServer();
     const { port, url } = server;
     app = await startApp(url);
-    expect(await state(app)).toMatchObject({
+    // Start-up does not wait for the first sync: the test does.
+    const online = await untilKioskState(app, (s) => s.lastSyncAt !== null, 'the first sync');
+    expect(online).toMatchObject({
       connectivity: 'online',
       siteName: 'Ayuntamiento de Villanueva de la Peña',
     });
@@ -90,9 +87,15 @@ describe('kiosk app with a town hall that goes down', () => {
     server = null;
 
     app = await startApp(url);
-    expect(await state(app)).toMatchObject({
+    const offlineState = await untilKioskState(
+      app,
+      (s) => s.connectivity !== 'connecting',
+      'the first sync attempt',
+    );
+    expect(offlineState).toMatchObject({
       connectivity: 'offline',
       siteName: 'Ayuntamiento de Villanueva de la Peña',
+      readiness: 'ready',
     });
     const offline = await app.dispatch('checkin:submit', { input: 'TRN-B8N3VJ', source: 'touch' });
     expect(offline).toMatchObject({

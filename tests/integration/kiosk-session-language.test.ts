@@ -12,6 +12,7 @@ import { parseConfig } from '../../src-main/config/load-config';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { loadSeed } from '../../server/seed';
 import { openPtyPair, type PtyPair } from '../support/pty-pair';
+import { firstSyncDone } from '../support/kiosk-state-wait';
 import { makeTempDir } from '../support/temp-dir';
 
 async function until<T>(probe: () => T | undefined, what: string): Promise<T> {
@@ -50,6 +51,7 @@ describe('a serial scan after the citizen chose a language', () => {
       null,
     );
     kiosk = await startKiosk({ config, defaultDataDir: dir.path, log: () => undefined });
+    await firstSyncDone(kiosk);
     rendered = [];
     completed = [];
     kiosk.onEvent(({ event, payload }) => {

@@ -13,6 +13,7 @@ import { readCredential } from '../../src-main/backend/turnero-api/credential';
 import { runEnrolCli } from '../../src-main/tools/enrol-cli';
 import type { RemoteSettings } from '../../src-main/sync/sync-engine';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
+import { firstSyncDone } from '../support/kiosk-state-wait';
 import { makeTempDir } from '../support/temp-dir';
 import { generatedSeed, makeKiosk, simulatedClock, SITE, type TestKiosk } from './sync-kit';
 
@@ -171,6 +172,7 @@ describe('the kiosk as an enrolled device', () => {
       log: (line) => logs.push(line),
     });
     expect(statSync(join(dir.path, 'app', 'credential')).mode & 0o777).toBe(0o600);
+    await firstSyncDone(app);
     const deadline = Date.now() + 5000;
     while (!logs.some((line) => /remote configuration \d+ applied/.test(line))) {
       if (Date.now() > deadline) throw new Error(`no remote config applied: ${logs.join('\n')}`);

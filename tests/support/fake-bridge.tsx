@@ -159,7 +159,7 @@ export class FakeBridge implements TurneroBridge {
       case 'tech:session-get':
         return { ok: true, value: CLOSED_TECHNICIAN_SESSION };
       default: {
-        // Other technician channels: what the test set, else as the real dispatcher answers
+        // Other technician and wizard channels: what the test set, else as the real dispatcher answers
         // outside a technician session.
         const answer = this.technician[channel] as ((payload: unknown) => unknown) | undefined;
         return answer

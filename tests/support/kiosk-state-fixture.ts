@@ -3,6 +3,7 @@ import type { KioskState } from '../../src-shared/contract/ipc';
 
 export function kioskStateFixture(overrides: Partial<KioskState> = {}): KioskState {
   return {
+    readiness: 'ready',
     siteName: 'Ayuntamiento de Villanueva de la Peña',
     kioskId: 'totem-1',
     defaultLanguage: 'es',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KioskState } from '../../src-shared/contract/ipc';
 import { createDispatcher, type IpcHandlers } from '../../src-main/ipc/dispatcher';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
+import { setupHandlersFixture } from '../support/setup-handlers-fixture';
 import { recordingTechnicianHandlers } from '../support/technician-handlers-stub';
 
 const STATE: KioskState = kioskStateFixture({ kioskId: 'kiosk-1' });
@@ -25,6 +26,7 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
       value: { services: [], priorityEnabled: false, showRemainingBelow: 10 },
     }),
     'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
+    ...setupHandlersFixture(),
     ...recordingTechnicianHandlers(calls as { channel: string; request: unknown }[]),
     ...overrides,
   };

@@ -47,6 +47,8 @@ import {
 } from '../../src-main/hosts/electron/ipc-sender';
 import { kioskWindowOptions } from '../../src-main/hosts/electron/window-options';
 import { defaultDataDir } from '../../src-main/app/data-dir';
+import type { StartSetupOptions } from '../../src-main/app/start-setup';
+import { DEMO_REQUESTED_EXIT_CODE, planLaunch } from '../../src-main/setup/launch-plan';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -832,6 +834,46 @@ describe('Electron main wiring (Electron mocked)', () => {
     const [, message] = electronMock.dialog.showErrorBox.mock.calls[0] as [string, string];
     expect(message).toMatch(/api\.baseUrl: required/);
     expect(startKiosk).not.toHaveBeenCalled();
+  });
+
+  it('runs the first-run wizard for a configuration file that does not exist yet', async () => {
+    const file = path.join(dir, 'new-totem.json');
+    const events = new KioskEvents(() => undefined);
+    const wizard: Kiosk = {
+      config: null,
+      dispatch: vi.fn(async (): Promise<IpcResult<unknown>> => ({ ok: true, value: {} })),
+      onEvent: events.onEvent,
+      stop: vi.fn(async () => {}),
+    };
+    const startSetup = vi.fn(async (_options: StartSetupOptions) => wizard);
+    const secretStore = vi.fn();
+    const running = await startElectronHost({
+      argv: ['electron', '.', '--config', file],
+      env: {},
+      mainDir: '/app/dist/main',
+      rendererDir: '/app/dist/renderer',
+      loadConfig: planLaunch,
+      startKiosk,
+      startSetup,
+      secretStore,
+      log: () => {},
+    }).ready;
+    expect(running?.kiosk).toBe(wizard);
+    expect(startKiosk).not.toHaveBeenCalled();
+    expect(electronMock.state.windows).toHaveLength(1);
+    const options = startSetup.mock.calls[0]?.[0] as StartSetupOptions;
+    expect(options).toMatchObject({
+      configPath: file,
+      dataDir: defaultDataDir(),
+      offerDemo: false,
+      secretStore,
+    });
+    // "Try the demo": the kiosk is stopped, then Electron exits for its launcher.
+    options.requestDemo();
+    await vi.waitFor(() =>
+      expect(electronMock.state.app.exit).toHaveBeenCalledWith(DEMO_REQUESTED_EXIT_CODE),
+    );
+    expect(wizard.stop).toHaveBeenCalledTimes(1);
   });
 
   it('quits when another instance holds the single-instance lock', async () => {

@@ -1,11 +1,13 @@
 /**
  * The device credential a kiosk gets from enrolment: a bearer secret, kept in a file only the
- * kiosk's user can read (0600), never logged. (Electron's safeStorage can wrap it later; the file
- * is what the web host and the CLI share.)
+ * kiosk's user can read (0600), never logged. This is the file the web host and the CLI share;
+ * the Electron host encrypts it with safeStorage (src-main/secrets/secret-store.ts).
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import type { EnrolmentResponse } from '../../../src-shared/contract/townhall-api';
+import type { SecretStore } from '../../secrets/secret-store';
+import { writePrivateFile } from '../../technician/private-file';
 import type { TurneroApiClient } from './api-client';
 
 /** `api.credentialFile`, relative to the data folder, or `<dataDir>/credential`. */
@@ -26,18 +28,15 @@ export function readCredential(file: string): string | null {
 
 /** Writes the credential atomically with mode 0600. */
 export function writeCredential(file: string, credential: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${credential}\n`, { mode: 0o600 });
-  chmodSync(temporary, 0o600);
-  renameSync(temporary, file);
+  writePrivateFile(file, `${credential}\n`);
 }
 
 export interface EnrolOptions {
-  client: TurneroApiClient;
+  client: Pick<TurneroApiClient, 'enrol'>;
   kioskId: string;
   enrolmentCode: string;
-  file: string;
+  /** Where the credential is kept: the 0600 file, or the host's secret store. */
+  store: Pick<SecretStore, 'write'>;
   deviceName?: string;
 }
 
@@ -48,6 +47,6 @@ export async function enrolDevice(options: EnrolOptions): Promise<EnrolmentRespo
     kioskId: options.kioskId,
     ...(options.deviceName ? { deviceName: options.deviceName } : {}),
   });
-  writeCredential(options.file, answer.credential);
+  await options.store.write(answer.credential);
   return answer;
 }

@@ -23,8 +23,12 @@ import {
   ELECTRON_INVOKE_CHANNEL,
   type IpcResult,
 } from '../../../src-shared/contract/ipc';
+import { ALWAYS_OPEN } from '../../appliance/opening-hours';
 import type { Kiosk, StartKioskOptions } from '../../app/kiosk';
+import type { StartSetupOptions } from '../../app/start-setup';
 import type { Config } from '../../config/schema';
+import type { SecretStoreFactory } from '../../secrets/secret-store';
+import { DEMO_REQUESTED_EXIT_CODE, type LaunchPlan } from '../../setup/launch-plan';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -53,8 +57,16 @@ export interface ElectronHostOptions {
   mainDir: string;
   /** dist/renderer. */
   rendererDir: string;
-  loadConfig: (argv: readonly string[], env: NodeJS.ProcessEnv) => { config: Config };
+  /** The configuration, or setup mode (src-main/setup/launch-plan.ts); throws ConfigError. */
+  loadConfig: (
+    argv: readonly string[],
+    env: NodeJS.ProcessEnv,
+  ) => { config: Config } | Extract<LaunchPlan, { mode: 'setup' }>;
   startKiosk: (options: StartKioskOptions) => Promise<Kiosk>;
+  /** The first-run wizard, for a plan in setup mode. */
+  startSetup?: (options: StartSetupOptions) => Promise<Kiosk>;
+  /** Where the device credential is kept (main.ts: safeStorage). */
+  secretStore?: SecretStoreFactory;
   log?: (line: string) => void;
 }
 
@@ -91,9 +103,9 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
   const devWindow = devWindowDecision(options.argv, options.env, app.isPackaged);
   if (devWindow.refusal) log(devWindow.refusal);
 
-  let config: Config;
+  let plan: ReturnType<ElectronHostOptions['loadConfig']>;
   try {
-    config = options.loadConfig(options.argv, options.env).config;
+    plan = options.loadConfig(options.argv, options.env);
   } catch (error) {
     const message = errorText(error);
     console.error(`Turnero: ${message}`);
@@ -103,6 +115,7 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     return { ready: Promise.resolve(null) };
   }
 
+  const config = 'config' in plan ? plan.config : null;
   let mainWindow: BrowserWindow | null = null;
   let kiosk: Kiosk | null = null;
   let stopped = false;
@@ -166,7 +179,8 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
 
     const ses = session.defaultSession;
     denyAllPermissions(ses, log, {
-      camera: config.scanner.camera,
+      // The wizard turns no camera on; a camera set later takes effect at the next start.
+      camera: config?.scanner.camera ?? false,
       appOrigin: APP_ORIGIN,
     });
     blockRemoteRequests(ses, log);
@@ -183,20 +197,35 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     try {
       // The same default as the web host and the technician CLIs (enrol, printer): one folder
       // holds the database, the credential and the logo marker whichever tool wrote them.
-      kiosk = await options.startKiosk({
-        config,
-        defaultDataDir: defaultDataDir(),
-        applianceDir: options.env.TURNERO_APPLIANCE_DIR || null,
-        // The technician's restart: a new process, after before-quit has stopped the kiosk.
-        host: {
-          downloads: false,
-          restart: () => {
-            log('restarting at the technician’s request');
-            app.relaunch();
-            app.quit();
+      const secrets = options.secretStore ? { secretStore: options.secretStore } : {};
+      if (config) {
+        kiosk = await options.startKiosk({
+          config,
+          defaultDataDir: defaultDataDir(),
+          applianceDir: options.env.TURNERO_APPLIANCE_DIR || null,
+          // The technician's restart: a new process, after before-quit has stopped the kiosk.
+          host: {
+            downloads: false,
+            restart: () => {
+              log('restarting at the technician’s request');
+              app.relaunch();
+              app.quit();
+            },
           },
-        },
-      });
+          ...secrets,
+        });
+      } else if ('configPath' in plan && options.startSetup) {
+        kiosk = await options.startSetup({
+          configPath: plan.configPath,
+          dataDir: defaultDataDir(),
+          offerDemo: plan.offerDemo,
+          // The launcher (demo/launch.ts) restarts Electron on the demo town hall.
+          requestDemo: () => stopKioskThen(() => app.exit(DEMO_REQUESTED_EXIT_CODE)),
+          ...secrets,
+        });
+      } else {
+        throw new Error('no configuration, and this host cannot run the first-run wizard');
+      }
     } catch (error) {
       const message = errorText(error);
       console.error(`Turnero: could not start: ${message}`);
@@ -226,8 +255,9 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
       // app.exit, not app.quit: the exit code must reach the service manager.
       exit: (code) => stopKioskThen(() => app.exit(code)),
       blocker: powerSaveBlocker,
-      openingHours: config.appliance.openingHours,
-      timeZone: config.timeZone,
+      // Setup mode has no office hours yet: the display stays on while the technician works.
+      openingHours: config?.appliance.openingHours ?? ALWAYS_OPEN,
+      timeZone: config?.timeZone ?? 'UTC',
       devWindow: devWindow.enabled,
       applianceDir: options.env.TURNERO_APPLIANCE_DIR || null,
       log,

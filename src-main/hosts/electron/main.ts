@@ -4,8 +4,10 @@
  */
 import path from 'node:path';
 import { startKiosk } from '../../app/start-kiosk';
-import { loadKioskConfig } from '../../config/load-config';
+import { startSetup } from '../../app/start-setup';
+import { planLaunch } from '../../setup/launch-plan';
 import { startElectronHost } from './electron-host';
+import { safeStorageSecretStore } from './safe-storage-secret-store';
 
 // Everything the kiosk writes (database, logs, tickets, credential) is for its own user only.
 process.umask(0o077);
@@ -15,6 +17,8 @@ startElectronHost({
   env: process.env,
   mainDir: __dirname,
   rendererDir: path.join(__dirname, '..', 'renderer'),
-  loadConfig: loadKioskConfig,
+  loadConfig: planLaunch,
   startKiosk,
+  startSetup,
+  secretStore: safeStorageSecretStore({ log: (line) => console.log(`[turnero] ${line}`) }),
 });

@@ -1,14 +1,18 @@
 /**
- * `npm run start:web [-- --config FILE] [--headless] [--port N]`: the kiosk's services with the
- * renderer served on 127.0.0.1. Prints its URL on one line so it can run as a service; that URL
- * holds the installation's secret, so the line is for the readers of the service's journal.
+ * `npm run start:web [-- --config FILE] [--setup] [--headless] [--port N]`: the kiosk's services
+ * with the renderer served on 127.0.0.1. Prints its URL on one line so it can run as a service;
+ * that URL holds the installation's secret, so the line is for the readers of the service's
+ * journal. A FILE that does not exist yet (or `--setup`) serves the first-run wizard instead
+ * (src-main/setup/launch-plan.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../../app/data-dir';
-import { startKiosk } from '../../app/start-kiosk';
-import { ConfigError, loadKioskConfig } from '../../config/load-config';
+import { launchKiosk } from '../../app/launch-kiosk';
+import { ConfigError } from '../../config/load-config';
+import { LogsSchema } from '../../config/schema';
+import { DEMO_REQUESTED_EXIT_CODE, planLaunch } from '../../setup/launch-plan';
 import { StartupError } from '../../store/startup-errors';
 import { capLogFile } from '../../logging/capped-log-file';
 import { findChromium } from './browser';
@@ -39,12 +43,19 @@ function portFrom(argv: readonly string[]): number | undefined {
 async function main(argv: readonly string[]): Promise<void> {
   // Everything the kiosk writes (database, logs, tickets, credential) is for its own user only.
   process.umask(0o077);
-  const { config, source } = loadKioskConfig(argv, process.env);
+  const plan = planLaunch(argv, process.env);
   const log = (line: string) => console.error(`[turnero] ${line}`);
-  log(`configuration from ${source}`);
-  const dataDir = config.dataDir ?? defaultDataDir();
+  if (plan.mode === 'kiosk') log(`configuration from ${plan.source}`);
+  const dataDir = (plan.mode === 'kiosk' ? plan.config.dataDir : undefined) ?? defaultDataDir();
+  let stop: (exitCode: number) => void = (exitCode) => process.exit(exitCode);
   const app = await startRestartableKiosk({
-    start: (host) => startKiosk({ config, defaultDataDir: dataDir, log, host }),
+    start: (host) =>
+      launchKiosk(plan, {
+        defaultDataDir: dataDir,
+        log,
+        host,
+        requestDemo: () => stop(DEMO_REQUESTED_EXIT_CODE),
+      }),
     log,
     // The kiosk did not come back after a restart: exit, so a service manager can start it.
     onFatal: () => process.exit(1),
@@ -60,7 +71,9 @@ async function main(argv: readonly string[]): Promise<void> {
   console.log(`Turnero kiosk: ${host.url}`);
   // Open pages reconnect to the restarted kiosk and read its state afresh.
   app.onRestarted(() => host.dropConnections());
-  const logLimits = { maxBytes: config.logs.maxFileBytes, files: config.logs.files };
+  // Setup mode has no configuration yet: the schema's defaults.
+  const logs = plan.mode === 'kiosk' ? plan.config.logs : LogsSchema.parse({});
+  const logLimits = { maxBytes: logs.maxFileBytes, files: logs.files };
 
   if (!argv.includes('--headless')) {
     const executable = findChromium();
@@ -79,16 +92,16 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   let stopping = false;
-  const stop = (): void => {
+  stop = (exitCode) => {
     if (stopping) return;
     stopping = true;
     void host
       .close()
       .then(() => app.stop())
-      .finally(() => process.exit(0));
+      .finally(() => process.exit(exitCode));
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

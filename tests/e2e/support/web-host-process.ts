@@ -22,12 +22,19 @@ export interface WebHostProcessOptions {
   /** Besides `--config FILE`; `--headless` unless told otherwise. */
   args?: readonly string[];
   env?: NodeJS.ProcessEnv;
+  /** What runs: the web host itself by default, or e.g. `['dist/demo/launch.mjs', 'web']`. */
+  entry?: readonly string[];
 }
 
 export async function startWebHostProcess(options: WebHostProcessOptions): Promise<WebHostProcess> {
   const child = spawn(
     process.execPath,
-    ['dist/main/web-host.mjs', '--config', options.configFile, ...(options.args ?? ['--headless'])],
+    [
+      ...(options.entry ?? ['dist/main/web-host.mjs']),
+      '--config',
+      options.configFile,
+      ...(options.args ?? ['--headless']),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   let stderr = '';

@@ -4,6 +4,7 @@ import citizenFlows from './citizenFlows.json';
 import diagnostics from './diagnostics.json';
 import errors from './errors.json';
 import printFailures from './printFailures.json';
+import setup from './setup.json';
 import statistics from './statistics.json';
 import technician from './technician.json';
 import ticket from './ticket.json';
@@ -19,4 +20,5 @@ export default {
   technician,
   diagnostics,
   statistics,
+  setup,
 };
