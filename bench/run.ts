@@ -16,6 +16,7 @@ import { runIdentificationBench } from './identification';
 import { runPrinterBench } from './printer';
 import { runSyncBench } from './sync';
 import { runPeersBench } from './peers';
+import { runScreenBench } from './screen';
 import { BenchResults, describeMachine, machineFacts, type Report } from './results';
 import { FIGURES_MD, RESULTS_JSON, updateFiguresDoc } from './figures-doc';
 import { bookingCodeFor } from '../tests/support/booking-codes';
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
     await runIdentificationBench(report);
     results.area = 'check-in';
     await benchCheckIn(dir);
+    await runScreenBench(report);
     results.area = 'sync';
     await runSyncBench(report);
     results.area = 'peers';
