@@ -17,6 +17,7 @@ import { runPrinterBench } from './printer';
 import { runStartupBench } from './startup';
 import { runSyncBench } from './sync';
 import { runPeersBench } from './peers';
+import { runScreenBench } from './screen';
 import { BenchResults, describeMachine, machineFacts, type Report } from './results';
 import { FIGURES_MD, RESULTS_JSON, updateFiguresDoc } from './figures-doc';
 import { bookingCodeFor } from '../tests/support/booking-codes';
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
     await runIdentificationBench(report);
     results.area = 'check-in';
     await benchCheckIn(dir);
+    await runScreenBench(report);
     results.area = 'sync';
     await runSyncBench(report);
     results.area = 'peers';

@@ -262,6 +262,14 @@ export class CitizenKiosk {
     await this.page.locator('dialog[open]').waitFor({ state: 'detached' });
   }
 
+  /**
+   * A key press that does nothing but count as the citizen's activity: outcome screens go home
+   * by themselves after seconds without one, and a slow measurement must not be cut short.
+   */
+  async touch(): Promise<void> {
+    await this.page.keyboard.press('Shift');
+  }
+
   async tapKeys(text: string): Promise<void> {
     const keyboard = this.page.getByRole('group', { name: this.t('ui.codeEntry.keyboardLabel') });
     for (const character of text) {

@@ -1,0 +1,77 @@
+/**
+ * `npm run screenshots`: the README's pictures of the citizen screens, at the portrait totem's
+ * size (1080×1920), taken from the renderer as built (`npm run build:renderer`, which the npm
+ * script runs first) in Chromium against the end-to-end tests' fake web host. Writes
+ * docs/screenshots/: home, a result, the accessibility panel, the accessibility mode on the ID
+ * entry screen, and the walk-in screen when home has a way to one (`data-testid="screen-walk-in"`).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchChromium, PORTRAIT } from '../tests/e2e/support/browser';
+import { CitizenKiosk, OUTCOMES } from '../tests/e2e/support/citizen-screens';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
+const OUT_DIR = path.join(ROOT, 'docs/screenshots');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const file = path.join(OUT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  console.log(path.relative(ROOT, file));
+}
+
+/** Taps each way out of home until one leads to the walk-in screen; false when none does. */
+async function reachWalkIn(kiosk: CitizenKiosk): Promise<boolean> {
+  const ways = await kiosk.page.locator('[data-testid="screen-home"] button').count();
+  for (let index = 0; index < ways; index++) {
+    await kiosk.restart();
+    await kiosk.page.locator('[data-testid="screen-home"] button').nth(index).click();
+    const walkIn = kiosk.page.getByTestId('screen-walk-in');
+    const shown = await walkIn
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return true;
+  }
+  return false;
+}
+
+function outcome(name: string) {
+  const found = OUTCOMES.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no outcome "${name}"`);
+  return found;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const browser = await launchChromium();
+  const page = await (await browser.newContext({ viewport: PORTRAIT })).newPage();
+  const kiosk = await CitizenKiosk.start(page, RENDERER_DIR);
+  try {
+    await shoot(page, 'home');
+
+    await kiosk.show(outcome('issued'));
+    await shoot(page, 'result');
+
+    await kiosk.restart();
+    await kiosk.choose({ largeText: true, lowReach: true });
+    await kiosk.openAccessibilityPanel();
+    await shoot(page, 'accessibility');
+    await kiosk.closeAccessibilityPanel();
+
+    await kiosk.choose({ highContrast: true });
+    await kiosk.page.getByTestId('start-id-entry').click();
+    await kiosk.tapKeys('12345678Z');
+    await shoot(page, 'accessibility-id-entry');
+
+    if (await reachWalkIn(kiosk)) await shoot(page, 'walk-in');
+    else console.log('walk-in: no screen-walk-in reachable from home, skipped');
+  } finally {
+    await kiosk.host.close();
+    await browser.close();
+  }
+}
+
+await main();
