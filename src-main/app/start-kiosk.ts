@@ -130,10 +130,12 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   });
   const scans = new ScanReads();
   const checkInHandler = new CheckInHandler({ checkIns, session: kioskState, events, log, scans });
+  const credentialStore = () =>
+    secretStore(credentialPath(dataDir, config.api.credentialFile)).facts();
   const setup = configuredSetupHandlers({
     config,
     firstSync,
-    credentialStore: () => secretStore(credentialPath(dataDir, config.api.credentialFile)).facts(),
+    credentialStore,
     siteName: () => siteName() || null,
     pinSet: () => new PinFile(dataDir).isSet(),
   });
@@ -160,6 +162,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     sync,
     checkIns,
     host: options.host,
+    firstSync: () => firstSync.progress(),
+    credentialStore,
     audit: (action, detail) => technician.audit(action, detail),
     log,
   });

@@ -7,6 +7,7 @@
 import { uptime as systemUptime } from 'node:os';
 import { version as APP_VERSION } from '../../package.json';
 import type { DiagnosticsSnapshot, PaperStatus } from '../../src-shared/contract/diagnostics';
+import type { CredentialStoreFacts, FirstSyncProgress } from '../../src-shared/contract/setup';
 import type { TicketPrinter } from '../printer/ticket-printer';
 import type { SerialScanner } from '../scanner/serial-scanner';
 import type { Store } from '../store/store';
@@ -29,6 +30,8 @@ export interface DiagnosticsSources {
   paper: () => PaperStatus;
   folderSize: Pick<FolderSizeCounter, 'current'>;
   logs: () => DiagnosticsSnapshot['logs'];
+  firstSync: () => FirstSyncProgress;
+  credentialStore: () => CredentialStoreFacts;
 }
 
 /** The newer of the last fault the printer reported and the last print that failed. */
@@ -59,6 +62,7 @@ function syncFacts(sources: DiagnosticsSources): DiagnosticsSnapshot['sync'] {
     clockOffsetMs: status.clockOffsetMs === null ? null : Math.round(status.clockOffsetMs),
     clockSkewed: status.clockSkewed,
     lastError: status.lastError?.slice(0, 500) ?? null,
+    firstSync: sources.firstSync(),
   };
 }
 
@@ -93,6 +97,7 @@ export async function takeDiagnosticsSnapshot(
         sizeBytes: sources.folderSize.current(),
         ...disk,
       },
+      credentialStore: sources.credentialStore(),
     },
     logs: sources.logs(),
   };

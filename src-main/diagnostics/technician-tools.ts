@@ -25,6 +25,7 @@ import type { SerialScanner } from '../scanner/serial-scanner';
 import type { Store } from '../store/store';
 import type { TicketRecord } from '../store/ticket-repository';
 import type { SyncEngine } from '../sync/sync-engine';
+import type { CredentialStoreFacts, FirstSyncProgress } from '../../src-shared/contract/setup';
 import { FolderSizeCounter } from './data-folder-facts';
 import { takeDiagnosticsSnapshot } from './diagnostics-snapshot';
 import { DownloadOffers, type Download } from './downloads';
@@ -64,6 +65,10 @@ export interface TechnicianToolsDeps {
   sync: Pick<SyncEngine, 'getStatus' | 'syncNow'>;
   checkIns: Pick<CheckInService, 'reprintLastForTechnician'>;
   host: HostCapabilities | undefined;
+  /** A new kiosk's first sync (kiosk-state/first-sync.ts). */
+  firstSync: () => FirstSyncProgress;
+  /** Where the device credential is kept (secrets/). */
+  credentialStore: () => CredentialStoreFacts;
   /** Writes an entry to the technician mode's audit log, as the technician in session. */
   audit: (action: DiagnosticsAuditAction, detail?: string) => void;
   log: (line: string) => void;
@@ -117,6 +122,8 @@ export function createTechnicianTools(deps: TechnicianToolsDeps) {
         usbVolume: findUsbVolume(usb)?.name ?? null,
         download: deps.host?.downloads ?? false,
       }),
+      firstSync: deps.firstSync,
+      credentialStore: deps.credentialStore,
     });
 
   /** The bundle as of now, with a snapshot (a failed snapshot leaves it out, not the logs). */

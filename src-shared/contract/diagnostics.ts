@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { Connectivity, PrintFailure, PrinterState, PrintStatus } from './ipc';
 import { LocalizedTextSchema } from '../domain/language';
+import { CredentialStoreFactsSchema, FirstSyncProgressSchema } from './setup';
 
 /** A string checked for size here and typed as one of ipc.ts's enums (see the note above). */
 function contractEnum<T extends string>(): z.ZodType<T> {
@@ -84,6 +85,8 @@ export const SyncDiagnosticsSchema = z.object({
   clockOffsetMs: z.number().int().nullable(),
   clockSkewed: z.boolean(),
   lastError: z.string().max(500).nullable(),
+  /** A new kiosk's first sync: its progress while it is bringing the office in. */
+  firstSync: FirstSyncProgressSchema,
 });
 
 export const AppDiagnosticsSchema = z.object({
@@ -100,6 +103,8 @@ export const AppDiagnosticsSchema = z.object({
     freeBytes: count,
     totalBytes: count,
   }),
+  /** Where the device credential is kept (a plain `basic_text` keyring said so). */
+  credentialStore: CredentialStoreFactsSchema,
 });
 
 export const LogExportOptionsSchema = z.object({

@@ -16,6 +16,7 @@ import { PinFile } from '../../src-main/technician/pin-file';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { ONE_BOOKING_SEED } from '../e2e/support/one-booking-seed';
 import { makeTempDir } from '../support/temp-dir';
+import { firstSyncDone } from '../support/kiosk-state-wait';
 
 const PIN = '246810';
 
@@ -44,6 +45,8 @@ describe('the diagnostics channels in the composed kiosk', () => {
       log: () => undefined,
       host: { downloads: true, restart: () => (restarts += 1) },
     });
+    // Start-up does not wait for the town hall: these tests need its booking.
+    await firstSyncDone(kiosk);
   });
 
   afterEach(async () => {

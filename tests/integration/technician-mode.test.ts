@@ -17,6 +17,7 @@ import { TECHNICIAN_SETTINGS_FILE } from '../../src-main/technician/technician-l
 import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { ONE_BOOKING_SEED } from '../e2e/support/one-booking-seed';
 import { makeTempDir } from '../support/temp-dir';
+import { firstSyncDone } from '../support/kiosk-state-wait';
 
 const PIN = '246810';
 const FAST = { N: 2 ** 10, r: 8, p: 1, keyLength: 32 };
@@ -215,6 +216,8 @@ describe('technician mode in the composed kiosk', () => {
   it('opens the PIN pad for a card the town hall issued, verified offline, and logs the card', async () => {
     const kiosk = await start();
     const { card } = townhall.admin.issueTechnicianCard({ cardId: 'TEC-0042', validDays: 7 });
+    // The keys come with the first sync (start-up does not wait for it); then the town hall goes.
+    await firstSyncDone(kiosk);
     await townhall.close();
     // The town hall is gone: the card is checked with the keys the kiosk already has.
     expect(await call(kiosk, 'tech:card-present', { card })).toMatchObject({

@@ -21,6 +21,7 @@ import { startWebHost, type WebHost } from '../../src-main/hosts/web/web-host';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { loadSeed } from '../../server/seed';
 import { makeTempDir } from '../support/temp-dir';
+import { firstSyncDone } from '../support/kiosk-state-wait';
 
 const SECRET = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
 
@@ -65,6 +66,8 @@ beforeAll(async () => {
     secret: SECRET,
   });
   app.onRestarted(() => host.dropConnections());
+  // Start-up does not wait for the town hall: the restart test checks a booking in.
+  await firstSyncDone(app);
 });
 
 afterAll(async () => {

@@ -35,6 +35,13 @@ export function diagnosticsFixture(
       clockOffsetMs: 300,
       clockSkewed: false,
       lastError: null,
+      firstSync: {
+        state: 'done',
+        appointmentsPulled: 1_200,
+        pages: 3,
+        appointmentsCached: 1_200,
+        lastError: null,
+      },
     },
     app: {
       version: '0.1.0',
@@ -47,6 +54,12 @@ export function diagnosticsFixture(
         sizeBytes: 52_000_000,
         freeBytes: 20e9,
         totalBytes: 64e9,
+      },
+      credentialStore: {
+        kind: 'file',
+        location: '/var/lib/turnero/credential',
+        backend: null,
+        encryptedAtRest: false,
       },
     },
     logs: { usbVolume: null, download: false },

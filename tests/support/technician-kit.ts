@@ -22,11 +22,13 @@ import {
   type TechnicianTools,
 } from '../../src-main/diagnostics/technician-tools';
 import type { UsbSearch } from '../../src-main/diagnostics/usb-volumes';
+import { FirstSyncTracker } from '../../src-main/kiosk-state/first-sync';
 import {
   configuredTemplate,
   createConfiguredPrinter,
 } from '../../src-main/printer/configured-printer';
 import type { PagePrinter, TicketPrinter } from '../../src-main/printer/ticket-printer';
+import { fileSecretStore } from '../../src-main/secrets/file-secret-store';
 import { openStore, type Store } from '../../src-main/store/store';
 import { AuditLog } from '../../src-main/technician/audit-log';
 import { createSyncEngine, type SyncEngine } from '../../src-main/sync/sync-engine';
@@ -145,6 +147,12 @@ export async function composeTechnicianKit(options: TechnicianKitOptions): Promi
     log,
     scans,
   });
+  const firstSync = new FirstSyncTracker({
+    sync,
+    everUpToDate: () => store.syncState.everUpToDate(),
+    hasSite: () => store.catalog.getSite() !== undefined,
+    cachedAppointments: () => store.catalog.countAppointments(),
+  });
   const tools = createTechnicianTools({
     config,
     dataDir,
@@ -156,6 +164,8 @@ export async function composeTechnicianKit(options: TechnicianKitOptions): Promi
     sync,
     checkIns,
     host: undefined,
+    firstSync: () => firstSync.progress(),
+    credentialStore: () => fileSecretStore(join(dataDir, 'credential')).facts(),
     // The technician mode's real audit log, as the technician in session writes it.
     audit: (action, detail) =>
       audit.write({ actor: 'technician', action, ...(detail ? { detail } : {}) }),
@@ -180,6 +190,7 @@ export async function composeTechnicianKit(options: TechnicianKitOptions): Promi
         .map(({ action, detail }) => ({ action, detail })),
     async close() {
       stopFaults();
+      firstSync.dispose();
       await sync.stop();
       await printer.close();
       await rig.close();

@@ -87,6 +87,48 @@ describe('the diagnostics panel', () => {
     );
   });
 
+  it('shows a new kiosk’s first sync while it runs, and not once it is done', async () => {
+    snapshot = diagnosticsFixture({
+      sync: {
+        firstSync: {
+          state: 'running',
+          appointmentsPulled: 40_000,
+          pages: 8,
+          appointmentsCached: 40_000,
+          lastError: null,
+        },
+      },
+    });
+    const view = renderPanel();
+    expect((await screen.findByTestId('first-sync')).textContent).toBe(
+      'En curso: 40000 citas recibidas en 8 páginas',
+    );
+    view.unmount();
+    snapshot = diagnosticsFixture();
+    renderPanel();
+    await screen.findByTestId('sync-outbox');
+    expect(screen.queryByTestId('first-sync')).toBeNull();
+  });
+
+  it('says where the credential is kept, and flags safeStorage without a keyring', async () => {
+    snapshot = diagnosticsFixture({
+      app: {
+        credentialStore: {
+          kind: 'electron-safe-storage',
+          location: '/var/lib/turnero/credential.safestorage',
+          backend: 'basic_text',
+          encryptedAtRest: false,
+        },
+      },
+    });
+    renderPanel();
+    const app = await screen.findByTestId('diagnostics-app');
+    expect(app.dataset.tone).toBe('warning');
+    expect(within(app).getByTestId('credential-facts').textContent).toMatch(
+      '/var/lib/turnero/credential.safestorage',
+    );
+  });
+
   it('reads the snapshot again every few seconds while open, and no more once closed', async () => {
     vi.useFakeTimers();
     const view = renderPanel();

@@ -123,7 +123,7 @@ describe('technician mode in the renderer', () => {
 
     // Opened again, it starts from its first panel: nothing was kept of the last visit.
     act(() => citizen.emit('technician:session-changed', OPEN));
-    expect(screen.getByRole('heading', { name: 'Ajustes' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Diagnóstico' })).toBeTruthy();
   });
 
   it('leaves at once on "Salir", telling main', async () => {

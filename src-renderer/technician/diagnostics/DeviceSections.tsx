@@ -1,6 +1,6 @@
 /**
  * The scanner (its link, and the form of the last scan: never what it said) and the application
- * (version, uptime, the data folder's disk), with the restart, which asks once more first (the
+ * (version, uptime, the data folder's disk, where the device credential is kept), with the restart, which asks once more first (the
  * screen goes blank for a few seconds) and ends the technician session before the kiosk goes.
  */
 import { useState } from 'react';
@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { DiagnosticsSnapshot } from '../../../src-shared/contract/diagnostics';
 import { useBridge } from '../../state/store-context';
 import { useEndTechnicianSession } from '../use-end-session';
-import { ActionButton, Actions, Fact, Facts, Section, type Tone } from './Facts';
+import { CredentialFacts } from '../../setup/CredentialFacts';
+import { ActionButton, Actions, Fact, Facts, Section, worst, type Tone } from './Facts';
 import { formatBytes, formatDuration, formatRelative } from './format';
 import { useAction } from './use-action';
 
@@ -55,6 +56,8 @@ export function AppSection(props: { snapshot: DiagnosticsSnapshot }) {
   const { app } = props.snapshot;
   const language = i18n.language;
   const diskTone: Tone = app.dataDir.freeBytes < LOW_DISK_BYTES ? 'warning' : 'ok';
+  // Electron's safeStorage on `basic_text` encrypts with a public key: worth telling IT.
+  const credentialTone: Tone = app.credentialStore.backend === 'basic_text' ? 'warning' : 'ok';
 
   const restart = () => {
     setConfirming(false);
@@ -72,7 +75,7 @@ export function AppSection(props: { snapshot: DiagnosticsSnapshot }) {
   };
 
   return (
-    <Section id="app" title={t('diagnostics.app.title')} tone={diskTone}>
+    <Section id="app" title={t('diagnostics.app.title')} tone={worst(diskTone, credentialTone)}>
       <Facts>
         <Fact label={t('diagnostics.app.version')}>{app.version}</Fact>
         <Fact label={t('diagnostics.app.kiosk')}>{app.kioskId}</Fact>
@@ -95,6 +98,9 @@ export function AppSection(props: { snapshot: DiagnosticsSnapshot }) {
                 size: formatBytes(language, app.dataDir.sizeBytes),
                 path: app.dataDir.path,
               })}
+        </Fact>
+        <Fact label={t('diagnostics.app.credential')} tone={credentialTone}>
+          <CredentialFacts facts={app.credentialStore} />
         </Fact>
       </Facts>
       <Actions action={action} testId="app-outcome">

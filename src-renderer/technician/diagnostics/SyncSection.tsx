@@ -1,7 +1,7 @@
 /**
  * The link with the town hall: connectivity and whether the server answers, the last pull and
  * push, the outbox and its oldest check-in, rows set aside and conflicts, the clock's skew, the
- * last error; and a "sync now" button.
+ * last error, a new kiosk's first sync while it runs; and a "sync now" button.
  */
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticsSnapshot } from '../../../src-shared/contract/diagnostics';
@@ -30,7 +30,10 @@ export function SyncSection(props: { snapshot: DiagnosticsSnapshot; refresh: () 
       : 'ok';
   const setAsideTone: Tone = sync.setAside > 0 || sync.conflicts > 0 ? 'warning' : 'ok';
   const clockTone: Tone = sync.clockSkewed ? 'warning' : 'ok';
-  const tone = worst(linkTone, outboxTone, setAsideTone, clockTone);
+  const { firstSync } = sync;
+  const firstSyncTone: Tone =
+    firstSync.state === 'done' ? 'ok' : firstSync.state === 'failed' ? 'warning' : 'neutral';
+  const tone = worst(linkTone, outboxTone, setAsideTone, clockTone, firstSyncTone);
 
   const syncNow = () =>
     action.run(
@@ -60,6 +63,16 @@ export function SyncSection(props: { snapshot: DiagnosticsSnapshot; refresh: () 
         <Fact label={t('diagnostics.sync.reachable')} tone={sync.reachable ? 'ok' : 'fault'}>
           {sync.reachable ? t('diagnostics.yes') : t('diagnostics.no')}
         </Fact>
+        {firstSync.state !== 'done' && (
+          // A new kiosk bringing the office in: how far it got (the citizens see "preparing").
+          <Fact label={t('diagnostics.sync.firstSync')} tone={firstSyncTone} testId="first-sync">
+            {t(`diagnostics.sync.firstSyncStates.${firstSync.state}`, {
+              pulled: firstSync.appointmentsPulled,
+              pages: firstSync.pages,
+              cached: firstSync.appointmentsCached,
+            })}
+          </Fact>
+        )}
         <Fact label={t('diagnostics.sync.lastPull')}>{ago(sync.lastPullAt)}</Fact>
         <Fact label={t('diagnostics.sync.lastPush')}>{ago(sync.lastPushAt)}</Fact>
         <Fact label={t('diagnostics.sync.outbox')} tone={outboxTone} testId="sync-outbox">
