@@ -20,7 +20,7 @@ export interface LoadedConfig {
 export const NO_CONFIGURATION_MESSAGE =
   'No configuration: give --config FILE or set TURNERO_CONFIG ' +
   '(docs/configuration.md); a FILE that does not exist yet, or --setup, starts the first-run ' +
-  'wizard (docs/technician-setup.md). To try the kiosk with the demo town hall, run ' +
+  'wizard (docs/technician.md). To try the kiosk with the demo town hall, run ' +
   '"npm start" or "npm run start:web" without a configuration.';
 
 /** `--config FILE`, `--config=FILE`, or the TURNERO_CONFIG environment variable. */

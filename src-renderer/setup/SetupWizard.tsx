@@ -1,5 +1,5 @@
 /**
- * The first-run wizard (docs/technician-setup.md): shown instead of the citizen screens while
+ * The first-run wizard (docs/technician.md): shown instead of the citizen screens while
  * the kiosk has no configuration. Each step asks main through the `setup:*` channels; what main
  * answers (the draft) is the only state kept across steps, so the summary shows what was really
  * set. Finishing switches the kiosk into normal operation: the new kiosk state then arrives and

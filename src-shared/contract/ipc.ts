@@ -158,7 +158,7 @@ export type Connectivity = z.infer<typeof ConnectivitySchema>;
 
 /**
  * What the citizen screen may offer. `unconfigured`: no configuration yet, the first-run wizard
- * shows (docs/technician-setup.md); `preparing`: a new kiosk that has nothing to serve yet (no
+ * shows (docs/technician.md); `preparing`: a new kiosk that has nothing to serve yet (no
  * site, no appointments: its first sync has not brought the site in); `ready`: serving.
  */
 export const ReadinessSchema = z.enum(['unconfigured', 'preparing', 'ready']);
@@ -304,7 +304,7 @@ export const requestChannels = {
     response: CheckInResultSchema,
   },
   // ── First-run wizard and device detection ──
-  // Schemas in ./setup.ts; served by src-main/setup/ (docs/technician-setup.md).
+  // Schemas in ./setup.ts; served by src-main/setup/ (docs/technician.md).
   'setup:get-status': {
     request: setup.EmptySetupRequestSchema,
     response: setup.SetupStatusSchema,

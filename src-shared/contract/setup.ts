@@ -1,7 +1,7 @@
 /**
  * The first-run wizard's requests and answers (`setup:*` channels of ipc.ts, access `setup`):
  * what a technician sets on a new totem, step by step, and what the kiosk detects for them
- * (docs/technician-setup.md). A step that cannot be done answers `{outcome: 'refused', reason}`
+ * (docs/technician.md). A step that cannot be done answers `{outcome: 'refused', reason}`
  * with a reason the screen translates (`setup.refusals.*`), never an IPC error: the wizard stays
  * on the step and says why.
  */
@@ -76,7 +76,7 @@ export const EmptySetupRequestSchema = z.object({}).strict();
 export const PrinterProfileSchema = z.enum(['epson', 'star', 'generic']);
 export const PaperWidthSchema = z.union([z.literal(80), z.literal(58)]);
 
-/** How the device credential is kept (docs/technician-setup.md, "The device credential"). */
+/** How the device credential is kept (docs/technician.md, "The device credential"). */
 export const CredentialStoreFactsSchema = z.object({
   kind: z.enum(['file', 'electron-safe-storage']),
   /** Where it lives (a 0600 file either way; encrypted with safeStorage). */

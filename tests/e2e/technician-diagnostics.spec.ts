@@ -14,6 +14,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { startTcpPrinterEmulator, type TcpPrinterEmulator } from '../support/tcp-printer-emulator';
 import { tapOnScreenKeys, typeBookingCode } from './support/kiosk-page';
 import { ONE_BOOKING_SEED, SITE_NAME } from './support/one-booking-seed';
+import { screenshotStep } from './support/setup-wizard-page';
 import { openTechnicianMode, setTechnicianPin } from './support/technician-page';
 import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
 
@@ -81,12 +82,13 @@ test.describe.configure({ mode: 'serial' });
 
 test('a paper-out printer and a refused scan, as the diagnostics panel shows them', async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto(kiosk.url);
   await expect(page.getByTestId('site-name')).toHaveText(SITE_NAME);
   await typeBookingCode(page, 'TRN7K4P9Q');
   await expect(page.getByTestId('turn-number')).toHaveText('E-001');
-  await page.getByRole('button', { name: 'Terminar' }).click();
+  // Out of paper: the number stays on screen until the citizen says they have it.
+  await page.getByRole('button', { name: 'Ya tengo mi número' }).click();
   // A booking code the town hall does not have: refused, and counted by its reason.
   await page.getByRole('button', { name: 'Tengo cita' }).click();
   await tapOnScreenKeys(page, 'TRNZZZZZZ');
@@ -124,11 +126,12 @@ test('a paper-out printer and a refused scan, as the diagnostics panel shows the
   await expect(panel.getByTestId('tickets-since-change')).toContainText('1 (papel cambiado');
 
   await expectNoViolations(page);
+  await screenshotStep(page, testInfo, 'technician-diagnostics');
 });
 
 test('the statistics count the ticket, the refusal and the fault, and their CSV has the rows', async ({
   page,
-}) => {
+}, testInfo) => {
   await openKioskAsTechnician(page);
   await page.getByRole('button', { name: 'Estadísticas' }).click();
   const panel = page.getByTestId('technician-panel-statistics');
@@ -147,6 +150,7 @@ test('the statistics count the ticket, the refusal and the fault, and their CSV 
   await panel.getByRole('button', { name: /Últimos \d+ días/ }).click();
   await expect(panel.getByTestId('chart-by-day').locator('canvas')).toHaveCount(1);
   await expectNoViolations(page);
+  await screenshotStep(page, testInfo, 'technician-statistics');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

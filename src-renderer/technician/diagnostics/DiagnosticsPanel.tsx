@@ -1,5 +1,5 @@
 /**
- * The technician's diagnosis on one screen (docs/technician-diagnostics.md): printer, scanner,
+ * The technician's diagnosis on one screen (docs/technician.md): printer, scanner,
  * sync, application and logs, each with its tone in words and colour and its buttons, read again
  * every few seconds while the panel is open.
  */

@@ -1,5 +1,5 @@
 /**
- * The kiosk's own statistics (docs/technician-diagnostics.md): today or the last 30 days (as far
+ * The kiosk's own statistics (docs/technician.md): today or the last 30 days (as far
  * as retention keeps them), tickets by hour and by day as charts, by service, with an appointment
  * or walk-in, refused scans by reason and printer faults as tables, and the CSV for a
  * spreadsheet. Counts only: nothing here names a person or a booking.

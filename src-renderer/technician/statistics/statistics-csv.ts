@@ -1,7 +1,7 @@
 /**
  * The statistics as CSV for a spreadsheet: one row per day, measure and category with its count
  * (`day,measure,category,count`), so every breakdown fits one sheet and a pivot table. Stable
- * machine names (docs/technician-diagnostics.md): `tickets` (total, with-appointment, walk-in),
+ * machine names (docs/technician.md): `tickets` (total, with-appointment, walk-in),
  * `service` (service id), `hour` (00–23), `refused` (reason code), `printer-fault` (fault kind).
  * Counts only, as stored: no person, no booking, no scan.
  */

@@ -1,6 +1,7 @@
 /**
  * What the first-run wizard specs do on the page: check a step with axe (no violation at all,
- * whatever its impact), and take the step's picture for docs/technician-setup.md.
+ * whatever its impact), and take the step's picture for docs/technician.md (the diagnostics
+ * spec takes its panels' pictures with it too).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
