@@ -5,9 +5,24 @@
  * the screen offers none then, and the reprint is kept for when the printer is back.
  */
 import { localDayOf } from '../../src-shared/domain/site-time';
+import type { PrinterState } from '../../src-shared/contract/ipc';
 import type { TicketRecord } from '../store/ticket-repository';
 import type { PrintContext } from './print-ticket';
-import { printerCannotPrint } from './ticket-view';
+
+/**
+ * Printer states in which a reprint could not print either: no claim is taken (the ticket's one
+ * reprint is kept for when the printer is back).
+ */
+const CANNOT_PRINT: ReadonlySet<PrinterState> = new Set<PrinterState>([
+  'disconnected',
+  'paper-out',
+  'cover-open',
+  'offline',
+  'error',
+]);
+
+/** Whether the printer is known, now, to be unable to print a ticket. */
+export const printerCannotPrint = (state: PrinterState): boolean => CANNOT_PRINT.has(state);
 
 export type ReprintClaim =
   | { ok: true; ticket: TicketRecord }

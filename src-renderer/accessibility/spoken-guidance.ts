@@ -25,7 +25,12 @@ export function guidanceText(root: ParentNode, outcome: string): string {
   const marked = [...root.querySelectorAll(`[${GUIDANCE_ATTRIBUTE}]`)].map(
     (element) => element.textContent ?? '',
   );
-  return [heading, outcome, ...marked].map(asSentence).filter(Boolean).join(' ');
+  const text = [heading, outcome, ...marked].map(asSentence).filter(Boolean).join(' ');
+  // The heading is often the outcome's first sentence too: said once, not twice in a row.
+  return text
+    .split(/(?<=[.!?…])\s+/)
+    .filter((sentence, index, all) => sentence !== all[index - 1])
+    .join(' ');
 }
 
 /** The open dialog when there is one (it is what the citizen sees), otherwise the screen. */

@@ -131,9 +131,10 @@ export const TicketViewSchema = z.object({
   printStatus: PrintStatusSchema,
   printFailure: PrintFailureSchema.optional(),
   /**
-   * True for a ticket that did not print, or whose printing is unconfirmed, and still has its one
-   * reprint, while the printer is not known to be unable to print (disconnected, out of paper).
-   * For an unconfirmed one the screen offers it only as "the ticket did not come out".
+   * True for today's ticket that did not print, or whose printing is unconfirmed, and still has
+   * its one reprint. The screen offers it only while the kiosk state's printer can print (it
+   * appears once the paper is back), and main refuses a reprint while it cannot. For an
+   * unconfirmed one the screen offers it only as "the ticket did not come out".
    */
   canReprint: z.boolean(),
   /** A priority ticket (older people, pregnancy, disability), when the office enables them. */

@@ -190,7 +190,8 @@ test('reads each screen and the outcome in the citizen’s language, one utteran
 
   await page.getByRole('button', { name: 'I have an appointment' }).click();
   expect(await nthUtterance(page, 4)).toEqual([
-    'Type your booking code. It is in your confirmation email or SMS, for example TRN-7K4P9Q.',
+    'Type your booking code. It is in your confirmation email or SMS, for example TRN-7K4P9Q. ' +
+      'You do not need to type “TRN-”: 7K4P9Q is enough.',
     'en-GB',
     'Mock English',
   ]);
@@ -222,7 +223,9 @@ test('reads each screen and the outcome in the citizen’s language, one utteran
   expect(pageErrors).toEqual([]);
 });
 
-test('reads a refusal; stops, and stays silent, when the session ends', async ({ page }) => {
+test('reads a refusal; goes on for the same person; stops, and stays silent, when the session ends', async ({
+  page,
+}) => {
   await openKiosk(page);
   await turnOnSpokenGuidance(page, 'Guía hablada');
   await page.getByRole('button', { name: 'Cerrar' }).click();
@@ -231,7 +234,8 @@ test('reads a refusal; stops, and stays silent, when the session ends', async ({
   // A check-in done by the serial scanner while the home screen is being read.
   host.emit('checkin:completed', { ok: false, error: { code: 'booking-not-found' } });
   expect(await nthUtterance(page, 3)).toEqual([
-    'No hemos podido darle turno. No encontramos ninguna cita con ese código. Compruébelo o ' +
+    // The refusal's title, said once although the outcome's announcement starts with it too.
+    'No encontramos su cita. No encontramos ninguna cita con ese código. Compruébelo o ' +
       'pregunte en el mostrador.',
     'es-ES',
     'Mock Español',
@@ -241,15 +245,27 @@ test('reads a refusal; stops, and stays silent, when the session ends', async ({
     cancelled: [(await spoken(page))[1]?.[0]],
   });
 
+  // "Volver al inicio" keeps the same person's choices (they may try another way in): home is
+  // read to them again.
   await page.getByRole('button', { name: 'Volver al inicio' }).click();
+  await expect(page.getByTestId('screen-home')).toBeVisible();
+  expect((await nthUtterance(page, 4))[0]).toMatch(/^Escanee el código QR de su cita\./);
+
+  // A second scan: their turn was already given. "Terminar" ends the session.
+  host.emit('checkin:completed', {
+    ok: false,
+    error: { code: 'already-checked-in', params: { number: 'E-004' } },
+  });
+  expect((await nthUtterance(page, 5))[0]).toMatch(/^Ya tiene turno\. .*E-004/);
+  await page.getByRole('button', { name: 'Terminar' }).click();
   await expect(page.getByTestId('screen-home')).toBeVisible();
   // The session ended: what was being said is cut off, and guidance is off for the next person.
   await expect
     .poll(async () => (await speechLog(page)).at(-1))
-    .toEqual({ kind: 'cancel', cancelled: [(await spoken(page))[2]?.[0]] });
+    .toEqual({ kind: 'cancel', cancelled: [(await spoken(page))[4]?.[0]] });
   await page.getByRole('button', { name: 'Tengo cita' }).click();
   await expect(page.getByTestId('screen-code-entry')).toBeVisible();
-  expect(await spoken(page)).toHaveLength(3);
+  expect(await spoken(page)).toHaveLength(5);
 });
 
 test('stays silent in a language it has no voice for, and says so', async ({ page }) => {
@@ -268,7 +284,7 @@ test('stays silent in a language it has no voice for, and says so', async ({ pag
   await page.getByRole('button', { name: 'Français' }).click();
   expect(await nthUtterance(page, 1)).toEqual([
     'Saisissez le code de votre rendez-vous. Il figure dans l’e-mail ou le SMS de confirmation, ' +
-      'par exemple TRN-7K4P9Q.',
+      'par exemple TRN-7K4P9Q. Inutile de saisir « TRN- » : 7K4P9Q suffit.',
     'fr-FR',
     'Mock Français',
   ]);

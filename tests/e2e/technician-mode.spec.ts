@@ -81,6 +81,8 @@ test('gesture → PIN → a settings change shows on the citizen screen at once 
   page,
 }) => {
   await enterTechnicianMode(page);
+  // The mode opens on its diagnostics; the settings are the next section.
+  await page.getByRole('button', { name: 'Ajustes', exact: true }).click();
   const settings = page.getByTestId('technician-panel-settings');
   const offered = settings.getByRole('group', { name: 'Idiomas que se ofrecen' });
   await expect(offered).toBeVisible();

@@ -135,4 +135,14 @@ describe('spoken guidance text', () => {
     );
     expect(guidanceText(main, '')).not.toContain('unmarked');
   });
+
+  it('says a refusal’s title once when the outcome starts with it', () => {
+    const main = document.createElement('main');
+    main.innerHTML = `
+      <h1>No encontramos su cita</h1>
+      <p data-guidance>Compruebe el código.</p>`;
+    expect(guidanceText(main, 'No encontramos su cita. No hay ninguna cita con ese código.')).toBe(
+      'No encontramos su cita. No hay ninguna cita con ese código. Compruebe el código.',
+    );
+  });
 });
