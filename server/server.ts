@@ -112,7 +112,7 @@ export async function startTurneroServer(
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const store = openServerStore(options.dbFile ?? ':memory:');
+  const store = await openServerStore(options.dbFile ?? ':memory:');
   let seedSiteId: string | undefined;
   if (options.seed) {
     const resolved = resolveSeed(options.seed, now());
