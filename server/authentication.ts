@@ -4,7 +4,7 @@
  * body must be the credential's own (403). With auth optional a valid credential only tells that
  * the client is an enrolled device (which alone gets the ID-hash salt); none is needed.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { ApiContext, ApiRoute, AuthenticatedDevice, ServerState } from './context';
 import { HttpError } from './http-util';
 
@@ -23,19 +23,18 @@ function deviceOf(
 function authenticateDevice(
   state: ServerState,
   request: IncomingMessage,
-  response: ServerResponse,
   siteId: string,
 ): AuthenticatedDevice {
   const device = deviceOf(state, request, siteId);
   if (!device) {
     const sent = /^Bearer\s/i.test(request.headers.authorization ?? '');
-    response.setHeader('www-authenticate', 'Bearer realm="turnero"');
     throw new HttpError(
       401,
       'unauthorized',
       sent
         ? 'the credential is not valid for this site; enrol the device again'
         : 'Authorization: Bearer <device credential> is required',
+      { 'www-authenticate': 'Bearer realm="turnero"' },
     );
   }
   return device;
@@ -45,11 +44,11 @@ function authenticateDevice(
  * For a route that takes a device: with auth required, fills in `context.device` (401 without a
  * valid credential); in both modes, `context.enrolledDevice` when a valid credential came.
  */
-export function authenticate(context: ApiContext, route: ApiRoute, response: ServerResponse) {
+export function authenticate(context: ApiContext, route: ApiRoute): void {
   if (route.auth !== 'device') return;
   const { state, request, siteId } = context;
   if (state.auth === 'required') {
-    context.device = authenticateDevice(state, request, response, siteId);
+    context.device = authenticateDevice(state, request, siteId);
     context.enrolledDevice = context.device;
   } else {
     context.enrolledDevice = deviceOf(state, request, siteId);

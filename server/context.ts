@@ -1,10 +1,12 @@
 /**
  * What every route of the reference server gets: the server's state (store, clock, keys, the
  * called-turns hub) and, per request, an `ApiContext` (path parameters, the site, the
- * authenticated device, the body read once). Routes return a `Reply` instead of writing to the
- * socket, so the fault injector can process a request twice or drop its answer.
+ * authenticated device) and its body, validated against the route's schema. Routes return a
+ * `Reply` instead of writing to the socket, so the fault injector can process a request twice or
+ * drop its answer. `http/` mounts them on Fastify.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 import type { BookingKey } from '../src-shared/contract/townhall-api';
 import { localDayOf } from '../src-shared/domain/site-time';
 import type { SigningKey } from './booking-tokens';
@@ -63,20 +65,29 @@ export interface ApiContext {
    * gets the ID-hash salt and the citizens' ID hashes.
    */
   enrolledDevice: AuthenticatedDevice | null;
-  /** The JSON body, read (bounded) at the first call and kept for a second processing. */
-  body(): Promise<unknown>;
 }
 
-export interface ApiRoute {
+export interface ApiRoute<Body = unknown> {
   method: 'GET' | 'POST';
   /** Under /api/v1, with `:name` parameters: `/sites/:siteId/walk-ins`. */
   path: string;
   /** 'device': a device credential of the site when auth is required. */
   auth: 'none' | 'device';
+  /**
+   * The JSON body's schema (POST routes): the body is read (bounded) and validated by Fastify
+   * through the zod type provider, after the site, the credential and `beforeBody` are checked.
+   */
+  body?: z.ZodType<Body>;
+  /** Checks made before the body is read (a throttle, the path's kiosk, a required header). */
+  beforeBody?(context: ApiContext): void;
   /** Streams its answer itself (SSE): no duplicate processing, no Reply. */
-  stream?: (context: ApiContext, response: ServerResponse) => void;
-  handle?: (context: ApiContext) => Reply | Promise<Reply>;
+  stream?(context: ApiContext, response: ServerResponse): void;
+  /** `body` is the validated body of a route with a `body` schema (undefined otherwise). */
+  handle?(context: ApiContext, body: Body): Reply | Promise<Reply>;
 }
+
+/** A route with a typed body, listed among the others (whose bodies differ). */
+export const apiRoute = <Body>(route: ApiRoute<Body>): ApiRoute => route as ApiRoute;
 
 /** The site's IANA time zone (Europe/Madrid for a site not known). */
 export function siteTimeZone(state: ServerState, siteId: string): string {

@@ -1,5 +1,5 @@
-/** Small node:http helpers for the reference server: JSON answers, API errors, bounded bodies. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** Small helpers of the reference server: API errors, client addresses, zod issue messages. */
+import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import type { ApiError, ApiErrorCode } from '../src-shared/contract/townhall-api';
 
@@ -26,30 +26,10 @@ export function retryLater(
   return new HttpError(status, code, message, { 'retry-after': String(seconds) });
 }
 
-export function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  });
-  response.end(text);
-}
-
 /** The `ApiError` body of an error (its message cut to 500 characters). */
 export const errorBody = (error: HttpError): ApiError => ({
   error: { code: error.code, message: error.message.slice(0, 500) },
 });
-
-export function sendError(response: ServerResponse, error: HttpError): void {
-  sendJson(response, error.status, errorBody(error), error.headers);
-}
 
 /**
  * The address of the client at the other end of the socket, as one key per client: an IPv4
@@ -70,30 +50,4 @@ export function describeIssues(error: z.ZodError, prefix = ''): string {
     })
     .join('; ')
     .slice(0, 480);
-}
-
-/** Reads a JSON request body of at most `limit` bytes; a larger one is refused with 413. */
-export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
-  const type = request.headers['content-type'] ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new HttpError(415, 'unsupported-media-type', 'expected content-type application/json');
-  }
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) {
-    throw new HttpError(413, 'payload-too-large', `body larger than ${limit} bytes`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit)
-      throw new HttpError(413, 'payload-too-large', `body larger than ${limit} bytes`);
-    chunks.push(buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new HttpError(400, 'bad-request', 'body is not valid JSON');
-  }
 }

@@ -1,14 +1,13 @@
 /**
  * The reference Town Hall API server (API v1): what a real town hall backend must offer a
- * Turnero kiosk, small enough to run in tests, in the demo and embedded in the kiosk itself.
- * node:http only; every request is validated with the contract's zod schemas.
+ * Turnero kiosk, small enough to run in tests and in the demo. On Fastify; every request is
+ * validated with the contract's zod schemas.
  *
- * Layout: `http-handler.ts` takes each request (pages, then the API through `router.ts` and
- * `authentication.ts`, with `faults.ts`); `routes/*.ts` hold the endpoints by group;
- * `store/` holds all the SQL; `admin.ts` is the in-process back office; `turns-hub.ts` the
+ * Layout (docs/server.md): `http/` mounts everything on Fastify (the Host check, faults from
+ * `faults.ts`, the pages, the API with `authentication.ts`); `routes/*.ts` hold the endpoints by
+ * group; `store/` holds all the SQL; `admin.ts` is the in-process back office; `turns-hub.ts` the
  * Server-Sent Events. This file starts and stops one server.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   generateSigningKey,
@@ -21,7 +20,7 @@ import type { AuthMode, ServerState } from './context';
 import { FailureThrottle } from './failure-throttle';
 import { FaultInjector, type FaultOptions } from './faults';
 import { HostPolicy } from './host-policy';
-import { createRequestHandler } from './http-handler';
+import { buildHttpApp } from './http/app';
 import { buildOpenApiDocument } from './openapi';
 import { DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
 import { DEFAULT_MAX_UNUSED_LEASED } from './routes/number-leases';
@@ -113,7 +112,7 @@ export async function startTurneroServer(
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const store = openServerStore(options.dbFile ?? ':memory:');
+  const store = await openServerStore(options.dbFile ?? ':memory:');
   let seedSiteId: string | undefined;
   if (options.seed) {
     const resolved = resolveSeed(options.seed, now());
@@ -163,17 +162,15 @@ export async function startTurneroServer(
   retention.start();
   const faults = new FaultInjector(options.faults ?? null);
 
-  const server = createServer(createRequestHandler(state, faults));
-  // Keep-alive sockets would otherwise hold close() open for their idle timeout.
-  server.keepAliveTimeout = 2000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port, address, family } = server.address() as AddressInfo;
+  const app = await buildHttpApp(state, faults);
+  try {
+    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    retention.stop();
+    store.close();
+    throw error;
+  }
+  const { port, address, family } = app.server.address() as AddressInfo;
   const hostForUrl = family === 'IPv6' ? `[${address}]` : address;
   state.hosts = HostPolicy.for({
     port,
@@ -189,15 +186,14 @@ export async function startTurneroServer(
     admin: createServerAdmin(state, faults, seedSiteId),
     // Idempotent: a second call waits for the first.
     close: () =>
-      (closing ??= new Promise<void>((resolve, reject) => {
+      (closing ??= (async () => {
         retention.stop();
         state.hub.closeAll();
-        server.close((error) => {
+        try {
+          await app.close();
+        } finally {
           store.close();
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      })),
+        }
+      })()),
   };
 }

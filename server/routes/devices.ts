@@ -3,13 +3,14 @@ import {
   EnrolmentRequestSchema,
   HeartbeatSchema,
   KioskIdSchema,
+  type EnrolmentRequest,
   type EnrolmentResponse,
+  type Heartbeat,
   type HeartbeatResponse,
 } from '../../src-shared/contract/townhall-api';
 import { requireKiosk } from '../authentication';
-import type { ApiContext, ApiRoute, Reply } from '../context';
+import { apiRoute, type ApiContext, type ApiRoute, type Reply } from '../context';
 import { clientAddress, HttpError, retryLater } from '../http-util';
-import { parseBody } from '../router';
 
 function pathKiosk(context: ApiContext): string {
   const parsed = KioskIdSchema.safeParse(context.params.kioskId);
@@ -19,17 +20,20 @@ function pathKiosk(context: ApiContext): string {
 }
 
 /**
- * Exchanges a code for a credential. A client whose codes failed too often in the last minute
- * is not even looked at (429), so codes cannot be guessed at network speed.
+ * A client whose codes failed too often in the last minute is not even looked at (429), so
+ * codes cannot be guessed at network speed.
  */
-async function enrol(context: ApiContext): Promise<Reply> {
-  const { state, siteId } = context;
-  const client = clientAddress(context.request);
-  const waitMs = state.enrolmentThrottle.waitMs(client);
+function throttleEnrolment(context: ApiContext): void {
+  const waitMs = context.state.enrolmentThrottle.waitMs(clientAddress(context.request));
   if (waitMs > 0) {
     throw retryLater(429, 'rate-limited', 'too many failed enrolment attempts; wait', waitMs);
   }
-  const request = await parseBody(context, EnrolmentRequestSchema);
+}
+
+/** Exchanges a code for a credential; a code that does not work counts against the client. */
+function enrol(context: ApiContext, request: EnrolmentRequest): Reply {
+  const { state, siteId } = context;
+  const client = clientAddress(context.request);
   const result = state.store.devices.enrol(siteId, request, state.now());
   if (result.outcome === 'invalid-code') {
     state.enrolmentThrottle.recordFailure(client);
@@ -55,9 +59,8 @@ async function enrol(context: ApiContext): Promise<Reply> {
   return { status: 201, body };
 }
 
-async function heartbeat(context: ApiContext): Promise<Reply> {
+function heartbeat(context: ApiContext, beat: Heartbeat): Reply {
   const kioskId = pathKiosk(context);
-  const beat = await parseBody(context, HeartbeatSchema);
   if (beat.kioskId !== kioskId) {
     throw new HttpError(400, 'bad-request', 'body.kioskId must equal the kiosk of the path');
   }
@@ -76,13 +79,23 @@ function remoteConfig(context: ApiContext): Reply {
 }
 
 export const deviceRoutes: ApiRoute[] = [
-  { method: 'POST', path: '/sites/:siteId/devices', auth: 'none', handle: enrol },
-  {
+  apiRoute({
+    method: 'POST',
+    path: '/sites/:siteId/devices',
+    auth: 'none',
+    body: EnrolmentRequestSchema,
+    beforeBody: throttleEnrolment,
+    handle: enrol,
+  }),
+  apiRoute({
     method: 'POST',
     path: '/sites/:siteId/devices/:kioskId/heartbeat',
     auth: 'device',
+    body: HeartbeatSchema,
+    // The path's kiosk before the body, as a refusal should not depend on what was sent.
+    beforeBody: pathKiosk,
     handle: heartbeat,
-  },
+  }),
   {
     method: 'GET',
     path: '/sites/:siteId/devices/:kioskId/config',

@@ -16,9 +16,8 @@ import {
 } from '../../src-shared/contract/townhall-api';
 import { addDays } from '../../src-shared/domain/site-time';
 import { requireKiosk } from '../authentication';
-import { siteToday, type ApiContext, type ApiRoute, type Reply } from '../context';
+import { apiRoute, siteToday, type ApiContext, type ApiRoute, type Reply } from '../context';
 import { HttpError, retryLater } from '../http-util';
-import { parseBody } from '../router';
 
 export const MAX_LEASE_BLOCK = 50;
 export const DEFAULT_MAX_UNUSED_LEASED = 4 * MAX_LEASE_BLOCK;
@@ -41,9 +40,8 @@ function checkLeaseDay(context: ApiContext, day: string): void {
   }
 }
 
-async function postNumberLease(context: ApiContext): Promise<Reply> {
+function postNumberLease(context: ApiContext, request: NumberLeaseRequest): Reply {
   const { state, siteId } = context;
-  const request: NumberLeaseRequest = await parseBody(context, NumberLeaseRequestSchema);
   requireKiosk(context, request.kioskId);
   const site = state.store.sites.getSite(siteId);
   if (!site) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
@@ -81,5 +79,11 @@ async function postNumberLease(context: ApiContext): Promise<Reply> {
 }
 
 export const numberLeaseRoutes: ApiRoute[] = [
-  { method: 'POST', path: '/sites/:siteId/number-leases', auth: 'device', handle: postNumberLease },
+  apiRoute({
+    method: 'POST',
+    path: '/sites/:siteId/number-leases',
+    auth: 'device',
+    body: NumberLeaseRequestSchema,
+    handle: postNumberLease,
+  }),
 ];

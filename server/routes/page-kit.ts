@@ -3,7 +3,7 @@
  * styles allowed by hash) and the site a page is for.
  */
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerState } from '../context';
 import { HttpError } from '../http-util';
 
@@ -21,25 +21,19 @@ export const cspHash = (text: string): string =>
 /** Answers one page path (its method already checked). */
 export type PageHandler = (
   state: ServerState,
-  request: IncomingMessage,
-  response: ServerResponse,
+  request: FastifyRequest,
+  reply: FastifyReply,
   url: URL,
 ) => void | Promise<void>;
 
-const PAGE_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
-export function sendPage(response: ServerResponse, html: string, csp: string): void {
-  response.writeHead(200, {
-    ...PAGE_HEADERS,
-    'content-security-policy': csp,
-    'content-length': Buffer.byteLength(html),
-  });
-  response.end(html);
+/** Besides the headers helmet gives every page (http/page-routes.ts), the page's own CSP. */
+export function sendPage(reply: FastifyReply, html: string, csp: string): void {
+  reply
+    .code(200)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('content-security-policy', csp)
+    .send(html);
 }
 
 /** The site a page is for: `?site=` or the server's first site. */

@@ -6,37 +6,34 @@
  * this server, forms may post only here and nothing may frame the pages. These pages have no
  * login: run the server on loopback, or behind the town hall's own staff authentication.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import type { ServerState } from '../context';
-import { HttpError } from '../http-util';
 import type { PageHandler } from './page-kit';
 import { openScreenStream, serveScreenPage, serveScreenScript } from './screen-page';
-import { postStaffCallNext, serveStaffPage } from './staff-page';
+import { checkSameOrigin, postStaffCallNext, serveStaffPage } from './staff-page';
 
-/** Path → the one method it answers and its handler. */
-const PAGES = new Map<string, { method: 'GET' | 'POST'; handle: PageHandler }>([
-  ['/staff', { method: 'GET', handle: serveStaffPage }],
-  ['/staff/', { method: 'GET', handle: serveStaffPage }],
-  ['/staff/call-next', { method: 'POST', handle: postStaffCallNext }],
-  ['/screen', { method: 'GET', handle: serveScreenPage }],
-  ['/screen/', { method: 'GET', handle: serveScreenPage }],
-  ['/screen.js', { method: 'GET', handle: serveScreenScript }],
-  ['/screen/stream', { method: 'GET', handle: openScreenStream }],
-]);
-
-/** Handles a page request; false when the path is not a page. */
-export async function handlePage(
-  state: ServerState,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-): Promise<boolean> {
-  const page = PAGES.get(url.pathname);
-  if (!page) return false;
-  if ((request.method ?? 'GET') !== page.method) {
-    response.setHeader('allow', page.method);
-    throw new HttpError(405, 'method-not-allowed', `use ${page.method}`);
-  }
-  await page.handle(state, request, response, url);
-  return true;
+export interface PageRoute {
+  path: string;
+  /** The one method it answers. */
+  method: 'GET' | 'POST';
+  /** Checks made before a posted form is read. */
+  beforeBody?: (state: ServerState, request: FastifyRequest) => void;
+  handle: PageHandler;
+  /** Streams its answer on the raw socket (SSE). */
+  stream?: boolean;
 }
+
+export const pageRoutes: readonly PageRoute[] = [
+  { path: '/staff', method: 'GET', handle: serveStaffPage },
+  { path: '/staff/', method: 'GET', handle: serveStaffPage },
+  {
+    path: '/staff/call-next',
+    method: 'POST',
+    beforeBody: checkSameOrigin,
+    handle: postStaffCallNext,
+  },
+  { path: '/screen', method: 'GET', handle: serveScreenPage },
+  { path: '/screen/', method: 'GET', handle: serveScreenPage },
+  { path: '/screen.js', method: 'GET', handle: serveScreenScript },
+  { path: '/screen/stream', method: 'GET', handle: openScreenStream, stream: true },
+];

@@ -95,21 +95,23 @@ const SCREEN_CSP =
   `default-src 'none'; script-src 'self'; style-src ${cspHash(SCREEN_CSS)}; ` +
   `connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
-export const serveScreenPage: PageHandler = (state, _request, response, url) => {
-  sendPage(response, renderScreen(state, pageSite(state, url)), SCREEN_CSP);
+export const serveScreenPage: PageHandler = (state, _request, reply, url) => {
+  sendPage(reply, renderScreen(state, pageSite(state, url)), SCREEN_CSP);
 };
 
-export const serveScreenScript: PageHandler = (_state, _request, response) => {
-  response.writeHead(200, {
-    'content-type': 'text/javascript; charset=utf-8',
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff',
-    'content-length': Buffer.byteLength(SCREEN_JS),
-  });
-  response.end(SCREEN_JS);
+export const serveScreenScript: PageHandler = (_state, _request, reply) => {
+  reply
+    .code(200)
+    .header('content-type', 'text/javascript; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .send(SCREEN_JS);
 };
 
-/** The waiting room's own feed: what the screen shows anyway (number, desk), so public. */
-export const openScreenStream: PageHandler = (state, request, response, url) => {
-  openTurnStream(state, pageSite(state, url), request, url, response);
+/**
+ * The waiting room's own feed: what the screen shows anyway (number, desk), so public. It is
+ * written on the raw socket; a refusal (503) before that is an ordinary answer.
+ */
+export const openScreenStream: PageHandler = (state, request, reply, url) => {
+  openTurnStream(state, pageSite(state, url), request.raw, url, reply.raw);
+  reply.hijack();
 };

@@ -3,7 +3,7 @@
  * (posting to `/staff/call-next`, no script needed), the last called turns and device health.
  * The page refreshes itself every 10 seconds.
  */
-import type { IncomingMessage } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import { siteTimeZone, type ServerState } from '../context';
 import { HttpError } from '../http-util';
@@ -130,27 +130,13 @@ ${notice}
 const STAFF_CSP =
   `default-src 'none'; style-src ${cspHash(STAFF_CSS)}; form-action 'self'; ` +
   `frame-ancestors 'none'; base-uri 'none'`;
-/** Reads a small urlencoded form body. */
-async function readForm(request: IncomingMessage, limit: number): Promise<URLSearchParams> {
-  const type = request.headers['content-type'] ?? '';
-  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) {
-    throw new HttpError(415, 'unsupported-media-type', 'expected a form post');
-  }
-  let text = '';
-  for await (const chunk of request) {
-    text += (chunk as Buffer).toString('utf8');
-    if (text.length > limit) throw new HttpError(413, 'payload-too-large', 'form too large');
-  }
-  return new URLSearchParams(text);
-}
-
 /**
  * A form post must come from a page of this server: a browser sends Origin (or Sec-Fetch-Site)
  * with it, and the Origin must be one of the server's own names (or the address the post was
  * sent to), never merely equal to the Host header, which a rebound name sets too. Another
  * site's page gets 403.
  */
-function checkSameOrigin(state: ServerState, request: IncomingMessage): void {
+export function checkSameOrigin(state: ServerState, request: FastifyRequest): void {
   const origin = request.headers.origin;
   const fetchSite = request.headers['sec-fetch-site'];
   if (
@@ -161,14 +147,19 @@ function checkSameOrigin(state: ServerState, request: IncomingMessage): void {
   }
 }
 
-export const serveStaffPage: PageHandler = (state, _request, response, url) => {
-  sendPage(response, renderStaff(state, pageSite(state, url), url), STAFF_CSP);
+export const serveStaffPage: PageHandler = (state, _request, reply, url) => {
+  sendPage(reply, renderStaff(state, pageSite(state, url), url), STAFF_CSP);
 };
 
-/** The desk form's post: calls the next turn, then sends the browser back to the page. */
-export const postStaffCallNext: PageHandler = async (state, request, response, url) => {
-  checkSameOrigin(state, request);
-  const form = await readForm(request, 4096);
+/**
+ * The desk form's post (its origin checked and its form read before: http/page-routes.ts):
+ * calls the next turn, then sends the browser back to the page.
+ */
+export const postStaffCallNext: PageHandler = (state, request, reply, url) => {
+  if (!(request.body instanceof URLSearchParams)) {
+    throw new HttpError(415, 'unsupported-media-type', 'expected a form post');
+  }
+  const form = request.body;
   const siteId = pageSite(
     state,
     new URL(`/?site=${encodeURIComponent(form.get('site') ?? '')}`, url),
@@ -184,9 +175,9 @@ export const postStaffCallNext: PageHandler = async (state, request, response, u
     query.set('called', called.turn.ticketNumber);
     query.set('desk', desk);
   } else query.set('none', '1');
-  response.writeHead(303, {
-    location: `/staff?${query.toString()}`,
-    'cache-control': 'no-store',
-  });
-  response.end();
+  reply
+    .code(303)
+    .header('location', `/staff?${query.toString()}`)
+    .header('cache-control', 'no-store')
+    .send();
 };

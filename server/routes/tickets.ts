@@ -4,42 +4,51 @@
  * refuse a number already issued that day for the service, count against the service's daily
  * cap, and must be issued within the server's retention and at most a day ahead of its clock.
  */
-import type { z } from 'zod';
 import {
   CheckInRequestSchema,
   IDEMPOTENCY_KEY_HEADER,
   WalkInRequestSchema,
   type CheckInRequest,
   type Service,
+  type WalkInRequest,
 } from '../../src-shared/contract/townhall-api';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { requireKiosk } from '../authentication';
-import { siteTimeZone, siteToday, type ApiContext, type ApiRoute, type Reply } from '../context';
+import {
+  apiRoute,
+  siteTimeZone,
+  siteToday,
+  type ApiContext,
+  type ApiRoute,
+  type Reply,
+} from '../context';
 import { HttpError } from '../http-util';
 import { firstKeptDay } from '../retention';
-import { parseBody } from '../router';
 import { bookingTokenHash, publicCheckIn, type StoredCheckIn } from '../store/check-ins-repository';
 import { sameWalkIn, walkInRecord } from '../store/tickets-repository';
 
 /** How far ahead of the server's clock a kiosk's clock may be. */
 const MAX_ISSUED_AHEAD_MS = 24 * 3_600_000;
 
-/**
- * A ticket report's body, checked as every one is: the Idempotency-Key header is there and
- * equals the body's ticket id, (auth required) the kiosk is the credential's own, and issuedAt
- * is no more than a day ahead of the server nor on a day its retention has already erased (a
- * kiosk that was offline for days may still report). Also the site-local day of issuedAt.
- */
-async function parseTicketReport<T extends { ticketId: string; kioskId: string; issuedAt: string }>(
-  context: ApiContext,
-  schema: z.ZodType<T>,
-): Promise<{ report: T; day: string }> {
+/** A ticket report needs its Idempotency-Key header, looked at before the body is read. */
+function requireIdempotencyKey(context: ApiContext): void {
   const key = context.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   if (typeof key !== 'string' || key.length === 0) {
     throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} header is required`);
   }
-  const report = await parseBody(context, schema);
-  if (key !== report.ticketId) {
+}
+
+/**
+ * A ticket report's validated body, checked as every one is: the Idempotency-Key header equals
+ * the body's ticket id, (auth required) the kiosk is the credential's own, and issuedAt is no
+ * more than a day ahead of the server nor on a day its retention has already erased (a kiosk
+ * that was offline for days may still report). Returns the site-local day of issuedAt.
+ */
+function checkTicketReport(
+  context: ApiContext,
+  report: { ticketId: string; kioskId: string; issuedAt: string },
+): string {
+  if (context.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()] !== report.ticketId) {
     throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} must equal body.ticketId`);
   }
   requireKiosk(context, report.kioskId);
@@ -56,7 +65,7 @@ async function parseTicketReport<T extends { ticketId: string; kioskId: string; 
         `keeps) and a day after its clock (${now.toISOString()})`,
     );
   }
-  return { report, day };
+  return day;
 }
 
 const keyMismatch = (ticketId: string) =>
@@ -107,9 +116,9 @@ function checkNewTicket(
   }
 }
 
-async function postCheckIn(context: ApiContext): Promise<Reply> {
+function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Reply {
   const { state, siteId } = context;
-  const { report: checkIn, day } = await parseTicketReport(context, CheckInRequestSchema);
+  const day = checkTicketReport(context, checkIn);
   const { store } = state;
   const { appointments, checkIns, sites, tickets } = store;
   // Synchronous from here on: the lookup and the writes cannot interleave with another request.
@@ -171,9 +180,9 @@ async function postCheckIn(context: ApiContext): Promise<Reply> {
   });
 }
 
-async function postWalkIn(context: ApiContext): Promise<Reply> {
+function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Reply {
   const { state, siteId } = context;
-  const { report: walkIn, day } = await parseTicketReport(context, WalkInRequestSchema);
+  const day = checkTicketReport(context, walkIn);
   const { store } = state;
   const { checkIns, sites, tickets } = store;
   return store.transaction((): Reply => {
@@ -210,6 +219,20 @@ async function postWalkIn(context: ApiContext): Promise<Reply> {
 }
 
 export const ticketRoutes: ApiRoute[] = [
-  { method: 'POST', path: '/sites/:siteId/check-ins', auth: 'device', handle: postCheckIn },
-  { method: 'POST', path: '/sites/:siteId/walk-ins', auth: 'device', handle: postWalkIn },
+  apiRoute({
+    method: 'POST',
+    path: '/sites/:siteId/check-ins',
+    auth: 'device',
+    body: CheckInRequestSchema,
+    beforeBody: requireIdempotencyKey,
+    handle: postCheckIn,
+  }),
+  apiRoute({
+    method: 'POST',
+    path: '/sites/:siteId/walk-ins',
+    auth: 'device',
+    body: WalkInRequestSchema,
+    beforeBody: requireIdempotencyKey,
+    handle: postWalkIn,
+  }),
 ];

@@ -7,11 +7,10 @@ import {
   CallNextRequestSchema,
   type CalledTurnsResponse,
 } from '../../src-shared/contract/townhall-api';
-import { siteToday, type ApiRoute, type ServerState } from '../context';
+import { apiRoute, siteToday, type ApiRoute, type ServerState } from '../context';
 import { clientAddress, HttpError } from '../http-util';
 import type { SequencedTurn } from '../store/called-turns-repository';
 import { lastEventId, MAX_REPLAY } from '../turns-hub';
-import { parseBody } from '../router';
 
 /** How many turns GET called-turns returns (newest first). */
 export const RECENT_TURNS = 20;
@@ -69,12 +68,12 @@ export const turnRoutes: ApiRoute[] = [
     stream: ({ state, siteId, request, url }, response) =>
       openTurnStream(state, siteId, request, url, response),
   },
-  {
+  apiRoute({
     method: 'POST',
     path: '/sites/:siteId/call-next',
     auth: 'device',
-    handle: async (context) => {
-      const request = await parseBody(context, CallNextRequestSchema);
+    body: CallNextRequestSchema,
+    handle: (context, request) => {
       // The waiting-room screen shows and speaks the desk: only the site's own desks, never
       // free text (which could carry a name).
       if (!context.state.store.sites.listDesks(context.siteId).includes(request.desk)) {
@@ -88,5 +87,5 @@ export const turnRoutes: ApiRoute[] = [
       if (!called) throw new HttpError(404, 'not-found', 'no ticket is waiting for these services');
       return { status: 200, body: called.turn };
     },
-  },
+  }),
 ];

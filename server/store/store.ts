@@ -1,8 +1,8 @@
 /**
  * The reference server's own store: one SQLite file (or memory), its repositories, and one way
- * to run a transaction. All of the server's SQL lives in this folder.
+ * to run a transaction. All of the server's SQL lives in this folder; the schema is brought up to
+ * date by the migration list (`migrations/`) through Kysely before the repositories open.
  */
-import Database from 'better-sqlite3';
 import { codeRules } from '../enrolment-codes';
 import type { ResolvedSeed } from '../seed';
 import { AppointmentsRepository } from './appointments-repository';
@@ -12,7 +12,8 @@ import { DevicesRepository } from './devices-repository';
 import { NumberLeasesRepository } from './number-leases-repository';
 import { RemoteConfigRepository } from './remote-config-repository';
 import { RetentionRepository } from './retention-repository';
-import { applySchema } from './schema';
+import { openSqlite, sqliteKysely } from './database';
+import { migrateToLatest } from './migrations';
 import { SitesRepository } from './sites-repository';
 import { TicketsRepository } from './tickets-repository';
 
@@ -42,13 +43,14 @@ export interface ServerStore {
 }
 
 /** Opens (creating or upgrading) the store in `file`; ':memory:' forgets everything on close. */
-export function openServerStore(file: string): ServerStore {
-  const db = new Database(file);
-  if (file !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  // Erased rows (retention) are overwritten with zeros, not merely unlinked.
-  db.pragma('secure_delete = ON');
-  applySchema(db);
+export async function openServerStore(file: string): Promise<ServerStore> {
+  const db = openSqlite(file);
+  try {
+    await migrateToLatest(sqliteKysely(db), 'sqlite');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const sites = new SitesRepository(db);
   const appointments = new AppointmentsRepository(db, sites);
   appointments.startEpoch();

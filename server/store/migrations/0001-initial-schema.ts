@@ -1,12 +1,15 @@
 /**
- * The reference server's SQLite schema. Tables are created when missing and columns added after
- * the first release are added to older files, so a database file made by any earlier version
- * opens as it is (there is no version counter: every step is safe to run again).
+ * The schema as it stood when migrations began. On SQLite it is also what brings a file made by
+ * an earlier version (before the migration list) to that point: tables are created when missing
+ * and columns added after the first release are added when missing (every step is safe to run
+ * again). On PostgreSQL it creates the same tables with the same columns at once.
  */
-import type Database from 'better-sqlite3';
-import { DEFAULT_CODE_TTL_MINUTES } from '../enrolment-codes';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { DEFAULT_CODE_TTL_MINUTES } from '../../enrolment-codes';
+import type { Dialect } from './index';
+import { POSTGRES_TABLES } from './0001-initial-schema.postgres';
 
-const TABLES = `
+const SQLITE_TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   CREATE TABLE IF NOT EXISTS sites (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL
@@ -140,18 +143,37 @@ const EXPIRE_OLDER_CODES = `
   SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+${DEFAULT_CODE_TTL_MINUTES} minutes')
   WHERE expires_at IS NULL`;
 
-function addColumnIfMissing(db: Database.Database, table: string, column: string, type: string) {
-  const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as {
+/** Runs `;`-separated statements one by one (a prepared statement takes one). */
+async function runStatements(db: Kysely<unknown>, text: string): Promise<void> {
+  const statements = text
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+async function addColumnIfMissing(
+  db: Kysely<unknown>,
+  table: string,
+  column: string,
+  type: string,
+): Promise<void> {
+  const { rows } = await sql<{
     name: string;
-  }[];
-  if (!columns.some((entry) => entry.name === column)) {
-    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
+  if (!rows.some((entry) => entry.name === column)) {
+    await sql.raw(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`).execute(db);
   }
 }
 
-/** Brings a new or older database file to the current schema. */
-export function applySchema(db: Database.Database): void {
-  db.exec(TABLES);
-  for (const { table, column, type } of ADDED_COLUMNS) addColumnIfMissing(db, table, column, type);
-  db.exec(EXPIRE_OLDER_CODES);
+async function upSqlite(db: Kysely<unknown>): Promise<void> {
+  await runStatements(db, SQLITE_TABLES);
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    await addColumnIfMissing(db, table, column, type);
+  }
+  await sql.raw(EXPIRE_OLDER_CODES).execute(db);
 }
+
+export const initialSchema = (dialect: Dialect): Migration => ({
+  up: (db) => (dialect === 'sqlite' ? upSqlite(db) : runStatements(db, POSTGRES_TABLES)),
+});

@@ -1,0 +1,27 @@
+/**
+ * The server's one migration list, for SQLite and PostgreSQL alike, run by Kysely's Migrator at
+ * start (it records what ran in `kysely_migration`). A migration may differ by dialect in its
+ * SQL, never in what it makes: both end with the same tables and columns (a test compares them).
+ * Add a migration as the next file; never change one that has shipped.
+ */
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { DatabaseTarget } from '../database';
+import { initialSchema } from './0001-initial-schema';
+
+export type Dialect = DatabaseTarget['dialect'];
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-initial-schema': initialSchema(dialect),
+  };
+}
+
+/** Brings a new or older database to the current schema; throws what a migration threw. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations(dialect)) },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
