@@ -157,6 +157,23 @@ export const OUTCOMES: OutcomeCase[] = [
   ...ERROR_CASES,
 ];
 
+/** Home as the kiosk's state may change it: offline, or with the camera on (a technician setting). */
+export interface HomeVariantCase {
+  name: string;
+  state: Partial<KioskState>;
+  /** The `data-testid` of what the variant adds to home. */
+  shows: string;
+}
+
+export const HOME_VARIANTS: HomeVariantCase[] = [
+  { name: 'home, offline', state: { connectivity: 'offline' }, shows: 'offline-notice' },
+  {
+    name: 'home with the camera',
+    state: { scanner: { ...CITIZEN_STATE.scanner, camera: true } },
+    shows: 'camera',
+  },
+];
+
 export interface EntryScreenCase {
   name: string;
   /** The screen's `data-testid` once it is up. */
@@ -284,6 +301,18 @@ export class CitizenKiosk {
         .getByRole('button', { name: this.t('ui.codeEntry.back'), exact: true })
         .click();
     await this.page.getByTestId('screen-home').waitFor();
+  }
+
+  /** Home in `variant`'s kiosk state; `undo` puts the usual state back. */
+  async showHome(variant: HomeVariantCase): Promise<{ undo(): Promise<void> }> {
+    this.host.setState(variant.state);
+    await this.page.getByTestId(variant.shows).waitFor();
+    return {
+      undo: async () => {
+        this.host.setState(CITIZEN_STATE);
+        await this.page.getByTestId(variant.shows).waitFor({ state: 'detached' });
+      },
+    };
   }
 
   /** Shows `outcome` as a check-in main completed, and waits until it is on screen. */
