@@ -99,11 +99,12 @@ describe('renderer: accessibility mode', () => {
 
   it('ends an idle session on the home screen even when no language was chosen', async () => {
     vi.useFakeTimers();
-    render(<App bridge={bridge} sessionTimeoutMs={60_000} />);
+    render(<App bridge={bridge} session={{ idleSeconds: 60, warningSeconds: 20 }} />);
     await act(async () => {});
     choose('Texto grande');
     expect(presentation().textSize).toBe('large');
-    act(() => vi.advanceTimersByTime(59_000));
+    // Choices make the home screen someone's: it warns at 60 s and ends 20 s later.
+    act(() => vi.advanceTimersByTime(79_000));
     expect(presentation().textSize).toBe('large');
     act(() => vi.advanceTimersByTime(1_500));
     expect(presentation()).toEqual(USUAL);
