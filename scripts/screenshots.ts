@@ -2,8 +2,9 @@
  * `npm run screenshots`: the README's pictures of the citizen screens, at the portrait totem's
  * size (1080×1920), taken from the renderer as built (`npm run build:renderer`, which the npm
  * script runs first) in Chromium against the end-to-end tests' fake web host. Writes
- * docs/screenshots/: home, a result, the accessibility panel, the accessibility mode on the ID
- * entry screen, and the walk-in screen when home has a way to one (`data-testid="screen-walk-in"`).
+ * docs/screenshots/: home, a result whose ticket printed, a paperless result (the ticket did not
+ * print: the number on screen and as a QR), the walk-in screen, the accessibility panel, and the
+ * accessibility mode (large text, high contrast, low reach) on the ID entry screen.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -20,22 +21,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   const file = path.join(OUT_DIR, `${name}.png`);
   await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
   console.log(path.relative(ROOT, file));
-}
-
-/** Taps each way out of home until one leads to the walk-in screen; false when none does. */
-async function reachWalkIn(kiosk: CitizenKiosk): Promise<boolean> {
-  const ways = await kiosk.page.locator('[data-testid="screen-home"] button').count();
-  for (let index = 0; index < ways; index++) {
-    await kiosk.restart();
-    await kiosk.page.locator('[data-testid="screen-home"] button').nth(index).click();
-    const walkIn = kiosk.page.getByTestId('screen-walk-in');
-    const shown = await walkIn
-      .waitFor({ timeout: 2_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) return true;
-  }
-  return false;
 }
 
 function outcome(name: string) {
@@ -56,6 +41,15 @@ async function main(): Promise<void> {
     await shoot(page, 'result');
 
     await kiosk.restart();
+    await kiosk.show(outcome('print failed (cover-open)'));
+    await shoot(page, 'result-paperless');
+
+    await kiosk.restart();
+    await kiosk.page.getByTestId('start-walk-in').click();
+    await kiosk.page.getByTestId('walk-in-registro').waitFor();
+    await shoot(page, 'walk-in');
+
+    await kiosk.restart();
     await kiosk.choose({ largeText: true, lowReach: true });
     await kiosk.openAccessibilityPanel();
     await shoot(page, 'accessibility');
@@ -65,9 +59,6 @@ async function main(): Promise<void> {
     await kiosk.page.getByTestId('start-id-entry').click();
     await kiosk.tapKeys('12345678Z');
     await shoot(page, 'accessibility-id-entry');
-
-    if (await reachWalkIn(kiosk)) await shoot(page, 'walk-in');
-    else console.log('walk-in: no screen-walk-in reachable from home, skipped');
   } finally {
     await kiosk.host.close();
     await browser.close();

@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { getBridge } from './bridge/get-bridge';
 import './styles/kiosk.css';
-import './styles/flows.css';
 
 // A long press on a touch screen must not open the browser's context menu on a public kiosk.
 window.addEventListener('contextmenu', (event) => event.preventDefault());

@@ -285,7 +285,7 @@ export const ConfigSchema = z
         /** Typing, or a chosen language, is abandoned after this long without a touch. */
         idleSeconds: z.number().int().min(10).max(600).default(60),
         /** The "¿Necesita más tiempo?" warning shows this long before any reset. */
-        warningSeconds: z.number().int().min(5).max(120).default(15),
+        warningSeconds: z.number().int().min(5).max(120).default(20),
         /** The languages the citizen may choose on screen; they must include `language`. */
         languages: z
           .array(LanguageSchema)

@@ -21,18 +21,10 @@ export function localDayText(day: string, language: string): string {
   }).format(new Date(Date.UTC(year, month - 1, dayOfMonth)));
 }
 
-/**
- * Codes the contract has and the `errors` catalog may not have yet: their texts, from this
- * feature's own area, stand in until it has them.
- */
-const STAND_INS = new Set(['service-cap-reached', 'service-unknown', 'walk-ins-not-allowed']);
-
 export function errorMessage(t: TFunction, error: IpcError, language: string): string {
   const params: Record<string, string> = { ...error.params };
   if (params.day) params.day = localDayText(params.day, language);
-  if (!STAND_INS.has(error.code)) return t(`errors.${error.code}`, params);
-  const standIn = t(`citizenFlows.missingErrors.${error.code}`, params);
-  return t(`errors.${error.code}`, { ...params, defaultValue: standIn });
+  return t(`errors.${error.code}`, params);
 }
 
 /** The heading of an error screen: not "we could not give you a turn" when the citizen has one. */

@@ -75,6 +75,8 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
               {t('citizenFlows.result.reprintRefused')}
             </p>
           )}
+          {/* Right under "it did not print": the way to take the number along instead. */}
+          {showPaperless && <PaperlessTicket ticket={ticket} />}
           <p className="screen__hint" data-guidance>
             {t('ui.result.wait')}
           </p>
@@ -97,7 +99,6 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
             {t(showPaperless ? 'citizenFlows.result.keepOnScreen' : 'ui.autoReturn')}
           </p>
         </div>
-        {showPaperless && <PaperlessTicket ticket={ticket} />}
         {preview !== undefined && (
           <figure className="ticket-preview">
             <figcaption id="ticket-preview-label">{t('ui.result.previewLabel')}</figcaption>

@@ -73,7 +73,8 @@ function ServiceList(props: {
           <p className="notice notice--info">{t('citizenFlows.walkIn.none')}</p>
         )}
         {walkIns.length > 0 && <p className="screen__hint">{t('citizenFlows.walkIn.hint')}</p>}
-        <ul className="service-list" aria-labelledby="walk-in-title">
+        {/* The choice of service is this screen's primary action: the whole list must be in view. */}
+        <ul className="service-list" aria-labelledby="walk-in-title" data-primary>
           {open.map((service) => {
             const left = service.remainingToday;
             const showLeft = left !== null && left <= showRemainingBelow;
@@ -178,6 +179,7 @@ function PriorityQuestion(props: {
           type="button"
           className="button button--primary button--huge"
           onClick={() => props.onAnswer(false)}
+          data-primary
         >
           {t('citizenFlows.walkIn.priorityNo')}
         </button>

@@ -15,7 +15,7 @@ export type SessionSeconds = KioskState['session'];
 export const DEFAULT_SESSION: SessionSeconds = {
   outcomeSeconds: 30,
   idleSeconds: 60,
-  warningSeconds: 15,
+  warningSeconds: 20,
 };
 
 export interface TimeLimit {

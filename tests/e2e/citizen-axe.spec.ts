@@ -13,7 +13,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Language } from '../../src-shared/domain/language';
 import type { AccessibilityChoices } from '../../src-renderer/accessibility/accessibility-store';
-import { CitizenKiosk, ENTRY_SCREENS, OUTCOMES, VIEWPORTS } from './support/citizen-screens';
+import { CHROMIUM_ARGS, chromiumLaunchOptions } from './support/browser';
+import {
+  CitizenKiosk,
+  ENTRY_SCREENS,
+  HOME_VARIANTS,
+  OUTCOMES,
+  VIEWPORTS,
+} from './support/citizen-screens';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
@@ -40,6 +47,17 @@ const OUTCOME_SHAPES = [
 });
 
 test.describe.configure({ mode: 'serial' });
+// Chromium's own fake camera, for the home screen with the camera on.
+test.use({
+  launchOptions: {
+    ...chromiumLaunchOptions,
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
+  },
+});
 
 let page: Page;
 let kiosk: CitizenKiosk;
@@ -49,7 +67,11 @@ test.beforeAll(async ({ browser }) => {
     execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
   // A page of its own context: axe's builder asks for one.
-  page = await (await browser.newContext({ viewport: VIEWPORTS.portrait })).newPage();
+  const context = await browser.newContext({
+    viewport: VIEWPORTS.portrait,
+    permissions: ['camera'],
+  });
+  page = await context.newPage();
   kiosk = await CitizenKiosk.start(page, RENDERER_DIR);
 });
 
@@ -88,6 +110,11 @@ for (const [mode, choices] of [
       await kiosk.chooseLanguage(language);
       await kiosk.choose(choices);
       await check('home');
+      for (const variant of HOME_VARIANTS) {
+        const shown = await kiosk.showHome(variant);
+        await check(variant.name);
+        await shown.undo();
+      }
       await kiosk.openAccessibilityPanel();
       await check('accessibility panel');
       await kiosk.closeAccessibilityPanel();

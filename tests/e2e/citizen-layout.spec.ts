@@ -19,6 +19,7 @@ import type { Language } from '../../src-shared/domain/language';
 import {
   CitizenKiosk,
   ENTRY_SCREENS,
+  HOME_VARIANTS,
   MODES,
   OUTCOMES,
   REACH_LINES,
@@ -26,6 +27,7 @@ import {
   type ModeName,
   type ViewportName,
 } from './support/citizen-screens';
+import { CHROMIUM_ARGS, chromiumLaunchOptions } from './support/browser';
 import { checkLayout } from './support/layout-check';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,6 +38,17 @@ const LANGUAGES: Language[] = ['es', 'en', 'fr', 'de'];
 const PANEL = 'accessibility panel';
 
 test.describe.configure({ mode: 'serial' });
+// Chromium's own fake camera, for the home screen with the camera on.
+test.use({
+  launchOptions: {
+    ...chromiumLaunchOptions,
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
+  },
+});
 
 let page: Page;
 let kiosk: CitizenKiosk;
@@ -46,7 +59,11 @@ test.beforeAll(async ({ browser }) => {
   }
   mkdirSync(FAILURE_DIR, { recursive: true });
   // A page of its own context: axe's builder asks for one.
-  page = await (await browser.newContext({ viewport: VIEWPORTS.portrait })).newPage();
+  const context = await browser.newContext({
+    viewport: VIEWPORTS.portrait,
+    permissions: ['camera'],
+  });
+  page = await context.newPage();
   kiosk = await CitizenKiosk.start(page, RENDERER_DIR);
 });
 
@@ -85,6 +102,11 @@ for (const mode of Object.keys(MODES) as ModeName[]) {
       await kiosk.chooseLanguage(language);
       await kiosk.choose(MODES[mode]);
       await measureEverywhere('home');
+      for (const variant of HOME_VARIANTS) {
+        const shown = await kiosk.showHome(variant);
+        await measureEverywhere(variant.name);
+        await shown.undo();
+      }
       await kiosk.openAccessibilityPanel();
       await measureEverywhere(PANEL);
       await kiosk.closeAccessibilityPanel();

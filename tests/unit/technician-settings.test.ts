@@ -240,7 +240,7 @@ describe('technician settings', () => {
       ],
     });
     expect(transfer.import(tooSmall, 'technician')).toMatchObject({ outcome: 'refused' });
-    expect(settings.current.citizen.warningSeconds).toBe(15);
+    expect(settings.current.citizen.warningSeconds).toBe(20);
     expect(() => statSync(layerFile.file)).toThrow();
     expect(auditRows().map(({ action, path, from, to }) => [action, path, from, to])).toEqual([
       ['config-exported', null, null, null],

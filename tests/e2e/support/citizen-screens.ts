@@ -16,6 +16,7 @@ import {
   type IpcResult,
   type KioskState,
   type TicketView,
+  type WalkInOptions,
 } from '../../../src-shared/contract/ipc';
 import type { Language, LocalizedText } from '../../../src-shared/domain/language';
 import type { MessageCatalog } from '../../../src-shared/i18n/catalogs';
@@ -48,6 +49,7 @@ export const REACH_LINES: Partial<Record<ViewportName, number>> = {
 export const CITIZEN_STATE: KioskState = kioskStateFixture({
   kioskId: 'totem-entrada-1',
   lastSyncAt: '2025-11-27T09:58:00+01:00',
+  bookingUrl: 'https://cita.villanuevadelapena.es',
 });
 
 const SHORT_SERVICE: LocalizedText = {
@@ -66,6 +68,62 @@ const LONG_SERVICE: LocalizedText = {
   en: 'Historical certificate of registration on the municipal roll with previous addresses',
   fr: 'Certificat historique d’inscription sur la liste municipale avec adresses antérieures',
   de: 'Historische Meldebescheinigung mit allen früheren Wohnanschriften',
+};
+
+/**
+ * A town hall's walk-in services as the walk-in screen is offered them: open ones (one nearly
+ * spent, with the longest name), a spent one and appointment-only ones, with priority tickets.
+ */
+export const WALK_IN_OPTIONS: WalkInOptions = {
+  priorityEnabled: true,
+  showRemainingBelow: 5,
+  services: [
+    {
+      id: 'empadronamiento',
+      names: LONG_SERVICE,
+      walkInsAllowed: true,
+      remainingToday: 3,
+    },
+    {
+      id: 'registro',
+      names: {
+        es: 'Registro general',
+        en: 'General registry office',
+        fr: 'Bureau d’enregistrement',
+        de: 'Allgemeine Registratur',
+      },
+      walkInsAllowed: true,
+      remainingToday: null,
+    },
+    {
+      id: 'tributos',
+      names: {
+        es: 'Tributos y recibos',
+        en: 'Local taxes and bills',
+        fr: 'Impôts locaux et factures',
+        de: 'Gemeindesteuern und Gebühren',
+      },
+      walkInsAllowed: true,
+      remainingToday: 0,
+    },
+    {
+      id: 'multas',
+      names: { es: 'Multas', en: 'Fines', fr: 'Amendes', de: 'Bußgelder' },
+      walkInsAllowed: true,
+      remainingToday: null,
+    },
+    {
+      id: 'urbanismo',
+      names: {
+        es: 'Licencias de obra',
+        en: 'Building permits',
+        fr: 'Permis de construire',
+        de: 'Baugenehmigungen',
+      },
+      walkInsAllowed: false,
+      remainingToday: null,
+    },
+  ],
 };
 
 function ticket(number: string, overrides: Partial<TicketView> = {}): TicketView {
@@ -157,6 +215,31 @@ export const OUTCOMES: OutcomeCase[] = [
   ...ERROR_CASES,
 ];
 
+/** Home as the kiosk's state may change it: offline, or with the camera on (a technician setting). */
+export interface HomeVariantCase {
+  name: string;
+  state: Partial<KioskState>;
+  /** The `data-testid` of what the variant adds to home. */
+  shows: string;
+}
+
+export const HOME_VARIANTS: HomeVariantCase[] = [
+  { name: 'home, offline', state: { connectivity: 'offline' }, shows: 'offline-notice' },
+  {
+    name: 'home, offline and the printer down',
+    state: {
+      connectivity: 'offline',
+      printer: { ...CITIZEN_STATE.printer, status: 'paper-out' },
+    },
+    shows: 'printer-notice',
+  },
+  {
+    name: 'home with the camera',
+    state: { scanner: { ...CITIZEN_STATE.scanner, camera: true } },
+    shows: 'camera',
+  },
+];
+
 export interface EntryScreenCase {
   name: string;
   /** The screen's `data-testid` once it is up. */
@@ -170,7 +253,7 @@ export interface EntryScreenCase {
 /** The longest entry the field takes: a passport number. */
 const LONGEST_ENTRY = 'X1234567890ABCD';
 
-/** The screens reached from home. A new one (e.g. the walk-in screen) adds a line here. */
+/** The screens reached from home. A new one adds a line here. */
 export const ENTRY_SCREENS: EntryScreenCase[] = [
   {
     name: 'code entry',
@@ -186,6 +269,36 @@ export const ENTRY_SCREENS: EntryScreenCase[] = [
     open: async (kiosk) => {
       await kiosk.page.getByTestId('start-id-entry').click();
       await kiosk.tapKeys(LONGEST_ENTRY);
+    },
+  },
+];
+
+/**
+ * The walk-in screen and its priority question (services: WALK_IN_OPTIONS). Not yet in
+ * ENTRY_SCREENS: the service list does not fit every size and language yet (most of all in large
+ * text with low reach); they join it once it does.
+ */
+export const WALK_IN_SCREENS: EntryScreenCase[] = [
+  {
+    name: 'walk-in',
+    testId: 'screen-walk-in',
+    open: async (kiosk) => {
+      await kiosk.page.getByTestId('start-walk-in').click();
+      await kiosk.page.getByTestId('walk-in-registro').waitFor();
+    },
+    leave: (kiosk) => kiosk.tapButton('citizenFlows.walkIn.back'),
+  },
+  {
+    name: 'walk-in priority question',
+    testId: 'screen-priority',
+    open: async (kiosk) => {
+      await kiosk.page.getByTestId('start-walk-in').click();
+      await kiosk.page.getByTestId('walk-in-registro').click();
+    },
+    leave: async (kiosk) => {
+      await kiosk.tapButton('citizenFlows.walkIn.back');
+      await kiosk.page.getByTestId('screen-walk-in').waitFor();
+      await kiosk.tapButton('citizenFlows.walkIn.back');
     },
   },
 ];
@@ -212,6 +325,7 @@ export class CitizenKiosk {
       rendererDir,
       state,
       checkIn: () => ({ ok: false, error: { code: 'booking-not-found' } }),
+      walkInOptions: WALK_IN_OPTIONS,
     });
     const kiosk = new CitizenKiosk(page, host);
     await kiosk.restart();
@@ -277,13 +391,26 @@ export class CitizenKiosk {
     }
   }
 
+  /** Taps the button labelled with `key`'s text in the language chosen. */
+  async tapButton(key: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.t(key), exact: true }).click();
+  }
+
   async leave(screen: EntryScreenCase): Promise<void> {
-    if (screen.leave) await screen.leave(this);
-    else
-      await this.page
-        .getByRole('button', { name: this.t('ui.codeEntry.back'), exact: true })
-        .click();
+    await (screen.leave ? screen.leave(this) : this.tapButton('ui.codeEntry.back'));
     await this.page.getByTestId('screen-home').waitFor();
+  }
+
+  /** Home in `variant`'s kiosk state; `undo` puts the usual state back. */
+  async showHome(variant: HomeVariantCase): Promise<{ undo(): Promise<void> }> {
+    this.host.setState(variant.state);
+    await this.page.getByTestId(variant.shows).waitFor();
+    return {
+      undo: async () => {
+        this.host.setState(CITIZEN_STATE);
+        await this.page.getByTestId(variant.shows).waitFor({ state: 'detached' });
+      },
+    };
   }
 
   /** Shows `outcome` as a check-in main completed, and waits until it is on screen. */
