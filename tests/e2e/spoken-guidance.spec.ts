@@ -249,14 +249,14 @@ test('reads a refusal; goes on for the same person; stops, and stays silent, whe
   // read to them again.
   await page.getByRole('button', { name: 'Volver al inicio' }).click();
   await expect(page.getByTestId('screen-home')).toBeVisible();
-  expect((await nthUtterance(page, 4))[0]).toMatch(/^Escanee el código QR de su cita\./);
+  expect((await nthUtterance(page, 4))?.[0]).toMatch(/^Escanee el código QR de su cita\./);
 
   // A second scan: their turn was already given. "Terminar" ends the session.
   host.emit('checkin:completed', {
     ok: false,
     error: { code: 'already-checked-in', params: { number: 'E-004' } },
   });
-  expect((await nthUtterance(page, 5))[0]).toMatch(/^Ya tiene turno\. .*E-004/);
+  expect((await nthUtterance(page, 5))?.[0]).toMatch(/^Ya tiene turno\. .*E-004/);
   await page.getByRole('button', { name: 'Terminar' }).click();
   await expect(page.getByTestId('screen-home')).toBeVisible();
   // The session ended: what was being said is cut off, and guidance is off for the next person.
