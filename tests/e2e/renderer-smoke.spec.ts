@@ -25,6 +25,10 @@ const PAPER_OUT_CODE = 'TRN-4X8M2B';
 const BASE_STATE: KioskState = kioskStateFixture({
   kioskId: 'totem-entrada-1',
   lastSyncAt: '2025-11-27T09:58:00+01:00',
+  // Playwright's keystrokes cross the DevTools protocol one by one and arrive late on a busy
+  // machine: the setting for a slower scanner (60 ms a key) keeps a 5 ms "scan" one, while
+  // typing by hand at 150 ms a key is still no scan.
+  scanner: { ...kioskStateFixture().scanner, wedgeMaxGapMs: 60 },
 });
 
 function ticketText(number: string, service: string, time: string): string {

@@ -14,7 +14,7 @@ export function kioskStateFixture(overrides: Partial<KioskState> = {}): KioskSta
     languages: ['es', 'en', 'fr', 'de'],
     branding: { headerColor: null, actionColor: null },
     bookingUrl: null,
-    session: { outcomeSeconds: 30, idleSeconds: 60, warningSeconds: 15 },
+    session: { outcomeSeconds: 30, idleSeconds: 60, warningSeconds: 20 },
     scanner: {
       transport: 'keyboard',
       connected: null,

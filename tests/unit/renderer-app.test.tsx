@@ -196,13 +196,15 @@ describe('renderer: outcomes', () => {
     await act(async () => {});
     act(() => bridge.emit('checkin:completed', { ok: false, error: { code: 'internal' } }));
     expect(screen.getByTestId('screen-error')).toBeTruthy();
-    // The kiosk state's 30 s, then the 15 s warning.
+    // The kiosk state's 30 s, then the 20 s warning.
     act(() => vi.advanceTimersByTime(29_000));
     expect(screen.queryByTestId('time-limit-dialog')).toBeNull();
     act(() => vi.advanceTimersByTime(1_500));
     expect(screen.getByTestId('time-limit-dialog')).toBeTruthy();
     expect(screen.getByTestId('screen-error')).toBeTruthy();
-    act(() => vi.advanceTimersByTime(15_000));
+    act(() => vi.advanceTimersByTime(18_000));
+    expect(screen.getByTestId('screen-error')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(2_000));
     expect(screen.getByTestId('screen-home')).toBeTruthy();
   });
 });
