@@ -16,5 +16,12 @@ export default defineConfig({
     target: 'chrome120',
     // Inlined assets would become data: URLs for scripts/styles, which the CSP forbids.
     assetsInlineLimit: 0,
+    // Two pages: the kiosk (index.html) and the lobby screen (lobby.html, docs/lobby-screen.md).
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./src-renderer/index.html', import.meta.url)),
+        lobby: fileURLToPath(new URL('./src-renderer/lobby.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -3,6 +3,7 @@ import accessibility from './accessibility.json';
 import citizenFlows from './citizenFlows.json';
 import diagnostics from './diagnostics.json';
 import errors from './errors.json';
+import lobby from './lobby.json';
 import printFailures from './printFailures.json';
 import setup from './setup.json';
 import statistics from './statistics.json';
@@ -21,4 +22,5 @@ export default {
   diagnostics,
   statistics,
   setup,
+  lobby,
 };
