@@ -9,6 +9,7 @@ import statistics from './statistics.json';
 import technician from './technician.json';
 import ticket from './ticket.json';
 import ui from './ui.json';
+import walkInPages from './walkInPages.json';
 
 export default {
   ticket,
@@ -21,4 +22,5 @@ export default {
   diagnostics,
   statistics,
   setup,
+  walkInPages,
 };
