@@ -1,18 +1,23 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WalkInOptions, WalkInService } from '../../src-shared/contract/ipc';
 import { BookingWeb } from '../components/BookingWeb';
 import { CalendarIcon, PriorityIcon, SoldOutIcon, TicketIcon } from '../components/flow-icons';
 import { useHeadingFocus } from '../components/use-heading-focus';
 import { useScreen } from '../state/store-context';
+import { PageButtons, PageIndicator } from '../walkin/ServicePager';
+import { usePageGuidance } from '../walkin/use-page-guidance';
+import { useServicesPerPage } from '../walkin/use-services-per-page';
 import { useWalkInOptions } from '../walkin/use-walk-in-options';
+import { pageOf } from '../walkin/walk-in-pages';
 import { localized } from './ResultScreen';
 
 /**
  * A ticket without appointment: the services that take walk-ins today as large buttons (with
  * what is left of a nearly spent daily cap), the spent ones disabled and explained, and the
- * appointment-only ones pointing to the booking web. With priority tickets enabled, one more
- * question before the ticket.
+ * appointment-only ones pointing to the booking web. When they do not all fit as large buttons,
+ * a few at a time with "more services" and "previous" (walkin/walk-in-pages.ts). With priority
+ * tickets enabled, one more question before the ticket.
  */
 export function WalkInScreen(props: { onIssue(serviceId: string, priority: boolean): void }) {
   const options = useWalkInOptions();
@@ -54,6 +59,14 @@ function ServiceList(props: {
   const appointmentOnly = services.filter((service) => !service.walkInsAllowed);
   const showRemainingBelow = props.options?.showRemainingBelow ?? 0;
   const pointToBooking = spent.length > 0 || appointmentOnly.length > 0;
+  const [wantedPage, setWantedPage] = useState(0);
+  const page = pageOf([...open, ...spent], useServicesPerPage(), wantedPage);
+  const list = useRef<HTMLUListElement>(null);
+  usePageGuidance(list, {
+    index: page.index,
+    count: page.count,
+    names: page.items.map((service) => localized(service.names, language)),
+  });
 
   return (
     <div className="screen screen--walk-in" data-testid="screen-walk-in">
@@ -73,58 +86,66 @@ function ServiceList(props: {
           <p className="notice notice--info">{t('citizenFlows.walkIn.none')}</p>
         )}
         {walkIns.length > 0 && <p className="screen__hint">{t('citizenFlows.walkIn.hint')}</p>}
+        {page.count > 1 && <PageIndicator index={page.index} count={page.count} />}
         {/* The choice of service is this screen's primary action: the whole list must be in view. */}
-        <ul className="service-list" aria-labelledby="walk-in-title" data-primary>
-          {open.map((service) => {
-            const left = service.remainingToday;
-            const showLeft = left !== null && left <= showRemainingBelow;
-            return (
+        <ul className="service-list" aria-labelledby="walk-in-title" ref={list} data-primary>
+          {page.items
+            .filter((service) => service.remainingToday !== 0)
+            .map((service) => {
+              const left = service.remainingToday;
+              const showLeft = left !== null && left <= showRemainingBelow;
+              return (
+                <li key={service.id}>
+                  <button
+                    type="button"
+                    className="service-button"
+                    onClick={() => props.onChoose(service)}
+                    data-testid={`walk-in-${service.id}`}
+                  >
+                    <TicketIcon />
+                    <span className="service-button__text">
+                      <span className="service-button__name">
+                        {localized(service.names, language)}
+                      </span>
+                      {showLeft && (
+                        <span className="service-button__note">
+                          {t('citizenFlows.walkIn.remaining', { count: left })}
+                        </span>
+                      )}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          {page.items
+            .filter((service) => service.remainingToday === 0)
+            .map((service) => (
               <li key={service.id}>
                 <button
                   type="button"
-                  className="service-button"
-                  onClick={() => props.onChoose(service)}
+                  className="service-button service-button--spent"
+                  disabled
+                  aria-describedby="walk-in-spent-hint"
                   data-testid={`walk-in-${service.id}`}
                 >
-                  <TicketIcon />
+                  <SoldOutIcon />
                   <span className="service-button__text">
                     <span className="service-button__name">
                       {localized(service.names, language)}
                     </span>
-                    {showLeft && (
-                      <span className="service-button__note">
-                        {t('citizenFlows.walkIn.remaining', { count: left })}
-                      </span>
-                    )}
+                    <span className="service-button__note">{t('citizenFlows.walkIn.soldOut')}</span>
                   </span>
                 </button>
               </li>
-            );
-          })}
-          {spent.map((service) => (
-            <li key={service.id}>
-              <button
-                type="button"
-                className="service-button service-button--spent"
-                disabled
-                aria-describedby="walk-in-spent-hint"
-                data-testid={`walk-in-${service.id}`}
-              >
-                <SoldOutIcon />
-                <span className="service-button__text">
-                  <span className="service-button__name">{localized(service.names, language)}</span>
-                  <span className="service-button__note">{t('citizenFlows.walkIn.soldOut')}</span>
-                </span>
-              </button>
-            </li>
-          ))}
+            ))}
         </ul>
-        {spent.length > 0 && (
+        {page.items.some((service) => service.remainingToday === 0) && (
           <p id="walk-in-spent-hint" className="screen__hint">
             {t('citizenFlows.walkIn.soldOutHint')}
           </p>
         )}
       </div>
+      {page.count > 1 && <PageButtons index={page.index} count={page.count} onGo={setWantedPage} />}
       {pointToBooking && (
         <aside className="walk-in__booking" data-testid="appointment-only">
           {appointmentOnly.length > 0 && (

@@ -1,6 +1,7 @@
 /**
- * axe on every kind of citizen screen — home, the accessibility panel, code and ID entry, each
- * shape of result and of refusal — in Spanish, English, French and German, in the usual mode
+ * axe on every kind of citizen screen — home, the accessibility panel, code and ID entry, the
+ * walk-in screen (a middle page of its services too) and its priority question, each shape of
+ * result and of refusal — in Spanish, English, French and German, in the usual mode
  * and with every accessibility choice on (high contrast included), in the BUILT renderer against
  * the FAKE web host. Every axe rule runs (best practices too) and none may fail; with high
  * contrast on, so does the AAA contrast rule (7:1 for text).
@@ -122,6 +123,8 @@ for (const [mode, choices] of [
         await screen.open(kiosk);
         await page.getByTestId(screen.testId).waitFor();
         await check(screen.name);
+        // A middle page: "previous" and "more" both shown.
+        if (await screen.nextPage?.(kiosk)) await check(`${screen.name}, page 2`);
         await kiosk.leave(screen);
       }
       for (const outcome of OUTCOME_SHAPES) {

@@ -1,6 +1,7 @@
 /**
  * Every citizen screen fits every screen a kiosk is installed with, in the BUILT renderer against
- * the FAKE web host: home, code and ID entry, every result and every refusal
+ * the FAKE web host: home, code and ID entry, every page of the walk-in screen (ten services,
+ * long French and German names) and its priority question, every result and every refusal
  * (support/citizen-screens.ts), the accessibility panel, × portrait 1080×1920, landscape
  * 1920×1080 and a 800×1280 panel × Spanish, English, French and German × the usual mode and
  * the accessibility mode (large text + low reach). Nothing may scroll, the primary action and
@@ -24,6 +25,7 @@ import {
   OUTCOMES,
   REACH_LINES,
   VIEWPORTS,
+  type EntryScreenCase,
   type ModeName,
   type ViewportName,
 } from './support/citizen-screens';
@@ -74,26 +76,33 @@ test.afterAll(async () => {
 
 for (const mode of Object.keys(MODES) as ModeName[]) {
   test(`every citizen screen fits, ${mode} mode`, async () => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const started = Date.now();
     const problems: string[] = [];
     let measured = 0;
 
-    const measureEverywhere = async (screen: string) => {
+    const measureEverywhere = async (screen: string, paged?: EntryScreenCase) => {
       await kiosk.touch();
       for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-        await page.setViewportSize(viewport);
-        // The panel is where low reach is turned on: it must be within reach before it is.
-        const reachable = MODES[mode].lowReach === true || screen === PANEL;
-        const reachLine = reachable ? (REACH_LINES[name as ViewportName] ?? null) : null;
-        const facts = await checkLayout(page, { reachLine });
-        measured += 1;
-        if (facts.problems.length === 0) continue;
-        const where = `${kiosk.language} · ${mode} · ${name} · ${screen}`;
-        problems.push(...facts.problems.map((problem) => `${where}: ${problem}`));
-        await page.screenshot({
-          path: path.join(FAILURE_DIR, `${where.replace(/[^\w-]+/g, '_')}.png`),
-        });
+        // Resizing may change how many pages a paged screen has: each is measured at each size.
+        await kiosk.resize(viewport);
+        for (let pageNumber = 1; ; pageNumber += 1) {
+          // The panel is where low reach is turned on: it must be within reach before it is.
+          const reachable = MODES[mode].lowReach === true || screen === PANEL;
+          const reachLine = reachable ? (REACH_LINES[name as ViewportName] ?? null) : null;
+          const facts = await checkLayout(page, { reachLine });
+          measured += 1;
+          if (facts.problems.length > 0) {
+            const shown = paged?.nextPage ? `${screen}, page ${pageNumber}` : screen;
+            const where = `${kiosk.language} · ${mode} · ${name} · ${shown}`;
+            problems.push(...facts.problems.map((problem) => `${where}: ${problem}`));
+            await page.screenshot({
+              path: path.join(FAILURE_DIR, `${where.replace(/[^\w-]+/g, '_')}.png`),
+            });
+          }
+          if (!(await paged?.nextPage?.(kiosk))) break;
+        }
+        await paged?.firstPage?.(kiosk);
       }
     };
 
@@ -113,7 +122,7 @@ for (const mode of Object.keys(MODES) as ModeName[]) {
       for (const screen of ENTRY_SCREENS) {
         await screen.open(kiosk);
         await page.getByTestId(screen.testId).waitFor();
-        await measureEverywhere(screen.name);
+        await measureEverywhere(screen.name, screen);
         await kiosk.leave(screen);
       }
       for (const outcome of OUTCOMES) {

@@ -5,11 +5,12 @@
  * the priority question, and a walk-in's refusals ending on an error screen with a next step.
  */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WalkInOptions } from '../../src-shared/contract/ipc';
 import { FakeBridge, renderKiosk } from '../support/fake-bridge';
 import { kioskStateFixture } from '../support/kiosk-state-fixture';
 import { walkInResult } from '../support/ticket-view-fixture';
+import { servicesPerPage } from '../../src-renderer/walkin/walk-in-pages';
 
 const OPTIONS: WalkInOptions = {
   priorityEnabled: false,
@@ -183,6 +184,118 @@ describe('walk-in screen', () => {
       { serviceId: 'registro-general', priority: false, language: 'en' },
     ]);
     expect(screen.getByTestId('service-name').textContent).toBe('General registry office');
+  });
+});
+
+describe('walk-in services, more than a page holds', () => {
+  const MANY: WalkInOptions = {
+    priorityEnabled: false,
+    showRemainingBelow: 5,
+    services: [
+      { id: 'registro-general', names: { es: 'Registro general' } },
+      ...Array.from({ length: 9 }, (_, index) => ({
+        id: `t${index + 2}`,
+        names: { es: `Trámite ${index + 2}` },
+      })),
+    ].map((service) => ({ ...service, walkInsAllowed: true, remainingToday: null })),
+  };
+  const names = MANY.services.map((service) => service.names.es);
+  // The page size itself is tests/unit/walk-in-pages.test.ts's business.
+  const perPage = () =>
+    servicesPerPage({
+      width: window.innerWidth,
+      height: window.innerHeight,
+      largeText: false,
+      lowReach: false,
+    });
+  const shownServices = () =>
+    within(screen.getByRole('list', { name: '¿Para qué trámite viene?' }))
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+
+  beforeEach(() => {
+    bridge.walkInOptions = MANY;
+  });
+
+  it('shows a page at a time, says which, and turns with "Más trámites" and "Anteriores"', async () => {
+    await openWalkIn();
+    const size = perPage();
+    const pages = Math.ceil(names.length / size);
+    expect(pages).toBeGreaterThan(1);
+    expect(shownServices()).toEqual(names.slice(0, size));
+    const status = screen.getByTestId('walk-in-page');
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe(`Página 1 de ${pages}`);
+    const previous = screen.getByRole('button', { name: 'Anteriores' });
+    const next = screen.getByRole('button', { name: 'Más trámites' });
+    expect(previous).toHaveProperty('disabled', true);
+
+    fireEvent.click(next);
+    expect(screen.getByTestId('walk-in-page').textContent).toBe(`Página 2 de ${pages}`);
+    expect(shownServices()).toEqual(names.slice(size, 2 * size));
+    // The focus goes on with the new services, not on a button that may now be disabled.
+    expect(document.activeElement?.textContent).toBe(names[size]);
+    expect(previous).toHaveProperty('disabled', false);
+
+    for (let page = 2; page < pages; page += 1) fireEvent.click(next);
+    expect(next).toHaveProperty('disabled', true);
+    expect(shownServices()).toEqual(names.slice((pages - 1) * size));
+
+    fireEvent.click(previous);
+    expect(screen.getByTestId('walk-in-page').textContent).toBe(`Página ${pages - 1} de ${pages}`);
+  });
+
+  it('issues the ticket for a service tapped on a later page', async () => {
+    bridge.walkIn = () => ({ ok: true, value: walkInResult() });
+    await openWalkIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Más trámites' }));
+    const service = MANY.services[perPage()];
+    fireEvent.click(screen.getByRole('button', { name: service?.names.es }));
+    await screen.findByTestId('turn-number');
+    expect(bridge.walkIns).toEqual([{ serviceId: service?.id, priority: false, language: 'es' }]);
+  });
+
+  it('with spoken guidance, reads the new page and its services', async () => {
+    // A stand-in for the browser's speech synthesis, which happy-dom has not: records what is said.
+    const said: string[] = [];
+    vi.stubGlobal('speechSynthesis', {
+      getVoices: () => [],
+      cancel: () => undefined,
+      speak: (utterance: { text: string }) => said.push(utterance.text),
+    });
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        lang = '';
+        voice = null;
+        onerror = null;
+        constructor(readonly text: string) {}
+      },
+    );
+    try {
+      await renderKiosk(bridge);
+      fireEvent.click(screen.getByRole('button', { name: 'Accesibilidad' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Guía hablada' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Cerrar' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Sin cita' }));
+      await screen.findByRole('button', { name: 'Más trámites' });
+      said.length = 0;
+      fireEvent.click(screen.getByRole('button', { name: 'Más trámites' }));
+      const size = perPage();
+      const pages = Math.ceil(names.length / size);
+      expect(said).toEqual([
+        `Página 2 de ${pages}. Trámites de esta página: ${names.slice(size, 2 * size).join(', ')}.`,
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('has no page buttons when every service fits', async () => {
+    bridge.walkInOptions = OPTIONS;
+    await openWalkIn();
+    expect(screen.queryByTestId('walk-in-pager')).toBeNull();
+    expect(screen.queryByTestId('walk-in-page')).toBeNull();
   });
 });
 

@@ -71,8 +71,9 @@ const LONG_SERVICE: LocalizedText = {
 };
 
 /**
- * A town hall's walk-in services as the walk-in screen is offered them: open ones (one nearly
- * spent, with the longest name), a spent one and appointment-only ones, with priority tickets.
+ * A town hall's walk-in services as the walk-in screen is offered them, as many as a busy citizen
+ * service office (SAC) has: ten that take walk-ins (two nearly spent, one spent, several with
+ * long French and German names) and two appointment-only ones, with priority tickets.
  */
 export const WALK_IN_OPTIONS: WalkInOptions = {
   priorityEnabled: true,
@@ -113,12 +114,84 @@ export const WALK_IN_OPTIONS: WalkInOptions = {
       remainingToday: null,
     },
     {
+      id: 'estacionamiento',
+      names: {
+        es: 'Tarjeta de estacionamiento para personas con movilidad reducida',
+        en: 'Parking card for people with reduced mobility',
+        fr: 'Carte de stationnement pour personnes à mobilité réduite',
+        de: 'Parkausweis für Menschen mit Behinderung und eingeschränkter Mobilität',
+      },
+      walkInsAllowed: true,
+      remainingToday: 12,
+    },
+    {
+      id: 'certificado-digital',
+      names: {
+        es: 'Certificado digital y Cl@ve: identificación presencial',
+        en: 'Digital certificate and Cl@ve: identity check in person',
+        fr: 'Certificat numérique et Cl@ve : vérification d’identité sur place',
+        de: 'Digitales Zertifikat und Cl@ve: persönliche Identitätsprüfung',
+      },
+      walkInsAllowed: true,
+      remainingToday: 1,
+    },
+    {
+      id: 'servicios-sociales',
+      names: {
+        es: 'Servicios sociales: información y primera atención',
+        en: 'Social services: information and first appointment',
+        fr: 'Services sociaux : information et premier accueil',
+        de: 'Sozialdienste: Auskunft und Erstberatung',
+      },
+      walkInsAllowed: true,
+      remainingToday: null,
+    },
+    {
+      id: 'via-publica',
+      names: {
+        es: 'Vados y ocupación de la vía pública',
+        en: 'Driveway permits and use of public roads',
+        fr: 'Bateaux de trottoir et occupation du domaine public',
+        de: 'Grundstückszufahrten und Sondernutzung öffentlicher Straßen',
+      },
+      walkInsAllowed: true,
+      remainingToday: null,
+    },
+    {
+      id: 'cementerio',
+      names: {
+        es: 'Cementerio municipal',
+        en: 'Municipal cemetery',
+        fr: 'Cimetière municipal',
+        de: 'Städtischer Friedhof und Bestattungswesen',
+      },
+      walkInsAllowed: true,
+      remainingToday: null,
+    },
+    {
+      id: 'objetos-perdidos',
+      names: { es: 'Objetos perdidos', en: 'Lost property', fr: 'Objets trouvés', de: 'Fundbüro' },
+      walkInsAllowed: true,
+      remainingToday: null,
+    },
+    {
       id: 'urbanismo',
       names: {
         es: 'Licencias de obra',
         en: 'Building permits',
         fr: 'Permis de construire',
         de: 'Baugenehmigungen',
+      },
+      walkInsAllowed: false,
+      remainingToday: null,
+    },
+    {
+      id: 'matrimonios',
+      names: {
+        es: 'Matrimonios civiles',
+        en: 'Civil weddings',
+        fr: 'Mariages civils',
+        de: 'Standesamtliche Trauungen',
       },
       walkInsAllowed: false,
       remainingToday: null,
@@ -248,10 +321,57 @@ export interface EntryScreenCase {
   open(kiosk: CitizenKiosk): Promise<void>;
   /** Back to home in the same session; by default the screen's "Volver" (`ui.codeEntry.back`). */
   leave?(kiosk: CitizenKiosk): Promise<void>;
+  /**
+   * For a screen shown a page at a time: turns to its next page and says so, or says there is
+   * none. Each page is checked; afterwards `firstPage` turns back.
+   */
+  nextPage?(kiosk: CitizenKiosk): Promise<boolean>;
+  firstPage?(kiosk: CitizenKiosk): Promise<void>;
 }
 
 /** The longest entry the field takes: a passport number. */
 const LONGEST_ENTRY = 'X1234567890ABCD';
+
+/** Turns the walk-in screen's page with `button`, if it is there to tap; false otherwise. */
+async function turnWalkInPage(kiosk: CitizenKiosk, button: string): Promise<boolean> {
+  const turn = kiosk.page.getByTestId(button);
+  if ((await turn.count()) === 0 || (await turn.isDisabled())) return false;
+  const page = kiosk.page.getByTestId('walk-in-page');
+  const before = await page.textContent();
+  await turn.click();
+  await page.filter({ hasNotText: before ?? '' }).waitFor();
+  return true;
+}
+
+/** The walk-in screen, every page of it, and its priority question (services: WALK_IN_OPTIONS). */
+export const WALK_IN_SCREENS: EntryScreenCase[] = [
+  {
+    name: 'walk-in',
+    testId: 'screen-walk-in',
+    open: async (kiosk) => {
+      await kiosk.page.getByTestId('start-walk-in').click();
+      await kiosk.page.getByTestId('walk-in-registro').waitFor();
+    },
+    leave: (kiosk) => kiosk.tapButton('citizenFlows.walkIn.back'),
+    nextPage: (kiosk) => turnWalkInPage(kiosk, 'walk-in-next'),
+    firstPage: async (kiosk) => {
+      while (await turnWalkInPage(kiosk, 'walk-in-previous'));
+    },
+  },
+  {
+    name: 'walk-in priority question',
+    testId: 'screen-priority',
+    open: async (kiosk) => {
+      await kiosk.page.getByTestId('start-walk-in').click();
+      await kiosk.page.getByTestId('walk-in-registro').click();
+    },
+    leave: async (kiosk) => {
+      await kiosk.tapButton('citizenFlows.walkIn.back');
+      await kiosk.page.getByTestId('screen-walk-in').waitFor();
+      await kiosk.tapButton('citizenFlows.walkIn.back');
+    },
+  },
+];
 
 /** The screens reached from home. A new one adds a line here. */
 export const ENTRY_SCREENS: EntryScreenCase[] = [
@@ -271,36 +391,7 @@ export const ENTRY_SCREENS: EntryScreenCase[] = [
       await kiosk.tapKeys(LONGEST_ENTRY);
     },
   },
-];
-
-/**
- * The walk-in screen and its priority question (services: WALK_IN_OPTIONS). Not yet in
- * ENTRY_SCREENS: the service list does not fit every size and language yet (most of all in large
- * text with low reach); they join it once it does.
- */
-export const WALK_IN_SCREENS: EntryScreenCase[] = [
-  {
-    name: 'walk-in',
-    testId: 'screen-walk-in',
-    open: async (kiosk) => {
-      await kiosk.page.getByTestId('start-walk-in').click();
-      await kiosk.page.getByTestId('walk-in-registro').waitFor();
-    },
-    leave: (kiosk) => kiosk.tapButton('citizenFlows.walkIn.back'),
-  },
-  {
-    name: 'walk-in priority question',
-    testId: 'screen-priority',
-    open: async (kiosk) => {
-      await kiosk.page.getByTestId('start-walk-in').click();
-      await kiosk.page.getByTestId('walk-in-registro').click();
-    },
-    leave: async (kiosk) => {
-      await kiosk.tapButton('citizenFlows.walkIn.back');
-      await kiosk.page.getByTestId('screen-walk-in').waitFor();
-      await kiosk.tapButton('citizenFlows.walkIn.back');
-    },
-  },
+  ...WALK_IN_SCREENS,
 ];
 
 export type ModeName = 'normal' | 'accessibility';
@@ -374,6 +465,19 @@ export class CitizenKiosk {
   async closeAccessibilityPanel(): Promise<void> {
     await this.page.locator('dialog[open] [data-primary]').click();
     await this.page.locator('dialog[open]').waitFor({ state: 'detached' });
+  }
+
+  /**
+   * Resizes the page and waits until the screens have answered the resize: the walk-in screen
+   * decides in script how many services a page holds (walkin/walk-in-pages.ts), on the resize
+   * event, which lands before the next frame.
+   */
+  async resize(viewport: { width: number; height: number }): Promise<void> {
+    await this.page.setViewportSize(viewport);
+    // Two frames: the resize event, then the render it caused (the tests have no DOM types).
+    await this.page.evaluate(
+      'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+    );
   }
 
   /**

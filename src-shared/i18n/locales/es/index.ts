@@ -10,6 +10,7 @@ import statistics from './statistics.json';
 import technician from './technician.json';
 import ticket from './ticket.json';
 import ui from './ui.json';
+import walkInPages from './walkInPages.json';
 
 export default {
   ticket,
@@ -23,4 +24,5 @@ export default {
   statistics,
   setup,
   lobby,
+  walkInPages,
 };
