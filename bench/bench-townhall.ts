@@ -48,7 +48,7 @@ export async function startBenchTownHall(
   });
   const start = now().getTime();
   for (let i = MAX_SEEDED; i < count; i++) {
-    await server.admin.addAppointment(BENCH_SITE, {
+    server.admin.addAppointment(BENCH_SITE, {
       id: `apt-${i}`,
       code: bookingCodeFor(i),
       serviceId: serviceOf(i),

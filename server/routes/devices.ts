@@ -31,10 +31,10 @@ function throttleEnrolment(context: ApiContext): void {
 }
 
 /** Exchanges a code for a credential; a code that does not work counts against the client. */
-async function enrol(context: ApiContext, request: EnrolmentRequest): Promise<Reply> {
+function enrol(context: ApiContext, request: EnrolmentRequest): Reply {
   const { state, siteId } = context;
   const client = clientAddress(context.request);
-  const result = await state.store.devices.enrol(siteId, request, state.now());
+  const result = state.store.devices.enrol(siteId, request, state.now());
   if (result.outcome === 'invalid-code') {
     state.enrolmentThrottle.recordFailure(client);
     throw new HttpError(
@@ -59,23 +59,23 @@ async function enrol(context: ApiContext, request: EnrolmentRequest): Promise<Re
   return { status: 201, body };
 }
 
-async function heartbeat(context: ApiContext, beat: Heartbeat): Promise<Reply> {
+function heartbeat(context: ApiContext, beat: Heartbeat): Reply {
   const kioskId = pathKiosk(context);
   if (beat.kioskId !== kioskId) {
     throw new HttpError(400, 'bad-request', 'body.kioskId must equal the kiosk of the path');
   }
   const now = context.state.now();
-  await context.state.store.devices.recordHeartbeat(context.siteId, beat, now);
+  context.state.store.devices.recordHeartbeat(context.siteId, beat, now);
   const body: HeartbeatResponse = {
     serverTime: now.toISOString(),
-    configVersion: (await context.state.store.remoteConfig.of(context.siteId, kioskId)).version,
+    configVersion: context.state.store.remoteConfig.of(context.siteId, kioskId).version,
   };
   return { status: 200, body };
 }
 
-async function remoteConfig(context: ApiContext): Promise<Reply> {
+function remoteConfig(context: ApiContext): Reply {
   const kioskId = pathKiosk(context);
-  return { status: 200, body: await context.state.store.remoteConfig.of(context.siteId, kioskId) };
+  return { status: 200, body: context.state.store.remoteConfig.of(context.siteId, kioskId) };
 }
 
 export const deviceRoutes: ApiRoute[] = [
