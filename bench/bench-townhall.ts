@@ -48,7 +48,7 @@ export async function startBenchTownHall(
   });
   const start = now().getTime();
   for (let i = MAX_SEEDED; i < count; i++) {
-    server.admin.addAppointment(BENCH_SITE, {
+    await server.admin.addAppointment(BENCH_SITE, {
       id: `apt-${i}`,
       code: bookingCodeFor(i),
       serviceId: serviceOf(i),

@@ -76,12 +76,12 @@ interface Appointments {
   ids: Map<string, string>;
 }
 
-function addAppointments(server: TurneroServer, side: typeof OURS): Appointments {
+async function addAppointments(server: TurneroServer, side: typeof OURS): Promise<Appointments> {
   const codes: string[] = [];
   const ids = new Map<string, string>();
   for (let i = 0; i < PER_SIDE; i++) {
     const code = bookingCodeFor(side.codesFrom + i);
-    const added = server.admin.addAppointment(SITE, {
+    const added = await server.admin.addAppointment(SITE, {
       code,
       serviceId: side.serviceId,
       startsAt: new Date(NOW.getTime() + 15 * 60_000),
@@ -152,9 +152,12 @@ async function timeScans(
   return times;
 }
 
-async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolean> {
+async function waitUntil(
+  done: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
-  while (!done()) {
+  while (!(await done())) {
     if (performance.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -207,8 +210,8 @@ export async function runOnlineFirstBench(
     now,
   });
   try {
-    const ours = addAppointments(server, OURS);
-    const peerAppointments = addAppointments(server, PEER);
+    const ours = await addAppointments(server, OURS);
+    const peerAppointments = await addAppointments(server, PEER);
     const synced = await engine.syncNow();
     if (!synced.ok) throw new Error(`peers: the kiosk did not sync: ${JSON.stringify(synced)}`);
     const oursPrinter = new HandoffPrinter(template);
@@ -236,8 +239,8 @@ export async function runOnlineFirstBench(
       peerAppointments,
       template,
     );
-    const oursOnServer = () =>
-      server.admin.checkIns().filter((record) => record.kioskId === OURS.kioskId).length;
+    const oursOnServer = async () =>
+      (await server.admin.checkIns()).filter((record) => record.kioskId === OURS.kioskId).length;
 
     report('online-first (peer) vs ours, scan → print job', '');
     for (const latency of LATENCIES_MS) {
@@ -245,7 +248,10 @@ export async function runOnlineFirstBench(
       await timeScans(ours.codes, WARM_UP, oursPrinter, scanOurs);
       const oursTimes = await timeScans(ours.codes, RUNS, oursPrinter, scanOurs);
       const lastPrint = performance.now();
-      const caughtUp = await waitUntil(() => oursOnServer() === oursPrinter.printed.length, 60_000);
+      const caughtUp = await waitUntil(
+        async () => (await oursOnServer()) === oursPrinter.printed.length,
+        60_000,
+      );
       const pushMs = performance.now() - lastPrint;
       await timeScans(peerAppointments.codes, WARM_UP, peer.printer, (code) => peer.checkIn(code));
       const peerTimes = await timeScans(peerAppointments.codes, RUNS, peer.printer, (code) =>

@@ -81,7 +81,9 @@ export async function runSyncBench(report: Report): Promise<void> {
     const deltas: number[] = [];
     for (let run = 0; run < 5; run++) {
       for (let change = 0; change < 10; change++) {
-        big.admin.updateAppointment(`apt-${run * 1000 + change * 97}`, { status: 'cancelled' });
+        await big.admin.updateAppointment(`apt-${run * 1000 + change * 97}`, {
+          status: 'cancelled',
+        });
       }
       const start = performance.now();
       const delta = await engine.syncNow();

@@ -15,7 +15,7 @@ export interface DemoServer {
   /** The demo's local day: its database and the kiosk's credential are per day. */
   readonly day: string;
   /** A fresh one-time code that enrols (or re-enrols) `kioskId` with the demo town hall. */
-  enrolmentCode(kioskId: string): string;
+  enrolmentCode(kioskId: string): Promise<string>;
   close(): Promise<void>;
 }
 

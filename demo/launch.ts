@@ -41,7 +41,7 @@ const DEMO_KIOSK_ID = 'kiosk-1';
  * enrolment, as a real kiosk has (the town hall gives its ID-hash salt to enrolled kiosks only).
  * The demo town hall is new each day, so is the kiosk's credential.
  */
-function writeDemoConfig(dataDir: string, demo: DemoServer): string {
+async function writeDemoConfig(dataDir: string, demo: DemoServer): Promise<string> {
   const file = join(dataDir, 'demo', 'kiosk.json');
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const config = {
@@ -50,7 +50,7 @@ function writeDemoConfig(dataDir: string, demo: DemoServer): string {
     api: {
       baseUrl: demo.url,
       credentialFile: join('demo-townhall', `${demo.day}.credential`),
-      enrolmentCode: demo.enrolmentCode(DEMO_KIOSK_ID),
+      enrolmentCode: await demo.enrolmentCode(DEMO_KIOSK_ID),
     },
   };
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
@@ -91,7 +91,7 @@ async function startDemo(args: readonly string[]): Promise<{ demo: DemoServer; a
   });
   console.error(`[turnero] demo town hall at ${demo.url}`);
   const rest = args.filter((arg) => arg !== SETUP_FLAG && arg !== OFFER_DEMO_FLAG);
-  return { demo, args: ['--config', writeDemoConfig(dataDir, demo), ...withoutConfig(rest)] };
+  return { demo, args: ['--config', await writeDemoConfig(dataDir, demo), ...withoutConfig(rest)] };
 }
 
 /** `args` without `--config FILE` / `--config=FILE`. */

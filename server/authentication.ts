@@ -9,23 +9,23 @@ import type { ApiContext, ApiRoute, AuthenticatedDevice, ServerState } from './c
 import { HttpError } from './http-util';
 
 /** The device of a request's bearer credential when it is one of the site's; else null. */
-function deviceOf(
+async function deviceOf(
   state: ServerState,
   request: IncomingMessage,
   siteId: string,
-): AuthenticatedDevice | null {
+): Promise<AuthenticatedDevice | null> {
   const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(request.headers.authorization ?? '');
-  const device = match ? state.store.devices.authenticate(match[1] as string) : undefined;
+  const device = match ? await state.store.devices.authenticate(match[1] as string) : undefined;
   return device && device.siteId === siteId ? device : null;
 }
 
 /** The device of a bearer credential, which must belong to the site (401 otherwise). */
-function authenticateDevice(
+async function authenticateDevice(
   state: ServerState,
   request: IncomingMessage,
   siteId: string,
-): AuthenticatedDevice {
-  const device = deviceOf(state, request, siteId);
+): Promise<AuthenticatedDevice> {
+  const device = await deviceOf(state, request, siteId);
   if (!device) {
     const sent = /^Bearer\s/i.test(request.headers.authorization ?? '');
     throw new HttpError(
@@ -44,14 +44,14 @@ function authenticateDevice(
  * For a route that takes a device: with auth required, fills in `context.device` (401 without a
  * valid credential); in both modes, `context.enrolledDevice` when a valid credential came.
  */
-export function authenticate(context: ApiContext, route: ApiRoute): void {
+export async function authenticate(context: ApiContext, route: ApiRoute): Promise<void> {
   if (route.auth !== 'device') return;
   const { state, request, siteId } = context;
   if (state.auth === 'required') {
-    context.device = authenticateDevice(state, request, siteId);
+    context.device = await authenticateDevice(state, request, siteId);
     context.enrolledDevice = context.device;
   } else {
-    context.enrolledDevice = deviceOf(state, request, siteId);
+    context.enrolledDevice = await deviceOf(state, request, siteId);
   }
 }
 

@@ -9,7 +9,8 @@ import { parseHostEntry } from './host-policy';
 import type { TurneroServerOptions } from './server';
 
 export const USAGE =
-  'usage: npm run server -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] [--db FILE] ' +
+  'usage: npm run server -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] ' +
+  '[--database FILE|postgres://…] [--db FILE] ' +
   '[--signing-key FILE] [--auth required|optional] [--public-host NAME]... ' +
   '[--retention-days N] [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N]';
 
@@ -33,7 +34,14 @@ function positiveInteger(name: string, text: string, max: number): number {
   return value;
 }
 
-export function parseServerArgs(argv: readonly string[]): ServerArgs {
+/**
+ * `env` is the environment: TURNERO_DATABASE_URL names the database when neither `--database`
+ * nor `--db` does (so a PostgreSQL password need not be on the command line).
+ */
+export function parseServerArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): ServerArgs {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -41,6 +49,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string', default: 'demo' },
       db: { type: 'string' },
+      database: { type: 'string' },
       'signing-key': { type: 'string' },
       auth: { type: 'string', default: 'optional' },
       faults: { type: 'string' },
@@ -61,6 +70,10 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
   // Refused here rather than at start: a typo should not leave the kiosks facing 421.
   for (const name of publicHosts) parseHostEntry(name);
   const retention = values['retention-days'];
+  if (values.db !== undefined && values.database !== undefined) {
+    throw new Error('give --database or --db, not both');
+  }
+  const database = values.database ?? values.db ?? (env.TURNERO_DATABASE_URL || undefined);
   return {
     help: false,
     seed: values.seed,
@@ -70,7 +83,7 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
       faults: values.faults ? parseFaultSpec(values.faults) : null,
       port,
       host: values.host,
-      ...(values.db ? { dbFile: values.db } : {}),
+      ...(database ? { database } : {}),
       ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
       ...(publicHosts.length > 0 ? { publicHosts } : {}),
       ...(retention !== undefined

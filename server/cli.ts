@@ -1,5 +1,6 @@
 /**
- * `npm run server -- --port 8085 --seed demo [--db FILE] [--host 127.0.0.1] [--signing-key FILE]
+ * `npm run server -- --port 8085 --seed demo [--database FILE|postgres://…] [--host 127.0.0.1]
+ *   [--signing-key FILE]
  *   [--auth required|optional] [--public-host NAME]... [--retention-days N]
  *   [--faults latency=200,error=0.3,drop=0.1,duplicate=0.1,seed=1]`
  * Runs the reference Town Hall API until SIGINT/SIGTERM; prints one line with its URL.
@@ -9,7 +10,7 @@ import { loadSeed } from './seed';
 import { startTurneroServer } from './server';
 
 async function main(): Promise<void> {
-  const args = parseServerArgs(process.argv.slice(2));
+  const args = parseServerArgs(process.argv.slice(2), process.env);
   if (args.help) {
     console.log(USAGE);
     return;

@@ -81,7 +81,7 @@ export interface ApiRoute<Body = unknown> {
   /** Checks made before the body is read (a throttle, the path's kiosk, a required header). */
   beforeBody?(context: ApiContext): void;
   /** Streams its answer itself (SSE): no duplicate processing, no Reply. */
-  stream?(context: ApiContext, response: ServerResponse): void;
+  stream?(context: ApiContext, response: ServerResponse): Promise<void>;
   /** `body` is the validated body of a route with a `body` schema (undefined otherwise). */
   handle?(context: ApiContext, body: Body): Reply | Promise<Reply>;
 }
@@ -90,10 +90,10 @@ export interface ApiRoute<Body = unknown> {
 export const apiRoute = <Body>(route: ApiRoute<Body>): ApiRoute => route as ApiRoute;
 
 /** The site's IANA time zone (Europe/Madrid for a site not known). */
-export function siteTimeZone(state: ServerState, siteId: string): string {
-  return state.store.sites.getSite(siteId)?.timeZone ?? 'Europe/Madrid';
+export async function siteTimeZone(state: ServerState, siteId: string): Promise<string> {
+  return (await state.store.sites.getSite(siteId))?.timeZone ?? 'Europe/Madrid';
 }
 
 /** Today's date at the site, by the server's clock. */
-export const siteToday = (state: ServerState, siteId: string): string =>
-  localDayOf(state.now(), siteTimeZone(state, siteId));
+export const siteToday = async (state: ServerState, siteId: string): Promise<string> =>
+  localDayOf(state.now(), await siteTimeZone(state, siteId));

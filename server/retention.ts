@@ -27,6 +27,7 @@ export class RetentionJob {
   /** Per site, the local day the job last erased on. */
   private readonly erasedOn = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
 
   constructor(private readonly options: RetentionJobOptions) {
     if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1) {
@@ -35,31 +36,37 @@ export class RetentionJob {
   }
 
   /** Erases what is due now, then keeps checking for a new local day. */
-  start(): void {
-    this.eraseDue();
+  async start(): Promise<void> {
+    await this.eraseDue();
     this.timer = setInterval(() => {
-      try {
-        this.eraseDue();
-      } catch (error) {
-        this.options.log(`townhall-api: retention failed: ${String(error)}`);
-      }
+      // One run at a time: a slow database must not stack them up.
+      if (this.running) return;
+      this.running = this.eraseDue()
+        .catch((error: unknown) => {
+          this.options.log(`townhall-api: retention failed: ${String(error)}`);
+        })
+        .finally(() => {
+          this.running = undefined;
+        });
     }, this.options.intervalMs ?? DEFAULT_RETENTION_CHECK_MS);
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops checking; waits for a run under way, so the store can close after it. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.running;
   }
 
   /** For each site whose local day changed since the last run: erases the days now too old. */
-  private eraseDue(): void {
+  private async eraseDue(): Promise<void> {
     const { store, retentionDays, now, log } = this.options;
-    for (const siteId of store.sites.listSiteIds()) {
-      const timeZone = store.sites.timeZoneOf(siteId);
+    for (const siteId of await store.sites.listSiteIds()) {
+      const timeZone = await store.sites.timeZoneOf(siteId);
       const today = localDayOf(now(), timeZone);
       if (this.erasedOn.get(siteId) === today) continue;
       const keptFrom = firstKeptDay(today, retentionDays);
-      const erased = store.retention.eraseBefore(
+      const erased = await store.retention.eraseBefore(
         siteId,
         keptFrom,
         startOfLocalDay(keptFrom, timeZone),

@@ -25,7 +25,7 @@ import { buildOpenApiDocument } from './openapi';
 import { DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
 import { DEFAULT_MAX_UNUSED_LEASED } from './routes/number-leases';
 import { resolveSeed, type SeedDocument } from './seed';
-import { openServerStore } from './store/store';
+import { openServerStore, type OpenDatabase } from './store/store';
 import { CalledTurnsHub } from './turns-hub';
 
 export type { NewAppointmentInput, NewEnrolmentCode, ServerAdmin } from './admin';
@@ -41,6 +41,12 @@ export interface TurneroServerOptions {
   host?: string;
   /** SQLite file of the server's data; ':memory:' (the default) forgets everything on close. */
   dbFile?: string;
+  /**
+   * Where the data lives, instead of `dbFile`: an SQLite file or a `postgres://` URL (CLI
+   * `--database`, `TURNERO_DATABASE_URL`), or an open Kysely with its dialect (tests: a
+   * PostgreSQL schema of their own), which the server destroys when it closes.
+   */
+  database?: string | OpenDatabase;
   /** Loaded at start into an empty database (a site that already exists is kept as it is). */
   seed?: SeedDocument;
   now?: () => Date;
@@ -112,12 +118,12 @@ export async function startTurneroServer(
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const store = await openServerStore(options.dbFile ?? ':memory:');
+  const store = await openServerStore(options.database ?? options.dbFile ?? ':memory:');
   let seedSiteId: string | undefined;
   if (options.seed) {
     const resolved = resolveSeed(options.seed, now());
     seedSiteId = resolved.site.id;
-    store.loadSeed(resolved, now());
+    await store.loadSeed(resolved, now());
   }
   const signingKeys =
     options.signingKeys ??
@@ -159,15 +165,15 @@ export async function startTurneroServer(
       ? { intervalMs: options.retentionCheckIntervalMs }
       : {}),
   });
-  retention.start();
   const faults = new FaultInjector(options.faults ?? null);
 
   const app = await buildHttpApp(state, faults);
   try {
+    await retention.start();
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   } catch (error) {
-    retention.stop();
-    store.close();
+    await retention.stop();
+    await store.close();
     throw error;
   }
   const { port, address, family } = app.server.address() as AddressInfo;
@@ -187,12 +193,12 @@ export async function startTurneroServer(
     // Idempotent: a second call waits for the first.
     close: () =>
       (closing ??= (async () => {
-        retention.stop();
+        await retention.stop();
         state.hub.closeAll();
         try {
           await app.close();
         } finally {
-          store.close();
+          await store.close();
         }
       })()),
   };

@@ -18,10 +18,10 @@ import { schemaError } from './errors';
 import type { Endpoints } from './endpoints';
 
 /** The site of a path: a valid identifier (400) of a site this server has (404). */
-export function resolveSite(state: ServerState, rawSiteId: string): string {
+export async function resolveSite(state: ServerState, rawSiteId: string): Promise<string> {
   const parsed = SiteIdSchema.safeParse(rawSiteId);
   if (!parsed.success) throw new HttpError(400, 'bad-request', 'siteId: invalid site identifier');
-  if (!state.store.sites.hasSite(parsed.data)) {
+  if (!(await state.store.sites.hasSite(parsed.data))) {
     throw new HttpError(404, 'not-found', `site ${parsed.data} is not known`);
   }
   return parsed.data;
@@ -82,8 +82,13 @@ async function answer(route: ApiRoute, request: FastifyRequest, reply: FastifyRe
 }
 
 /** Opens an SSE stream on the raw socket; a refusal (503) is still an ordinary answer. */
-function openStream(route: ApiRoute, request: FastifyRequest, reply: FastifyReply): void {
-  route.stream?.(contextOf(request), reply.raw);
+async function openStream(
+  route: ApiRoute,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  // A refusal thrown before the stream writes anything is answered by Fastify as any other.
+  await route.stream?.(contextOf(request), reply.raw);
   reply.hijack();
 }
 
@@ -99,9 +104,9 @@ function register(app: FastifyInstance, state: ServerState, route: ApiRoute): vo
       const context = newContext(state, request);
       request.apiContext = context;
       if (context.params.siteId !== undefined) {
-        context.siteId = resolveSite(state, context.params.siteId);
+        context.siteId = await resolveSite(state, context.params.siteId);
       }
-      authenticate(context, route);
+      await authenticate(context, route);
       route.beforeBody?.(context);
     },
     // A POST without Content-Type and body has nothing to read: the type is still wrong.

@@ -31,10 +31,10 @@ function throttleEnrolment(context: ApiContext): void {
 }
 
 /** Exchanges a code for a credential; a code that does not work counts against the client. */
-function enrol(context: ApiContext, request: EnrolmentRequest): Reply {
+async function enrol(context: ApiContext, request: EnrolmentRequest): Promise<Reply> {
   const { state, siteId } = context;
   const client = clientAddress(context.request);
-  const result = state.store.devices.enrol(siteId, request, state.now());
+  const result = await state.store.devices.enrol(siteId, request, state.now());
   if (result.outcome === 'invalid-code') {
     state.enrolmentThrottle.recordFailure(client);
     throw new HttpError(
@@ -59,23 +59,23 @@ function enrol(context: ApiContext, request: EnrolmentRequest): Reply {
   return { status: 201, body };
 }
 
-function heartbeat(context: ApiContext, beat: Heartbeat): Reply {
+async function heartbeat(context: ApiContext, beat: Heartbeat): Promise<Reply> {
   const kioskId = pathKiosk(context);
   if (beat.kioskId !== kioskId) {
     throw new HttpError(400, 'bad-request', 'body.kioskId must equal the kiosk of the path');
   }
   const now = context.state.now();
-  context.state.store.devices.recordHeartbeat(context.siteId, beat, now);
+  await context.state.store.devices.recordHeartbeat(context.siteId, beat, now);
   const body: HeartbeatResponse = {
     serverTime: now.toISOString(),
-    configVersion: context.state.store.remoteConfig.of(context.siteId, kioskId).version,
+    configVersion: (await context.state.store.remoteConfig.of(context.siteId, kioskId)).version,
   };
   return { status: 200, body };
 }
 
-function remoteConfig(context: ApiContext): Reply {
+async function remoteConfig(context: ApiContext): Promise<Reply> {
   const kioskId = pathKiosk(context);
-  return { status: 200, body: context.state.store.remoteConfig.of(context.siteId, kioskId) };
+  return { status: 200, body: await context.state.store.remoteConfig.of(context.siteId, kioskId) };
 }
 
 export const deviceRoutes: ApiRoute[] = [

@@ -12,12 +12,15 @@
  */
 import {
   NumberLeaseRequestSchema,
+  type NumberLease,
   type NumberLeaseRequest,
+  type Numbering,
 } from '../../src-shared/contract/townhall-api';
 import { addDays } from '../../src-shared/domain/site-time';
 import { requireKiosk } from '../authentication';
 import { apiRoute, siteToday, type ApiContext, type ApiRoute, type Reply } from '../context';
 import { HttpError, retryLater } from '../http-util';
+import type { NumberLeasesRepository } from '../store/number-leases-repository';
 
 export const MAX_LEASE_BLOCK = 50;
 export const DEFAULT_MAX_UNUSED_LEASED = 4 * MAX_LEASE_BLOCK;
@@ -26,8 +29,8 @@ export const LEASE_DAYS_AHEAD = 7;
 const UNUSED_RETRY_AFTER_MS = 60_000;
 
 /** The request's day: a calendar day (not 2026-02-30) from yesterday to a week ahead. */
-function checkLeaseDay(context: ApiContext, day: string): void {
-  const today = siteToday(context.state, context.siteId);
+async function checkLeaseDay(context: ApiContext, day: string): Promise<void> {
+  const today = await siteToday(context.state, context.siteId);
   const first = addDays(today, -1);
   const last = addDays(today, LEASE_DAYS_AHEAD);
   // addDays normalises through the calendar: an impossible date comes back as another one.
@@ -40,18 +43,33 @@ function checkLeaseDay(context: ApiContext, day: string): void {
   }
 }
 
-function postNumberLease(context: ApiContext, request: NumberLeaseRequest): Reply {
+async function postNumberLease(context: ApiContext, request: NumberLeaseRequest): Promise<Reply> {
   const { state, siteId } = context;
   requireKiosk(context, request.kioskId);
-  const site = state.store.sites.getSite(siteId);
+  const site = await state.store.sites.getSite(siteId);
   if (!site) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
-  if (!state.store.sites.getService(siteId, request.serviceId)) {
+  if (!(await state.store.sites.getService(siteId, request.serviceId))) {
     throw new HttpError(404, 'not-found', `service ${request.serviceId} is not known here`);
   }
-  checkLeaseDay(context, request.day);
+  await checkLeaseDay(context, request.day);
+  // One transaction with the site locked: no other lease of the site can come in between
+  // counting this kiosk's unused numbers and taking the next block.
+  const lease = await state.store.transaction(
+    ({ numberLeases }) => leaseBlock(numberLeases, context, request, site),
+    siteId,
+  );
+  return { status: 201, body: lease };
+}
+
+async function leaseBlock(
+  numberLeases: NumberLeasesRepository,
+  context: ApiContext,
+  request: NumberLeaseRequest,
+  site: { numbering: Numbering },
+): Promise<NumberLease> {
+  const { state, siteId } = context;
   const block = { siteId, serviceId: request.serviceId, day: request.day };
-  // Synchronous from here on (better-sqlite3): no other lease can come in between.
-  const unused = state.store.numberLeases.unusedOf({ ...block, kioskId: request.kioskId });
+  const unused = await numberLeases.unusedOf({ ...block, kioskId: request.kioskId });
   const room = state.maxUnusedLeased - unused;
   if (room < 1) {
     throw retryLater(
@@ -63,7 +81,7 @@ function postNumberLease(context: ApiContext, request: NumberLeaseRequest): Repl
     );
   }
   const asked = request.size ?? site.numbering.defaultBlockSize;
-  const lease = state.store.numberLeases.lease(
+  const lease = await numberLeases.lease(
     { ...block, kioskId: request.kioskId, size: Math.min(asked, MAX_LEASE_BLOCK, room) },
     site.numbering.leaseCeiling,
     state.now(),
@@ -75,7 +93,7 @@ function postNumberLease(context: ApiContext, request: NumberLeaseRequest): Repl
       `every number up to ${site.numbering.leaseCeiling} of ${request.serviceId} on ${request.day} is leased`,
     );
   }
-  return { status: 201, body: lease };
+  return lease;
 }
 
 export const numberLeaseRoutes: ApiRoute[] = [

@@ -37,10 +37,10 @@ export function sendPage(reply: FastifyReply, html: string, csp: string): void {
 }
 
 /** The site a page is for: `?site=` or the server's first site. */
-export function pageSite(state: ServerState, url: URL): string {
+export async function pageSite(state: ServerState, url: URL): Promise<string> {
   const requested = url.searchParams.get('site');
-  const siteId = requested ?? state.store.sites.listSiteIds()[0];
-  if (!siteId || !state.store.sites.hasSite(siteId)) {
+  const siteId = requested ?? (await state.store.sites.listSiteIds())[0];
+  if (!siteId || !(await state.store.sites.hasSite(siteId))) {
     throw new HttpError(404, 'not-found', `site ${requested ?? ''} is not known`);
   }
   return siteId;

@@ -68,9 +68,9 @@ const SCREEN_JS = `'use strict';
 })();
 `;
 
-function renderScreen(state: ServerState, siteId: string): string {
-  const site = state.store.sites.getSite(siteId);
-  const turns = state.store.calledTurns.recent(siteId, 6);
+async function renderScreen(state: ServerState, siteId: string): Promise<string> {
+  const site = await state.store.sites.getSite(siteId);
+  const turns = await state.store.calledTurns.recent(siteId, 6);
   const [latest] = turns;
   const items = turns
     .map(({ turn }) => `<li>${escapeHtml(turn.ticketNumber)} → ${escapeHtml(turn.desk)}</li>`)
@@ -95,8 +95,8 @@ const SCREEN_CSP =
   `default-src 'none'; script-src 'self'; style-src ${cspHash(SCREEN_CSS)}; ` +
   `connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
-export const serveScreenPage: PageHandler = (state, _request, reply, url) => {
-  sendPage(reply, renderScreen(state, pageSite(state, url)), SCREEN_CSP);
+export const serveScreenPage: PageHandler = async (state, _request, reply, url) => {
+  sendPage(reply, await renderScreen(state, await pageSite(state, url)), SCREEN_CSP);
 };
 
 export const serveScreenScript: PageHandler = (_state, _request, reply) => {
@@ -111,7 +111,7 @@ export const serveScreenScript: PageHandler = (_state, _request, reply) => {
  * The waiting room's own feed: what the screen shows anyway (number, desk), so public. It is
  * written on the raw socket; a refusal (503) before that is an ordinary answer.
  */
-export const openScreenStream: PageHandler = (state, request, reply, url) => {
-  openTurnStream(state, pageSite(state, url), request.raw, url, reply.raw);
+export const openScreenStream: PageHandler = async (state, request, reply, url) => {
+  await openTurnStream(state, await pageSite(state, url), request.raw, url, reply.raw);
   reply.hijack();
 };

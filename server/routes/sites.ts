@@ -2,6 +2,7 @@
 import {
   AppointmentsQuerySchema,
   type Appointment,
+  type AppointmentsQuery,
   type AppointmentsPage,
   type BookingTokenResponse,
   type SiteInfoResponse,
@@ -11,7 +12,11 @@ import { signBookingToken, type SigningKey } from '../booking-tokens';
 import { siteToday, type ApiRoute, type ServerState } from '../context';
 import { MAX_LEASE_BLOCK } from './number-leases';
 import { checkCursor, encodeCursor } from '../cursor';
-import { publicAppointment, type StoredAppointment } from '../store/appointments-repository';
+import {
+  publicAppointment,
+  type AppointmentsRepository,
+  type StoredAppointment,
+} from '../store/appointments-repository';
 import type { ServerStore } from '../store/store';
 import { describeIssues, HttpError } from '../http-util';
 
@@ -20,11 +25,15 @@ import { describeIssues, HttpError } from '../http-util';
  * daily caps together). The ID-hash salt goes only to an enrolled device: with it, anyone could
  * test candidate ID numbers against the hashes (there are only so many DNI numbers).
  */
-function siteInfo(state: ServerState, siteId: string, enrolled: boolean): SiteInfoResponse {
-  const stored = state.store.sites.getSite(siteId);
+async function siteInfo(
+  state: ServerState,
+  siteId: string,
+  enrolled: boolean,
+): Promise<SiteInfoResponse> {
+  const stored = await state.store.sites.getSite(siteId);
   if (!stored) throw new HttpError(404, 'not-found', `site ${siteId} is not known`);
   const { idHashSalt, numbering, ...site } = stored;
-  const today = siteToday(state, siteId);
+  const today = await siteToday(state, siteId);
   return {
     site: {
       ...site,
@@ -36,8 +45,8 @@ function siteInfo(state: ServerState, siteId: string, enrolled: boolean): SiteIn
         defaultBlockSize: Math.min(numbering.defaultBlockSize, MAX_LEASE_BLOCK),
       },
     },
-    services: state.store.sites.listServices(siteId),
-    issuedToday: { day: today, services: state.store.tickets.countsOfDay(siteId, today) },
+    services: await state.store.sites.listServices(siteId),
+    issuedToday: { day: today, services: await state.store.tickets.countsOfDay(siteId, today) },
   };
 }
 
@@ -47,25 +56,41 @@ const appointmentFor =
   (appointment: StoredAppointment): Appointment =>
     publicAppointment(enrolled ? appointment : { ...appointment, citizenIdHash: null });
 
-function getAppointments(
+async function getAppointments(
   store: ServerStore,
   siteId: string,
   url: URL,
   enrolled: boolean,
-): AppointmentsPage {
-  const { appointments } = store;
+): Promise<AppointmentsPage> {
   // First value of each parameter: repeated parameters are not part of the API.
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) raw[key] ??= value;
   const parsed = AppointmentsQuerySchema.safeParse(raw);
   if (!parsed.success) throw new HttpError(400, 'bad-request', describeIssues(parsed.error));
   const query = parsed.data;
-  const currentSeq = appointments.currentSequence();
+  // One transaction that no appointment write of the site is in flight for (on SQLite: none at
+  // all; on PostgreSQL: the site's row locked for share): every change up to the sequence read
+  // is visible to the rows read, so the cursor never passes one the kiosk did not get.
+  return store.transaction(
+    ({ appointments }) => appointmentsPage(appointments, siteId, query, enrolled),
+    siteId,
+    'share',
+  );
+}
+
+async function appointmentsPage(
+  appointments: AppointmentsRepository,
+  siteId: string,
+  query: AppointmentsQuery,
+  enrolled: boolean,
+): Promise<AppointmentsPage> {
+  const currentSeq = await appointments.currentSequence();
+  const epoch = await appointments.epoch();
   let baseSeq = currentSeq;
   let position = 0;
   if (query.cursor !== undefined) {
     const check = checkCursor(query.cursor, {
-      epoch: appointments.epoch,
+      epoch,
       siteId,
       from: query.from,
       days: query.days,
@@ -76,7 +101,7 @@ function getAppointments(
     position = check.state.position;
   }
   // One row more than asked tells whether another page follows.
-  const rows = appointments.changedInWindow({
+  const rows = await appointments.changedInWindow({
     siteId,
     fromDay: query.from,
     toDay: addDays(query.from, query.days - 1),
@@ -87,11 +112,11 @@ function getAppointments(
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   // The last page's cursor is the current sequence, so the next delta starts after every change
-  // that exists now, in this window or not. better-sqlite3 is synchronous: nothing can be written
-  // between reading the rows and reading the sequence.
+  // that exists now, in this window or not (the transaction above: nothing of the site can be
+  // written between reading the sequence and reading the rows).
   const nextPosition = hasMore ? (page.at(-1)?.changeSeq ?? position) : currentSeq;
   const cursor = encodeCursor({
-    epoch: appointments.epoch,
+    epoch,
     siteId,
     from: query.from,
     days: query.days,
@@ -108,21 +133,21 @@ const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
  * Signs a token for one of the site's appointments. It expires at the end of the appointment's
  * site-local day: it can do nothing after that.
  */
-export function issueToken(
+export async function issueToken(
   store: ServerStore,
   key: SigningKey,
   siteId: string,
   appointmentId: string,
   now: Date,
-): BookingTokenResponse {
-  const appointment = store.appointments.get(appointmentId);
+): Promise<BookingTokenResponse> {
+  const appointment = await store.appointments.get(appointmentId);
   if (!appointment || appointment.siteId !== siteId) {
     throw new HttpError(404, 'not-found', `appointment ${appointmentId} is not known here`);
   }
   if (appointment.status === 'cancelled') {
     throw new HttpError(409, 'conflict', `appointment ${appointment.id} is cancelled`);
   }
-  const site = store.sites.getSite(siteId);
+  const site = await store.sites.getSite(siteId);
   const expiresAt = fromLocalDateTime(
     addDays(appointment.localDay, 1),
     '00:00',
@@ -145,27 +170,27 @@ export const siteRoutes: ApiRoute[] = [
     method: 'GET',
     path: '/sites/:siteId',
     auth: 'device',
-    handle: ({ state, siteId, enrolledDevice }) => ({
+    handle: async ({ state, siteId, enrolledDevice }) => ({
       status: 200,
-      body: siteInfo(state, siteId, enrolledDevice !== null),
+      body: await siteInfo(state, siteId, enrolledDevice !== null),
     }),
   },
   {
     method: 'GET',
     path: '/sites/:siteId/appointments',
     auth: 'device',
-    handle: ({ state, siteId, url, enrolledDevice }) => ({
+    handle: async ({ state, siteId, url, enrolledDevice }) => ({
       status: 200,
-      body: getAppointments(state.store, siteId, url, enrolledDevice !== null),
+      body: await getAppointments(state.store, siteId, url, enrolledDevice !== null),
     }),
   },
   {
     method: 'GET',
     path: '/sites/:siteId/appointments/:appointmentId/token',
     auth: 'device',
-    handle: ({ state, siteId, params }) => ({
+    handle: async ({ state, siteId, params }) => ({
       status: 200,
-      body: issueToken(
+      body: await issueToken(
         state.store,
         state.activeKey,
         siteId,

@@ -25,16 +25,16 @@ button{font-size:1rem;padding:6px 14px;background:#0b3d91;color:#fff;border:0;bo
 const hhmm = (iso: string | null, timeZone: string): string =>
   iso ? toLocalDateTime(new Date(iso), timeZone).time : '—';
 
-function renderStaff(state: ServerState, siteId: string, url: URL): string {
-  const site = state.store.sites.getSite(siteId);
-  const timeZone = siteTimeZone(state, siteId);
-  const services = state.store.sites.listServices(siteId);
+async function renderStaff(state: ServerState, siteId: string, url: URL): Promise<string> {
+  const site = await state.store.sites.getSite(siteId);
+  const timeZone = await siteTimeZone(state, siteId);
+  const services = await state.store.sites.listServices(siteId);
   const serviceName = (id: string) =>
     escapeHtml(services.find((service) => service.id === id)?.names.es ?? id);
   const today = toLocalDateTime(state.now(), timeZone).day;
-  const waiting = state.store.tickets.waiting(siteId, today);
-  const turns = state.store.calledTurns.recent(siteId, RECENT_TURNS);
-  const devices = state.store.devices.list(siteId);
+  const waiting = await state.store.tickets.waiting(siteId, today);
+  const turns = await state.store.calledTurns.recent(siteId, RECENT_TURNS);
+  const devices = await state.store.devices.list(siteId);
   const siteParam = encodeURIComponent(siteId);
 
   const called = url.searchParams.get('called');
@@ -61,8 +61,7 @@ function renderStaff(state: ServerState, siteId: string, url: URL): string {
       (service) => `<option value="${escapeHtml(service.id)}">${serviceName(service.id)}</option>`,
     )
     .join('');
-  const deskForms = state.store.sites
-    .listDesks(siteId)
+  const deskForms = (await state.store.sites.listDesks(siteId))
     .map(
       (desk) =>
         `<form method="post" action="/staff/call-next">` +
@@ -147,29 +146,29 @@ export function checkSameOrigin(state: ServerState, request: FastifyRequest): vo
   }
 }
 
-export const serveStaffPage: PageHandler = (state, _request, reply, url) => {
-  sendPage(reply, renderStaff(state, pageSite(state, url), url), STAFF_CSP);
+export const serveStaffPage: PageHandler = async (state, _request, reply, url) => {
+  sendPage(reply, await renderStaff(state, await pageSite(state, url), url), STAFF_CSP);
 };
 
 /**
  * The desk form's post (its origin checked and its form read before: http/page-routes.ts):
  * calls the next turn, then sends the browser back to the page.
  */
-export const postStaffCallNext: PageHandler = (state, request, reply, url) => {
+export const postStaffCallNext: PageHandler = async (state, request, reply, url) => {
   if (!(request.body instanceof URLSearchParams)) {
     throw new HttpError(415, 'unsupported-media-type', 'expected a form post');
   }
   const form = request.body;
-  const siteId = pageSite(
+  const siteId = await pageSite(
     state,
     new URL(`/?site=${encodeURIComponent(form.get('site') ?? '')}`, url),
   );
   const desk = (form.get('desk') ?? '').trim();
-  if (!state.store.sites.listDesks(siteId).includes(desk)) {
+  if (!(await state.store.sites.listDesks(siteId)).includes(desk)) {
     throw new HttpError(400, 'bad-request', 'desk: not a desk of this site');
   }
   const service = form.get('service') ?? '';
-  const called = callNext(state, siteId, desk, service ? [service] : undefined);
+  const called = await callNext(state, siteId, desk, service ? [service] : undefined);
   const query = new URLSearchParams({ site: siteId });
   if (called) {
     query.set('called', called.turn.ticketNumber);

@@ -25,6 +25,7 @@ import {
 import { HttpError } from '../http-util';
 import { firstKeptDay } from '../retention';
 import { bookingTokenHash, publicCheckIn, type StoredCheckIn } from '../store/check-ins-repository';
+import type { Repositories } from '../store/store';
 import { sameWalkIn, walkInRecord } from '../store/tickets-repository';
 
 /** How far ahead of the server's clock a kiosk's clock may be. */
@@ -44,10 +45,10 @@ function requireIdempotencyKey(context: ApiContext): void {
  * more than a day ahead of the server nor on a day its retention has already erased (a kiosk
  * that was offline for days may still report). Returns the site-local day of issuedAt.
  */
-function checkTicketReport(
+async function checkTicketReport(
   context: ApiContext,
   report: { ticketId: string; kioskId: string; issuedAt: string },
-): string {
+): Promise<string> {
   if (context.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()] !== report.ticketId) {
     throw new HttpError(400, 'bad-request', `${IDEMPOTENCY_KEY_HEADER} must equal body.ticketId`);
   }
@@ -55,8 +56,8 @@ function checkTicketReport(
   const { state, siteId } = context;
   const now = state.now();
   const issuedAt = new Date(report.issuedAt);
-  const day = localDayOf(issuedAt, siteTimeZone(state, siteId));
-  const oldest = firstKeptDay(siteToday(state, siteId), state.retentionDays);
+  const day = localDayOf(issuedAt, await siteTimeZone(state, siteId));
+  const oldest = firstKeptDay(await siteToday(state, siteId), state.retentionDays);
   if (issuedAt.getTime() > now.getTime() + MAX_ISSUED_AHEAD_MS || day < oldest) {
     throw new HttpError(
       400,
@@ -88,14 +89,14 @@ const sameCheckIn = (record: StoredCheckIn, request: CheckInRequest): boolean =>
  * The checks every new ticket passes: its number is not held by another ticket of the service
  * that day, and the service's daily cap is not reached. Call inside the write transaction.
  */
-function checkNewTicket(
+async function checkNewTicket(
+  { tickets }: Repositories,
   context: ApiContext,
   service: Service,
   day: string,
   ticketNumber: string,
-): void {
-  const { tickets } = context.state.store;
-  const holder = tickets.holderOfNumber(context.siteId, service.id, day, ticketNumber);
+): Promise<void> {
+  const holder = await tickets.holderOfNumber(context.siteId, service.id, day, ticketNumber);
   if (holder) {
     throw new HttpError(
       409,
@@ -106,7 +107,7 @@ function checkNewTicket(
   if (
     service.dailyCap !== null &&
     service.dailyCap !== undefined &&
-    tickets.countOfDay(context.siteId, service.id, day) >= service.dailyCap
+    (await tickets.countOfDay(context.siteId, service.id, day)) >= service.dailyCap
   ) {
     throw new HttpError(
       409,
@@ -116,22 +117,22 @@ function checkNewTicket(
   }
 }
 
-function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Reply {
+async function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Promise<Reply> {
   const { state, siteId } = context;
-  const day = checkTicketReport(context, checkIn);
-  const { store } = state;
-  const { appointments, checkIns, sites, tickets } = store;
-  // Synchronous from here on: the lookup and the writes cannot interleave with another request.
-  return store.transaction((): Reply => {
-    const existing = checkIns.get(checkIn.ticketId);
+  const day = await checkTicketReport(context, checkIn);
+  // One transaction with the site locked: the lookups and the writes cannot interleave with
+  // another report of the site (the same ticket replayed, or the same number).
+  return state.store.transaction(async (repositories): Promise<Reply> => {
+    const { appointments, checkIns, sites, tickets } = repositories;
+    const existing = await checkIns.get(checkIn.ticketId);
     if (existing) {
       if (existing.siteId === siteId && sameCheckIn(existing, checkIn)) {
         return { status: 200, body: publicCheckIn(existing) };
       }
       throw keyMismatch(checkIn.ticketId);
     }
-    if (tickets.get(checkIn.ticketId)) throw keyMismatch(checkIn.ticketId);
-    const appointment = appointments.get(checkIn.appointmentId);
+    if (await tickets.get(checkIn.ticketId)) throw keyMismatch(checkIn.ticketId);
+    const appointment = await appointments.get(checkIn.appointmentId);
     if ((!appointment || appointment.siteId !== siteId) && checkIn.bookingToken !== undefined) {
       // Checked in offline from a signed token for a booking this town hall does not have (never
       // recorded, deleted since, or signed by another system): final, for staff to look at.
@@ -155,15 +156,15 @@ function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Reply {
       throw new HttpError(409, 'conflict', `appointment ${appointment.id} is already checked in`);
     }
     // A 'no-show' that turns up late is still welcome: the check-in wins.
-    const service = sites.getService(siteId, appointment.serviceId);
-    if (service) checkNewTicket(context, service, day, checkIn.ticketNumber);
+    const service = await sites.getService(siteId, appointment.serviceId);
+    if (service) await checkNewTicket(repositories, context, service, day, checkIn.ticketNumber);
     const receivedAt = state.now();
-    const record = checkIns.insert(siteId, checkIn, receivedAt);
-    appointments.update(appointment.id, {
+    const record = await checkIns.insert(siteId, checkIn, receivedAt);
+    await appointments.update(appointment.id, {
       status: 'checked-in',
       ticketNumber: checkIn.ticketNumber,
     });
-    tickets.insert({
+    await tickets.insert({
       ticketId: checkIn.ticketId,
       siteId,
       kind: 'appointment',
@@ -177,31 +178,30 @@ function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Reply {
       receivedAt,
     });
     return { status: 201, body: publicCheckIn(record) };
-  });
+  }, siteId);
 }
 
-function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Reply {
+async function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Promise<Reply> {
   const { state, siteId } = context;
-  const day = checkTicketReport(context, walkIn);
-  const { store } = state;
-  const { checkIns, sites, tickets } = store;
-  return store.transaction((): Reply => {
-    const existing = tickets.get(walkIn.ticketId);
+  const day = await checkTicketReport(context, walkIn);
+  return state.store.transaction(async (repositories): Promise<Reply> => {
+    const { checkIns, sites, tickets } = repositories;
+    const existing = await tickets.get(walkIn.ticketId);
     if (existing) {
       if (existing.siteId === siteId && sameWalkIn(existing, walkIn)) {
         return { status: 200, body: walkInRecord(existing) };
       }
       throw keyMismatch(walkIn.ticketId);
     }
-    if (checkIns.get(walkIn.ticketId)) throw keyMismatch(walkIn.ticketId);
-    const service = sites.getService(siteId, walkIn.serviceId);
+    if (await checkIns.get(walkIn.ticketId)) throw keyMismatch(walkIn.ticketId);
+    const service = await sites.getService(siteId, walkIn.serviceId);
     if (!service)
       throw new HttpError(404, 'not-found', `service ${walkIn.serviceId} is not known here`);
     if (!service.walkInsAllowed) {
       throw new HttpError(409, 'conflict', `${service.id} does not admit walk-ins`);
     }
-    checkNewTicket(context, service, day, walkIn.ticketNumber);
-    const ticket = tickets.insert({
+    await checkNewTicket(repositories, context, service, day, walkIn.ticketNumber);
+    const ticket = await tickets.insert({
       ticketId: walkIn.ticketId,
       siteId,
       kind: 'walk-in',
@@ -215,7 +215,7 @@ function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Reply {
       receivedAt: state.now(),
     });
     return { status: 201, body: walkInRecord(ticket) };
-  });
+  }, siteId);
 }
 
 export const ticketRoutes: ApiRoute[] = [

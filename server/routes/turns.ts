@@ -19,15 +19,15 @@ export const RECENT_TURNS = 20;
  * Calls the next ticket of today to a desk (appointments first, then by issue time), records
  * the turn and tells every open stream. Null when nobody is waiting.
  */
-export function callNext(
+export async function callNext(
   state: ServerState,
   siteId: string,
   desk: string,
   serviceIds?: readonly string[],
-): SequencedTurn | null {
-  const called = state.store.calledTurns.callNext(
+): Promise<SequencedTurn | null> {
+  const called = await state.store.calledTurns.callNext(
     siteId,
-    siteToday(state, siteId),
+    await siteToday(state, siteId),
     desk,
     serviceIds,
     state.now(),
@@ -37,15 +37,16 @@ export function callNext(
 }
 
 /** Opens an SSE stream of a site's called turns, replaying those after Last-Event-ID. */
-export function openTurnStream(
+export async function openTurnStream(
   state: ServerState,
   siteId: string,
   request: IncomingMessage,
   url: URL,
   response: Parameters<ServerState['hub']['open']>[1],
-): void {
+): Promise<void> {
   const after = lastEventId(request, url);
-  const missed = after === null ? [] : state.store.calledTurns.after(siteId, after, MAX_REPLAY);
+  const missed =
+    after === null ? [] : await state.store.calledTurns.after(siteId, after, MAX_REPLAY);
   state.hub.open(siteId, response, missed, clientAddress(request));
 }
 
@@ -54,10 +55,9 @@ export const turnRoutes: ApiRoute[] = [
     method: 'GET',
     path: '/sites/:siteId/called-turns',
     auth: 'device',
-    handle: ({ state, siteId }) => {
-      const body: CalledTurnsResponse = {
-        calledTurns: state.store.calledTurns.recent(siteId, RECENT_TURNS).map(({ turn }) => turn),
-      };
+    handle: async ({ state, siteId }) => {
+      const recent = await state.store.calledTurns.recent(siteId, RECENT_TURNS);
+      const body: CalledTurnsResponse = { calledTurns: recent.map(({ turn }) => turn) };
       return { status: 200, body };
     },
   },
@@ -73,17 +73,22 @@ export const turnRoutes: ApiRoute[] = [
     path: '/sites/:siteId/call-next',
     auth: 'device',
     body: CallNextRequestSchema,
-    handle: (context, request) => {
+    handle: async (context, request) => {
       // The waiting-room screen shows and speaks the desk: only the site's own desks, never
       // free text (which could carry a name).
-      if (!context.state.store.sites.listDesks(context.siteId).includes(request.desk)) {
+      if (!(await context.state.store.sites.listDesks(context.siteId)).includes(request.desk)) {
         throw new HttpError(
           400,
           'bad-request',
           `desk "${request.desk}" is not a desk of this site`,
         );
       }
-      const called = callNext(context.state, context.siteId, request.desk, request.serviceIds);
+      const called = await callNext(
+        context.state,
+        context.siteId,
+        request.desk,
+        request.serviceIds,
+      );
       if (!called) throw new HttpError(404, 'not-found', 'no ticket is waiting for these services');
       return { status: 200, body: called.turn };
     },

@@ -4,12 +4,13 @@
  * delta tell a kiosk that an appointment moved out of (or was rescheduled into) the window it
  * caches. The log's epoch names this run of it (see `startEpoch`).
  */
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Appointment } from '../../src-shared/contract/townhall-api';
 import type { AppointmentStatus } from '../../src-shared/domain/appointment-status';
 import { localDayOf } from '../../src-shared/domain/site-time';
-import type { SitesRepository } from './sites-repository';
+import { allRows, atomically, firstRow, runWrite, type Connection } from './connection';
+import { SitesRepository } from './sites-repository';
 
 interface AppointmentRow {
   id: string;
@@ -88,10 +89,7 @@ export const publicAppointment = (appointment: StoredAppointment): Appointment =
 });
 
 export class AppointmentsRepository {
-  constructor(
-    private readonly db: Database.Database,
-    private readonly sites: SitesRepository,
-  ) {}
+  constructor(private readonly connection: Connection) {}
 
   /**
    * Gives the change log a new epoch. Called at every open: a cursor minted before the database
@@ -99,96 +97,106 @@ export class AppointmentsRepository {
    * refused as foreign instead of silently skipping changes. It costs each kiosk one full pull
    * per server restart.
    */
-  startEpoch(): void {
-    this.db
-      .prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('epoch', ?)`)
-      .run(randomBytes(4).toString('hex'));
-  }
-
-  get epoch(): string {
-    return (
-      this.db.prepare(`SELECT value FROM meta WHERE key = 'epoch'`).get() as { value: string }
-    ).value;
-  }
-
-  /** The highest change sequence ever issued (0 when nothing was written yet). */
-  currentSequence(): number {
-    const row = this.db
-      .prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'appointment_changes'`)
-      .get() as { seq: number } | undefined;
-    return row?.seq ?? 0;
-  }
-
-  private logChange(appointmentId: string, oldDay: string | null): number {
-    return Number(
-      this.db
-        .prepare(`INSERT INTO appointment_changes (appointment_id, old_day) VALUES (?, ?)`)
-        .run(appointmentId, oldDay).lastInsertRowid,
+  async startEpoch(): Promise<void> {
+    await runWrite(
+      this.connection,
+      sql`INSERT INTO meta (key, value) VALUES ('epoch', ${randomBytes(4).toString('hex')})
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     );
   }
 
-  insert(siteId: string, appointment: NewAppointment): StoredAppointment {
-    return this.db.transaction(() => {
-      const localDay = localDayOf(new Date(appointment.startsAt), this.sites.timeZoneOf(siteId));
-      const seq = this.logChange(appointment.id, null);
-      this.db
-        .prepare(
-          `INSERT INTO appointments (id, site_id, code, service_id, starts_at, local_day, status,
-             version, change_seq, citizen_id_hash)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-        )
-        .run(
-          appointment.id,
-          siteId,
-          appointment.code,
-          appointment.serviceId,
-          new Date(appointment.startsAt).toISOString(),
-          localDay,
-          appointment.status,
-          seq,
-          appointment.citizenIdHash ?? null,
+  async epoch(): Promise<string> {
+    const row = await firstRow(
+      this.connection,
+      sql<{ value: string }>`SELECT value FROM meta WHERE key = 'epoch'`,
+    );
+    if (!row) throw new Error('the change log has no epoch');
+    return row.value;
+  }
+
+  /** The highest change sequence ever issued (0 when nothing was written yet). */
+  async currentSequence(): Promise<number> {
+    const row = await firstRow(
+      this.connection,
+      this.connection.dialect === 'sqlite'
+        ? sql<{ seq: number }>`SELECT seq FROM sqlite_sequence
+            WHERE name = 'appointment_changes'`
+        : sql<{ seq: number | null }>`SELECT pg_sequence_last_value(
+            pg_get_serial_sequence('appointment_changes', 'seq')) AS seq`,
+    );
+    return Number(row?.seq ?? 0);
+  }
+
+  async insert(siteId: string, appointment: NewAppointment): Promise<StoredAppointment> {
+    return atomically(
+      this.connection,
+      async (connection) => {
+        const timeZone = await new SitesRepository(connection).timeZoneOf(siteId);
+        const localDay = localDayOf(new Date(appointment.startsAt), timeZone);
+        const seq = await logChange(connection, appointment.id, null);
+        await runWrite(
+          connection,
+          sql`INSERT INTO appointments (id, site_id, code, service_id, starts_at, local_day,
+              status, version, change_seq, citizen_id_hash)
+            VALUES (${appointment.id}, ${siteId}, ${appointment.code}, ${appointment.serviceId},
+              ${new Date(appointment.startsAt).toISOString()}, ${localDay}, ${appointment.status},
+              1, ${seq}, ${appointment.citizenIdHash ?? null})`,
         );
-      return this.get(appointment.id) as StoredAppointment;
-    })();
+        return (await new AppointmentsRepository(connection).get(
+          appointment.id,
+        )) as StoredAppointment;
+      },
+      siteId,
+    );
   }
 
   /** Applies a change, bumping the appointment's version and its place in the change log. */
-  update(id: string, change: AppointmentChange): StoredAppointment {
-    return this.db.transaction(() => {
-      const current = this.get(id);
-      if (!current) throw new Error(`unknown appointment ${id}`);
-      const startsAt = change.startsAt ? new Date(change.startsAt).toISOString() : current.startsAt;
-      const localDay = localDayOf(new Date(startsAt), this.sites.timeZoneOf(current.siteId));
-      const seq = this.logChange(id, current.localDay);
-      this.db
-        .prepare(
-          `UPDATE appointments SET starts_at = ?, local_day = ?, status = ?, version = version + 1,
-             change_seq = ?, ticket_number = ? WHERE id = ?`,
-        )
-        .run(
-          startsAt,
-          localDay,
-          change.status ?? current.status,
-          seq,
-          change.ticketNumber !== undefined ? change.ticketNumber : (current.ticketNumber ?? null),
-          id,
+  async update(id: string, change: AppointmentChange): Promise<StoredAppointment> {
+    const before = await this.get(id);
+    if (!before) throw new Error(`unknown appointment ${id}`);
+    return atomically(
+      this.connection,
+      async (connection) => {
+        const appointments = new AppointmentsRepository(connection);
+        // Read again under the site's lock: another write may have come in between.
+        const current = await appointments.get(id);
+        if (!current) throw new Error(`unknown appointment ${id}`);
+        const startsAt = change.startsAt
+          ? new Date(change.startsAt).toISOString()
+          : current.startsAt;
+        const timeZone = await new SitesRepository(connection).timeZoneOf(current.siteId);
+        const localDay = localDayOf(new Date(startsAt), timeZone);
+        const seq = await logChange(connection, id, current.localDay);
+        const ticketNumber =
+          change.ticketNumber !== undefined ? change.ticketNumber : (current.ticketNumber ?? null);
+        await runWrite(
+          connection,
+          sql`UPDATE appointments SET starts_at = ${startsAt}, local_day = ${localDay},
+              status = ${change.status ?? current.status}, version = version + 1,
+              change_seq = ${seq}, ticket_number = ${ticketNumber}
+            WHERE id = ${id}`,
         );
-      return this.get(id) as StoredAppointment;
-    })();
+        return (await appointments.get(id)) as StoredAppointment;
+      },
+      before.siteId,
+    );
   }
 
-  get(id: string): StoredAppointment | undefined {
-    const row = this.db.prepare(`SELECT * FROM appointments WHERE id = ?`).get(id) as
-      AppointmentRow | undefined;
+  async get(id: string): Promise<StoredAppointment | undefined> {
+    const row = await firstRow(
+      this.connection,
+      sql<AppointmentRow>`SELECT * FROM appointments WHERE id = ${id}`,
+    );
     return row ? toAppointment(row) : undefined;
   }
 
-  list(siteId: string): StoredAppointment[] {
-    return (
-      this.db
-        .prepare(`SELECT * FROM appointments WHERE site_id = ? ORDER BY starts_at, id`)
-        .all(siteId) as AppointmentRow[]
-    ).map(toAppointment);
+  async list(siteId: string): Promise<StoredAppointment[]> {
+    const rows = await allRows(
+      this.connection,
+      sql<AppointmentRow>`SELECT * FROM appointments WHERE site_id = ${siteId}
+        ORDER BY starts_at, id`,
+    );
+    return rows.map(toAppointment);
   }
 
   /**
@@ -197,20 +205,33 @@ export class AppointmentsRepository {
    * sequence is a resumable paging position. `baseSeq` stays fixed while paging: a later change
    * that does not touch the window must not hide an earlier one that left it.
    */
-  changedInWindow(query: WindowQuery): StoredAppointment[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT a.* FROM appointments a
-           WHERE a.site_id = @siteId AND a.change_seq > @afterSeq
-             AND (a.local_day BETWEEN @fromDay AND @toDay
-               OR EXISTS (SELECT 1 FROM appointment_changes c
-                          WHERE c.appointment_id = a.id AND c.seq > @baseSeq
-                            AND c.old_day BETWEEN @fromDay AND @toDay))
-           ORDER BY a.change_seq
-           LIMIT @limit`,
-        )
-        .all(query) as AppointmentRow[]
-    ).map(toAppointment);
+  async changedInWindow(query: WindowQuery): Promise<StoredAppointment[]> {
+    const { siteId, fromDay, toDay, baseSeq, afterSeq, limit } = query;
+    const rows = await allRows(
+      this.connection,
+      sql<AppointmentRow>`SELECT a.* FROM appointments a
+        WHERE a.site_id = ${siteId} AND a.change_seq > ${afterSeq}
+          AND (a.local_day BETWEEN ${fromDay} AND ${toDay}
+            OR EXISTS (SELECT 1 FROM appointment_changes c
+                       WHERE c.appointment_id = a.id AND c.seq > ${baseSeq}
+                         AND c.old_day BETWEEN ${fromDay} AND ${toDay}))
+        ORDER BY a.change_seq
+        LIMIT ${limit}`,
+    );
+    return rows.map(toAppointment);
   }
+}
+
+/** Appends to the change log; the change's sequence. */
+async function logChange(
+  connection: Connection,
+  appointmentId: string,
+  oldDay: string | null,
+): Promise<number> {
+  const row = await firstRow(
+    connection,
+    sql<{ seq: number }>`INSERT INTO appointment_changes (appointment_id, old_day)
+      VALUES (${appointmentId}, ${oldDay}) RETURNING seq`,
+  );
+  return Number(row?.seq);
 }

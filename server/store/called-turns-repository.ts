@@ -1,7 +1,8 @@
 /** The turns called to desks: calling the next waiting ticket, and the turns called so far. */
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { CalledTurn } from '../../src-shared/contract/townhall-api';
-import type { TicketsRepository } from './tickets-repository';
+import { allRows, atomically, firstRow, type Connection } from './connection';
+import { TicketsRepository } from './tickets-repository';
 
 /** A called turn with its sequence number (the SSE event id). */
 export interface SequencedTurn {
@@ -28,68 +29,66 @@ const toTurn = (row: TurnRow): SequencedTurn => ({
 });
 
 export class CalledTurnsRepository {
-  constructor(
-    private readonly db: Database.Database,
-    private readonly tickets: TicketsRepository,
-  ) {}
+  constructor(private readonly connection: Connection) {}
 
   /** Calls the first waiting ticket to a desk, or returns null when nobody waits. */
-  callNext(
+  async callNext(
     siteId: string,
     day: string,
     desk: string,
     serviceIds: readonly string[] | undefined,
     at: Date,
-  ): SequencedTurn | null {
-    return this.db.transaction(() => {
-      const [next] = this.tickets.waiting(siteId, day, serviceIds);
-      if (!next) return null;
-      const seq = Number(
-        this.db
-          .prepare(
-            `INSERT INTO called_turns (site_id, ticket_id, ticket_number, service_id, desk,
-               called_at) VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(siteId, next.ticketId, next.ticketNumber, next.serviceId, desk, at.toISOString())
-          .lastInsertRowid,
-      );
-      this.tickets.markCalled(next.ticketId, seq);
-      return {
-        seq,
-        turn: {
-          ticketNumber: next.ticketNumber,
-          desk,
-          serviceId: next.serviceId,
-          calledAt: at.toISOString(),
-        },
-      };
-    })();
+  ): Promise<SequencedTurn | null> {
+    return atomically(
+      this.connection,
+      async (connection) => {
+        const tickets = new TicketsRepository(connection);
+        const [next] = await tickets.waiting(siteId, day, serviceIds);
+        if (!next) return null;
+        const inserted = await firstRow(
+          connection,
+          sql<{ seq: number }>`INSERT INTO called_turns (site_id, ticket_id, ticket_number,
+              service_id, desk, called_at) VALUES (${siteId}, ${next.ticketId},
+              ${next.ticketNumber}, ${next.serviceId}, ${desk}, ${at.toISOString()})
+            RETURNING seq`,
+        );
+        const seq = Number(inserted?.seq);
+        await tickets.markCalled(next.ticketId, seq);
+        return {
+          seq,
+          turn: {
+            ticketNumber: next.ticketNumber,
+            desk,
+            serviceId: next.serviceId,
+            calledAt: at.toISOString(),
+          },
+        };
+      },
+      siteId,
+    );
   }
 
   /** The last `limit` called turns of a site, newest first. */
-  recent(siteId: string, limit: number): SequencedTurn[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT seq, ticket_number, service_id, desk, called_at FROM called_turns
-           WHERE site_id = ? ORDER BY seq DESC LIMIT ?`,
-        )
-        .all(siteId, limit) as TurnRow[]
-    ).map(toTurn);
+  async recent(siteId: string, limit: number): Promise<SequencedTurn[]> {
+    const rows = await allRows(
+      this.connection,
+      sql<TurnRow>`SELECT seq, ticket_number, service_id, desk, called_at FROM called_turns
+        WHERE site_id = ${siteId} ORDER BY seq DESC LIMIT ${limit}`,
+    );
+    return rows.map(toTurn);
   }
 
   /**
    * The newest `limit` called turns after a sequence (a stream resumed with Last-Event-ID),
    * oldest first: a screen that missed more than that still ends on the turn called last.
    */
-  after(siteId: string, afterSeq: number, limit: number): SequencedTurn[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT * FROM (SELECT seq, ticket_number, service_id, desk, called_at FROM called_turns
-             WHERE site_id = ? AND seq > ? ORDER BY seq DESC LIMIT ?) ORDER BY seq`,
-        )
-        .all(siteId, afterSeq, limit) as TurnRow[]
-    ).map(toTurn);
+  async after(siteId: string, afterSeq: number, limit: number): Promise<SequencedTurn[]> {
+    const rows = await allRows(
+      this.connection,
+      sql<TurnRow>`SELECT * FROM (SELECT seq, ticket_number, service_id, desk, called_at
+          FROM called_turns WHERE site_id = ${siteId} AND seq > ${afterSeq}
+          ORDER BY seq DESC LIMIT ${limit}) AS missed ORDER BY seq`,
+    );
+    return rows.map(toTurn);
   }
 }

@@ -2,9 +2,10 @@
  * Check-ins as kiosks reported them: the record a replay of the same request gets back. Of the
  * booking token only a SHA-256 is kept, enough to tell a replay from another request.
  */
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { CheckInRecord, CheckInRequest } from '../../src-shared/contract/townhall-api';
 import { hashSecret } from '../device-secrets';
+import { allRows, firstRow, runWrite, type Connection } from './connection';
 
 interface CheckInRow {
   ticket_id: string;
@@ -51,41 +52,34 @@ export const publicCheckIn = (checkIn: StoredCheckIn): CheckInRecord => ({
 });
 
 export class CheckInsRepository {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly connection: Connection) {}
 
-  get(ticketId: string): StoredCheckIn | undefined {
-    const row = this.db.prepare(`SELECT * FROM check_ins WHERE ticket_id = ?`).get(ticketId) as
-      CheckInRow | undefined;
+  async get(ticketId: string): Promise<StoredCheckIn | undefined> {
+    const row = await firstRow(
+      this.connection,
+      sql<CheckInRow>`SELECT * FROM check_ins WHERE ticket_id = ${ticketId}`,
+    );
     return row ? toCheckIn(row) : undefined;
   }
 
-  insert(siteId: string, request: CheckInRequest, receivedAt: Date): StoredCheckIn {
-    this.db
-      .prepare(
-        `INSERT INTO check_ins (ticket_id, site_id, appointment_id, kiosk_id, ticket_number,
-           issued_at, received_at, identified_by, booking_token_sha256)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        request.ticketId,
-        siteId,
-        request.appointmentId,
-        request.kioskId,
-        request.ticketNumber,
-        request.issuedAt,
-        receivedAt.toISOString(),
-        request.identifiedBy ?? null,
-        bookingTokenHash(request),
-      );
-    return this.get(request.ticketId) as StoredCheckIn;
+  async insert(siteId: string, request: CheckInRequest, receivedAt: Date): Promise<StoredCheckIn> {
+    await runWrite(
+      this.connection,
+      sql`INSERT INTO check_ins (ticket_id, site_id, appointment_id, kiosk_id, ticket_number,
+            issued_at, received_at, identified_by, booking_token_sha256)
+          VALUES (${request.ticketId}, ${siteId}, ${request.appointmentId}, ${request.kioskId},
+            ${request.ticketNumber}, ${request.issuedAt}, ${receivedAt.toISOString()},
+            ${request.identifiedBy ?? null}, ${bookingTokenHash(request)})`,
+    );
+    return (await this.get(request.ticketId)) as StoredCheckIn;
   }
 
   /** Every check-in of every site, in arrival order. */
-  list(): StoredCheckIn[] {
-    return (
-      this.db
-        .prepare(`SELECT * FROM check_ins ORDER BY received_at, ticket_id`)
-        .all() as CheckInRow[]
-    ).map(toCheckIn);
+  async list(): Promise<StoredCheckIn[]> {
+    const rows = await allRows(
+      this.connection,
+      sql<CheckInRow>`SELECT * FROM check_ins ORDER BY received_at, ticket_id`,
+    );
+    return rows.map(toCheckIn);
   }
 }

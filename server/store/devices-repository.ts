@@ -3,10 +3,11 @@
  * may replace an enrolled kiosk), device credentials and the last heartbeat of each device.
  * Secrets are never stored: a code and a credential are kept as their SHA-256 (`hashSecret`).
  */
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { Heartbeat } from '../../src-shared/contract/townhall-api';
 import { hashSecret, newCredential } from '../device-secrets';
 import type { EnrolmentCodeRules } from '../enrolment-codes';
+import { allRows, atomically, firstRow, runWrite, type Connection } from './connection';
 
 /** What the staff page and tests see of a device. */
 export interface DeviceHealth {
@@ -65,25 +66,23 @@ const toDevice = (row: DeviceRow): DeviceHealth => {
 };
 
 export class DevicesRepository {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly connection: Connection) {}
 
   /** Stores a code's hash with its rules; false when that code already exists. */
-  addEnrolmentCode(siteId: string, code: string, rules: EnrolmentCodeRules, at: Date): boolean {
-    return (
-      this.db
-        .prepare(
-          `INSERT OR IGNORE INTO enrolment_codes (code_hash, site_id, created_at, kiosk_id,
-             expires_at, replace_kiosk) VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          hashSecret(code),
-          siteId,
-          at.toISOString(),
-          rules.kioskId,
-          rules.expiresAt.toISOString(),
-          rules.replace ? 1 : 0,
-        ).changes === 1
+  async addEnrolmentCode(
+    siteId: string,
+    code: string,
+    rules: EnrolmentCodeRules,
+    at: Date,
+  ): Promise<boolean> {
+    const added = await runWrite(
+      this.connection,
+      sql`INSERT INTO enrolment_codes (code_hash, site_id, created_at, kiosk_id, expires_at,
+          replace_kiosk) VALUES (${hashSecret(code)}, ${siteId}, ${at.toISOString()},
+          ${rules.kioskId}, ${rules.expiresAt.toISOString()}, ${rules.replace ? 1 : 0})
+        ON CONFLICT DO NOTHING`,
     );
+    return added === 1;
   }
 
   /**
@@ -93,83 +92,94 @@ export class DevicesRepository {
    * the code was made to replace it; the code is then not spent. On success the code is spent
    * and an earlier credential of the kiosk stops working.
    */
-  enrol(
+  async enrol(
     siteId: string,
     input: { enrolmentCode: string; kioskId: string; deviceName?: string | undefined },
     at: Date,
-  ): EnrolmentOutcome {
-    return this.db.transaction((): EnrolmentOutcome => {
-      const codeHash = hashSecret(input.enrolmentCode);
-      const code = this.db
-        .prepare(
-          `SELECT kiosk_id, expires_at, replace_kiosk FROM enrolment_codes
-           WHERE code_hash = ? AND site_id = ? AND used_at IS NULL`,
-        )
-        .get(codeHash, siteId) as
-        { kiosk_id: string | null; expires_at: string; replace_kiosk: number } | undefined;
-      if (
-        !code ||
-        Date.parse(code.expires_at) <= at.getTime() ||
-        (code.kiosk_id !== null && code.kiosk_id !== input.kioskId)
-      ) {
-        return { outcome: 'invalid-code' };
-      }
-      const enrolled = this.db
-        .prepare(
-          `SELECT 1 FROM devices
-           WHERE site_id = ? AND kiosk_id = ? AND credential_hash IS NOT NULL`,
-        )
-        .get(siteId, input.kioskId);
-      if (enrolled && code.replace_kiosk !== 1) return { outcome: 'already-enrolled' };
-      this.db
-        .prepare(`UPDATE enrolment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?`)
-        .run(at.toISOString(), input.kioskId, codeHash);
-      const credential = newCredential();
-      this.upsert(siteId, input.kioskId, {
-        device_name: input.deviceName ?? null,
-        credential_hash: hashSecret(credential),
-        enrolled_at: at.toISOString(),
-      });
-      return { outcome: 'enrolled', credential };
-    })();
+  ): Promise<EnrolmentOutcome> {
+    return atomically(
+      this.connection,
+      async (connection): Promise<EnrolmentOutcome> => {
+        const codeHash = hashSecret(input.enrolmentCode);
+        const code = await firstRow(
+          connection,
+          sql<{ kiosk_id: string | null; expires_at: string; replace_kiosk: number }>`SELECT
+              kiosk_id, expires_at, replace_kiosk FROM enrolment_codes
+            WHERE code_hash = ${codeHash} AND site_id = ${siteId} AND used_at IS NULL`,
+        );
+        if (
+          !code ||
+          Date.parse(code.expires_at) <= at.getTime() ||
+          (code.kiosk_id !== null && code.kiosk_id !== input.kioskId)
+        ) {
+          return { outcome: 'invalid-code' };
+        }
+        const enrolled = await firstRow(
+          connection,
+          sql`SELECT 1 AS one FROM devices WHERE site_id = ${siteId}
+            AND kiosk_id = ${input.kioskId} AND credential_hash IS NOT NULL`,
+        );
+        if (enrolled && code.replace_kiosk !== 1) return { outcome: 'already-enrolled' };
+        await runWrite(
+          connection,
+          sql`UPDATE enrolment_codes SET used_at = ${at.toISOString()},
+            used_by = ${input.kioskId} WHERE code_hash = ${codeHash}`,
+        );
+        const credential = newCredential();
+        await upsertDevice(connection, siteId, input.kioskId, {
+          device_name: input.deviceName ?? null,
+          credential_hash: hashSecret(credential),
+          enrolled_at: at.toISOString(),
+        });
+        return { outcome: 'enrolled', credential };
+      },
+      siteId,
+    );
   }
 
   /** The device a credential belongs to, if any. */
-  authenticate(credential: string): { siteId: string; kioskId: string } | undefined {
-    const row = this.db
-      .prepare(`SELECT site_id, kiosk_id FROM devices WHERE credential_hash = ?`)
-      .get(hashSecret(credential)) as { site_id: string; kiosk_id: string } | undefined;
+  async authenticate(credential: string): Promise<{ siteId: string; kioskId: string } | undefined> {
+    const row = await firstRow(
+      this.connection,
+      sql<{ site_id: string; kiosk_id: string }>`SELECT site_id, kiosk_id FROM devices
+        WHERE credential_hash = ${hashSecret(credential)}`,
+    );
     return row ? { siteId: row.site_id, kioskId: row.kiosk_id } : undefined;
   }
 
-  recordHeartbeat(siteId: string, heartbeat: Heartbeat, receivedAt: Date): void {
-    this.upsert(siteId, heartbeat.kioskId, {
+  async recordHeartbeat(siteId: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void> {
+    await upsertDevice(this.connection, siteId, heartbeat.kioskId, {
       last_seen_at: receivedAt.toISOString(),
       heartbeat_json: JSON.stringify(heartbeat),
       server_skew_ms: new Date(heartbeat.sentAt).getTime() - receivedAt.getTime(),
     });
   }
 
-  list(siteId?: string): DeviceHealth[] {
-    const rows = (
+  async list(siteId?: string): Promise<DeviceHealth[]> {
+    const rows = await allRows(
+      this.connection,
       siteId === undefined
-        ? this.db.prepare(`SELECT * FROM devices ORDER BY site_id, kiosk_id`).all()
-        : this.db.prepare(`SELECT * FROM devices WHERE site_id = ? ORDER BY kiosk_id`).all(siteId)
-    ) as DeviceRow[];
+        ? sql<DeviceRow>`SELECT * FROM devices ORDER BY site_id, kiosk_id`
+        : sql<DeviceRow>`SELECT * FROM devices WHERE site_id = ${siteId} ORDER BY kiosk_id`,
+    );
     return rows.map(toDevice);
   }
+}
 
-  /** Creates the device, or sets these columns of the one already known (the others stay). */
-  private upsert(siteId: string, kioskId: string, fields: DeviceFields): void {
-    // The column names come from DeviceFields' keys, never from a request.
-    const columns = Object.keys(fields);
-    this.db
-      .prepare(
-        `INSERT INTO devices (site_id, kiosk_id, ${columns.join(', ')})
-         VALUES (@site_id, @kiosk_id, ${columns.map((column) => `@${column}`).join(', ')})
-         ON CONFLICT (site_id, kiosk_id) DO UPDATE SET
-           ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`,
-      )
-      .run({ site_id: siteId, kiosk_id: kioskId, ...fields });
-  }
+/** Creates the device, or sets these columns of the one already known (the others stay). */
+async function upsertDevice(
+  connection: Connection,
+  siteId: string,
+  kioskId: string,
+  fields: DeviceFields,
+): Promise<void> {
+  // The column names come from DeviceFields' keys, never from a request.
+  const columns = Object.keys(fields) as (keyof DeviceFields)[];
+  await runWrite(
+    connection,
+    sql`INSERT INTO devices (site_id, kiosk_id, ${sql.join(columns.map((c) => sql.ref(c)))})
+      VALUES (${siteId}, ${kioskId}, ${sql.join(columns.map((c) => fields[c] ?? null))})
+      ON CONFLICT (site_id, kiosk_id) DO UPDATE SET
+        ${sql.join(columns.map((c) => sql`${sql.ref(c)} = ${sql.raw(`excluded.${c}`)}`))}`,
+  );
 }

@@ -1,23 +1,32 @@
 /**
- * The reference server's own store: one SQLite file (or memory), its repositories, and one way
- * to run a transaction. All of the server's SQL lives in this folder; the schema is brought up to
- * date by the migration list (`migrations/`) through Kysely before the repositories open.
+ * The reference server's own store: an SQLite file (or memory) or a PostgreSQL database, its
+ * repositories, and one way to run a transaction. All of the server's SQL lives in this folder;
+ * the schema is brought up to date by the migration list (`migrations/`) through Kysely before
+ * the repositories open.
  */
+import type { Kysely } from 'kysely';
 import { codeRules } from '../enrolment-codes';
 import type { ResolvedSeed } from '../seed';
 import { AppointmentsRepository } from './appointments-repository';
 import { CalledTurnsRepository } from './called-turns-repository';
 import { CheckInsRepository } from './check-ins-repository';
+import { atomically, type Connection, type Dialect, type SiteLock } from './connection';
+import {
+  databaseTarget,
+  openSqlite,
+  postgresKysely,
+  sqliteKysely,
+  type DatabaseTarget,
+} from './database';
 import { DevicesRepository } from './devices-repository';
+import { migrateToLatest } from './migrations';
 import { NumberLeasesRepository } from './number-leases-repository';
 import { RemoteConfigRepository } from './remote-config-repository';
 import { RetentionRepository } from './retention-repository';
-import { openSqlite, sqliteKysely } from './database';
-import { migrateToLatest } from './migrations';
 import { SitesRepository } from './sites-repository';
 import { TicketsRepository } from './tickets-repository';
 
-export interface ServerStore {
+export interface Repositories {
   /** Sites, their services, desks and ID-hash salts. */
   readonly sites: SitesRepository;
   /** Appointments and the change log delta cursors count. */
@@ -32,61 +41,100 @@ export interface ServerStore {
   readonly calledTurns: CalledTurnsRepository;
   /** Erasing days past the retention period. */
   readonly retention: RetentionRepository;
-  /** Runs `work` in one SQLite transaction: everything it writes lands, or nothing does. */
-  transaction<T>(work: () => T): T;
+}
+
+export interface ServerStore extends Repositories {
+  readonly dialect: Dialect;
+  /**
+   * Runs `work` in one transaction: everything it writes through the repositories it is given
+   * lands, or nothing does. With `siteId`, other such transactions of that site wait for it
+   * (PostgreSQL: the site's row is locked; SQLite: every transaction waits for the one before).
+   * Inside, use only `inTransaction`'s repositories, never the store's own.
+   */
+  transaction<T>(
+    work: (inTransaction: Repositories) => Promise<T>,
+    siteId?: string,
+    lock?: SiteLock,
+  ): Promise<T>;
   /**
    * Loads a resolved seed with its enrolment codes, all or nothing. A site that already exists
    * is left as it is (false).
    */
-  loadSeed(seed: ResolvedSeed, at: Date): boolean;
-  close(): void;
+  loadSeed(seed: ResolvedSeed, at: Date): Promise<boolean>;
+  close(): Promise<void>;
 }
 
-/** Opens (creating or upgrading) the store in `file`; ':memory:' forgets everything on close. */
-export async function openServerStore(file: string): Promise<ServerStore> {
-  const db = openSqlite(file);
+/** An open database the store takes over (and destroys when it closes). */
+export interface OpenDatabase {
+  db: Kysely<unknown>;
+  dialect: Dialect;
+}
+
+const repositoriesOf = (connection: Connection): Repositories => ({
+  sites: new SitesRepository(connection),
+  appointments: new AppointmentsRepository(connection),
+  checkIns: new CheckInsRepository(connection),
+  devices: new DevicesRepository(connection),
+  remoteConfig: new RemoteConfigRepository(connection),
+  numberLeases: new NumberLeasesRepository(connection),
+  tickets: new TicketsRepository(connection),
+  calledTurns: new CalledTurnsRepository(connection),
+  retention: new RetentionRepository(connection),
+});
+
+function openKysely(target: DatabaseTarget): Kysely<unknown> {
+  return target.dialect === 'sqlite'
+    ? sqliteKysely<unknown>(openSqlite(target.file))
+    : postgresKysely<unknown>(target.url);
+}
+
+/**
+ * Opens (creating or upgrading) the store: `location` is an SQLite file (':memory:' forgets
+ * everything on close) or a `postgres://` URL (databaseTarget). An open Kysely may be given
+ * instead (tests: a fresh PostgreSQL schema); closing the store destroys it.
+ */
+export async function openServerStore(location: string | OpenDatabase): Promise<ServerStore> {
+  const connection: Connection =
+    typeof location === 'string'
+      ? { db: openKysely(databaseTarget(location)), dialect: databaseTarget(location).dialect }
+      : location;
   try {
-    await migrateToLatest(sqliteKysely(db), 'sqlite');
+    await migrateToLatest(connection.db, connection.dialect);
   } catch (error) {
-    db.close();
+    await connection.db.destroy();
     throw error;
   }
-  const sites = new SitesRepository(db);
-  const appointments = new AppointmentsRepository(db, sites);
-  appointments.startEpoch();
-  const devices = new DevicesRepository(db);
-  const tickets = new TicketsRepository(db);
-  const transaction = <T>(work: () => T): T => db.transaction(work)();
+  const repositories = repositoriesOf(connection);
+  await repositories.appointments.startEpoch();
+  const transaction = <T>(
+    work: (inTransaction: Repositories) => Promise<T>,
+    siteId?: string,
+    lock?: SiteLock,
+  ): Promise<T> =>
+    atomically(connection, (inTransaction) => work(repositoriesOf(inTransaction)), siteId, lock);
 
-  const loadSeed = (seed: ResolvedSeed, at: Date): boolean =>
-    transaction(() => {
-      if (sites.hasSite(seed.site.id)) return false;
-      sites.insertSite(seed.site, seed.services, seed.desks);
+  const loadSeed = (seed: ResolvedSeed, at: Date): Promise<boolean> =>
+    transaction(async ({ sites, appointments, devices }) => {
+      if (await sites.hasSite(seed.site.id)) return false;
+      await sites.insertSite(seed.site, seed.services, seed.desks);
       for (const { citizenId, ...appointment } of seed.appointments) {
         // The clear ID number of a seed is hashed here and forgotten: only the hash is stored.
-        appointments.insert(seed.site.id, {
+        await appointments.insert(seed.site.id, {
           ...appointment,
-          citizenIdHash: citizenId ? sites.citizenIdHash(seed.site.id, citizenId) : null,
+          citizenIdHash: citizenId ? await sites.citizenIdHash(seed.site.id, citizenId) : null,
         });
       }
       for (const spec of seed.enrolmentCodes) {
-        devices.addEnrolmentCode(seed.site.id, spec.code, codeRules(spec, at), at);
+        await devices.addEnrolmentCode(seed.site.id, spec.code, codeRules(spec, at), at);
       }
       return true;
     });
 
   return {
-    sites,
-    appointments,
-    checkIns: new CheckInsRepository(db),
-    devices,
-    remoteConfig: new RemoteConfigRepository(db),
-    numberLeases: new NumberLeasesRepository(db),
-    tickets,
-    calledTurns: new CalledTurnsRepository(db, tickets),
-    retention: new RetentionRepository(db),
+    ...repositories,
+    dialect: connection.dialect,
     transaction,
     loadSeed,
-    close: () => db.close(),
+    close: () => connection.db.destroy(),
   };
 }

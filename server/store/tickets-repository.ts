@@ -4,8 +4,9 @@
  * The `tickets` table is also the proof that no number is issued twice: it has one row per
  * ticket and a UNIQUE (site, service, day, number) constraint.
  */
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { WalkInRecord, WalkInRequest } from '../../src-shared/contract/townhall-api';
+import { allRows, firstRow, runWrite, type Connection } from './connection';
 
 export type TicketKind = 'appointment' | 'walk-in';
 
@@ -80,121 +81,116 @@ export const sameWalkIn = (ticket: IssuedTicket, request: WalkInRequest): boolea
   ticket.priority === (request.priority ?? false);
 
 export class TicketsRepository {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly connection: Connection) {}
 
-  get(ticketId: string): IssuedTicket | undefined {
-    const row = this.db.prepare(`SELECT * FROM tickets WHERE ticket_id = ?`).get(ticketId) as
-      TicketRow | undefined;
+  async get(ticketId: string): Promise<IssuedTicket | undefined> {
+    const row = await firstRow(
+      this.connection,
+      sql<TicketRow>`SELECT * FROM tickets WHERE ticket_id = ${ticketId}`,
+    );
     return row ? toTicket(row) : undefined;
   }
 
   /** The ticket that already holds this number on that day, if any. */
-  holderOfNumber(
+  async holderOfNumber(
     siteId: string,
     serviceId: string,
     day: string,
     ticketNumber: string,
-  ): IssuedTicket | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT * FROM tickets
-         WHERE site_id = ? AND service_id = ? AND local_day = ? AND ticket_number = ?`,
-      )
-      .get(siteId, serviceId, day, ticketNumber) as TicketRow | undefined;
+  ): Promise<IssuedTicket | undefined> {
+    const row = await firstRow(
+      this.connection,
+      sql<TicketRow>`SELECT * FROM tickets
+        WHERE site_id = ${siteId} AND service_id = ${serviceId} AND local_day = ${day}
+          AND ticket_number = ${ticketNumber}`,
+    );
     return row ? toTicket(row) : undefined;
   }
 
   /** Tickets of every service of a site on a day, by service (services without any left out). */
-  countsOfDay(siteId: string, day: string): { serviceId: string; count: number }[] {
-    return this.db
-      .prepare(
-        `SELECT service_id AS serviceId, COUNT(*) AS count FROM tickets
-         WHERE site_id = ? AND local_day = ? GROUP BY service_id ORDER BY service_id`,
-      )
-      .all(siteId, day) as { serviceId: string; count: number }[];
+  async countsOfDay(siteId: string, day: string): Promise<{ serviceId: string; count: number }[]> {
+    return allRows(
+      this.connection,
+      sql<{ serviceId: string; count: number }>`SELECT service_id AS "serviceId",
+          COUNT(*) AS count FROM tickets
+        WHERE site_id = ${siteId} AND local_day = ${day} GROUP BY service_id ORDER BY service_id`,
+    );
   }
 
   /** Tickets (check-ins and walk-ins) of a service on a day: what a daily cap counts. */
-  countOfDay(siteId: string, serviceId: string, day: string): number {
-    return (
-      this.db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM tickets WHERE site_id = ? AND service_id = ? AND local_day = ?`,
-        )
-        .get(siteId, serviceId, day) as { n: number }
-    ).n;
+  async countOfDay(siteId: string, serviceId: string, day: string): Promise<number> {
+    const row = await firstRow(
+      this.connection,
+      sql<{ n: number }>`SELECT COUNT(*) AS n FROM tickets
+        WHERE site_id = ${siteId} AND service_id = ${serviceId} AND local_day = ${day}`,
+    );
+    return row?.n ?? 0;
   }
 
-  insert(ticket: NewTicket): IssuedTicket {
-    this.db
-      .prepare(
-        `INSERT INTO tickets (ticket_id, site_id, kind, service_id, local_day, ticket_number,
-           kiosk_id, appointment_id, priority, issued_at, issued_at_ms, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        ticket.ticketId,
-        ticket.siteId,
-        ticket.kind,
-        ticket.serviceId,
-        ticket.day,
-        ticket.ticketNumber,
-        ticket.kioskId,
-        ticket.appointmentId,
-        ticket.priority ? 1 : 0,
-        ticket.issuedAt,
-        new Date(ticket.issuedAt).getTime(),
-        ticket.receivedAt.toISOString(),
-      );
-    return this.get(ticket.ticketId) as IssuedTicket;
+  /**
+   * Records a ticket, numbered after the site's others in arrival order (ties of issue time in
+   * the queue go by it). Call inside the site's transaction (store.transaction with its site).
+   */
+  async insert(ticket: NewTicket): Promise<IssuedTicket> {
+    await runWrite(
+      this.connection,
+      sql`INSERT INTO tickets (ticket_id, site_id, kind, service_id, local_day, ticket_number,
+          kiosk_id, appointment_id, priority, issued_at, issued_at_ms, received_at, arrival)
+        VALUES (${ticket.ticketId}, ${ticket.siteId}, ${ticket.kind}, ${ticket.serviceId},
+          ${ticket.day}, ${ticket.ticketNumber}, ${ticket.kioskId}, ${ticket.appointmentId},
+          ${ticket.priority ? 1 : 0}, ${ticket.issuedAt}, ${new Date(ticket.issuedAt).getTime()},
+          ${ticket.receivedAt.toISOString()},
+          (SELECT COALESCE(MAX(arrival), 0) + 1 FROM tickets WHERE site_id = ${ticket.siteId}))`,
+    );
+    return (await this.get(ticket.ticketId)) as IssuedTicket;
   }
 
-  ofDay(day: string, siteId?: string): IssuedTicket[] {
-    const rows = (
-      siteId === undefined
-        ? this.db
-            .prepare(`SELECT * FROM tickets WHERE local_day = ? ORDER BY issued_at_ms, rowid`)
-            .all(day)
-        : this.db
-            .prepare(
-              `SELECT * FROM tickets WHERE local_day = ? AND site_id = ?
-               ORDER BY issued_at_ms, rowid`,
-            )
-            .all(day, siteId)
-    ) as TicketRow[];
+  async ofDay(day: string, siteId?: string): Promise<IssuedTicket[]> {
+    const site = siteId === undefined ? sql`` : sql`AND site_id = ${siteId}`;
+    const rows = await allRows(
+      this.connection,
+      sql<TicketRow>`SELECT * FROM tickets WHERE local_day = ${day} ${site}
+        ORDER BY issued_at_ms, arrival`,
+    );
     return rows.map(toTicket);
   }
 
-  listWalkIns(): IssuedTicket[] {
-    return (
-      this.db
-        .prepare(`SELECT * FROM tickets WHERE kind = 'walk-in' ORDER BY received_at, ticket_id`)
-        .all() as TicketRow[]
-    ).map(toTicket);
+  async listWalkIns(): Promise<IssuedTicket[]> {
+    const rows = await allRows(
+      this.connection,
+      sql<TicketRow>`SELECT * FROM tickets WHERE kind = 'walk-in'
+        ORDER BY received_at, ticket_id`,
+    );
+    return rows.map(toTicket);
   }
 
   /**
    * Tickets of the day not called yet, in call order: appointment check-ins before walk-ins,
    * then by issue time (then arrival at the server).
    */
-  waiting(siteId: string, day: string, serviceIds?: readonly string[]): IssuedTicket[] {
+  async waiting(
+    siteId: string,
+    day: string,
+    serviceIds?: readonly string[],
+  ): Promise<IssuedTicket[]> {
     const filter =
       serviceIds && serviceIds.length > 0
-        ? `AND service_id IN (${serviceIds.map(() => '?').join(', ')})`
-        : '';
-    return (
-      this.db
-        .prepare(
-          `SELECT * FROM tickets WHERE site_id = ? AND local_day = ? AND called_seq IS NULL
-           ${filter}
-           ORDER BY kind = 'walk-in', issued_at_ms, rowid`,
-        )
-        .all(siteId, day, ...(serviceIds ?? [])) as TicketRow[]
-    ).map(toTicket);
+        ? sql`AND service_id IN (${sql.join(serviceIds)})`
+        : sql``;
+    const rows = await allRows(
+      this.connection,
+      sql<TicketRow>`SELECT * FROM tickets
+        WHERE site_id = ${siteId} AND local_day = ${day} AND called_seq IS NULL ${filter}
+        ORDER BY kind = 'walk-in', issued_at_ms, arrival`,
+    );
+    return rows.map(toTicket);
   }
 
   /** Takes a ticket out of the queue: it was called as turn `seq`. */
-  markCalled(ticketId: string, seq: number): void {
-    this.db.prepare(`UPDATE tickets SET called_seq = ? WHERE ticket_id = ?`).run(seq, ticketId);
+  async markCalled(ticketId: string, seq: number): Promise<void> {
+    await runWrite(
+      this.connection,
+      sql`UPDATE tickets SET called_seq = ${seq} WHERE ticket_id = ${ticketId}`,
+    );
   }
 }

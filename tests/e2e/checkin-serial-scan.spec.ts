@@ -110,8 +110,13 @@ test('a scan on the serial scanner prints the turn shown on screen, accents inta
   await expect(page.getByText(printedNumber as string, { exact: true }).first()).toBeVisible();
 
   // The town hall hears of the check-in once, keyed by the ticket id.
-  await expect.poll(() => townhall.admin.checkIns().length, { timeout: 15_000 }).toBe(1);
-  expect(townhall.admin.checkIns()[0]).toMatchObject({ ticketNumber: 'E-001', kioskId: 'sac-1' });
+  await expect
+    .poll(async () => (await townhall.admin.checkIns()).length, { timeout: 15_000 })
+    .toBe(1);
+  expect((await townhall.admin.checkIns())[0]).toMatchObject({
+    ticketNumber: 'E-001',
+    kioskId: 'sac-1',
+  });
 });
 
 test('an unknown code and a garbage scan get a clear message and print nothing', async ({
@@ -148,6 +153,8 @@ test('scanning the same booking again shows the same turn and prints no second t
   // The kiosk prints before it answers, so a wrongly printed second ticket would be here by now.
   expect(printer.tickets.length).toBe(printedAfterFirst);
   await expect
-    .poll(() => townhall.admin.checkIns().filter((c) => c.ticketNumber === number).length)
+    .poll(
+      async () => (await townhall.admin.checkIns()).filter((c) => c.ticketNumber === number).length,
+    )
     .toBe(1);
 });

@@ -128,7 +128,9 @@ test('a failed print: the number, main’s paperless QR, no reprint while out of
   await page.getByRole('button', { name: 'Ya tengo mi número' }).click();
   await expect(page.getByTestId('screen-home')).toBeVisible();
   // The ticket is committed and reported although it did not print.
-  await expect.poll(() => townhall.admin.checkIns().map((c) => c.ticketNumber)).toEqual(['E-001']);
+  await expect
+    .poll(async () => (await townhall.admin.checkIns()).map((c) => c.ticketNumber))
+    .toEqual(['E-001']);
 });
 
 test('main’s refusals end in a next step, with their parameters (es, 1080×1920)', async ({

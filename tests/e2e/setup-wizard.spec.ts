@@ -124,7 +124,7 @@ test('a new totem: the wizard from an empty data folder to the first printed tic
   await page.getByLabel('Identificador de la oficina').fill('e2e-sac');
   await page.getByLabel('Identificador de este tótem').fill('sac-1');
   await stepReady(page, 'setup-2-server', 'Servidor del ayuntamiento');
-  const code = townhall.admin.createEnrolmentCode({ kioskId: 'sac-1' });
+  const code = await townhall.admin.createEnrolmentCode({ kioskId: 'sac-1' });
   await page.getByLabel('Código de alta').fill(code);
   await page.getByRole('button', { name: 'Dar de alta el tótem' }).click();
   await expect(page.getByText('Tótem dado de alta')).toBeVisible();
@@ -212,7 +212,9 @@ test('a new totem: the wizard from an empty data folder to the first printed tic
   expect(ticket.text).toContain('Certificado de empadronamiento');
   expect(ticket.nvLogos).toEqual(['TL']);
   await expect(page.getByTestId('turn-number')).toHaveText('E-001');
-  await expect.poll(() => townhall.admin.checkIns().length, { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(async () => (await townhall.admin.checkIns()).length, { timeout: 15_000 })
+    .toBe(1);
 });
 
 test('a showroom: the demo is one tap away from the wizard', async ({ page }) => {

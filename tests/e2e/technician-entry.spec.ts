@@ -38,7 +38,10 @@ test('a technician card read by the serial scanner brings up the PIN pad, then t
   page,
 }) => {
   await openCitizenHome(page, rig.kiosk);
-  const { card } = rig.townhall.admin.issueTechnicianCard({ cardId: 'TEC-0042', validDays: 7 });
+  const { card } = await rig.townhall.admin.issueTechnicianCard({
+    cardId: 'TEC-0042',
+    validDays: 7,
+  });
   await rig.scan(card);
   await expect(page.getByText('Tarjeta TEC-0042: introduzca el PIN de técnico.')).toBeVisible();
   await typePin(page, TECHNICIAN_PIN);
@@ -46,7 +49,7 @@ test('a technician card read by the serial scanner brings up the PIN pad, then t
   await page.getByRole('button', { name: 'Salir del modo técnico' }).click();
   await expect(page.getByTestId('screen-home')).toBeVisible();
   // Nothing was checked in with it.
-  expect(rig.townhall.admin.checkIns()).toEqual([]);
+  expect(await rig.townhall.admin.checkIns()).toEqual([]);
 });
 
 test('five wrong PINs lock the mode for five minutes, with a countdown', async ({ page }) => {

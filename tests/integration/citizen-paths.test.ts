@@ -136,9 +136,9 @@ describe('the citizen paths of the main process', () => {
       // The town hall gets the one ticket and has nothing to refuse: no citizen waits for a
       // number nobody will call.
       await a.engine.syncNow();
-      expect(server.admin.ticketsOfDay(TODAY).map((ticket) => ticket.ticketNumber)).toEqual([
-        'K-001',
-      ]);
+      expect((await server.admin.ticketsOfDay(TODAY)).map((ticket) => ticket.ticketNumber)).toEqual(
+        ['K-001'],
+      );
       expect(a.engine.listSetAside()).toEqual([]);
       expect(a.store.conflicts.count()).toBe(0);
     });
@@ -178,7 +178,7 @@ describe('the citizen paths of the main process', () => {
         ok: false,
         error: { code: 'service-cap-reached' },
       });
-      expect(server.admin.ticketsOfDay(TODAY)).toHaveLength(2);
+      expect(await server.admin.ticketsOfDay(TODAY)).toHaveLength(2);
     });
 
     it('offline, two kiosks may both give the last ticket: the town hall refuses the later one, kept for staff', async () => {
@@ -189,7 +189,9 @@ describe('the citizen paths of the main process', () => {
       const fromB = ticketOf(await walkIn(b, 'registro-civil'));
       await a.engine.syncNow();
       await b.engine.syncNow();
-      expect(server.admin.ticketsOfDay(TODAY).map((ticket) => ticket.ticketId)).toEqual([fromA.id]);
+      expect((await server.admin.ticketsOfDay(TODAY)).map((ticket) => ticket.ticketId)).toEqual([
+        fromA.id,
+      ]);
       expect(b.store.conflicts.recent()).toEqual([
         expect.objectContaining({ ticketNumber: fromB.number, kind: 'daily-cap-reached' }),
       ]);
@@ -252,7 +254,7 @@ describe('the citizen paths of the main process', () => {
       await a.engine.syncNow();
       // Both were issued in the same instant on the moved clock: the server's order between them
       // is not defined, so they are compared by number.
-      const reported = [...server.admin.walkIns()].sort((x, y) =>
+      const reported = [...(await server.admin.walkIns())].sort((x, y) =>
         x.ticketNumber.localeCompare(y.ticketNumber),
       );
       expect(reported).toEqual([
@@ -260,7 +262,10 @@ describe('the citizen paths of the main process', () => {
         expect.not.objectContaining({ priority: expect.anything() }),
       ]);
       expect(
-        server.admin.ticketsOfDay(TODAY).map((ticket) => [ticket.ticketNumber, ticket.priority]),
+        (await server.admin.ticketsOfDay(TODAY)).map((ticket) => [
+          ticket.ticketNumber,
+          ticket.priority,
+        ]),
       ).toEqual([
         ['E-001', true],
         ['E-002', false],
@@ -286,7 +291,7 @@ describe('the citizen paths of the main process', () => {
       });
       expect(footprint(a)).toEqual(before);
       await a.engine.syncNow();
-      expect(server.admin.walkIns()).toEqual([]);
+      expect(await server.admin.walkIns()).toEqual([]);
     });
   });
 

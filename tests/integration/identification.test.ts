@@ -85,7 +85,7 @@ describe('identification on a real store and the reference town hall', () => {
         down ? Promise.reject(new TypeError('fetch failed (network down)')) : fetch(input, init),
     });
     // The town hall gives its ID-hash salt only to an enrolled device.
-    const enrolmentCode = townhall.admin.createEnrolmentCode({ kioskId: 'kiosk-1' });
+    const enrolmentCode = await townhall.admin.createEnrolmentCode({ kioskId: 'kiosk-1' });
     ({ credential } = await client.enrol({ enrolmentCode, kioskId: 'kiosk-1' }));
     engine = createSyncEngine({
       client,
@@ -203,7 +203,7 @@ describe('identification on a real store and the reference town hall', () => {
 
   it('checks in a token-only booking while the town hall is down, and delivers it when back', async () => {
     // Booked after the kiosk's last pull: the kiosk has never heard of it.
-    townhall.admin.addAppointment(SITE, {
+    await townhall.admin.addAppointment(SITE, {
       id: 'apt-late-1',
       code: 'TRN-MATE01',
       serviceId: 'padron',
@@ -244,10 +244,10 @@ describe('identification on a real store and the reference town hall', () => {
     down = false;
     const report = await engine.syncNow();
     expect(report).toMatchObject({ ok: true, delivered: 1, rejected: 0 });
-    expect(townhall.admin.checkIns()).toEqual([
+    expect(await townhall.admin.checkIns()).toEqual([
       expect.objectContaining({ ticketId: result.value.ticket.id, appointmentId: 'apt-late-1' }),
     ]);
-    expect(townhall.admin.getAppointment('apt-late-1')?.status).toBe('checked-in');
+    expect((await townhall.admin.getAppointment('apt-late-1'))?.status).toBe('checked-in');
     // The town hall's copy now replaces the one learnt from the token.
     expect(store.catalog.getAppointment('apt-late-1')).toMatchObject({
       source: 'townhall',
@@ -257,14 +257,16 @@ describe('identification on a real store and the reference town hall', () => {
 
   it('refuses tokens of another day, of an unknown service, or signed by a stranger', async () => {
     down = true;
-    const tomorrow = townhall.admin.listAppointments(SITE).find((a) => a.code === 'TRN-D1N1CC');
-    const tokenOf = (id: string) => townhall.admin.issueToken(SITE, id).token;
-    expect(await kiosk.checkIn(tokenOf(tomorrow?.id ?? ''))).toMatchObject({
+    const tomorrow = (await townhall.admin.listAppointments(SITE)).find(
+      (a) => a.code === 'TRN-D1N1CC',
+    );
+    const tokenOf = async (id: string) => (await townhall.admin.issueToken(SITE, id)).token;
+    expect(await kiosk.checkIn(await tokenOf(tomorrow?.id ?? ''))).toMatchObject({
       ok: false,
       error: { code: 'booking-not-today' },
     });
 
-    const stranger = generateSigningKey(townhall.admin.issueToken(SITE, 'apt-n0c1d0').kid);
+    const stranger = generateSigningKey((await townhall.admin.issueToken(SITE, 'apt-n0c1d0')).kid);
     const claims = {
       bid: 'apt-forged',
       code: 'TRN-F0RGED',
@@ -314,6 +316,6 @@ describe('identification on a real store and the reference town hall', () => {
     expect(await trusting.checkIn(token)).toMatchObject({ ok: true, value: { outcome: 'issued' } });
     down = false;
     expect(await engine.syncNow()).toMatchObject({ ok: true, delivered: 0, rejected: 1 });
-    expect(townhall.admin.checkIns()).toEqual([]);
+    expect(await townhall.admin.checkIns()).toEqual([]);
   });
 });

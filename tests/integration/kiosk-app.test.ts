@@ -19,13 +19,13 @@ import { makeTempDir } from '../support/temp-dir';
 type Server = Awaited<ReturnType<typeof startTurneroServer>>;
 
 async function until<T>(
-  probe: () => T | undefined | false,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
   what: string,
   timeoutMs = 15000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -81,7 +81,10 @@ describe('kiosk app with a town hall that goes down', () => {
       ok: true,
       value: { ticket: { number: 'E-001' } },
     });
-    await until(() => server?.admin.checkIns().length === 1, 'first check-in delivered');
+    await until(
+      async () => (await server?.admin.checkIns())?.length === 1,
+      'first check-in delivered',
+    );
     await app.stop();
     await server.close();
     server = null;
@@ -108,13 +111,15 @@ describe('kiosk app with a town hall that goes down', () => {
       if (event === 'kiosk:state-changed') states.push(payload as KioskState);
     });
     server = await startServer(port);
-    await until(() => server?.admin.checkIns().length === 2, 'offline check-in delivered', 20000);
-    expect(
-      server.admin
-        .checkIns()
-        .map((c) => c.ticketNumber)
-        .sort(),
-    ).toEqual(['E-001', 'E-002']);
+    await until(
+      async () => (await server?.admin.checkIns())?.length === 2,
+      'offline check-in delivered',
+      20000,
+    );
+    expect((await server.admin.checkIns()).map((c) => c.ticketNumber).sort()).toEqual([
+      'E-001',
+      'E-002',
+    ]);
     await until(() => states.some((s) => s.connectivity === 'online'), 'back online');
   });
 });

@@ -215,7 +215,7 @@ describe('leased numbers around midnight and the DST changes, against the town h
     // Past days' blocks are purged at rollover; the town hall agrees with every number.
     expect(kiosk.store.numbers.blocksOfDay('2026-03-28')).toEqual([]);
     await kiosk.engine.syncNow();
-    expect(server.admin.ticketsOfDay('2026-10-25').map((t) => t.ticketNumber)).toEqual([
+    expect((await server.admin.ticketsOfDay('2026-10-25')).map((t) => t.ticketNumber)).toEqual([
       'A-001',
       'A-002',
       'A-003',
@@ -223,7 +223,7 @@ describe('leased numbers around midnight and the DST changes, against the town h
 
     // "Today" for a booking at 00:30 on the spring-forward Sunday: that Sunday, not Saturday.
     clock.set(new Date('2026-03-29T23:10:00Z')); // 01:10 CEST on Monday 30 March
-    server.admin.addAppointment('sync-sac', {
+    await server.admin.addAppointment('sync-sac', {
       code: 'TRN-DST030',
       serviceId: 'svc-b',
       startsAt: '2026-03-29T22:30:00Z', // 00:30 CEST on the 30th
@@ -252,6 +252,6 @@ describe('leased numbers around midnight and the DST changes, against the town h
     expect(await walkIn()).toMatch(/A-0(2[1-9]|[3-9]\d)$/);
     await kiosk.engine.syncNow();
     expect(kiosk.store.outbox.pendingCount()).toBe(0);
-    expect(server.admin.walkIns()).toHaveLength(23);
+    expect(await server.admin.walkIns()).toHaveLength(23);
   });
 });

@@ -22,6 +22,7 @@ import {
   serversClosedAfterEach,
   SITE,
   walkIn,
+  tempDbFile,
 } from './server-kit';
 
 const startServer = serversClosedAfterEach();
@@ -57,7 +58,8 @@ describe('reference Town Hall API: devices', () => {
 
   it('exchanges a one-time code for a credential, storing only hashes', async () => {
     let dbFile: string;
-    ({ server, dbFile } = await startServer());
+    // On its SQLite file, which the test reads.
+    ({ server, dbFile } = await startServer({ dbFile: tempDbFile() }));
     const first = await enrol(server, 'ENROL-0001', 'kiosk-1');
     expect(first.status).toBe(201);
     const enrolled = EnrolmentResponseSchema.parse(first.body);
@@ -168,7 +170,7 @@ describe('reference Town Hall API: devices', () => {
 
     // Enrolling the same kiosk again, with a code made to replace it, replaces its credential.
     expect((await enrol(server, 'ENROL-0002', 'kiosk-1')).status).toBe(409);
-    const replace = server.admin.createEnrolmentCode({ kioskId: 'kiosk-1', replace: true });
+    const replace = await server.admin.createEnrolmentCode({ kioskId: 'kiosk-1', replace: true });
     const second = EnrolmentResponseSchema.parse((await enrol(server, replace, 'kiosk-1')).body);
     expect(second.credential).not.toBe(credential);
     expect((await request(server, 'GET', apiPaths.siteInfo(SITE), undefined, auth)).status).toBe(
@@ -190,7 +192,7 @@ describe('reference Town Hall API: devices', () => {
       auth: 'required',
       seed: parseSeed({ ...seedDocument(), site: { ...seedDocument().site, id: 'other-sac' } }),
     });
-    const code = other.server.admin.createEnrolmentCode('other-sac');
+    const code = await other.server.admin.createEnrolmentCode('other-sac');
     expect((await enrol(server, code, 'kiosk-1')).status).toBe(401);
     const { credential } = EnrolmentResponseSchema.parse(
       (await enrol(other.server, code, 'kiosk-1', 'other-sac')).body,
@@ -215,7 +217,7 @@ describe('reference Town Hall API: devices', () => {
       configVersion: 0,
     });
     await request(server, 'POST', path, heartbeat('kiosk-1', { outbox: { pending: 5 } }));
-    expect(server.admin.devices()).toEqual([
+    expect(await server.admin.devices()).toEqual([
       expect.objectContaining({
         kioskId: 'kiosk-1',
         enrolled: false,
@@ -242,12 +244,12 @@ describe('reference Town Hall API: devices', () => {
         (await request(server as TurneroServer, 'GET', apiPaths.remoteConfig(SITE, kioskId))).body,
       );
     expect(await get('kiosk-1')).toEqual({ version: 0, settings: {} });
-    server.admin.setRemoteConfig('*', { pollSeconds: 60, ticketQrUrl: null });
+    await server.admin.setRemoteConfig('*', { pollSeconds: 60, ticketQrUrl: null });
     expect(await get('kiosk-1')).toEqual({
       version: 1,
       settings: { pollSeconds: 60, ticketQrUrl: null },
     });
-    const own = server.admin.setRemoteConfig('kiosk-1', {
+    const own = await server.admin.setRemoteConfig('kiosk-1', {
       pollSeconds: 30,
       checkInWindow: { minutesBefore: 60, minutesAfter: 10 },
     });
@@ -268,9 +270,9 @@ describe('reference Town Hall API: devices', () => {
       heartbeat('kiosk-1'),
     );
     expect(HeartbeatResponseSchema.parse(beat.body).configVersion).toBe(2);
-    server.admin.setRemoteConfig('*', { pollSeconds: 90 });
+    await server.admin.setRemoteConfig('*', { pollSeconds: 90 });
     expect(await get('kiosk-1')).toMatchObject({ version: 3, settings: { pollSeconds: 30 } });
     expect(await get('kiosk-2')).toEqual({ version: 3, settings: { pollSeconds: 90 } });
-    expect(() => server?.admin.setRemoteConfig('*', { pollSeconds: 1 })).toThrow();
+    await expect(server?.admin.setRemoteConfig('*', { pollSeconds: 1 })).rejects.toThrow();
   });
 });

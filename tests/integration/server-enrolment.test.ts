@@ -36,7 +36,7 @@ const siteInfoWith = async (credential: string) =>
 describe('reference Town Hall API: enrolment codes', () => {
   it('binds a code to one kiosk of one site, and it works once', async () => {
     ({ server } = await startServer());
-    const code = server.admin.createEnrolmentCode({ kioskId: 'kiosk-5' });
+    const code = await server.admin.createEnrolmentCode({ kioskId: 'kiosk-5' });
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const otherKiosk = await enrol(code, 'kiosk-6');
     expect(otherKiosk.status).toBe(401);
@@ -45,22 +45,24 @@ describe('reference Town Hall API: enrolment codes', () => {
     expect(own.status).toBe(201);
     expect(EnrolmentResponseSchema.parse(own.body).kioskId).toBe('kiosk-5');
     expect((await enrol(code, 'kiosk-5')).status).toBe(401);
-    expect(() => server.admin.createEnrolmentCode({ siteId: 'nowhere', kioskId: 'k-1' })).toThrow();
-    expect(() => server.admin.createEnrolmentCode({ kioskId: 'Bad Kiosk!' })).toThrow();
+    await expect(
+      server.admin.createEnrolmentCode({ siteId: 'nowhere', kioskId: 'k-1' }),
+    ).rejects.toThrow();
+    await expect(server.admin.createEnrolmentCode({ kioskId: 'Bad Kiosk!' })).rejects.toThrow();
   });
 
   it('expires a code after its time to live (24 hours unless told otherwise)', async () => {
     const clock = movableClock();
     ({ server } = await startServer({ now: clock.now }));
-    const short = server.admin.createEnrolmentCode({ kioskId: 'kiosk-5', ttlMinutes: 10 });
-    const standard = server.admin.createEnrolmentCode({ kioskId: 'kiosk-6' });
-    const lastMinute = server.admin.createEnrolmentCode({ kioskId: 'kiosk-7' });
+    const short = await server.admin.createEnrolmentCode({ kioskId: 'kiosk-5', ttlMinutes: 10 });
+    const standard = await server.admin.createEnrolmentCode({ kioskId: 'kiosk-6' });
+    const lastMinute = await server.admin.createEnrolmentCode({ kioskId: 'kiosk-7' });
     clock.advance(11 * MINUTE);
     expect((await enrol(short, 'kiosk-5')).status).toBe(401);
     expect((await enrol(standard, 'kiosk-6')).status).toBe(201);
     clock.advance(24 * 60 * MINUTE - 11 * MINUTE - 1);
     expect((await enrol(lastMinute, 'kiosk-7')).status).toBe(201);
-    const late = server.admin.createEnrolmentCode({ kioskId: 'kiosk-8' });
+    const late = await server.admin.createEnrolmentCode({ kioskId: 'kiosk-8' });
     clock.advance(24 * 60 * MINUTE + 1);
     expect((await enrol(late, 'kiosk-8')).status).toBe(401);
     // Seed codes too: a day after the seed was loaded, they no longer work.
@@ -78,19 +80,21 @@ describe('reference Town Hall API: enrolment codes', () => {
     expect(takeover.body).toMatchObject({
       error: { message: expect.stringMatching(/kiosk-1 is already enrolled.*replace/) },
     });
-    const bound = server.admin.createEnrolmentCode({ kioskId: 'kiosk-1' });
+    const bound = await server.admin.createEnrolmentCode({ kioskId: 'kiosk-1' });
     expect((await enrol(bound, 'kiosk-1')).status).toBe(409);
     expect(await siteInfoWith(first.credential)).toBe(200);
     // The refused code was not spent: it still enrols a new kiosk.
     expect((await enrol('ENROL-0002', 'kiosk-2')).status).toBe(201);
 
     // IT issues a code that says "replace kiosk-1": that one revokes the old credential.
-    const replace = server.admin.createEnrolmentCode({ kioskId: 'kiosk-1', replace: true });
+    const replace = await server.admin.createEnrolmentCode({ kioskId: 'kiosk-1', replace: true });
     expect((await enrol(replace, 'kiosk-3')).status).toBe(401);
     const second = EnrolmentResponseSchema.parse((await enrol(replace, 'kiosk-1')).body);
     expect(await siteInfoWith(first.credential)).toBe(401);
     expect(await siteInfoWith(second.credential)).toBe(200);
-    expect(() => server.admin.createEnrolmentCode({ kioskId: '', replace: true })).toThrow();
+    await expect(
+      server.admin.createEnrolmentCode({ kioskId: '', replace: true }),
+    ).rejects.toThrow();
   });
 
   it('throttles failed attempts per client address: 10 a minute, then 429', async () => {

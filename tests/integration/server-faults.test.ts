@@ -85,7 +85,7 @@ describe('reference Town Hall API: fault injection', () => {
     expect(answeredDuplicates).toBeGreaterThan(20);
     expect(count(outcomes, 201) + answeredDuplicates + count(outcomes, 'dropped')).toBe(300);
     // What was processed is recorded once: answered ones and those dropped after processing.
-    expect(server.admin.walkIns()).toHaveLength(
+    expect(await server.admin.walkIns()).toHaveLength(
       count(outcomes, 201) + answeredDuplicates + stats.dropsAfter,
     );
     // Reads are never processed before being dropped: only 'before'.

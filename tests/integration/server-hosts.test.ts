@@ -58,7 +58,7 @@ describe('reference Town Hall API: Host names (DNS rebinding)', () => {
       body: walkIn(),
     });
     expect(write.status).toBe(421);
-    expect(server.admin.walkIns()).toEqual([]);
+    expect(await server.admin.walkIns()).toEqual([]);
     expect(server.admin.openStreams()).toBe(0);
   });
 
@@ -167,7 +167,7 @@ describe('reference Town Hall API: ID hashes only for enrolled devices', () => {
       (await request(server, 'GET', appointmentsPath, undefined, auth)).body,
     );
     expect(page.appointments.find((a) => a.id === 'apt-aaa001')?.citizenIdHash).toBe(
-      server.admin.citizenIdHash(SITE, CITIZEN_ID),
+      await server.admin.citizenIdHash(SITE, CITIZEN_ID),
     );
   });
 });

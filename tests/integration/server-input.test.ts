@@ -71,8 +71,8 @@ describe('reference Town Hall API: what a ticket report may carry', () => {
       );
       expect(asCheckIn.status, JSON.stringify(ticketNumber)).toBe(400);
     }
-    expect(server.admin.walkIns()).toEqual([]);
-    expect(server.admin.checkIns()).toEqual([]);
+    expect(await server.admin.walkIns()).toEqual([]);
+    expect(await server.admin.checkIns()).toEqual([]);
     const fine = await postTicket(
       server,
       apiPaths.walkIns(SITE),
@@ -105,7 +105,7 @@ describe('reference Town Hall API: what a ticket report may carry', () => {
         )
       ).status,
     ).toBe(400);
-    expect(server.admin.getAppointment('apt-aaa001')?.status).toBe('booked');
+    expect((await server.admin.getAppointment('apt-aaa001'))?.status).toBe('booked');
     // A kiosk's clock a little ahead, and a ticket reported days late after an outage: taken.
     for (const [index, issuedAt] of [at(23), at(-3 * 24), at(-30 * 24)].entries()) {
       const ticketNumber = `E-${String(200 + index)}`;
@@ -156,7 +156,7 @@ describe('reference Town Hall API: what a lease request may ask', () => {
     for (const day of [addDays(TODAY, -1), TODAY, addDays(TODAY, 7)]) {
       expect((await lease({ day })).status, day).toBe(201);
     }
-    expect(server.admin.numberLeases()).toHaveLength(3);
+    expect(await server.admin.numberLeases()).toHaveLength(3);
   });
 
   it('gives at most 50 numbers a request and 200 unused ones to a kiosk a service and day', async () => {
@@ -183,8 +183,7 @@ describe('reference Town Hall API: what a lease request may ask', () => {
     const topUp = await lease({ size: 50 });
     expect(NumberLeaseSchema.parse(topUp.body)).toMatchObject({ first: 221, last: 250 });
     expect((await lease({})).status).toBe(429);
-    const leased = server.admin
-      .numberLeases()
+    const leased = (await server.admin.numberLeases())
       .filter((entry) => entry.kioskId === 'kiosk-1' && entry.serviceId === 'empadronamiento')
       .filter((entry) => entry.day === TODAY);
     expect(leased.reduce((sum, entry) => sum + entry.last - entry.first + 1, 0)).toBe(230);

@@ -1,6 +1,7 @@
 /**
  * Shared by the server-*.test.ts files: a small seed with caps and enrolment codes,
- * a server on a temporary SQLite file (closed after each test), JSON requests over real HTTP
+ * a server on a fresh database (a temporary SQLite file, or a PostgreSQL schema on a PostgreSQL
+ * run: server-databases.ts; closed after each test), JSON requests over real HTTP
  * (with fetch, or with node:http where a test sets Host or the client's own address) and an
  * SSE client.
  */
@@ -15,12 +16,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { serverTestDialect, startServerUnderTest } from './server-databases';
 import { parseSeed, type SeedDocumentInput } from '../../server/seed';
-import {
-  startTurneroServer,
-  type TurneroServer,
-  type TurneroServerOptions,
-} from '../../server/server';
+import { type TurneroServer, type TurneroServerOptions } from '../../server/server';
 
 // 10:00 in Madrid (CET) on a Tuesday.
 export const NOW = new Date('2026-02-10T09:00:00.000Z');
@@ -82,11 +80,16 @@ export interface TestServer {
   dbFile: string;
 }
 
-/** A server on a fresh temporary file with the kit's seed and clock; `options` override them. */
+/**
+ * A server on a fresh database with the kit's seed and clock; `options` override them. On
+ * SQLite a fresh temporary file (`dbFile`); on a PostgreSQL run (server-databases.ts) a fresh
+ * schema, unless `options.dbFile` names a file.
+ */
 export async function startTestServer(options: TurneroServerOptions = {}): Promise<TestServer> {
-  const dbFile = tempDbFile();
-  const server = await startTurneroServer({
-    dbFile,
+  const onPostgres = serverTestDialect === 'postgres' && options.dbFile === undefined;
+  const dbFile = options.dbFile ?? tempDbFile();
+  const server = await startServerUnderTest({
+    ...(onPostgres ? {} : { dbFile }),
     seed: parseSeed(seedDocument()),
     now: () => NOW,
     ...options,

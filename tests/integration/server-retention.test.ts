@@ -12,6 +12,7 @@ import {
   serversClosedAfterEach,
   SITE,
   walkIn,
+  tempDbFile,
 } from './server-kit';
 
 const startServer = serversClosedAfterEach();
@@ -40,21 +41,21 @@ async function recordOldDay(target: TurneroServer): Promise<OldDay> {
     day: OLD_DAY,
   });
   expect(lease.status).toBe(201);
-  expect(target.admin.callNext('Mesa 1')).not.toBeNull();
+  expect(await target.admin.callNext('Mesa 1')).not.toBeNull();
   return {
     checkInId: checkInTicket.ticketId,
     walkInId: walkInTicket.ticketId,
-    citizenIdHash: target.admin.citizenIdHash(SITE, CITIZEN_ID),
+    citizenIdHash: await target.admin.citizenIdHash(SITE, CITIZEN_ID),
   };
 }
 
-const remaining = (target: TurneroServer) => ({
-  appointments: target.admin.listAppointments(SITE).map((appointment) => appointment.code),
-  checkIns: target.admin.checkIns().length,
-  walkIns: target.admin.walkIns().length,
-  tickets: target.admin.ticketsOfDay(OLD_DAY).length,
-  leases: target.admin.numberLeases().length,
-  calledTurns: target.admin.calledTurns().length,
+const remaining = async (target: TurneroServer) => ({
+  appointments: (await target.admin.listAppointments(SITE)).map((appointment) => appointment.code),
+  checkIns: (await target.admin.checkIns()).length,
+  walkIns: (await target.admin.walkIns()).length,
+  tickets: (await target.admin.ticketsOfDay(OLD_DAY)).length,
+  leases: (await target.admin.numberLeases()).length,
+  calledTurns: (await target.admin.calledTurns()).length,
 });
 
 const EMPTY_OLD_DAY = { checkIns: 0, walkIns: 0, tickets: 0, leases: 0, calledTurns: 0 };
@@ -76,10 +77,15 @@ describe('reference Town Hall API: retention', () => {
   it('erases a day 31 days old at the local midnight that ends its retention', async () => {
     const clock = movableClock(OLD);
     let dbFile: string;
-    ({ server, dbFile } = await startServer({ now: clock.now, retentionCheckIntervalMs: 10 }));
+    // On its SQLite file, which the test reads.
+    ({ server, dbFile } = await startServer({
+      dbFile: tempDbFile(),
+      now: clock.now,
+      retentionCheckIntervalMs: 10,
+    }));
     const old = await recordOldDay(server);
     // A booking of the new day, with its own (different) ID hash: it stays.
-    server.admin.addAppointment(SITE, {
+    await server.admin.addAppointment(SITE, {
       code: 'TRN-NEW001',
       serviceId: 'empadronamiento',
       startsAt: '2026-02-11T09:00:00.000Z',
@@ -89,7 +95,12 @@ describe('reference Town Hall API: retention', () => {
     // 23:58 in Madrid on 2026-02-10: the old day is 31 days old, still kept.
     clock.set('2026-02-10T22:58:00.000Z');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(remaining(server)).toMatchObject({ checkIns: 1, walkIns: 1, leases: 1, calledTurns: 1 });
+    expect(await remaining(server)).toMatchObject({
+      checkIns: 1,
+      walkIns: 1,
+      leases: 1,
+      calledTurns: 1,
+    });
 
     // 00:01 on 2026-02-11: the timer sees the new day and erases everything of 2026-01-10.
     clock.set('2026-02-10T23:01:00.000Z');
@@ -118,18 +129,19 @@ describe('reference Town Hall API: retention', () => {
   it('erases at start what became too old while the server was stopped', async () => {
     const clock = movableClock(OLD);
     let dbFile: string;
-    ({ server, dbFile } = await startServer({ now: clock.now }));
+    // On an SQLite file, which the test restarts on.
+    ({ server, dbFile } = await startServer({ dbFile: tempDbFile(), now: clock.now }));
     await recordOldDay(server);
     await server.close();
 
     clock.set('2026-02-10T09:00:00.000Z');
     const kept = await startServer({ dbFile, now: clock.now, retentionDays: 40 });
-    expect(remaining(kept.server)).toMatchObject({ checkIns: 1, walkIns: 1, leases: 1 });
+    expect(await remaining(kept.server)).toMatchObject({ checkIns: 1, walkIns: 1, leases: 1 });
     await kept.server.close();
 
     clock.set('2026-02-12T09:00:00.000Z');
     ({ server } = await startServer({ dbFile, now: clock.now }));
-    expect(remaining(server)).toEqual({ appointments: [], ...EMPTY_OLD_DAY });
+    expect(await remaining(server)).toEqual({ appointments: [], ...EMPTY_OLD_DAY });
   });
 
   it('takes --retention-days on the command line', () => {

@@ -59,8 +59,8 @@ describe('reference Town Hall API: number leases', () => {
     const exhausted = await lease('kiosk-1', 'empadronamiento');
     expect(exhausted.status).toBe(409);
     expect(errorCode(exhausted)).toBe('lease-exhausted');
-    expect(server.admin.numberLeases()).toHaveLength(leases.length);
-    expect(new Set(server.admin.numberLeases().map((entry) => entry.kioskId))).toEqual(
+    expect(await server.admin.numberLeases()).toHaveLength(leases.length);
+    expect(new Set((await server.admin.numberLeases()).map((entry) => entry.kioskId))).toEqual(
       new Set(kiosks),
     );
   });
@@ -122,7 +122,7 @@ describe('reference Town Hall API: walk-ins', () => {
       checkIn('apt-aaa001', { ticketId: ticket.ticketId }),
     );
     expect(errorCode(reuse)).toBe('idempotency-key-mismatch');
-    expect(server.admin.walkIns()).toEqual([record]);
+    expect(await server.admin.walkIns()).toEqual([record]);
 
     const noKey = await request(server, 'POST', apiPaths.walkIns(SITE), walkIn());
     expect(noKey.status).toBe(400);
@@ -150,7 +150,7 @@ describe('reference Town Hall API: walk-ins', () => {
     const clash = await postTicket(server, apiPaths.checkIns(SITE), checkIn('apt-aaa001'));
     expect(clash.status).toBe(409);
     expect(errorCode(clash)).toBe('conflict');
-    expect(server.admin.getAppointment('apt-aaa001')).toMatchObject({ status: 'booked' });
+    expect(await server.admin.getAppointment('apt-aaa001')).toMatchObject({ status: 'booked' });
     // Another day, or another service, may use it.
     expect(
       (
@@ -170,12 +170,12 @@ describe('reference Town Hall API: walk-ins', () => {
         )
       ).status,
     ).toBe(201);
-    const today = server.admin.ticketsOfDay(TODAY);
+    const today = await server.admin.ticketsOfDay(TODAY);
     expect(today.map((ticket) => [ticket.serviceId, ticket.ticketNumber])).toEqual([
       ['empadronamiento', 'E-001'],
       ['registro', 'E-001'],
     ]);
-    expect(server.admin.ticketsOfDay('2026-02-11')).toHaveLength(1);
+    expect(await server.admin.ticketsOfDay('2026-02-11')).toHaveLength(1);
   });
 
   it('counts check-ins and walk-ins of the day against the daily cap', async () => {
@@ -210,7 +210,7 @@ describe('reference Town Hall API: walk-ins', () => {
 
   it('caps check-ins too', async () => {
     ({ server } = await startServer());
-    server.admin.addAppointment(SITE, {
+    await server.admin.addAppointment(SITE, {
       code: 'TRN-AAA005',
       serviceId: 'registro',
       startsAt: NOW,
@@ -230,7 +230,7 @@ describe('reference Town Hall API: walk-ins', () => {
     );
     expect(refused.status).toBe(409);
     expect(errorCode(refused)).toBe('daily-cap-reached');
-    expect(server.admin.getAppointment('apt-aaa005')).toMatchObject({ status: 'booked' });
+    expect(await server.admin.getAppointment('apt-aaa005')).toMatchObject({ status: 'booked' });
   });
 
   it('keeps a priority walk-in as priority, and a replay must repeat it', async () => {
@@ -251,7 +251,10 @@ describe('reference Town Hall API: walk-ins', () => {
       'priority',
     );
     expect(
-      server.admin.ticketsOfDay(TODAY).map((ticket) => [ticket.ticketNumber, ticket.priority]),
+      (await server.admin.ticketsOfDay(TODAY)).map((ticket) => [
+        ticket.ticketNumber,
+        ticket.priority,
+      ]),
     ).toEqual([
       ['E-001', true],
       ['E-002', false],

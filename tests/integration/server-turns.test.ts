@@ -58,7 +58,7 @@ describe('reference Town Hall API: called turns', () => {
   it('calls appointment check-ins before walk-ins, each by issue time', async () => {
     ({ server } = await startServer());
     await fillQueue();
-    expect(server.admin.waiting().map((ticket) => ticket.ticketNumber)).toEqual([
+    expect((await server.admin.waiting()).map((ticket) => ticket.ticketNumber)).toEqual([
       'E-001',
       'E-002',
       'R-001',
@@ -108,14 +108,14 @@ describe('reference Town Hall API: called turns', () => {
     });
     expect(answer.status).toBe(400);
     expect(errorCode(answer)).toBe('bad-request');
-    expect(server.admin.calledTurns()).toEqual([]);
+    expect(await server.admin.calledTurns()).toEqual([]);
   });
 
   it('replays the newest turns to a screen that missed many, so it ends on the latest', async () => {
     ({ server } = await startServer());
     for (let i = 1; i <= 120; i += 1) {
       await postTicket(server, apiPaths.walkIns(SITE), walkIn({ ticketNumber: `E-${100 + i}` }));
-      server.admin.callNext('Mesa 1');
+      await server.admin.callNext('Mesa 1');
     }
     const resumed = openStream(server, apiPaths.calledTurnsStream(SITE), {
       headers: { 'Last-Event-ID': '0' },
@@ -134,7 +134,7 @@ describe('reference Town Hall API: called turns', () => {
     for (let i = 1; i <= 25; i += 1) {
       const number = `E-${String(100 + i)}`;
       await postTicket(server, apiPaths.walkIns(SITE), walkIn({ ticketNumber: number }));
-      server.admin.callNext('Mesa 1');
+      await server.admin.callNext('Mesa 1');
     }
     const recent = CalledTurnsResponseSchema.parse(
       (await request(server, 'GET', apiPaths.calledTurns(SITE))).body,
@@ -153,8 +153,8 @@ describe('reference Town Hall API: called turns', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     expect(server.admin.openStreams()).toBe(1);
 
-    server.admin.callNext('Mesa 1');
-    server.admin.callNext('Mesa 2');
+    await server.admin.callNext('Mesa 1');
+    await server.admin.callNext('Mesa 2');
     await stream.waitFor(2);
     expect(stream.events.map((event) => [event.id, event.event])).toEqual([
       ['1', 'called-turn'],
@@ -170,15 +170,15 @@ describe('reference Town Hall API: called turns', () => {
     // Disconnected after event 1: two turns are called meanwhile.
     stream.close();
     await expect.poll(() => server.admin.openStreams()).toBe(0);
-    server.admin.callNext('Mesa 1');
-    server.admin.callNext('Mesa 1');
+    await server.admin.callNext('Mesa 1');
+    await server.admin.callNext('Mesa 1');
     const resumed = openStream(server, apiPaths.calledTurnsStream(SITE), {
       headers: { 'Last-Event-ID': '1' },
     });
     await resumed.ready;
     await resumed.waitFor(3);
     expect(resumed.events.map((event) => event.id)).toEqual(['2', '3', '4']);
-    server.admin.callNext('Mesa 2');
+    await server.admin.callNext('Mesa 2');
     await resumed.waitFor(4);
     expect(turnOf(resumed.events[3] as SseEvent)).toMatchObject({
       ticketNumber: 'E-102',
@@ -216,7 +216,7 @@ describe('reference Town Hall API: staff page and information screen', () => {
   it('shows numbers, services, turns and device health, never a name or an ID', async () => {
     ({ server } = await startServer());
     await fillQueue();
-    server.admin.callNext('Mesa 1');
+    await server.admin.callNext('Mesa 1');
     await request(server, 'POST', apiPaths.heartbeat(SITE, 'kiosk-1'), heartbeat('kiosk-1'));
     const response = await fetch(`${server.url}/staff`);
     expect(response.status).toBe(200);
@@ -236,7 +236,7 @@ describe('reference Town Hall API: staff page and information screen', () => {
     expect(html).toContain('paper-near-end');
     expect(html).not.toContain('<script');
     // No personal data: not the ID number, nor its hash, nor a booking code.
-    const hash = server.admin.citizenIdHash(SITE, CITIZEN_ID);
+    const hash = await server.admin.citizenIdHash(SITE, CITIZEN_ID);
     expect(html).not.toContain(CITIZEN_ID);
     expect(html).not.toContain(hash);
     expect(html).not.toMatch(/TRN-/);
@@ -257,7 +257,7 @@ describe('reference Town Hall API: staff page and information screen', () => {
     const called = await post(origin, { site: SITE, desk: 'Mesa 2', service: 'registro' });
     expect(called.status).toBe(303);
     expect(called.headers.get('location')).toBe(`/staff?site=${SITE}&called=R-001&desk=Mesa+2`);
-    expect(server.admin.calledTurns()).toEqual([
+    expect(await server.admin.calledTurns()).toEqual([
       expect.objectContaining({ ticketNumber: 'R-001' }),
     ]);
     const crossSite = await post(
@@ -267,7 +267,7 @@ describe('reference Town Hall API: staff page and information screen', () => {
     expect(crossSite.status).toBe(403);
     const noDesk = await post(origin, { site: SITE, desk: 'Mesa 9', service: '' });
     expect(noDesk.status).toBe(400);
-    expect(server.admin.calledTurns()).toHaveLength(1);
+    expect(await server.admin.calledTurns()).toHaveLength(1);
     const nobody = await post(origin, { site: SITE, desk: 'Mesa 2', service: 'padron' });
     expect(nobody.headers.get('location')).toMatch(/none=1/);
   });
@@ -275,7 +275,7 @@ describe('reference Town Hall API: staff page and information screen', () => {
   it('serves the information screen with its script as a file, under a strict CSP', async () => {
     ({ server } = await startServer());
     await fillQueue();
-    server.admin.callNext('Mesa 2');
+    await server.admin.callNext('Mesa 2');
     const response = await fetch(`${server.url}/screen?site=${SITE}`);
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';

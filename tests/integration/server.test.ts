@@ -15,7 +15,8 @@ import {
 import { toLocalDateTime } from '../../src-shared/domain/site-time';
 import { buildOpenApiDocument, renderOpenApiDocument } from '../../server/openapi';
 import { loadSeed } from '../../server/seed';
-import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { TurneroServer } from '../../server/server';
+import { startServerUnderTest } from './server-databases';
 import { checkIn, NOW, serversClosedAfterEach, tempDbFile, TODAY } from './server-kit';
 
 // The kit's NOW, 10:00 in Madrid (CET) on a Tuesday: the demo's -40…+90 minute appointments
@@ -123,7 +124,7 @@ describe('reference Town Hall API', () => {
     expect(todays.find((a) => a.code === 'TRN-DEM001')?.startsAt).toBe('2026-02-10T09:05:00.000Z');
 
     const paged = await pullAll({ from: TODAY, days: '3', limit: '4' });
-    const all = server.admin.listAppointments(SITE);
+    const all = await server.admin.listAppointments(SITE);
     expect(paged.ids.map((a) => a.id).sort()).toEqual(all.map((a) => a.id).sort());
 
     const nothingNew = await call(
@@ -132,7 +133,7 @@ describe('reference Town Hall API', () => {
     );
     expect(nothingNew.body).toMatchObject({ appointments: [], hasMore: false });
 
-    const cancelled = server.admin.cancelAppointment('apt-dem001');
+    const cancelled = await server.admin.cancelAppointment('apt-dem001');
     expect(cancelled).toMatchObject({ status: 'cancelled', version: 2 });
     const delta = await call(
       appointmentsPath({ from: TODAY, days: '3', cursor: nothingNew.body.cursor }),
@@ -146,8 +147,8 @@ describe('reference Town Hall API', () => {
 
   it('tells a delta about an appointment moved out of the window', async () => {
     const { cursor } = await pullAll({ from: TODAY, days: '1' });
-    server.admin.updateAppointment('apt-7k4p9q', { startsAt: '2026-02-20T09:00:00Z' });
-    server.admin.updateAppointment('apt-7k4p9q', { status: 'no-show' }); // a later change elsewhere
+    await server.admin.updateAppointment('apt-7k4p9q', { startsAt: '2026-02-20T09:00:00Z' });
+    await server.admin.updateAppointment('apt-7k4p9q', { status: 'no-show' }); // a later change elsewhere
     const delta = await pullAll({ from: TODAY, days: '1', limit: '1', cursor });
     expect(delta.ids).toEqual([
       expect.objectContaining({
@@ -185,7 +186,7 @@ describe('reference Town Hall API', () => {
     const replay = await postCheckIn(request, request.ticketId);
     expect(replay.status).toBe(200);
     expect(CheckInRecordSchema.parse(await replay.json())).toEqual(record);
-    expect(server.admin.checkIns()).toEqual([record]);
+    expect(await server.admin.checkIns()).toEqual([record]);
 
     const mismatch = await postCheckIn({ ...request, ticketNumber: 'E-002' }, request.ticketId);
     expect(mismatch.status).toBe(409);
@@ -249,8 +250,8 @@ describe('reference Town Hall API', () => {
     const already = checkIn('apt-j6a3we');
     await expectError(await postCheckIn(already, already.ticketId), 409, 'conflict', /already/);
 
-    expect(server.admin.checkIns()).toEqual([]);
-    expect(server.admin.getAppointment('apt-r7v3mb')).toMatchObject({
+    expect(await server.admin.checkIns()).toEqual([]);
+    expect(await server.admin.getAppointment('apt-r7v3mb')).toMatchObject({
       status: 'booked',
       version: 1,
     });
@@ -258,15 +259,17 @@ describe('reference Town Hall API', () => {
 
   it('keeps its data in a database file across restarts, loading the seed only once', async () => {
     const dbFile = tempDbFile();
-    const first = await startTurneroServer({ dbFile, seed: loadSeed('demo'), now: () => NOW });
-    first.admin.cancelAppointment('apt-dem002');
-    const sequence = first.admin.currentSequence();
+    const first = await startServerUnderTest({ dbFile, seed: loadSeed('demo'), now: () => NOW });
+    await first.admin.cancelAppointment('apt-dem002');
+    const sequence = await first.admin.currentSequence();
     await first.close();
     const later = new Date(NOW.getTime() + 3_600_000);
-    const second = await startTurneroServer({ dbFile, seed: loadSeed('demo'), now: () => later });
+    const second = await startServerUnderTest({ dbFile, seed: loadSeed('demo'), now: () => later });
     try {
-      expect(second.admin.currentSequence()).toBe(sequence);
-      expect(second.admin.getAppointment('apt-dem002')).toMatchObject({ status: 'cancelled' });
+      expect(await second.admin.currentSequence()).toBe(sequence);
+      expect(await second.admin.getAppointment('apt-dem002')).toMatchObject({
+        status: 'cancelled',
+      });
     } finally {
       await second.close();
     }
@@ -274,13 +277,13 @@ describe('reference Town Hall API', () => {
 
   it('refuses, after a restart, a cursor minted before it (a restored backup cannot skip changes)', async () => {
     const dbFile = tempDbFile();
-    const first = await startTurneroServer({ dbFile, seed: loadSeed('demo'), now: () => NOW });
+    const first = await startServerUnderTest({ dbFile, seed: loadSeed('demo'), now: () => NOW });
     const query = { from: TODAY, days: '3' };
     const page = AppointmentsPageSchema.parse(
       await (await fetch(first.url + appointmentsPath(query))).json(),
     );
     await first.close();
-    const second = await startTurneroServer({ dbFile, now: () => NOW });
+    const second = await startServerUnderTest({ dbFile, now: () => NOW });
     try {
       const response = await fetch(
         second.url + appointmentsPath({ ...query, cursor: page.cursor }),

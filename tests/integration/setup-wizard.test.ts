@@ -173,7 +173,7 @@ describe('the first-run wizard, through the dispatcher', () => {
     expect(
       await call(kiosk, 'setup:enrol', { ...request, enrolmentCode: 'NOPE-NOPE-NOPE' }),
     ).toMatchObject({ outcome: 'refused', reason: 'code-invalid' });
-    const code = townhall.admin.createEnrolmentCode({ kioskId: 'sac-1' });
+    const code = await townhall.admin.createEnrolmentCode({ kioskId: 'sac-1' });
     const enrolled = await call(kiosk, 'setup:enrol', { ...request, enrolmentCode: code });
     expect(enrolled).toMatchObject({
       outcome: 'enrolled',
@@ -184,9 +184,9 @@ describe('the first-run wizard, through the dispatcher', () => {
     expect(JSON.stringify(enrolled)).not.toContain(code);
     expect(JSON.stringify(await call(kiosk, 'setup:get-status'))).not.toContain(code);
     expect(statSync(join(dataDir, 'credential')).mode & 0o777).toBe(0o600);
-    expect(townhall.admin.devices().find((device) => device.kioskId === 'sac-1')?.enrolled).toBe(
-      true,
-    );
+    expect(
+      (await townhall.admin.devices()).find((device) => device.kioskId === 'sac-1')?.enrolled,
+    ).toBe(true);
 
     // Printer: found under its by-id name, its status read live, a test page printed.
     const devices = await call(kiosk, 'setup:detect-devices');
@@ -338,7 +338,7 @@ describe('the first-run wizard, through the dispatcher', () => {
         baseUrl: townhall.url,
         siteId: 'nowhere',
         kioskId: 'sac-9',
-        enrolmentCode: townhall.admin.createEnrolmentCode({ kioskId: 'sac-9' }),
+        enrolmentCode: await townhall.admin.createEnrolmentCode({ kioskId: 'sac-9' }),
       }),
     ).toMatchObject({ outcome: 'refused', reason: 'site-unknown' });
   });

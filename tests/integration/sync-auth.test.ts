@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { MAX_ANSWERED_ATTEMPTS, type SyncStatus } from '../../src-main/sync/sync-engine';
-import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { TurneroServer } from '../../server/server';
+import { startServerUnderTest } from './server-databases';
 import { makeTempDir } from '../support/temp-dir';
 import {
   generatedSeed,
@@ -30,7 +31,7 @@ describe('sync with a credential the town hall refuses', () => {
   beforeEach(async () => {
     dir = makeTempDir('sync-auth');
     clock.set(START);
-    server = await startTurneroServer({
+    server = await startServerUnderTest({
       seed: generatedSeed(30, { firstOffset: 10, spacing: 5 }),
       now: clock.now,
     });
@@ -96,7 +97,7 @@ describe('sync with a credential the town hall refuses', () => {
     k.engine.start();
     await until(() => k.store.outbox.pendingCount() === 0, 'the held outbox to be delivered');
     // Each once (all received at the same instant of the frozen clock: compared as sets).
-    const delivered = server.admin.checkIns().map((record) => record.ticketId);
+    const delivered = (await server.admin.checkIns()).map((record) => record.ticketId);
     expect(delivered).toHaveLength(issued.length);
     expect(new Set(delivered)).toEqual(new Set(issued));
     expect(k.store.conflicts.count()).toBe(0);
@@ -154,7 +155,7 @@ describe('sync with a credential the town hall refuses', () => {
     expect(k.engine.getStatus().lastError).toMatch(/403/);
 
     await k.engine.heartbeatNow();
-    const device = server.admin.devices(SITE).find((d) => d.kioskId === 'kiosk-2');
+    const device = (await server.admin.devices(SITE)).find((d) => d.kioskId === 'kiosk-2');
     expect(device?.heartbeat).toMatchObject({
       connectivity: 'degraded',
       authProblem: 'forbidden',
@@ -164,7 +165,9 @@ describe('sync with a credential the town hall refuses', () => {
     forbidCheckIns = false;
     clock.advance(10 * MINUTE);
     expect(await k.engine.syncNow()).toMatchObject({ ok: true, delivered: 1, rejected: 0 });
-    expect(server.admin.checkIns().map((record) => record.ticketNumber)).toEqual([ticket.number]);
+    expect((await server.admin.checkIns()).map((record) => record.ticketNumber)).toEqual([
+      ticket.number,
+    ]);
     expect(k.engine.getStatus()).toMatchObject({ authProblem: null, connectivity: 'online' });
   });
 });

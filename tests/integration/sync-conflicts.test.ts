@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { MAX_ANSWERED_ATTEMPTS } from '../../src-main/sync/sync-engine';
-import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { TurneroServer } from '../../server/server';
+import { startServerUnderTest } from './server-databases';
 import { makeTempDir } from '../support/temp-dir';
 import {
   bookingCodeFor,
@@ -32,7 +33,7 @@ describe('sync conflicts', () => {
   beforeEach(async () => {
     dir = makeTempDir('sync-conflicts');
     clock.set(START);
-    server = await startTurneroServer({
+    server = await startServerUnderTest({
       seed: generatedSeed(12, { firstOffset: 10, spacing: 5 }),
       now: clock.now,
     });
@@ -56,7 +57,7 @@ describe('sync conflicts', () => {
 
   it('a booking cancelled online, then checked in offline from the cache: refused, recorded, ticket kept', async () => {
     const [a] = kiosks as [TestKiosk];
-    server.admin.cancelAppointment('apt-0');
+    await server.admin.cancelAppointment('apt-0');
     const ticket = await issueCheckIn(a, 0); // the cache still says booked
     const report = await a.engine.syncNow();
     expect(report).toMatchObject({ ok: true, delivered: 0, rejected: 1 });
@@ -70,7 +71,7 @@ describe('sync conflicts', () => {
       printStatus: 'printed',
     });
     expect(a.store.catalog.getAppointment('apt-0')?.status).toBe('cancelled');
-    expect(server.admin.ticketsOfDay(TODAY)).toEqual([]);
+    expect(await server.admin.ticketsOfDay(TODAY)).toEqual([]);
   });
 
   it('the same booking checked in on two kiosks: the first to reach the town hall wins', async () => {
@@ -84,7 +85,7 @@ describe('sync conflicts', () => {
       expect.objectContaining({ ticketNumber: second.number, kind: 'checked-in-elsewhere' }),
     ]);
     expect(a.store.conflicts.count()).toBe(0);
-    expect(server.admin.checkIns().map((record) => record.ticketId)).toEqual([first.id]);
+    expect((await server.admin.checkIns()).map((record) => record.ticketId)).toEqual([first.id]);
     // Kiosk 2 learns the town hall's state; a new scan there shows its own ticket again.
     expect(b.store.catalog.getAppointment('apt-1')?.status).toBe('checked-in');
   });
@@ -118,8 +119,8 @@ describe('sync conflicts', () => {
   it('a booking moved to another day: the pull moves it; a check-in made before is reported and the server decides', async () => {
     const [a, b] = kiosks as [TestKiosk, TestKiosk];
     const tomorrow = new Date(START.getTime() + 24 * 3600_000);
-    server.admin.updateAppointment('apt-2', { startsAt: tomorrow });
-    server.admin.updateAppointment('apt-3', { startsAt: tomorrow });
+    await server.admin.updateAppointment('apt-2', { startsAt: tomorrow });
+    await server.admin.updateAppointment('apt-3', { startsAt: tomorrow });
 
     // Kiosk 1 checks in apt-2 from its cache before it pulls: issued, pushed, accepted.
     const ticket = await issueCheckIn(a, 2);
@@ -197,7 +198,7 @@ describe('sync conflicts', () => {
         .sort(),
     ).toEqual(['rejected', 'unknown-appointment']);
     expect(a.store.tickets.get(ticketId)).toBeDefined();
-    expect(server.admin.ticketsOfDay(TODAY).map((t) => t.ticketId)).toEqual([next.id]);
+    expect((await server.admin.ticketsOfDay(TODAY)).map((t) => t.ticketId)).toEqual([next.id]);
     expect((await a.engine.syncNow()).rejected).toBe(0);
     expect(SITE).toBe('sync-sac');
   });
@@ -235,7 +236,9 @@ describe('sync conflicts', () => {
     ]);
     failCheckIns = false;
     expect(await c.engine.syncNow()).toMatchObject({ ok: true, delivered: 1 });
-    expect(server.admin.checkIns().map((record) => record.ticketNumber)).toEqual([behind.number]);
+    expect((await server.admin.checkIns()).map((record) => record.ticketNumber)).toEqual([
+      behind.number,
+    ]);
   });
 
   it('never sets a row aside while the town hall cannot be reached at all', async () => {
@@ -246,12 +249,14 @@ describe('sync conflicts', () => {
     for (let run = 0; run < MAX_ANSWERED_ATTEMPTS + 3; run += 1) await a.engine.syncNow();
     expect(a.store.conflicts.count()).toBe(0);
     expect(a.store.outbox.pendingCount()).toBe(1);
-    server = await startTurneroServer({
+    server = await startServerUnderTest({
       port: Number(port),
       seed: generatedSeed(12, { firstOffset: 10, spacing: 5 }),
       now: clock.now,
     });
     expect(await a.engine.syncNow()).toMatchObject({ ok: true, delivered: 1 });
-    expect(server.admin.checkIns().map((record) => record.ticketNumber)).toEqual([ticket.number]);
+    expect((await server.admin.checkIns()).map((record) => record.ticketNumber)).toEqual([
+      ticket.number,
+    ]);
   });
 });

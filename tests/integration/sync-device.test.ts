@@ -12,7 +12,8 @@ import { parseConfig } from '../../src-main/config/load-config';
 import { readCredential } from '../../src-main/backend/turnero-api/credential';
 import { runEnrolCli } from '../../src-main/tools/enrol-cli';
 import type { RemoteSettings } from '../../src-main/sync/sync-engine';
-import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { TurneroServer } from '../../server/server';
+import { startServerUnderTest } from './server-databases';
 import { firstSyncDone } from '../support/kiosk-state-wait';
 import { makeTempDir } from '../support/temp-dir';
 import { generatedSeed, makeKiosk, simulatedClock, SITE, type TestKiosk } from './sync-kit';
@@ -25,7 +26,7 @@ describe('the kiosk as an enrolled device', () => {
 
   beforeEach(async () => {
     dir = makeTempDir('sync-device');
-    server = await startTurneroServer({
+    server = await startServerUnderTest({
       seed: generatedSeed(20, { firstOffset: 5, spacing: 2 }),
       auth: 'required',
     });
@@ -81,7 +82,7 @@ describe('the kiosk as an enrolled device', () => {
         api: { baseUrl: server.url, credentialFile },
       }),
     );
-    const code = server.admin.createEnrolmentCode(SITE);
+    const code = await server.admin.createEnrolmentCode(SITE);
     const out: string[] = [];
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
     expect(await runEnrolCli(['--config', config, '--code', code], {}, io)).toBe(0);
@@ -98,7 +99,7 @@ describe('the kiosk as an enrolled device', () => {
 
     const applied: RemoteSettings[] = [];
     kiosk.engine.onRemoteSettings((settings) => applied.push(settings));
-    server.admin.setRemoteConfig('*', {
+    await server.admin.setRemoteConfig('*', {
       pollSeconds: 30,
       checkInWindow: { minutesBefore: 15, minutesAfter: 5 },
       ticketQrUrl: 'https://sede.example.es/turno/{number}',
@@ -116,7 +117,7 @@ describe('the kiosk as an enrolled device', () => {
     // The same version again: not fetched again.
     await kiosk.engine.heartbeatNow();
     expect(applied).toHaveLength(1);
-    const device = server.admin.devices(SITE).find((d) => d.kioskId === 'kiosk-7');
+    const device = (await server.admin.devices(SITE)).find((d) => d.kioskId === 'kiosk-7');
     expect(device).toMatchObject({
       enrolled: true,
       printerState: 'paper-near-end',
@@ -128,7 +129,7 @@ describe('the kiosk as an enrolled device', () => {
   it('walk-ins: issued, numbered, pushed; refused where the service takes none', async () => {
     const clock = simulatedClock(new Date(), true);
     await server.close();
-    server = await startTurneroServer({ seed: generatedSeed(0), now: clock.now });
+    server = await startServerUnderTest({ seed: generatedSeed(0), now: clock.now });
     kiosk = makeKiosk({ dir: dir.path, baseUrl: server.url, kioskId: 'kiosk-1', now: clock.now });
     await kiosk.engine.syncNow();
     const first = await kiosk.kiosk.issueWalkIn('svc-b');
@@ -146,14 +147,14 @@ describe('the kiosk as an enrolled device', () => {
       error: { code: 'service-unknown' },
     });
     await kiosk.engine.syncNow();
-    expect(server.admin.walkIns()).toEqual([
+    expect(await server.admin.walkIns()).toEqual([
       expect.objectContaining({ ticketNumber: 'B-001', serviceId: 'svc-b', kioskId: 'kiosk-1' }),
     ]);
   });
 
   it('the app enrols at start with the configured code and applies remote settings', async () => {
-    const code = server.admin.createEnrolmentCode(SITE);
-    server.admin.setRemoteConfig('kiosk-9', {
+    const code = await server.admin.createEnrolmentCode(SITE);
+    await server.admin.setRemoteConfig('kiosk-9', {
       checkInWindow: { minutesBefore: 0, minutesAfter: 0 },
     });
     const logs: string[] = [];
@@ -181,6 +182,8 @@ describe('the kiosk as an enrolled device', () => {
     // The remote window (0 minutes either side) now refuses a booking 5 minutes away.
     const result = await app.dispatch('checkin:submit', { input: 'TRN-000000', source: 'touch' });
     expect(result).toMatchObject({ ok: false, error: { code: 'too-early' } });
-    expect(server.admin.devices(SITE).find((d) => d.kioskId === 'kiosk-9')?.enrolled).toBe(true);
+    expect((await server.admin.devices(SITE)).find((d) => d.kioskId === 'kiosk-9')?.enrolled).toBe(
+      true,
+    );
   });
 });

@@ -14,7 +14,8 @@ import {
 } from '../../src-main/sync/sync-engine';
 import { createTurneroApiClient } from '../../src-main/backend/turnero-api/api-client';
 import { loadSeed } from '../../server/seed';
-import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { TurneroServer } from '../../server/server';
+import { startServerUnderTest } from './server-databases';
 
 // 10:00 in Madrid: every demo appointment is today or on the next two days.
 const NOW = new Date('2026-02-10T09:00:00.000Z');
@@ -64,7 +65,7 @@ function makeEngine(baseUrl: string, maxResponseBytes?: number, timeoutMs = 2000
 }
 
 async function startDemoTownhall(port = 0): Promise<TurneroServer> {
-  townhall = await startTurneroServer({ port, seed: loadSeed('demo'), now });
+  townhall = await startServerUnderTest({ port, seed: loadSeed('demo'), now });
   return townhall;
 }
 
@@ -136,7 +137,7 @@ describe('sync engine against the reference Town Hall API', () => {
 
     const first = await sync.syncNow();
     expect(first).toMatchObject({ ok: true, rejected: 0, delivered: 0 });
-    const total = api.admin.listAppointments(SITE).length;
+    const total = (await api.admin.listAppointments(SITE)).length;
     expect(first.appointmentsReceived).toBe(total);
     expect(store.catalog.countAppointments()).toBe(total);
     expect(store.catalog.getSite()?.name).toBe('Ayuntamiento de Villanueva de la Peña');
@@ -153,7 +154,7 @@ describe('sync engine against the reference Town Hall API', () => {
       lastError: null,
     });
 
-    api.admin.cancelAppointment('apt-dem001');
+    await api.admin.cancelAppointment('apt-dem001');
     const delta = await sync.syncNow();
     expect(delta.appointmentsReceived).toBe(1);
     expect(store.catalog.getAppointment('apt-dem001')).toMatchObject({
@@ -179,9 +180,9 @@ describe('sync engine against the reference Town Hall API', () => {
     const report = await engine.syncNow();
     expect(report.ok).toBe(true);
     expect(store.syncState.get('appointments-from')).toBe('2026-02-11');
-    const stillCached = api.admin
-      .listAppointments(SITE)
-      .filter((a) => new Date(a.startsAt) >= new Date('2026-02-10T23:00:00Z'));
+    const stillCached = (await api.admin.listAppointments(SITE)).filter(
+      (a) => new Date(a.startsAt) >= new Date('2026-02-10T23:00:00Z'),
+    );
     expect(report.appointmentsReceived).toBe(stillCached.length);
     expect(store.catalog.countAppointments()).toBe(stillCached.length);
   });
@@ -201,7 +202,7 @@ describe('sync engine against the reference Town Hall API', () => {
     expect(a).toMatchObject({ ok: true, delivered: 1 });
     expect((await sync.syncNow()).delivered).toBe(0);
     expect(store.outbox.pendingCount()).toBe(0);
-    expect(api.admin.checkIns()).toEqual([{ ...request, receivedAt: NOW.toISOString() }]);
+    expect(await api.admin.checkIns()).toEqual([{ ...request, receivedAt: NOW.toISOString() }]);
     // The pull after the push already brings back the check-in as the town hall sees it.
     expect(store.catalog.getAppointment('apt-dem001')).toMatchObject({
       status: 'checked-in',
@@ -216,15 +217,15 @@ describe('sync engine against the reference Town Hall API', () => {
     await running;
     await sync.stop();
     expect(store.outbox.pendingCount()).toBe(0);
-    expect(api.admin.checkIns().map((record) => record.ticketId)).toEqual(
+    expect((await api.admin.checkIns()).map((record) => record.ticketId)).toEqual(
       expect.arrayContaining([request.ticketId, second.ticketId]),
     );
-    expect(api.admin.checkIns()).toHaveLength(2);
+    expect(await api.admin.checkIns()).toHaveLength(2);
 
     // A push that arrived but whose answer was lost is simply replayed: still one record.
     const client = createTurneroApiClient({ baseUrl: api.url, siteId: SITE, timeoutMs: 2000 });
     expect((await client.postCheckIn(request)).replayed).toBe(true);
-    expect(api.admin.checkIns()).toHaveLength(2);
+    expect(await api.admin.checkIns()).toHaveLength(2);
   });
 
   it('settles a check-in the town hall refuses for good, and does not retry it', async () => {
@@ -250,7 +251,7 @@ describe('sync engine against the reference Town Hall API', () => {
 
     const second = await sync.syncNow();
     expect(second).toMatchObject({ ok: true, rejected: 0 });
-    expect(api.admin.checkIns()).toEqual([]);
+    expect(await api.admin.checkIns()).toEqual([]);
   });
 
   it('goes offline when the API is down at start, keeps the cache, and recovers', async () => {

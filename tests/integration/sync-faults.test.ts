@@ -6,7 +6,8 @@
  * number) was issued twice, on any kiosk or at the town hall.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { TurneroServer } from '../../server/server';
+import { startServerUnderTest } from './server-databases';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import { makeTempDir } from '../support/temp-dir';
 import {
@@ -41,7 +42,7 @@ describe('three kiosks against a faulty town hall', () => {
     const startedAt = Date.now();
     // Real time moves on (backoff timers are real), from a fixed morning.
     const clock = simulatedClock(START, true);
-    server = await startTurneroServer({
+    server = await startServerUnderTest({
       // Blocks of 40: check-ins here come far faster than at a real door, and a lease must
       // arrive before the quarter left of the last one is spent.
       seed: generatedSeed(APPOINTMENTS, {
@@ -141,7 +142,7 @@ describe('three kiosks against a faulty town hall', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
 
     // The town hall: one record per ticket, none missing, none twice, no number twice.
-    const records = server.admin.ticketsOfDay(day);
+    const records = await server.admin.ticketsOfDay(day);
     expect(records).toHaveLength(kioskTickets.length);
     expect(new Set(records.map((record) => record.ticketId))).toEqual(
       new Set(kioskTickets.map((ticket) => ticket.id)),
@@ -149,8 +150,8 @@ describe('three kiosks against a faulty town hall', () => {
     expect(new Set(records.map((r) => `${r.serviceId}/${r.ticketNumber}`)).size).toBe(
       records.length,
     );
-    expect(server.admin.checkIns()).toHaveLength(outcomes.checkIns);
-    expect(server.admin.walkIns()).toHaveLength(outcomes.walkIns);
+    expect(await server.admin.checkIns()).toHaveLength(outcomes.checkIns);
+    expect(await server.admin.walkIns()).toHaveLength(outcomes.walkIns);
 
     const faulty = faults.errors + faults.dropsBefore + faults.dropsAfter + faults.duplicates;
     expect(faulty).toBeGreaterThan(100);

@@ -4,7 +4,8 @@
  * (full resync with progress), and a kiosk clock that is off by minutes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { TurneroServer } from '../../server/server';
+import { startServerUnderTest } from './server-databases';
 import type { SyncProgress, SyncStatus } from '../../src-main/sync/sync-engine';
 import { makeTempDir } from '../support/temp-dir';
 import {
@@ -36,7 +37,7 @@ describe('sync with a simulated clock', () => {
   it('keeps issuing through a 2-hour outage and delivers everything after, in order', async () => {
     const clock = simulatedClock(START);
     // One booking every 5 minutes for the next 3 hours.
-    const server = await startTurneroServer({
+    const server = await startServerUnderTest({
       seed: generatedSeed(40, { firstOffset: 0, spacing: 5 }),
       now: clock.now,
     });
@@ -86,12 +87,12 @@ describe('sync with a simulated clock', () => {
     });
     // Strictly in order: the town hall received them as the kiosk issued them.
     const day = '2026-02-10';
-    expect(server.admin.ticketsOfDay(day).map((ticket) => ticket.ticketId)).toEqual(issued);
+    expect((await server.admin.ticketsOfDay(day)).map((ticket) => ticket.ticketId)).toEqual(issued);
   });
 
   it('a push run waits out its backoff; requests meanwhile do not hammer the town hall', async () => {
     const clock = simulatedClock(START);
-    const server = await startTurneroServer({
+    const server = await startServerUnderTest({
       seed: generatedSeed(10, { firstOffset: 0, spacing: 5 }),
       now: clock.now,
     });
@@ -113,7 +114,7 @@ describe('sync with a simulated clock', () => {
 
   it('pulls the window again when the town hall no longer knows the cursor, with progress', async () => {
     const clock = simulatedClock(START);
-    const first = await startTurneroServer({ seed: generatedSeed(450), now: clock.now });
+    const first = await startServerUnderTest({ seed: generatedSeed(450), now: clock.now });
     servers.push(first);
     kiosk = makeKiosk({
       dir: dir.path,
@@ -138,7 +139,7 @@ describe('sync with a simulated clock', () => {
     const port = first.port;
     await first.close();
     servers = [];
-    const second = await startTurneroServer({ port, seed: generatedSeed(120), now: clock.now });
+    const second = await startServerUnderTest({ port, seed: generatedSeed(120), now: clock.now });
     servers.push(second);
     progress.length = 0;
     const report = await kiosk.engine.syncNow();
@@ -150,7 +151,7 @@ describe('sync with a simulated clock', () => {
 
   it('reports a kiosk clock more than 2 minutes off, and goes on working', async () => {
     // The server's Date header is its real clock; the kiosk runs 3 minutes behind.
-    const server = await startTurneroServer({ seed: generatedSeed(5) });
+    const server = await startServerUnderTest({ seed: generatedSeed(5) });
     servers.push(server);
     let skewMs = -3 * MINUTE;
     const now = () => new Date(Date.now() + skewMs);

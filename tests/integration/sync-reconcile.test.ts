@@ -15,7 +15,8 @@ import type { AppointmentsRequest, Backend } from '../../src-main/backend/backen
 import { BackendError } from '../../src-main/backend/backend-error';
 import { openStore, type Store } from '../../src-main/store/store';
 import { createSyncEngine } from '../../src-main/sync/sync-engine';
-import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { TurneroServer } from '../../server/server';
+import { startServerUnderTest } from './server-databases';
 import { appointment, TEST_SERVICES, TEST_SITE } from '../support/catalog-fixture';
 import { makeTempDir } from '../support/temp-dir';
 import {
@@ -49,7 +50,7 @@ describe('full pulls reconcile the cache with the town hall', () => {
 
   it('Turnero API: bookings the restored town hall no longer has are cancelled in the cache', async () => {
     const clock = simulatedClock(START);
-    const first = await startTurneroServer({
+    const first = await startServerUnderTest({
       seed: generatedSeed(40, { firstOffset: 10, spacing: 5 }),
       now: clock.now,
     });
@@ -62,7 +63,7 @@ describe('full pulls reconcile the cache with the town hall', () => {
     await first.close();
     servers = [];
     servers.push(
-      await startTurneroServer({
+      await startServerUnderTest({
         port,
         seed: generatedSeed(25, { firstOffset: 10, spacing: 5 }),
         now: clock.now,

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { MAX_ANSWERED_ATTEMPTS } from '../../src-main/sync/sync-engine';
-import { startTurneroServer, type TurneroServer } from '../../server/server';
+import type { TurneroServer } from '../../server/server';
+import { startServerUnderTest } from './server-databases';
 import { makeTempDir } from '../support/temp-dir';
 import {
   generatedSeed,
@@ -29,7 +30,7 @@ describe('set-aside outbox rows', () => {
   beforeEach(async () => {
     dir = makeTempDir('sync-set-aside');
     clock.set(START);
-    server = await startTurneroServer({
+    server = await startServerUnderTest({
       seed: generatedSeed(12, { firstOffset: 10, spacing: 5 }),
       now: clock.now,
     });
@@ -59,7 +60,7 @@ describe('set-aside outbox rows', () => {
     });
     const k = kiosk;
     await k.engine.syncNow();
-    server.admin.cancelAppointment('apt-0');
+    await server.admin.cancelAppointment('apt-0');
     const ticket = await issueCheckIn(k, 0); // from the cache, which still says booked
     clock.advance(MINUTE);
     expect(await k.engine.syncNow()).toMatchObject({ rejected: 1 });
@@ -87,7 +88,7 @@ describe('set-aside outbox rows', () => {
     expect(k.engine.listSetAside()[0]?.setAsideAt).toBe(clock.now().toISOString());
 
     // The town hall takes the booking back (a cancellation undone): resent, delivered.
-    server.admin.updateAppointment('apt-0', { status: 'booked' });
+    await server.admin.updateAppointment('apt-0', { status: 'booked' });
     expect(k.engine.resend(ticket.id)).toBe(true);
     expect(outboxRow(k, ticket.id)).toEqual({
       attempts: 0,
@@ -99,7 +100,7 @@ describe('set-aside outbox rows', () => {
     expect(await k.engine.syncNow()).toMatchObject({ ok: true, delivered: 1, rejected: 0 });
     expect(k.engine.listSetAside()).toEqual([]);
     expect(k.engine.getStatus()).toMatchObject({ pendingOutbox: 0, setAsideOutbox: 0 });
-    expect(server.admin.checkIns().map((record) => record.ticketId)).toEqual([ticket.id]);
+    expect((await server.admin.checkIns()).map((record) => record.ticketId)).toEqual([ticket.id]);
   });
 
   it('resends a row given up on after many failed answers, counters cleared', async () => {
@@ -138,7 +139,9 @@ describe('set-aside outbox rows', () => {
     expect(outboxRow(k, stuck.id)).toMatchObject({ attempts: 0, answered_failures: 0 });
     expect(await k.engine.syncNow()).toMatchObject({ ok: true, delivered: 1 });
     expect(k.engine.listSetAside()).toEqual([]);
-    expect(server.admin.checkIns().map((record) => record.ticketNumber)).toEqual([stuck.number]);
+    expect((await server.admin.checkIns()).map((record) => record.ticketNumber)).toEqual([
+      stuck.number,
+    ]);
     expect(k.logs.some((line) => line.includes(`ticket ${stuck.number} queued again`))).toBe(true);
   });
 });

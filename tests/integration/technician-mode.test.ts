@@ -190,7 +190,7 @@ describe('technician mode in the composed kiosk', () => {
   });
 
   it('shows the town hall’s settings with their source and refuses to change them', async () => {
-    townhall.admin.setRemoteConfig('sac-1', {
+    await townhall.admin.setRemoteConfig('sac-1', {
       checkInWindow: { minutesBefore: 15, minutesAfter: 5 },
     });
     const kiosk = await start();
@@ -215,7 +215,7 @@ describe('technician mode in the composed kiosk', () => {
 
   it('opens the PIN pad for a card the town hall issued, verified offline, and logs the card', async () => {
     const kiosk = await start();
-    const { card } = townhall.admin.issueTechnicianCard({ cardId: 'TEC-0042', validDays: 7 });
+    const { card } = await townhall.admin.issueTechnicianCard({ cardId: 'TEC-0042', validDays: 7 });
     // The keys come with the first sync (start-up does not wait for it); then the town hall goes.
     await firstSyncDone(kiosk);
     await townhall.close();

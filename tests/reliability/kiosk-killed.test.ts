@@ -57,14 +57,14 @@ it(
       minKills: settings.kills,
     });
     await waitForCount(
-      () => townhall.admin.checkIns().length,
+      async () => (await townhall.admin.checkIns()).length,
       numberedAnswers(rescan.answers),
       120_000,
     );
     // The last stop is a power cut too: the file is checked as a crash leaves it.
     await kiosk.kill();
 
-    const { database, ledger } = run.audit(rescan.answers, townhall.admin.checkIns());
+    const { database, ledger } = run.audit(rescan.answers, await townhall.admin.checkIns());
     reportFigures('kiosk killed (SIGKILL, restarted on the same data dir)', {
       seed: random.seed,
       bookings: codes.length,

@@ -4,23 +4,33 @@
  * SQL, never in what it makes: both end with the same tables and columns (a test compares them).
  * Add a migration as the next file; never change one that has shipped.
  */
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { DatabaseTarget } from '../database';
 import { initialSchema } from './0001-initial-schema';
+import { ticketArrival } from './0002-ticket-arrival';
 
 export type Dialect = DatabaseTarget['dialect'];
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial-schema': initialSchema(dialect),
+    '0002-ticket-arrival': ticketArrival(dialect),
   };
 }
 
 /** Brings a new or older database to the current schema; throws what a migration threw. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  // On PostgreSQL Kysely looks for its own tables in every schema unless told which: a
+  // `kysely_migration` of another schema (another server, another test) would be taken for ours.
+  const schema =
+    dialect === 'postgres'
+      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations(dialect)) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

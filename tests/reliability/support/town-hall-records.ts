@@ -56,7 +56,7 @@ export async function waitForCount(
 export async function storedCheckIns(dbFile: string): Promise<CheckInRecord[]> {
   const server = await startTurneroServer({ dbFile, port: 0 });
   try {
-    return server.admin.checkIns();
+    return await server.admin.checkIns();
   } finally {
     await server.close();
   }
