@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagedProcess } from './child-process';
+import Database from 'better-sqlite3';
 
 export interface KioskSetup {
   /** A folder for the config file and the kiosk's data dir. */
@@ -17,6 +18,9 @@ export interface KioskSetup {
   scannerPath: string;
   pollSeconds?: number;
 }
+
+/** How long a kiosk may take for its first sync after its process is up. */
+const FIRST_SYNC_TIMEOUT_MS = 30_000;
 
 /** What the kiosk did with one scan: `issued` / `already-issued` with its number, or a refusal. */
 export interface ScanOutcome {
@@ -73,8 +77,35 @@ export class KioskProcess {
     return this.process.running;
   }
 
+  /**
+   * Starts the kiosk and waits until it has synced once: the kiosk serves its page at once and
+   * says "preparing" until its first sync has brought the office in, so a scan before that is
+   * refused as not ready, which these runs do not mean to test.
+   */
   async start(): Promise<void> {
     await this.process.start();
+    const deadline = Date.now() + FIRST_SYNC_TIMEOUT_MS;
+    while (!this.hasSyncedOnce()) {
+      if (Date.now() > deadline) {
+        throw new Error(`the kiosk did not sync within ${FIRST_SYNC_TIMEOUT_MS} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Whether the kiosk's database records a complete sync (sync_state 'last-success-at'). */
+  private hasSyncedOnce(): boolean {
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(this.databaseFile, { readonly: true, fileMustExist: true });
+      return (
+        db.prepare(`SELECT value FROM sync_state WHERE key = 'last-success-at'`).get() !== undefined
+      );
+    } catch {
+      return false; // not created yet, or busy: ask again
+    } finally {
+      db?.close();
+    }
   }
 
   kill(): Promise<void> {
