@@ -2,6 +2,10 @@
  * The one list of everything the renderer may ask of the main process and everything the main
  * process tells the renderer. Both transports (Electron IPC and the web host's WebSocket) carry
  * exactly this contract, validated with these schemas on the main side.
+ *
+ * One file on purpose, although long: the channel list is the one place to read who may call
+ * what (each channel's `access`). Features keep their bulky schemas in files of their own
+ * (technician.ts, diagnostics.ts, setup.ts, lobby.ts) and list only their channels here.
  */
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../domain/language';
