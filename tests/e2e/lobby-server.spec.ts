@@ -15,10 +15,10 @@ import { LobbySnapshotSchema } from '../../src-shared/contract/lobby';
 import { parseSeed } from '../../server/seed';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { LANDSCAPE } from './support/browser';
+import { recordSoundReports, spoken } from './support/lobby-sound-mock';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SITE = 'sede-lobby';
-const PREFIX = '[lobby-server-mock] ';
 
 const seed = parseSeed({
   site: { id: SITE, name: 'Ayuntamiento de Pantalla', timeZone: 'Europe/Madrid' },
@@ -29,81 +29,6 @@ const seed = parseSeed({
   enrolmentCodes: [],
   desks: ['Mesa 1', 'Mesa 3'],
 });
-
-/** In the page before the lobby: speech and Web Audio that only report, on the console. */
-function installSoundMocks(prefix: string) {
-  const report = (event: Record<string, unknown>) =>
-    console.info(
-      prefix + JSON.stringify({ ...event, userActivated: navigator.userActivation.hasBeenActive }),
-    );
-  class Utterance {
-    lang = '';
-    volume = 1;
-    voice: unknown = null;
-    onend: (() => void) | null = null;
-    onerror: ((event: { error: string }) => void) | null = null;
-    constructor(readonly text: string) {}
-  }
-  const synthesis = {
-    speak(utterance: Utterance) {
-      report({ kind: 'speak', text: utterance.text, lang: utterance.lang });
-      setTimeout(() => utterance.onend?.(), 0);
-    },
-    cancel() {},
-    getVoices: () => [{ name: 'Mock es', lang: 'es-ES', default: true, localService: true }],
-    speaking: false,
-    pending: false,
-    paused: false,
-    pause() {},
-    resume() {},
-    addEventListener() {},
-    removeEventListener() {},
-  };
-  class AudioContextMock {
-    state = 'running';
-    currentTime = 0;
-    destination = {};
-    resume = () => Promise.resolve();
-    createGain() {
-      const param = {
-        setValueAtTime() {},
-        linearRampToValueAtTime() {},
-        exponentialRampToValueAtTime() {},
-      };
-      return { gain: param, connect: (target: unknown) => target };
-    }
-    createOscillator() {
-      const oscillator = {
-        type: 'sine',
-        frequency: { value: 0 },
-        onended: null as (() => void) | null,
-        connect: (target: unknown) => target,
-        start() {},
-        stop() {
-          report({ kind: 'tone', hz: oscillator.frequency.value });
-          setTimeout(() => oscillator.onended?.(), 0);
-        },
-      };
-      return oscillator;
-    }
-  }
-  Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: synthesis });
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', {
-    configurable: true,
-    value: Utterance,
-  });
-  Object.defineProperty(window, 'AudioContext', { configurable: true, value: AudioContextMock });
-  document.addEventListener('securitypolicyviolation', (event) =>
-    report({ kind: 'csp', violation: `${event.violatedDirective} ${event.blockedURI}` }),
-  );
-}
-
-interface Report {
-  kind: string;
-  text?: string;
-  violation?: string;
-  userActivated: boolean;
-}
 
 let server: TurneroServer;
 
@@ -139,15 +64,9 @@ test('a turn called at the staff desk appears on the served lobby page and is an
   page,
 }) => {
   await page.setViewportSize(LANDSCAPE);
-  const reports: Report[] = [];
+  const reports = await recordSoundReports(page);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.text().startsWith(PREFIX)) {
-      reports.push(JSON.parse(message.text().slice(PREFIX.length)) as Report);
-    }
-  });
-  await page.addInitScript(installSoundMocks, PREFIX);
   await issueWalkIn('E-007');
 
   const response = await page.goto(`${server.url}/lobby?site=${SITE}`);
@@ -174,9 +93,7 @@ test('a turn called at the staff desk appears on the served lobby page and is an
   });
   expect(staff.status).toBe(303);
 
-  await expect
-    .poll(() => reports.filter((report) => report.kind === 'speak').map((report) => report.text))
-    .toEqual(['Turno E 7, Mesa 3.']);
+  await expect.poll(() => spoken(reports)).toEqual(['Turno E 7, Mesa 3.']);
   expect(reports.some((report) => report.kind === 'tone')).toBe(true);
   expect(reports.filter((report) => report.userActivated)).toEqual([]);
   await expect(page.locator('.lobby-current-number')).toHaveText('E-007');
