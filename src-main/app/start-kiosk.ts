@@ -17,6 +17,7 @@ import { KioskEvents } from '../ipc/kiosk-events';
 import { diagnosticsHandlers } from '../ipc/diagnostics-handlers';
 import { lobbyHandlers } from '../ipc/lobby-handlers';
 import { LobbyRelay, lobbySourceOf } from '../lobby/lobby-relay';
+import { changesLobbyOptions, lobbyOptionsOf } from '../config/lobby-config';
 import { requestHandlers } from '../ipc/request-handlers';
 import { DeviceFacts } from '../kiosk-state/device-facts';
 import { FirstSyncTracker } from '../kiosk-state/first-sync';
@@ -171,6 +172,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
   });
   const lobby = new LobbyRelay({
     source: lobbySourceOf(backend),
+    screenOptions: () => lobbyOptionsOf(settings.current.lobby),
     log,
   });
   const dispatch = createDispatcher(
@@ -202,6 +204,9 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     technician.onSessionChange((view) => events.emit('technician:session-changed', view)),
     lobby.onEvent((event) => events.emit('lobby:event', event)),
     lobby.onConnection((state) => events.emit('lobby:connection', state)),
+    settings.onChange(({ changed }) => {
+      if (changesLobbyOptions(changed)) void lobby.optionsChanged();
+    }),
     scanner?.onScan((text) =>
       technicianCardToken(text) === null
         ? void checkInHandler.scanned(text)
