@@ -20,6 +20,7 @@ import {
   chooseLobbyDisplay,
   isLobbyPageUrl,
   LOBBY_ENTRY_URL,
+  LOBBY_RELOAD_DELAY_MS,
   type DisplayFacts,
 } from '../../src-main/hosts/electron/lobby-window';
 import { kioskWindowOptions } from '../../src-main/hosts/electron/window-options';
@@ -317,5 +318,23 @@ describe('the lobby window (Electron mocked)', () => {
     expect(lobby.webContents.send.mock.calls).toEqual([
       [ELECTRON_EVENT_CHANNEL, { event: 'lobby:connection', payload: 'open' }],
     ]);
+  });
+
+  it('loads its page again when its renderer is gone', async () => {
+    vi.useFakeTimers();
+    try {
+      const { lines } = await startHost({ display: 1 });
+      const [lobby] = lobbyWindows();
+      lobby?.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+      expect(lines).toContain(
+        `lobby window renderer gone (crashed); loading it again in ${LOBBY_RELOAD_DELAY_MS} ms`,
+      );
+      expect(lobby?.loadURL).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(LOBBY_RELOAD_DELAY_MS);
+      expect(lobby?.loadURL).toHaveBeenCalledTimes(2);
+      expect(lobby?.loadURL).toHaveBeenLastCalledWith(LOBBY_ENTRY_URL);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -48,6 +48,7 @@ import {
   keepLobbyWindow,
   LOBBY_ENTRY_URL,
   lobbyWindowOptions,
+  reloadWhenGone,
   type LobbyWindowKeeper,
 } from './lobby-window';
 import { kioskWindowOptions } from './window-options';
@@ -307,6 +308,7 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
           lobby.once('closed', () => {
             if (lobbyContents === lobby.webContents) lobbyContents = null;
           });
+          reloadWhenGone(lobby, log);
           lobby.loadURL(LOBBY_ENTRY_URL).catch((error: unknown) => {
             log(`lobby window did not load: ${errorText(error)}`);
           });

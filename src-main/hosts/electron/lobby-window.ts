@@ -89,6 +89,38 @@ export function lobbyWindowOptions(
   };
 }
 
+/** A lobby renderer that crashed or was killed is loaded again after this long. */
+export const LOBBY_RELOAD_DELAY_MS = 5_000;
+
+/** The part of a lobby window's web contents that `reloadWhenGone` uses. */
+export interface ReloadableWindow {
+  isDestroyed(): boolean;
+  loadURL(url: string): Promise<void>;
+  readonly webContents: {
+    on(
+      event: 'render-process-gone',
+      listener: (event: unknown, details: { reason: string }) => void,
+    ): unknown;
+  };
+}
+
+/**
+ * Nobody watches the TV to restart it: a lobby renderer that is gone is loaded again (the
+ * screen then fetches a whole snapshot). Unlike the kiosk window's watchdog it never gives up:
+ * a blank TV helps nobody, and the kiosk itself is not at stake.
+ */
+export function reloadWhenGone(window: ReloadableWindow, log: (line: string) => void): void {
+  window.webContents.on('render-process-gone', (_event, details) => {
+    log(
+      `lobby window renderer gone (${details.reason}); loading it again in ${LOBBY_RELOAD_DELAY_MS} ms`,
+    );
+    setTimeout(() => {
+      if (window.isDestroyed()) return;
+      window.loadURL(LOBBY_ENTRY_URL).catch(() => undefined);
+    }, LOBBY_RELOAD_DELAY_MS).unref();
+  });
+}
+
 /** The part of a BrowserWindow the keeper uses. */
 export interface LobbyWindow {
   setFullScreen(fullScreen: boolean): void;
