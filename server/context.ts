@@ -32,6 +32,8 @@ export interface ServerState {
   hosts: HostPolicy;
   /** Leased numbers a kiosk may hold above its reported tickets, per service and day. */
   maxUnusedLeased: number;
+  /** The built renderer (dist/renderer) whose lobby.html the server serves to TVs. */
+  lobbyPageDir: string;
   /** Days a site-local day's records are kept. */
   retentionDays: number;
   log: (line: string) => void;

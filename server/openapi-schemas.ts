@@ -3,11 +3,22 @@
  * own JSON Schema converter, and the small pieces every operation is built of.
  */
 import { z } from 'zod';
+import { LobbyEventSchema, LobbySnapshotSchema } from '../src-shared/contract/lobby';
 import { apiComponentSchemas, AppointmentsQuerySchema } from '../src-shared/contract/townhall-api';
 
 export type JsonObject = { [key: string]: unknown };
 
-export const componentRef = (id: keyof typeof apiComponentSchemas) => ({
+/**
+ * The contract's components and the lobby feed's (contract/lobby.ts builds on townhall-api.ts,
+ * so its schemas are listed here rather than in apiComponentSchemas).
+ */
+const documentComponentSchemas = {
+  ...apiComponentSchemas,
+  LobbySnapshot: LobbySnapshotSchema,
+  LobbyEvent: LobbyEventSchema,
+} as const;
+
+export const componentRef = (id: keyof typeof documentComponentSchemas) => ({
   $ref: `#/components/schemas/${id}`,
 });
 
@@ -20,7 +31,7 @@ export function componentSchemas(): Record<string, JsonObject> {
   // A registry of our own rather than the global one: only the contract's components, whatever
   // else the process has loaded.
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(apiComponentSchemas)) registry.add(schema, { id });
+  for (const [id, schema] of Object.entries(documentComponentSchemas)) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
     uri: (id) => `#/components/schemas/${id}`,

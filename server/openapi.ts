@@ -10,6 +10,7 @@ import {
   KioskIdSchema,
 } from '../src-shared/contract/townhall-api';
 import { SiteIdSchema } from '../src-shared/domain/site-id';
+import { lobbyPaths } from './openapi-lobby';
 import {
   componentRef,
   componentSchemas,
@@ -364,6 +365,7 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
       },
+      ...lobbyPaths(siteIdParameter, commonErrors),
     },
     components: {
       schemas: componentSchemas(),

@@ -23,6 +23,7 @@ import { HostPolicy } from './host-policy';
 import { buildHttpApp } from './http/app';
 import { buildOpenApiDocument } from './openapi';
 import { DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
+import { DEFAULT_LOBBY_PAGE_DIR } from './routes/lobby';
 import { DEFAULT_MAX_UNUSED_LEASED } from './routes/number-leases';
 import { resolveSeed, type SeedDocument } from './seed';
 import { openServerStore, type OpenDatabase } from './store/store';
@@ -93,6 +94,8 @@ export interface TurneroServerOptions {
    * tickets used: 200 (4 blocks of at most 50); past it a lease is answered 429.
    */
   maxUnusedLeasedNumbers?: number;
+  /** The built renderer whose lobby.html `/lobby` serves; dist/renderer of this checkout. */
+  lobbyPageDir?: string;
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
 }
@@ -153,6 +156,7 @@ export async function startTurneroServer(
     }),
     hosts: HostPolicy.none(),
     retentionDays,
+    lobbyPageDir: options.lobbyPageDir ?? DEFAULT_LOBBY_PAGE_DIR,
     maxUnusedLeased: options.maxUnusedLeasedNumbers ?? DEFAULT_MAX_UNUSED_LEASED,
     log,
   };

@@ -1,5 +1,7 @@
 /**
- * Server-Sent Events for called turns: one emitter of open streams per site. Each event is
+ * Server-Sent Events for called turns: one emitter of open streams per stream key (a site's id
+ * for the API's called-turn streams; `lobbyStreamKey(site)` for the lobby screen's, whose events
+ * carry more than the turn). Each event is
  * `id: <sequence>` / `event: called-turn` / `data: <CalledTurn JSON>`; a client that reconnects
  * with `Last-Event-ID` first gets the turns it missed. Comment lines keep idle connections (and
  * proxies) alive; a closed connection is forgotten at once.
@@ -42,7 +44,7 @@ export function lastEventId(request: IncomingMessage, url: URL): number | null {
 }
 
 export class CalledTurnsHub {
-  /** Per site, the event text to write to each of its open streams. */
+  /** Per stream key, the event text to write to each of its open streams. */
   private readonly sites = new Map<string, Emitter<string>>();
   /** Fired once at shutdown: every stream forgets itself and ends. */
   private readonly closing = new Emitter<void>();
@@ -55,10 +57,10 @@ export class CalledTurnsHub {
   constructor(private readonly limits: StreamLimits) {}
 
   /**
-   * Opens a stream of `client`: headers, the retry hint, the missed turns, then live events.
-   * Throws a 503 HttpError (nothing written yet) when a cap is reached.
+   * Opens a stream of `client`: headers, the retry hint, the missed events (already formatted),
+   * then live events. Throws a 503 HttpError (nothing written yet) when a cap is reached.
    */
-  open(siteId: string, response: ServerResponse, missed: SequencedTurn[], client: string): void {
+  open(siteId: string, response: ServerResponse, missed: readonly string[], client: string): void {
     // A client gone before the stream opens (e.g. during injected latency) would never fire
     // 'close' again: registering it would leak its keep-alive timer.
     if (response.destroyed || response.socket?.destroyed) return;
@@ -73,7 +75,7 @@ export class CalledTurnsHub {
       'x-accel-buffering': 'no',
     });
     response.write('retry: 3000\n\n');
-    for (const turn of missed) response.write(formatTurnEvent(turn));
+    for (const text of missed) response.write(text);
     const timer = setInterval(() => response.write(': keep-alive\n\n'), this.limits.keepAliveMs);
     timer.unref();
     let events = this.sites.get(siteId);
@@ -107,7 +109,12 @@ export class CalledTurnsHub {
   }
 
   publish(siteId: string, turn: SequencedTurn): void {
-    this.sites.get(siteId)?.fire(formatTurnEvent(turn));
+    this.publishText(siteId, formatTurnEvent(turn));
+  }
+
+  /** Writes an already formatted event to every open stream of a key. */
+  publishText(streamKey: string, text: string): void {
+    this.sites.get(streamKey)?.fire(text);
   }
 
   /** Open streams of a site (or of all sites: the health endpoint's gauge). */

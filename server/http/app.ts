@@ -14,6 +14,7 @@ import { healthRoutes } from '../routes/health';
 import { numberLeaseRoutes } from '../routes/number-leases';
 import { siteRoutes } from '../routes/sites';
 import { ticketRoutes } from '../routes/tickets';
+import { lobbyApiRoutes } from '../routes/lobby';
 import { turnRoutes } from '../routes/turns';
 import { apiRoutes } from './api-routes';
 import { dropConnection } from './drop';
@@ -29,6 +30,7 @@ const API_ROUTES = [
   ...numberLeaseRoutes,
   ...deviceRoutes,
   ...turnRoutes,
+  ...lobbyApiRoutes,
 ];
 
 const SITES_PREFIX = `${API_BASE_PATH}/sites/`;

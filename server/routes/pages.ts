@@ -1,6 +1,7 @@
 /**
- * The two pages of the reference server, server-rendered, in Spanish, without external assets:
- * the staff page (`staff-page.ts`) and the waiting room's screen (`screen-page.ts`).
+ * The pages of the reference server, in Spanish, without external assets: the staff page
+ * (`staff-page.ts`), the waiting room's simple screen (`screen-page.ts`, server-rendered) and the
+ * lobby screen (`lobby.ts`, the renderer's built lobby.html with its feed).
  *
  * A strict CSP goes with every page: styles are allowed by hash, the only script is a file of
  * this server, forms may post only here and nothing may frame the pages. These pages have no
@@ -9,6 +10,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ServerState } from '../context';
 import type { PageHandler } from './page-kit';
+import { lobbyPageRoutes } from './lobby';
 import { openScreenStream, serveScreenPage, serveScreenScript } from './screen-page';
 import { checkSameOrigin, postStaffCallNext, serveStaffPage } from './staff-page';
 
@@ -36,4 +38,5 @@ export const pageRoutes: readonly PageRoute[] = [
   { path: '/screen/', method: 'GET', handle: serveScreenPage },
   { path: '/screen.js', method: 'GET', handle: serveScreenScript },
   { path: '/screen/stream', method: 'GET', handle: openScreenStream, stream: true },
+  ...lobbyPageRoutes,
 ];

@@ -9,8 +9,9 @@ import {
 } from '../../src-shared/contract/townhall-api';
 import { apiRoute, siteToday, type ApiRoute, type ServerState } from '../context';
 import { clientAddress, HttpError } from '../http-util';
+import { publishLobbyCall } from '../lobby-feed';
 import type { SequencedTurn } from '../store/called-turns-repository';
-import { lastEventId, MAX_REPLAY } from '../turns-hub';
+import { formatTurnEvent, lastEventId, MAX_REPLAY } from '../turns-hub';
 
 /** How many turns GET called-turns returns (newest first). */
 export const RECENT_TURNS = 20;
@@ -32,7 +33,10 @@ export async function callNext(
     serviceIds,
     state.now(),
   );
-  if (called) state.hub.publish(siteId, called);
+  if (called) {
+    state.hub.publish(siteId, called);
+    publishLobbyCall(state, siteId, called);
+  }
   return called;
 }
 
@@ -47,7 +51,7 @@ export async function openTurnStream(
   const after = lastEventId(request, url);
   const missed =
     after === null ? [] : await state.store.calledTurns.after(siteId, after, MAX_REPLAY);
-  state.hub.open(siteId, response, missed, clientAddress(request));
+  state.hub.open(siteId, response, missed.map(formatTurnEvent), clientAddress(request));
 }
 
 export const turnRoutes: ApiRoute[] = [

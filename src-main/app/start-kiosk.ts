@@ -15,6 +15,9 @@ import { CheckInHandler } from '../checkin/check-in-handler';
 import { createDispatcher } from '../ipc/dispatcher';
 import { KioskEvents } from '../ipc/kiosk-events';
 import { diagnosticsHandlers } from '../ipc/diagnostics-handlers';
+import { lobbyHandlers } from '../ipc/lobby-handlers';
+import { LobbyRelay, lobbySourceOf } from '../lobby/lobby-relay';
+import { changesLobbyOptions, lobbyOptionsOf } from '../config/lobby-config';
 import { requestHandlers } from '../ipc/request-handlers';
 import { DeviceFacts } from '../kiosk-state/device-facts';
 import { FirstSyncTracker } from '../kiosk-state/first-sync';
@@ -167,9 +170,15 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     audit: (action, detail) => technician.audit(action, detail),
     log,
   });
+  const lobby = new LobbyRelay({
+    source: lobbySourceOf(backend),
+    screenOptions: () => lobbyOptionsOf(settings.current.lobby),
+    log,
+  });
   const dispatch = createDispatcher(
     {
       ...requestHandlers({ kioskState, checkInHandler, checkIns, setup }),
+      ...lobbyHandlers(lobby, log),
       ...technician.handlers,
       ...diagnosticsHandlers(diagnostics),
     },
@@ -193,6 +202,11 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
     kioskState.onChange((state) => events.emit('kiosk:state-changed', state)),
     printer.onStateChange((state) => log(`printer: ${state}`)),
     technician.onSessionChange((view) => events.emit('technician:session-changed', view)),
+    lobby.onEvent((event) => events.emit('lobby:event', event)),
+    lobby.onConnection((state) => events.emit('lobby:connection', state)),
+    settings.onChange(({ changed }) => {
+      if (changesLobbyOptions(changed)) void lobby.optionsChanged();
+    }),
     scanner?.onScan((text) =>
       technicianCardToken(text) === null
         ? void checkInHandler.scanned(text)
@@ -226,6 +240,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Kiosk> {
       kioskState.dispose();
       firstSync.dispose();
       technician.dispose();
+      lobby.stop();
       settings.dispose();
       events.dispose();
       await scanner?.stop();

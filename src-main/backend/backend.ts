@@ -23,6 +23,7 @@ import type {
   WalkInRecord,
   WalkInRequest,
 } from '../../src-shared/contract/townhall-api';
+import type { LobbyConnection, LobbyEvent, LobbySnapshot } from '../../src-shared/contract/lobby';
 
 /** One page of the appointments window: no cursor = the whole window, a cursor = the changes. */
 export type AppointmentsRequest = Pick<AppointmentsQuery, 'from' | 'days'> &
@@ -37,6 +38,16 @@ export interface CheckInOutcome {
 export interface WalkInOutcome {
   record: WalkInRecord;
   replayed: boolean;
+}
+
+/** Who follows the lobby's events: each validated event, and each change of the connection. */
+export interface LobbyStreamListener {
+  event(event: LobbyEvent): void;
+  connection(state: LobbyConnection): void;
+}
+
+export interface LobbyStream {
+  close(): void;
 }
 
 /** What every back end does. */
@@ -68,6 +79,10 @@ export interface BackendCapabilities {
   leaseNumbers(request: NumberLeaseRequest): Promise<NumberLease>;
   heartbeat(heartbeat: Heartbeat): Promise<HeartbeatResponse>;
   remoteConfig(kioskId: string): Promise<RemoteConfig>;
+  /** The lobby screen's whole picture (docs/lobby-screen.md). */
+  lobbySnapshot(): Promise<LobbySnapshot>;
+  /** Follows the lobby's events until closed, reconnecting by itself. */
+  followLobby(listener: LobbyStreamListener): LobbyStream;
 }
 
 export interface Backend extends BackendEssentials, Partial<BackendCapabilities> {}

@@ -11,6 +11,7 @@ import { isValidTimeZone } from '../../src-shared/domain/site-time';
 import { BACKEND_NAMES, backendSectionFields, missingBackendSection } from '../backend/registry';
 import { isSecureOrLoopbackUrl, SECURE_URL_MESSAGE } from '../backend/secure-url';
 import { OpeningHoursSchema } from '../appliance/opening-hours';
+import { LobbyConfigSchema } from './lobby-config';
 
 /** Line settings of a serial device, from the query of a `serial:` URI. */
 const serialOptionsSchema = z
@@ -332,6 +333,8 @@ export const ConfigSchema = z
      * hours, and updates are installed only outside them; both on the site's `timeZone`.
      */
     appliance: z.object({ openingHours: OpeningHoursSchema }).strict().prefault({}),
+    /** The lobby screen on the totem's second display (./lobby-config.ts). */
+    lobby: LobbyConfigSchema,
     logs: LogsSchema,
   })
   .strict()

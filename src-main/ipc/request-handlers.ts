@@ -9,6 +9,7 @@ import type { SetupHandlers } from '../setup/setup-handlers';
 import type { TechnicianChannel } from '../technician/technician-handlers';
 import type { DiagnosticsChannel } from './diagnostics-handlers';
 import type { IpcHandlers } from './dispatcher';
+import type { LobbyChannel } from './lobby-handlers';
 
 export interface RequestHandlerParts {
   kioskState: Pick<KioskStateModel, 'get' | 'setSessionLanguage' | 'sessionLanguage'>;
@@ -20,12 +21,12 @@ export interface RequestHandlerParts {
 
 /**
  * The citizen's channels and the wizard's (as a configured kiosk answers them); the technician
- * mode's come from technician/technician-handlers.ts and its diagnostics' from
- * ./diagnostics-handlers.ts.
+ * mode's come from technician/technician-handlers.ts, its diagnostics' from
+ * ./diagnostics-handlers.ts and the lobby screen's from ./lobby-handlers.ts.
  */
 export function requestHandlers(
   parts: RequestHandlerParts,
-): Omit<IpcHandlers, TechnicianChannel | DiagnosticsChannel> {
+): Omit<IpcHandlers, TechnicianChannel | DiagnosticsChannel | LobbyChannel> {
   const { kioskState, checkInHandler, checkIns, setup } = parts;
   return {
     ...setup,

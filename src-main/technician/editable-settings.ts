@@ -18,8 +18,9 @@ export interface EditableSetting {
   input(services: readonly { id: string; names: LocalizedText }[]): SettingInput;
 }
 
-const integer = (min: number, max: number, unit: 'minutes' | 'seconds' | 'tickets') => () =>
-  ({ kind: 'integer', min, max, unit }) as const;
+const integer =
+  (min: number, max: number, unit: 'minutes' | 'seconds' | 'tickets' | 'percent' | 'calls') => () =>
+    ({ kind: 'integer', min, max, unit }) as const;
 
 export const EDITABLE_SETTINGS: readonly EditableSetting[] = [
   { path: 'checkIn.minutesBefore', group: 'checkIn', input: integer(0, 720, 'minutes') },
@@ -56,6 +57,13 @@ export const EDITABLE_SETTINGS: readonly EditableSetting[] = [
   },
   { path: 'branding.headerColor', group: 'branding', input: () => ({ kind: 'colour' }) },
   { path: 'branding.actionColor', group: 'branding', input: () => ({ kind: 'colour' }) },
+  // The lobby screen's look and sound (docs/lobby-screen.md); its display and quiet hours are
+  // set in the configuration file.
+  { path: 'lobby.chime', group: 'lobby', input: () => ({ kind: 'boolean' }) },
+  { path: 'lobby.volumePercent', group: 'lobby', input: integer(0, 100, 'percent') },
+  { path: 'lobby.speakTicketLanguage', group: 'lobby', input: () => ({ kind: 'boolean' }) },
+  { path: 'lobby.highContrast', group: 'lobby', input: () => ({ kind: 'boolean' }) },
+  { path: 'lobby.recentCount', group: 'lobby', input: integer(0, 12, 'calls') },
 ];
 
 export function editableSetting(path: string): EditableSetting | undefined {
@@ -66,7 +74,8 @@ export function editableSetting(path: string): EditableSetting | undefined {
  * Fields (or whole sections, ending in '.') that take effect without a restart: the check-in
  * service reads the window and the QR URL at each check-in, the sync engine the poll interval
  * at each scheduling; the kiosk state follows the citizen, language, branding and keyboard
- * settings to the screen; the walk-in screen reads its section when it opens.
+ * settings to the screen; the walk-in screen reads its section when it opens; the lobby relay
+ * sends the lobby pages a new snapshot when the screen's options change.
  */
 const LIVE: readonly string[] = [
   'checkIn.',
@@ -78,6 +87,13 @@ const LIVE: readonly string[] = [
   'api.pollSeconds',
   'scanner.keyboardLayout',
   'scanner.wedgeMaxGapMs',
+  'lobby.orientation',
+  'lobby.chime',
+  'lobby.volumePercent',
+  'lobby.quietHours',
+  'lobby.speakTicketLanguage',
+  'lobby.highContrast',
+  'lobby.recentCount',
 ];
 
 export function appliesOf(path: string): SettingApplies {

@@ -6,13 +6,13 @@
  * fetches a whole snapshot, because events sent while it was away are lost.
  */
 import type { Event } from '../../src-shared/common/emitter';
-import type { LobbyEvent, LobbySnapshot } from '../../src-shared/contract/lobby';
+import type { LobbyConnection, LobbyEvent, LobbySnapshot } from '../../src-shared/contract/lobby';
 
 /**
  * connecting: not open yet, or the transport is retrying by itself; open: events flow (fetch a
  * snapshot now); offline: the connection dropped, and the feed keeps trying.
  */
-export type FeedConnection = 'connecting' | 'open' | 'offline';
+export type FeedConnection = LobbyConnection;
 
 export interface LobbyFeed {
   /** Validated events, in the order they arrived. */

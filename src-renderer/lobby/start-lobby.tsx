@@ -1,7 +1,8 @@
 /**
  * The lobby screen, started by main.tsx: the store, the announcer with the browser's sound, and
- * the feed named by the page's query (`?feed=/same-origin/path`, see event-source-feed.ts).
- * Hosts that feed it otherwise (the kiosk's second display) will pass their own LobbyFeed.
+ * the feed named by the page's query: `?feed=bridge` is the kiosk's main process over its bridge
+ * (bridge-feed.ts: the totem's second display, a web-host tab), `?feed=/same-origin/path` the
+ * server's HTTP feed (event-source-feed.ts: a smart TV).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,6 +11,8 @@ import { browserSpeech } from '../accessibility/speech-guide';
 import { createRendererI18n } from '../i18n/setup';
 import { Announcer } from './announcer';
 import { webAudioChime, webSpeech } from './browser-sound';
+import { getBridge } from '../bridge/get-bridge';
+import { BRIDGE_FEED, bridgeLobbyFeed } from './bridge-feed';
 import { eventSourceFeed, feedAddressFromQuery } from './event-source-feed';
 import { connectLobby } from './lobby-controller';
 import { announcerSettings, createLobbyStore, serverNow } from './lobby-store';
@@ -27,10 +30,12 @@ const announcer = new Announcer({
 });
 
 const address = feedAddressFromQuery(window.location);
-if (address) {
+if (new URLSearchParams(window.location.search).get('feed') === BRIDGE_FEED) {
+  connectLobby({ feed: bridgeLobbyFeed(getBridge(), { log }), store, announcer, log });
+} else if (address) {
   connectLobby({ feed: eventSourceFeed(address, { log }), store, announcer, log });
 } else {
-  log('no feed: open lobby.html?feed=<path on this origin>');
+  log('no feed: open lobby.html?feed=bridge or ?feed=<path on this origin>');
   store.setConnection('no-feed');
 }
 

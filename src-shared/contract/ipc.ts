@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from '../domain/language';
+import { LobbyConnectionSchema, LobbyEventSchema, LobbySnapshotSchema } from './lobby';
 import * as setup from './setup';
 import {
   AuditListRequestSchema,
@@ -308,6 +309,23 @@ export const requestChannels = {
       .strict(),
     response: CheckInResultSchema,
   },
+  // ── Lobby screen (docs/lobby-screen.md), relayed by main from the Turnero server ──
+  // Public data only (numbers, services, desks: what the waiting room's screen shows anyway), so
+  // citizen channels: the lobby page on the second display has no technician session.
+  /** The lobby's whole picture, as the server has it, with the kiosk's screen options. */
+  'lobby:get-snapshot': {
+    access: 'citizen',
+    request: z.object({}).strict(),
+    response: LobbySnapshotSchema,
+  },
+  /** How main's own feed from the server stands; asking starts it. */
+  'lobby:get-connection': {
+    access: 'citizen',
+    request: z.object({}).strict(),
+    response: z.object({ connection: LobbyConnectionSchema }),
+  },
+  // ── end of the lobby screen ──
+
   // ── First-run wizard and device detection ──
   // Schemas in ./setup.ts; served by src-main/setup/ (docs/technician.md).
   'setup:get-status': {
@@ -542,6 +560,10 @@ export const eventChannels = {
   'checkin:completed': ipcResultSchema(CheckInResultSchema),
   /** The virtual printer's rendering of a printed ticket, for the on-screen preview. */
   'printer:ticket-rendered': z.object({ ticketId: z.string(), text: z.string().max(8192) }),
+  /** A call (or a whole new snapshot) for the lobby screen, relayed from the server. */
+  'lobby:event': LobbyEventSchema,
+  /** Main's feed from the server opened (fetch a snapshot), dropped or is connecting. */
+  'lobby:connection': LobbyConnectionSchema,
 
   // ── Technician mode (session, settings, import/export) ──
   /** The technician session changed phase (opened, closed, locked, PIN pad up…). */

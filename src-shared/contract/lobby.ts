@@ -92,6 +92,13 @@ const callEvent = <T extends 'call' | 'repeat'>(type: T) =>
       .describe('The waiting counts after this call, when the sender knows them'),
   });
 
+/**
+ * The state of a feed's connection to where the calls come from. connecting: not open yet, or
+ * retrying by itself; open: events flow (fetch a snapshot now); offline: dropped, still trying.
+ */
+export const LobbyConnectionSchema = z.enum(['connecting', 'open', 'offline']);
+export type LobbyConnection = z.infer<typeof LobbyConnectionSchema>;
+
 /** What arrives between snapshots. A `snapshot` event replaces everything the screen holds. */
 export const LobbyEventSchema = z.discriminatedUnion('type', [
   callEvent('call'),

@@ -80,7 +80,7 @@ export const SettingInputSchema = z.discriminatedUnion('kind', [
     kind: z.literal('integer'),
     min: z.number().int(),
     max: z.number().int(),
-    unit: z.enum(['minutes', 'seconds', 'tickets']),
+    unit: z.enum(['minutes', 'seconds', 'tickets', 'percent', 'calls']),
   }),
   z.object({ kind: z.literal('boolean') }),
   z.object({ kind: z.literal('text'), maxLength: z.number().int().min(1), nullable: z.boolean() }),
@@ -105,6 +105,7 @@ export const SettingGroupSchema = z.enum([
   'languages',
   'citizen',
   'branding',
+  'lobby',
 ]);
 export type SettingGroup = z.infer<typeof SettingGroupSchema>;
 

@@ -544,6 +544,11 @@ export const apiPaths = {
   calledTurnsStream: (siteId: string) =>
     `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/called-turns/stream`,
   callNext: (siteId: string) => `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/call-next`,
+  /** The lobby screen's feed (contract/lobby.ts): a LobbySnapshot, and LobbyEvents as SSE. */
+  lobbySnapshot: (siteId: string) =>
+    `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/lobby/snapshot`,
+  lobbyEvents: (siteId: string) =>
+    `${API_BASE_PATH}/sites/${encodeURIComponent(siteId)}/lobby/events`,
   openApi: `${API_BASE_PATH}/openapi.json`,
   health: `${API_BASE_PATH}/health`,
 } as const;

@@ -26,6 +26,8 @@ function harness(overrides: Partial<IpcHandlers> = {}) {
       value: { services: [], priorityEnabled: false, showRemainingBelow: 10 },
     }),
     'walkin:issue': async () => ({ ok: false, error: { code: 'walk-ins-not-allowed' } }),
+    'lobby:get-snapshot': async () => ({ ok: false, error: { code: 'kiosk-not-ready' } }),
+    'lobby:get-connection': async () => ({ ok: true, value: { connection: 'open' } }),
     ...setupHandlersFixture(),
     ...recordingTechnicianHandlers(calls as { channel: string; request: unknown }[]),
     ...overrides,

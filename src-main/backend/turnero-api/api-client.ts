@@ -20,9 +20,11 @@ import {
   type EnrolmentRequest,
   type EnrolmentResponse,
 } from '../../../src-shared/contract/townhall-api';
+import { LobbySnapshotSchema } from '../../../src-shared/contract/lobby';
 import type { BackendCapabilities, BackendEssentials } from '../backend';
 import { BackendError } from '../backend-error';
 import { createHttpClient, DEFAULT_MAX_RESPONSE_BYTES, type HttpResponse } from '../http-client';
+import { followLobbyEvents } from './lobby-stream';
 
 export interface TurneroApiClientOptions {
   /** http(s) base URL; the API lives under its `/api/v1` path. */
@@ -40,6 +42,8 @@ export interface TurneroApiClientOptions {
    * when there is one. A function, so a credential obtained later is used at once.
    */
   credential?: () => string | null;
+  /** Where the lobby event stream says why it reconnects. */
+  log?: (line: string) => void;
 }
 
 /** A back end with every capability, and enrolment (used by the enrol CLI and at start). */
@@ -198,6 +202,20 @@ export function createTurneroApiClient(options: TurneroApiClientOptions): Turner
 
     remoteConfig: async (kioskId) =>
       observe(await get(apiPaths.remoteConfig(options.siteId, kioskId), RemoteConfigSchema)),
+
+    lobbySnapshot: async () =>
+      observe(await get(apiPaths.lobbySnapshot(options.siteId), LobbySnapshotSchema)),
+
+    followLobby: (listener) =>
+      followLobbyEvents(
+        {
+          url: urlOf(apiPaths.lobbyEvents(options.siteId)),
+          headers: auth,
+          fetch: options.fetch ?? fetch,
+          log: options.log ?? (() => undefined),
+        },
+        listener,
+      ),
 
     clockOffsetMs: () => offsetMs,
   };

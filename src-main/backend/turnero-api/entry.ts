@@ -24,6 +24,7 @@ export const turneroBackend = defineBackend({
     createTurneroApiClient({
       ...options,
       credential: deps.credential,
+      log: deps.log,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     }),

@@ -14,6 +14,7 @@ import {
   net,
   powerSaveBlocker,
   protocol,
+  screen,
   session,
   type IpcMainInvokeEvent,
   type WebContents,
@@ -40,6 +41,16 @@ import { makeAppliance, type Appliance } from './appliance';
 import { devWindowDecision } from './dev-window';
 import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './hardening';
 import { isTrustedSender, readEnvelope, senderFactsOf, trustedWindowFactsOf } from './ipc-sender';
+import {
+  isLobbyChannel,
+  isLobbyEvent,
+  isLobbyPageUrl,
+  keepLobbyWindow,
+  LOBBY_ENTRY_URL,
+  lobbyWindowOptions,
+  reloadWhenGone,
+  type LobbyWindowKeeper,
+} from './lobby-window';
 import { kioskWindowOptions } from './window-options';
 import { defaultDataDir } from '../../app/data-dir';
 import { errorText } from '../../logging/error-text';
@@ -121,6 +132,9 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
   let stopped = false;
   let unsubscribeEvents: (() => void) | null = null;
   let appliance: Appliance | null = null;
+  // The lobby screen's window on a second display (lobby-window.ts), when configured.
+  let lobbyWindow: LobbyWindowKeeper | null = null;
+  let lobbyContents: WebContents | null = null;
 
   app.on('second-instance', () => {
     log('a second launch was refused: showing this kiosk');
@@ -155,21 +169,33 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     event.preventDefault();
     stopKioskThen(() => app.quit());
   });
-  app.on('will-quit', () => appliance?.stop());
+  app.on('will-quit', () => {
+    appliance?.stop();
+    lobbyWindow?.stop();
+  });
 
   const handleInvoke = async (
     event: IpcMainInvokeEvent,
     request: unknown,
   ): Promise<IpcResult<unknown>> => {
-    const trusted = trustedWindowFactsOf(mainWindow?.webContents ?? null);
-    if (!isTrustedSender(senderFactsOf(event), trusted)) {
+    const sender = senderFactsOf(event);
+    const fromKiosk = isTrustedSender(
+      sender,
+      trustedWindowFactsOf(mainWindow?.webContents ?? null),
+    );
+    // The lobby window's page may ask for the lobby's public data, and nothing else.
+    const fromLobby =
+      !fromKiosk &&
+      isTrustedSender(sender, trustedWindowFactsOf(lobbyContents)) &&
+      isLobbyPageUrl(sender.frame?.url ?? '');
+    const { channel, payload } = readEnvelope(request);
+    if (!fromKiosk && !(fromLobby && isLobbyChannel(channel))) {
       log(`refused IPC from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`);
       throw new UntrustedSenderError('Turnero: IPC refused from an untrusted frame');
     }
     if (kiosk === null) {
       return { ok: false, error: { code: 'internal' } };
     }
-    const { channel, payload } = readEnvelope(request);
     return kiosk.dispatch(channel, payload);
   };
 
@@ -236,9 +262,10 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
 
     ipcMain.handle(ELECTRON_INVOKE_CHANNEL, handleInvoke);
 
+    const preloadPath = path.join(options.mainDir, 'preload.cjs');
     const window = new BrowserWindow(
       kioskWindowOptions({
-        preloadPath: path.join(options.mainDir, 'preload.cjs'),
+        preloadPath,
         windowed: devWindow.enabled,
         devTools: devWindow.enabled,
       }),
@@ -248,6 +275,8 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       mainWindow = null;
+      // Without the kiosk window the app quits; the lobby window must not keep it running.
+      lobbyWindow?.stop();
     });
     appliance = makeAppliance({
       window,
@@ -263,9 +292,39 @@ export function startElectronHost(options: ElectronHostOptions): ElectronHost {
       log,
     });
 
+    if (config && config.lobby.display !== null) {
+      lobbyWindow = keepLobbyWindow({
+        screen,
+        setting: config.lobby.display,
+        kioskDisplayId: () =>
+          mainWindow && !mainWindow.isDestroyed()
+            ? screen.getDisplayMatching(mainWindow.getBounds()).id
+            : null,
+        openWindow: (bounds) => {
+          const lobby = new BrowserWindow(lobbyWindowOptions(preloadPath, bounds));
+          lobbyContents = lobby.webContents;
+          lobby.removeMenu();
+          lobby.once('ready-to-show', () => lobby.showInactive());
+          lobby.once('closed', () => {
+            if (lobbyContents === lobby.webContents) lobbyContents = null;
+          });
+          reloadWhenGone(lobby, log);
+          lobby.loadURL(LOBBY_ENTRY_URL).catch((error: unknown) => {
+            log(`lobby window did not load: ${errorText(error)}`);
+          });
+          return lobby;
+        },
+        log,
+      });
+    }
+
     unsubscribeEvents = kiosk.onEvent(({ event, payload }) => {
-      if (mainWindow === null || mainWindow.isDestroyed()) return;
-      mainWindow.webContents.send(ELECTRON_EVENT_CHANNEL, { event, payload });
+      if (mainWindow !== null && !mainWindow.isDestroyed()) {
+        mainWindow.webContents.send(ELECTRON_EVENT_CHANNEL, { event, payload });
+      }
+      if (lobbyContents !== null && !lobbyContents.isDestroyed() && isLobbyEvent(event)) {
+        lobbyContents.send(ELECTRON_EVENT_CHANNEL, { event, payload });
+      }
     });
 
     await window.loadURL(APP_ENTRY_URL);

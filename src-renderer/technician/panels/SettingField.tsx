@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingEntry, SettingValue } from '../../../src-shared/contract/technician';
 import type { Language } from '../../../src-shared/domain/language';
+import { settingLabelKey, settingUnitKey } from './setting-texts';
 
 export interface SettingFieldProps {
   entry: SettingEntry;
@@ -32,7 +33,7 @@ export function SettingField(props: SettingFieldProps) {
   const { t, i18n } = useTranslation();
   const { entry, value, onChange } = props;
   const id = idOf(entry.path);
-  const label = t(`technician.settings.fields.${entry.path}`);
+  const label = t(settingLabelKey(entry.path));
   const remote = entry.source === 'remote';
   const notesId = `${id}-notes`;
   const list = Array.isArray(value) ? value : [];
@@ -77,7 +78,7 @@ export function SettingField(props: SettingFieldProps) {
               onChange(event.target.value === '' ? '' : Number(event.target.value))
             }
           />
-          <span>{t(`technician.settings.units.${input.unit}`)}</span>
+          <span>{t(settingUnitKey(input.unit))}</span>
         </span>
       );
       break;

@@ -16,6 +16,7 @@ import {
 import { useBridge } from '../../state/store-context';
 import { issueMessage } from '../issue-message';
 import { SettingField } from './SettingField';
+import { settingGroupKey } from './setting-texts';
 
 const same = (a: SettingValue, b: SettingValue) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -67,7 +68,7 @@ export function SettingsPanel() {
     >
       {SettingGroupSchema.options.map((group) => (
         <fieldset key={group} className="settings-panel__group">
-          <legend>{t(`technician.settings.groups.${group}`)}</legend>
+          <legend>{t(settingGroupKey(group))}</legend>
           {view.settings
             .filter((entry) => entry.group === group)
             .map((entry) => {

@@ -4,6 +4,7 @@ import citizenFlows from './citizenFlows.json';
 import diagnostics from './diagnostics.json';
 import errors from './errors.json';
 import lobby from './lobby.json';
+import lobbySettings from './lobbySettings.json';
 import printFailures from './printFailures.json';
 import setup from './setup.json';
 import statistics from './statistics.json';
@@ -25,4 +26,5 @@ export default {
   setup,
   lobby,
   walkInPages,
+  lobbySettings,
 };
