@@ -56,7 +56,11 @@ describe.each(testDialects)('the server migrations on %s', (dialect) => {
     await migrateToLatest(db, dialect);
     await migrateToLatest(db, dialect);
     const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
-    expect(rows.map((row) => row.name)).toEqual(['0001-initial-schema', '0002-ticket-arrival']);
+    expect(rows.map((row) => row.name)).toEqual([
+      '0001-initial-schema',
+      '0002-ticket-arrival',
+      '0003-turn-lifecycle',
+    ]);
   });
 });
 

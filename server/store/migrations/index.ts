@@ -8,6 +8,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { DatabaseTarget } from '../database';
 import { initialSchema } from './0001-initial-schema';
 import { ticketArrival } from './0002-ticket-arrival';
+import { turnLifecycle } from './0003-turn-lifecycle';
 
 export type Dialect = DatabaseTarget['dialect'];
 
@@ -15,6 +16,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial-schema': initialSchema(dialect),
     '0002-ticket-arrival': ticketArrival(dialect),
+    '0003-turn-lifecycle': turnLifecycle(dialect),
   };
 }
 
