@@ -32,9 +32,13 @@ async function serviceNamesOf(state: ServerState, siteId: string): Promise<Servi
 }
 
 /** A called turn as the lobby shows it; its id is the turn's sequence (the SSE event id). */
-export function toLobbyCall({ seq, turn }: SequencedTurn, names: ServiceNames): LobbyCall {
+export function toLobbyCall(
+  { seq, turn, ticketLanguage }: SequencedTurn,
+  names: ServiceNames,
+): LobbyCall {
   return {
     ...turn,
+    ...(ticketLanguage ? { ticketLanguage } : {}),
     id: `turn-${seq}`,
     serviceNames: names.get(turn.serviceId) ?? { es: turn.serviceId },
     // The server's desks call the next ticket only; a call again is not offered yet.

@@ -174,6 +174,7 @@ async function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Promis
       kioskId: checkIn.kioskId,
       appointmentId: appointment.id,
       priority: false,
+      language: checkIn.language ?? null,
       issuedAt: checkIn.issuedAt,
       receivedAt,
     });
@@ -211,6 +212,7 @@ async function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Promise<R
       kioskId: walkIn.kioskId,
       appointmentId: null,
       priority: walkIn.priority ?? false,
+      language: walkIn.language ?? null,
       issuedAt: walkIn.issuedAt,
       receivedAt: state.now(),
     });

@@ -1,6 +1,7 @@
 /** The turns called to desks: calling the next waiting ticket, and the turns called so far. */
 import { sql } from 'kysely';
 import type { CalledTurn } from '../../src-shared/contract/townhall-api';
+import { LanguageSchema, type Language } from '../../src-shared/domain/language';
 import { allRows, atomically, firstRow, type Connection } from './connection';
 import { TicketsRepository } from './tickets-repository';
 
@@ -8,6 +9,8 @@ import { TicketsRepository } from './tickets-repository';
 export interface SequencedTurn {
   seq: number;
   turn: CalledTurn;
+  /** The language of the called ticket's citizen, when the kiosk reported it (the lobby's). */
+  ticketLanguage?: Language;
 }
 
 interface TurnRow {
@@ -16,7 +19,13 @@ interface TurnRow {
   service_id: string;
   desk: string;
   called_at: string;
+  language: string | null;
 }
+
+const withLanguage = (language: string | null): { ticketLanguage?: Language } => {
+  const known = LanguageSchema.safeParse(language).data;
+  return known ? { ticketLanguage: known } : {};
+};
 
 const toTurn = (row: TurnRow): SequencedTurn => ({
   seq: row.seq,
@@ -26,7 +35,14 @@ const toTurn = (row: TurnRow): SequencedTurn => ({
     serviceId: row.service_id,
     calledAt: row.called_at,
   },
+  ...withLanguage(row.language),
 });
+
+/** A called turn's columns with its ticket's language (the turn's ticket is kept as long). */
+const TURN_COLUMNS = sql`called_turns.seq, called_turns.ticket_number, called_turns.service_id,
+  called_turns.desk, called_turns.called_at, tickets.language`;
+const TURNS_WITH_TICKETS = sql`called_turns
+  LEFT JOIN tickets ON tickets.ticket_id = called_turns.ticket_id`;
 
 export class CalledTurnsRepository {
   constructor(private readonly connection: Connection) {}
@@ -62,6 +78,7 @@ export class CalledTurnsRepository {
             serviceId: next.serviceId,
             calledAt: at.toISOString(),
           },
+          ...withLanguage(next.language),
         };
       },
       siteId,
@@ -72,8 +89,8 @@ export class CalledTurnsRepository {
   async recent(siteId: string, limit: number): Promise<SequencedTurn[]> {
     const rows = await allRows(
       this.connection,
-      sql<TurnRow>`SELECT seq, ticket_number, service_id, desk, called_at FROM called_turns
-        WHERE site_id = ${siteId} ORDER BY seq DESC LIMIT ${limit}`,
+      sql<TurnRow>`SELECT ${TURN_COLUMNS} FROM ${TURNS_WITH_TICKETS}
+        WHERE called_turns.site_id = ${siteId} ORDER BY called_turns.seq DESC LIMIT ${limit}`,
     );
     return rows.map(toTurn);
   }
@@ -85,9 +102,9 @@ export class CalledTurnsRepository {
   async after(siteId: string, afterSeq: number, limit: number): Promise<SequencedTurn[]> {
     const rows = await allRows(
       this.connection,
-      sql<TurnRow>`SELECT * FROM (SELECT seq, ticket_number, service_id, desk, called_at
-          FROM called_turns WHERE site_id = ${siteId} AND seq > ${afterSeq}
-          ORDER BY seq DESC LIMIT ${limit}) AS missed ORDER BY seq`,
+      sql<TurnRow>`SELECT * FROM (SELECT ${TURN_COLUMNS} FROM ${TURNS_WITH_TICKETS}
+          WHERE called_turns.site_id = ${siteId} AND called_turns.seq > ${afterSeq}
+          ORDER BY called_turns.seq DESC LIMIT ${limit}) AS missed ORDER BY seq`,
     );
     return rows.map(toTurn);
   }

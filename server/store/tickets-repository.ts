@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { WalkInRecord, WalkInRequest } from '../../src-shared/contract/townhall-api';
+import { LanguageSchema, type Language } from '../../src-shared/domain/language';
 import { allRows, firstRow, runWrite, type Connection } from './connection';
 
 export type TicketKind = 'appointment' | 'walk-in';
@@ -23,6 +24,8 @@ export interface IssuedTicket {
   appointmentId: string | null;
   /** A priority walk-in (older people, pregnancy, disability), as the kiosk reported it. */
   priority: boolean;
+  /** The citizen's language at the kiosk; null when the kiosk did not report it. */
+  language: Language | null;
   issuedAt: string;
   receivedAt: string;
   calledSeq: number | null;
@@ -41,6 +44,7 @@ interface TicketRow {
   kiosk_id: string;
   appointment_id: string | null;
   priority: number;
+  language: string | null;
   issued_at: string;
   received_at: string;
   called_seq: number | null;
@@ -56,6 +60,7 @@ const toTicket = (row: TicketRow): IssuedTicket => ({
   kioskId: row.kiosk_id,
   appointmentId: row.appointment_id,
   priority: row.priority === 1,
+  language: LanguageSchema.safeParse(row.language).data ?? null,
   issuedAt: row.issued_at,
   receivedAt: row.received_at,
   calledSeq: row.called_seq,
@@ -68,6 +73,7 @@ export const walkInRecord = (ticket: IssuedTicket): WalkInRecord => ({
   ticketNumber: ticket.ticketNumber,
   issuedAt: ticket.issuedAt,
   ...(ticket.priority ? { priority: true } : {}),
+  ...(ticket.language ? { language: ticket.language } : {}),
   receivedAt: ticket.receivedAt,
 });
 
@@ -135,10 +141,11 @@ export class TicketsRepository {
     await runWrite(
       this.connection,
       sql`INSERT INTO tickets (ticket_id, site_id, kind, service_id, local_day, ticket_number,
-          kiosk_id, appointment_id, priority, issued_at, issued_at_ms, received_at, arrival)
+          kiosk_id, appointment_id, priority, language, issued_at, issued_at_ms, received_at,
+          arrival)
         VALUES (${ticket.ticketId}, ${ticket.siteId}, ${ticket.kind}, ${ticket.serviceId},
           ${ticket.day}, ${ticket.ticketNumber}, ${ticket.kioskId}, ${ticket.appointmentId},
-          ${ticket.priority ? 1 : 0}, ${ticket.issuedAt}, ${new Date(ticket.issuedAt).getTime()},
+          ${ticket.priority ? 1 : 0}, ${ticket.language}, ${ticket.issuedAt}, ${new Date(ticket.issuedAt).getTime()},
           ${ticket.receivedAt.toISOString()},
           (SELECT COALESCE(MAX(arrival), 0) + 1 FROM tickets WHERE site_id = ${ticket.siteId}))`,
     );

@@ -119,7 +119,7 @@ export class CheckInService {
       const { checkInWindow } = settings;
       const target = identify(rawInput, mode, this.keys);
       committed = await this.numbers.withNumbers((rules) =>
-        commitCheckIn(this.context, target, checkInWindow, rules),
+        commitCheckIn(this.context, target, checkInWindow, rules, language),
       );
     } catch (error) {
       return this.refused(error, 'check-in');
@@ -160,7 +160,9 @@ export class CheckInService {
         this.walkInSettings(settings),
       );
       if (!choice.ok) return this.counted(choice.error.code);
-      ticket = await this.numbers.withNumbers((rules) => commitWalkIn(this.context, choice, rules));
+      ticket = await this.numbers.withNumbers((rules) =>
+        commitWalkIn(this.context, choice, rules, request.language),
+      );
     } catch (error) {
       return this.refused(error, 'walk-in');
     }

@@ -7,6 +7,7 @@
  */
 import type { CheckInRequest } from '../../src-shared/contract/townhall-api';
 import { decideCheckIn, type CheckInWindow } from '../../src-shared/domain/checkin-policy';
+import type { Language } from '../../src-shared/domain/language';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import type { TicketRecord } from '../store/ticket-repository';
 import type { CheckInContext } from './check-in-context';
@@ -23,6 +24,8 @@ export function commitCheckIn(
   target: ScanTarget,
   checkInWindow: CheckInWindow,
   rules: NumberRules,
+  /** The citizen's language, reported so the lobby screen can say the call in it. */
+  language?: Language,
 ): CommittedCheckIn {
   const { store, timeZone, kioskId } = context;
   const now = context.now();
@@ -60,6 +63,7 @@ export function commitCheckIn(
       ...(target.by === 'token' && appointment.source === 'token'
         ? { bookingToken: target.token }
         : {}),
+      ...(language ? { language } : {}),
     };
     store.outbox.add(ticket.id, 'check-in', report, now);
     store.catalog.markAppointmentCheckedIn(appointment.id, now);

@@ -7,6 +7,7 @@
  */
 import type { IpcErrorCode } from '../../src-shared/contract/ipc';
 import type { Service, WalkInRequest } from '../../src-shared/contract/townhall-api';
+import type { Language } from '../../src-shared/domain/language';
 import { localDayOf } from '../../src-shared/domain/site-time';
 import type { TicketRecord } from '../store/ticket-repository';
 import type { CheckInContext, WalkInSettings } from './check-in-context';
@@ -41,6 +42,8 @@ export function commitWalkIn(
   context: CheckInContext,
   choice: { service: Service; priority: boolean },
   rules: NumberRules,
+  /** The citizen's language, reported so the lobby screen can say the call in it. */
+  language?: Language,
 ): TicketRecord {
   const { store, timeZone, kioskId } = context;
   const { service, priority } = choice;
@@ -63,6 +66,7 @@ export function commitWalkIn(
       issuedAt: issued.issuedAt,
       // Only when set: a town hall that does not know the field gets the report as before.
       ...(priority ? { priority: true } : {}),
+      ...(language ? { language } : {}),
     };
     store.outbox.add(issued.id, 'walk-in', report, now);
     return issued;

@@ -16,7 +16,7 @@ import {
 } from '../domain/ticket-number';
 import { AppointmentStatusSchema } from '../domain/appointment-status';
 import type { CheckInWindow } from '../domain/checkin-policy';
-import { LocalizedTextSchema } from '../domain/language';
+import { LanguageSchema, LocalizedTextSchema } from '../domain/language';
 import { SiteIdSchema } from '../domain/site-id';
 
 export const API_BASE_PATH = '/api/v1';
@@ -243,6 +243,10 @@ export const CheckInRequestSchema = z
         'The signed booking token, when the kiosk checked in a booking it did not have cached ' +
           '(offline): for reconciliation',
       ),
+    language: LanguageSchema.optional().describe(
+      'The language the citizen used at the kiosk: the lobby screen says the call in it after ' +
+        'Spanish. Absent from older kiosks',
+    ),
   })
   .meta({ id: 'CheckInRequest' });
 export type CheckInRequest = z.infer<typeof CheckInRequestSchema>;
@@ -449,6 +453,10 @@ export const WalkInRequestSchema = z
         'A priority ticket (older people, pregnancy, disability), where the office gives them; ' +
           'absent means false. Kept with the ticket for the queue',
       ),
+    language: LanguageSchema.optional().describe(
+      'The language the citizen used at the kiosk: the lobby screen says the call in it after ' +
+        'Spanish. Absent from older kiosks',
+    ),
   })
   .meta({ id: 'WalkInRequest' });
 export type WalkInRequest = z.infer<typeof WalkInRequestSchema>;

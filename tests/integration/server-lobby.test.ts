@@ -6,6 +6,7 @@ import {
 } from '../../src-shared/contract/lobby';
 import { apiPaths } from '../../src-shared/contract/townhall-api';
 import {
+  checkIn,
   errorCode,
   NOW,
   openStream,
@@ -111,6 +112,72 @@ describe('reference Town Hall API: the lobby feed', () => {
       call: { ticketNumber: 'E-103' },
     });
     resumed.close();
+  });
+
+  it("carries each ticket's language to its call, in the snapshot, the stream and its replay", async () => {
+    const { server } = await startServer();
+    // An older kiosk reports no language (E-102): its call has none, and only Spanish is spoken.
+    const walkIns = [
+      walkIn({ ticketNumber: 'E-101', language: 'fr' }),
+      walkIn({ ticketNumber: 'E-102' }),
+    ];
+    for (const ticket of walkIns)
+      expect((await postTicket(server, apiPaths.walkIns(SITE), ticket)).status).toBe(201);
+    const german = checkIn('apt-aaa001', { ticketNumber: 'E-103', language: 'de' });
+    expect((await postTicket(server, apiPaths.checkIns(SITE), german)).status).toBe(201);
+    const stream = openStream(server, apiPaths.lobbyEvents(SITE));
+    await stream.ready;
+    for (const desk of ['Mesa 1', 'Mesa 2', 'Mesa 3']) await server.admin.callNext(desk);
+    await stream.waitFor(3);
+
+    // Whatever order the queue calls them in, each call has its own ticket's language.
+    const languageOf = (call: { ticketNumber: string; ticketLanguage?: string }) => [
+      call.ticketNumber,
+      call.ticketLanguage ?? null,
+    ];
+    const byNumber = (pairs: (string | null)[][]) =>
+      [...pairs].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const expected = [
+      ['E-101', 'fr'],
+      ['E-102', null],
+      ['E-103', 'de'],
+    ];
+    const streamed = stream.events.map(eventOf).map((event) => {
+      if (event.type !== 'call') throw new Error(`expected a call, got ${event.type}`);
+      return languageOf(event.call);
+    });
+    expect(byNumber(streamed)).toEqual(expected);
+    stream.close();
+
+    const snapshot = LobbySnapshotSchema.parse(
+      (await request(server, 'GET', apiPaths.lobbySnapshot(SITE))).body,
+    );
+    expect(byNumber(snapshot.calls.map(languageOf))).toEqual(expected);
+
+    const resumed = openStream(server, apiPaths.lobbyEvents(SITE), {
+      headers: { 'Last-Event-ID': '0' },
+    });
+    await resumed.ready;
+    await resumed.waitFor(3);
+    expect(
+      byNumber(
+        resumed.events
+          .map(eventOf)
+          .map((event) => (event.type === 'call' ? languageOf(event.call) : [])),
+      ),
+    ).toEqual(expected);
+    resumed.close();
+  });
+
+  it('refuses a ticket whose language is not one the kiosks speak, and records nothing', async () => {
+    const { server } = await startServer();
+    const answer = await postTicket(
+      server,
+      apiPaths.walkIns(SITE),
+      walkIn({ ticketNumber: 'E-101', language: 'xx' }),
+    );
+    expect(answer.status).toBe(400);
+    expect(await server.admin.walkIns()).toEqual([]);
   });
 
   it('needs a device credential when the server requires auth, for the snapshot and the events', async () => {

@@ -7,6 +7,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startKiosk } from '../../src-main/app/start-kiosk';
+import { localDayOf } from '../../src-shared/domain/site-time';
 import type { Kiosk } from '../../src-main/app/kiosk';
 import { parseConfig } from '../../src-main/config/load-config';
 import { readCredential } from '../../src-main/backend/turnero-api/credential';
@@ -16,7 +17,14 @@ import type { TurneroServer } from '../../server/server';
 import { startServerUnderTest } from './server-databases';
 import { firstSyncDone } from '../support/kiosk-state-wait';
 import { makeTempDir } from '../support/temp-dir';
-import { generatedSeed, makeKiosk, simulatedClock, SITE, type TestKiosk } from './sync-kit';
+import {
+  bookingCodeFor,
+  generatedSeed,
+  makeKiosk,
+  simulatedClock,
+  SITE,
+  type TestKiosk,
+} from './sync-kit';
 
 describe('the kiosk as an enrolled device', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -150,6 +158,33 @@ describe('the kiosk as an enrolled device', () => {
     expect(await server.admin.walkIns()).toEqual([
       expect.objectContaining({ ticketNumber: 'B-001', serviceId: 'svc-b', kioskId: 'kiosk-1' }),
     ]);
+  });
+
+  it("each ticket reaches the town hall with the citizen's language, for the lobby's call", async () => {
+    const clock = simulatedClock(new Date(), true);
+    await server.close();
+    server = await startServerUnderTest({
+      seed: generatedSeed(4, { firstOffset: 5, spacing: 2 }),
+      now: clock.now,
+    });
+    kiosk = makeKiosk({ dir: dir.path, baseUrl: server.url, kioskId: 'kiosk-1', now: clock.now });
+    await kiosk.engine.syncNow();
+    const walkIn = await kiosk.kiosk.issueWalkIn('svc-b', { language: 'en' });
+    const checkIn = await kiosk.kiosk.checkIn(bookingCodeFor(0), 'de');
+    // A scan on a kiosk whose screen language is not known reports none.
+    const unknown = await kiosk.kiosk.checkIn(bookingCodeFor(1));
+    const numberOf = (result: typeof walkIn) => (result.ok ? result.value.ticket.number : null);
+    expect([walkIn.ok, checkIn.ok, unknown.ok]).toEqual([true, true, true]);
+    await kiosk.engine.syncNow();
+
+    const tickets = await server.admin.ticketsOfDay(localDayOf(clock.now(), 'Europe/Madrid'));
+    expect(
+      Object.fromEntries(tickets.map((ticket) => [ticket.ticketNumber, ticket.language])),
+    ).toEqual({
+      [numberOf(walkIn) ?? 'walk-in']: 'en',
+      [numberOf(checkIn) ?? 'check-in']: 'de',
+      [numberOf(unknown) ?? 'unknown']: null,
+    });
   });
 
   it('the app enrols at start with the configured code and applies remote settings', async () => {
