@@ -16,6 +16,7 @@ import { STATISTICS_PATHS, statisticsRoutes } from '../../server/statistics/stat
 import { openServerStore, type ServerStore } from '../../server/store/store';
 import {
   DESKS,
+  expectedCsvFigures,
   expectedFigures,
   februaryLocalHour,
   OFFICE_DAY,
@@ -204,23 +205,8 @@ describe(`the statistics routes (on ${serverTestDialect})`, () => {
         '"espera_p90_s";"atencion_mediana_s";"atencion_p90_s"',
     );
     expect(lines).toHaveLength(4);
-    const figuresOf = (serviceId: string) => {
-      const f = only((ticket) => ticket.serviceId === serviceId);
-      return [
-        f.tickets,
-        f.withAppointment,
-        f.walkIn,
-        f.onTime,
-        f.early,
-        f.late,
-        f.noShows,
-        f.served,
-        f.waitMedianSeconds,
-        f.waitP90Seconds,
-        f.serviceMedianSeconds,
-        f.serviceP90Seconds,
-      ].join(';');
-    };
+    const figuresOf = (serviceId: string) =>
+      expectedCsvFigures(plan.filter((ticket) => ticket.serviceId === serviceId));
     expect(lines[1]).toBe(
       `"${OFFICE_DAY}";"empadronamiento";"Empadronamiento";${figuresOf('empadronamiento')}`,
     );

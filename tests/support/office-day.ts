@@ -223,3 +223,22 @@ export function expectedFigures(tickets: readonly PlannedTicket[]): ExpectedFigu
 
 /** Madrid's local hour of an instant in February (UTC+1). */
 export const februaryLocalHour = (ms: number): number => (new Date(ms).getUTCHours() + 1) % 24;
+
+/** A CSV row's figures (after day, service id and name), as the CSV writes them: `;`-joined. */
+export function expectedCsvFigures(tickets: readonly PlannedTicket[]): string {
+  const f = expectedFigures(tickets);
+  return [
+    f.tickets,
+    f.withAppointment,
+    f.walkIn,
+    f.onTime,
+    f.early,
+    f.late,
+    f.noShows,
+    f.served,
+    f.waitMedianSeconds,
+    f.waitP90Seconds,
+    f.serviceMedianSeconds,
+    f.serviceP90Seconds,
+  ].join(';');
+}
