@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import { resolveSeed, type SeedDocumentInput, parseSeed } from '../../server/seed';
 import type { ServerStore } from '../../server/store/store';
+import { bookingCodeFor } from './booking-codes';
 
 export const OFFICE_SITE = 'sac-estadisticas';
 export const OFFICE_DAY = '2026-02-10';
@@ -52,16 +53,6 @@ function generator(seed: number): (below: number) => number {
   };
 }
 
-const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const codeOf = (index: number): string => {
-  let body = '';
-  for (let rest = index + 1000, digit = 0; digit < 6; digit += 1) {
-    body = (CODE_ALPHABET[rest % 32] ?? '0') + body;
-    rest = Math.floor(rest / 32);
-  }
-  return `TRN-${body}`;
-};
-
 export function planOfficeDay(): PlannedTicket[] {
   const random = generator(20260210);
   const counters = new Map<string, number>();
@@ -91,7 +82,7 @@ export function planOfficeDay(): PlannedTicket[] {
       serviceId: service.id,
       ticketNumber: `${service.prefix}-${String(number).padStart(3, '0')}`,
       kind: isAppointment ? 'appointment' : 'walk-in',
-      appointmentCode: isAppointment ? codeOf(index) : null,
+      appointmentCode: isAppointment ? bookingCodeFor(index) : null,
       startsAtMs,
       issuedAtMs,
       calledAtMs,
