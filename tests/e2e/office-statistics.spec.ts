@@ -6,8 +6,6 @@
  * same figures as CSV, and pass axe at 1366×768; a 403 from the API shows the sign-in message.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { preHandlerAsyncHookHandler } from 'fastify';
@@ -23,8 +21,6 @@ import {
 } from '../support/office-day';
 import { startStatisticsServer, type StatisticsServer } from './support/statistics-server';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOT = path.join(ROOT, 'docs/screenshots/office-statistics.png');
 const DESKTOP = { width: 1366, height: 768 };
 const SERVICES = ['empadronamiento', 'registro', 'licencias'];
 
@@ -169,7 +165,6 @@ test('shows the seeded day in charts and tables, downloads it as CSV, and passes
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((violation) => violation.id)).toEqual([]);
   expect(problems).toEqual([]);
-  await page.screenshot({ path: SCREENSHOT, fullPage: true });
 });
 
 test('asks to sign in as a supervisor when the figures are refused', async ({ page }) => {
