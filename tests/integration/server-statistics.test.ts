@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type preHandlerAsyncHookHandler } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OfficeStatisticsSchema } from '../../src-shared/contract/office-statistics';
+import { fetchStatistics } from '../../src-renderer/office/statistics/statistics-client';
 import { handleError } from '../../server/http/errors';
 import { officeStatistics } from '../../server/statistics/office-statistics';
 import { STATISTICS_PATHS, statisticsRoutes } from '../../server/statistics/statistics-routes';
@@ -246,5 +247,25 @@ describe(`the statistics routes (on ${serverTestDialect})`, () => {
         error: { code: 'forbidden', message: 'supervisors only' },
       });
     }
+  });
+});
+
+describe('the page’s client of the statistics routes', () => {
+  const over =
+    (base: string): typeof fetch =>
+    (input, init) =>
+      fetch(`${base}${String(input)}`, init);
+
+  it('gets the figures, asks for sign-in on 403, and says why a query failed', async () => {
+    const store = await storeWithDay(serverTestDialect);
+    const allowed = over(await serveStatistics(store, allowSupervisor));
+    const figures = await fetchStatistics(query(), allowed);
+    expect(figures.kind === 'figures' && figures.statistics.total).toEqual(expectedFigures(plan));
+    expect(await fetchStatistics({ ...query(), site: 'nowhere' }, allowed)).toEqual({
+      kind: 'failed',
+      reason: 'site nowhere is not known',
+    });
+    const refused = over(await serveStatistics(store, refuseNonSupervisor));
+    expect(await fetchStatistics(query(), refused)).toEqual({ kind: 'sign-in' });
   });
 });
