@@ -16,11 +16,13 @@ export default defineConfig({
     target: 'chrome120',
     // Inlined assets would become data: URLs for scripts/styles, which the CSP forbids.
     assetsInlineLimit: 0,
-    // Two pages: the kiosk (index.html) and the lobby screen (lobby.html, docs/lobby-screen.md).
+    // Pages: the kiosk (index.html), the lobby screen (lobby.html, docs/lobby-screen.md) and the
+    // office statistics (statistics.html, docs/statistics.md).
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./src-renderer/index.html', import.meta.url)),
         lobby: fileURLToPath(new URL('./src-renderer/lobby.html', import.meta.url)),
+        statistics: fileURLToPath(new URL('./src-renderer/statistics.html', import.meta.url)),
       },
     },
   },

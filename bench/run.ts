@@ -18,6 +18,7 @@ import { runStartupBench } from './startup';
 import { runSyncBench } from './sync';
 import { runPeersBench } from './peers';
 import { runScreenBench } from './screen';
+import { runKiosksPushBench } from './kiosks-push';
 import { BenchResults, describeMachine, machineFacts, type Report } from './results';
 import { FIGURES_MD, RESULTS_JSON, updateFiguresDoc } from './figures-doc';
 import { bookingCodeFor } from '../tests/support/booking-codes';
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     results.area = 'check-in';
     await benchCheckIn(dir);
     await runScreenBench(report);
+    await runKiosksPushBench(report);
     results.area = 'sync';
     await runSyncBench(report);
     results.area = 'peers';

@@ -4,22 +4,26 @@
  * script runs first) in Chromium against the end-to-end tests' fake web host. Writes
  * docs/screenshots/: home, a result whose ticket printed, a paperless result (the ticket did not
  * print: the number on screen and as a QR), the walk-in screen, the accessibility panel, and the
- * accessibility mode (large text, high contrast, low reach) on the ID entry screen.
+ * accessibility mode (large text, high contrast, low reach) on the ID entry screen. Then the
+ * office statistics page (docs/statistics.md) at 1366×768, whole, over the tests' seeded office
+ * day, served by the statistics routes behind an allow-all stand-in for the supervisor guard.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, PORTRAIT } from '../tests/e2e/support/browser';
 import { CitizenKiosk, OUTCOMES } from '../tests/e2e/support/citizen-screens';
+import { startStatisticsServer } from '../tests/e2e/support/statistics-server';
+import { OFFICE_DAY, OFFICE_SITE } from '../tests/support/office-day';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
 const OUT_DIR = path.join(ROOT, 'docs/screenshots');
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
   const file = path.join(OUT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: file, animations: 'disabled', caret: 'hide', fullPage });
   console.log(path.relative(ROOT, file));
 }
 
@@ -59,9 +63,25 @@ async function main(): Promise<void> {
     await kiosk.page.getByTestId('start-id-entry').click();
     await kiosk.tapKeys('12345678Z');
     await shoot(page, 'accessibility-id-entry');
+    await shootStatisticsPage(browser);
   } finally {
     await kiosk.host.close();
     await browser.close();
+  }
+}
+
+async function shootStatisticsPage(browser: Browser): Promise<void> {
+  const statistics = await startStatisticsServer(async () => undefined);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const range = `site=${OFFICE_SITE}&from=${OFFICE_DAY}&to=${OFFICE_DAY}`;
+    await page.goto(`${statistics.url}/office/statistics/statistics.html?${range}`);
+    await page.getByTestId('table-by-desk').waitFor();
+    await shoot(page, 'office-statistics', true);
+    await context.close();
+  } finally {
+    await statistics.close();
   }
 }
 

@@ -24,6 +24,7 @@ import { NumberLeasesRepository } from './number-leases-repository';
 import { RemoteConfigRepository } from './remote-config-repository';
 import { RetentionRepository } from './retention-repository';
 import { SitesRepository } from './sites-repository';
+import { StatisticsRepository } from './statistics-repository';
 import { TicketsRepository } from './tickets-repository';
 
 export interface Repositories {
@@ -41,6 +42,8 @@ export interface Repositories {
   readonly calledTurns: CalledTurnsRepository;
   /** Erasing days past the retention period. */
   readonly retention: RetentionRepository;
+  /** The rows the office statistics are computed from. */
+  readonly statistics: StatisticsRepository;
 }
 
 export interface ServerStore extends Repositories {
@@ -80,6 +83,7 @@ const repositoriesOf = (connection: Connection): Repositories => ({
   tickets: new TicketsRepository(connection),
   calledTurns: new CalledTurnsRepository(connection),
   retention: new RetentionRepository(connection),
+  statistics: new StatisticsRepository(connection),
 });
 
 function openKysely(target: DatabaseTarget): Kysely<unknown> {
