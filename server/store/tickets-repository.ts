@@ -32,7 +32,11 @@ export interface IssuedTicket {
 }
 
 /** A ticket as it is recorded: what the server will know of it, before it is called. */
-export type NewTicket = Omit<IssuedTicket, 'receivedAt' | 'calledSeq'> & { receivedAt: Date };
+export type NewTicket = Omit<IssuedTicket, 'receivedAt' | 'calledSeq' | 'language'> & {
+  receivedAt: Date;
+  /** Absent: not reported (an older kiosk). */
+  language?: Language | null;
+};
 
 interface TicketRow {
   ticket_id: string;
@@ -145,7 +149,7 @@ export class TicketsRepository {
           arrival)
         VALUES (${ticket.ticketId}, ${ticket.siteId}, ${ticket.kind}, ${ticket.serviceId},
           ${ticket.day}, ${ticket.ticketNumber}, ${ticket.kioskId}, ${ticket.appointmentId},
-          ${ticket.priority ? 1 : 0}, ${ticket.language}, ${ticket.issuedAt}, ${new Date(ticket.issuedAt).getTime()},
+          ${ticket.priority ? 1 : 0}, ${ticket.language ?? null}, ${ticket.issuedAt}, ${new Date(ticket.issuedAt).getTime()},
           ${ticket.receivedAt.toISOString()},
           (SELECT COALESCE(MAX(arrival), 0) + 1 FROM tickets WHERE site_id = ${ticket.siteId}))`,
     );
