@@ -12,6 +12,7 @@ import { localDayOf } from '../src-shared/domain/site-time';
 import type { SigningKey } from './booking-tokens';
 import type { FailureThrottle } from './failure-throttle';
 import type { HostPolicy } from './host-policy';
+import type { WaitEstimateSettings } from './queue/wait-estimate';
 import type { ServerStore } from './store/store';
 import type { CalledTurnsHub } from './turns-hub';
 
@@ -36,6 +37,8 @@ export interface ServerState {
   lobbyPageDir: string;
   /** Days a site-local day's records are kept. */
   retentionDays: number;
+  /** How the estimated wait is worked out (queue/wait-estimate.ts). */
+  waitEstimate: WaitEstimateSettings;
   log: (line: string) => void;
 }
 

@@ -28,6 +28,7 @@ import { DEFAULT_MAX_UNUSED_LEASED } from './routes/number-leases';
 import { resolveSeed, type SeedDocument } from './seed';
 import { openServerStore, type OpenDatabase } from './store/store';
 import { CalledTurnsHub } from './turns-hub';
+import { DEFAULT_WAIT_ESTIMATE_SETTINGS, type WaitEstimateSettings } from './queue/wait-estimate';
 
 export type { NewAppointmentInput, NewEnrolmentCode, ServerAdmin } from './admin';
 export type { AuthMode } from './context';
@@ -96,6 +97,11 @@ export interface TurneroServerOptions {
   maxUnusedLeasedNumbers?: number;
   /** The built renderer whose lobby.html `/lobby` serves; dist/renderer of this checkout. */
   lobbyPageDir?: string;
+  /**
+   * How the estimated wait is worked out (docs/server.md, "Estimated wait"): the last 20 served
+   * turns, desks of the last 30 minutes, 8 minutes a turn to start with (CLI `--turn-minutes`).
+   */
+  waitEstimate?: Partial<WaitEstimateSettings>;
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
 }
@@ -158,6 +164,7 @@ export async function startTurneroServer(
     retentionDays,
     lobbyPageDir: options.lobbyPageDir ?? DEFAULT_LOBBY_PAGE_DIR,
     maxUnusedLeased: options.maxUnusedLeasedNumbers ?? DEFAULT_MAX_UNUSED_LEASED,
+    waitEstimate: { ...DEFAULT_WAIT_ESTIMATE_SETTINGS, ...options.waitEstimate },
     log,
   };
   const retention = new RetentionJob({
