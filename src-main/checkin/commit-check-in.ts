@@ -60,6 +60,7 @@ export function commitCheckIn(
       ...(target.by === 'token' && appointment.source === 'token'
         ? { bookingToken: target.token }
         : {}),
+      ...(ticket.followToken ? { followToken: ticket.followToken } : {}),
     };
     store.outbox.add(ticket.id, 'check-in', report, now);
     store.catalog.markAppointmentCheckedIn(appointment.id, now);

@@ -63,6 +63,7 @@ export function commitWalkIn(
       issuedAt: issued.issuedAt,
       // Only when set: a town hall that does not know the field gets the report as before.
       ...(priority ? { priority: true } : {}),
+      ...(issued.followToken ? { followToken: issued.followToken } : {}),
     };
     store.outbox.add(issued.id, 'walk-in', report, now);
     return issued;

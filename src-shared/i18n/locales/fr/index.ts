@@ -3,6 +3,7 @@ import accessibility from './accessibility.json';
 import citizenFlows from './citizenFlows.json';
 import diagnostics from './diagnostics.json';
 import errors from './errors.json';
+import follow from './follow.json';
 import lobby from './lobby.json';
 import lobbySettings from './lobbySettings.json';
 import printFailures from './printFailures.json';
@@ -27,4 +28,5 @@ export default {
   lobby,
   walkInPages,
   lobbySettings,
+  follow,
 };
