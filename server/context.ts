@@ -39,6 +39,8 @@ export interface ServerState {
   retentionDays: number;
   /** How the estimated wait is worked out (queue/wait-estimate.ts). */
   waitEstimate: WaitEstimateSettings;
+  /** Requests a client may make to the public follow page per minute (http/follow-routes.ts). */
+  followRequestsPerMinute: number;
   log: (line: string) => void;
 }
 

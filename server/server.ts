@@ -21,6 +21,7 @@ import { FailureThrottle } from './failure-throttle';
 import { FaultInjector, type FaultOptions } from './faults';
 import { HostPolicy } from './host-policy';
 import { buildHttpApp } from './http/app';
+import { DEFAULT_FOLLOW_REQUESTS_PER_MINUTE } from './http/follow-routes';
 import { buildOpenApiDocument } from './openapi';
 import { DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
 import { DEFAULT_LOBBY_PAGE_DIR } from './routes/lobby';
@@ -102,6 +103,8 @@ export interface TurneroServerOptions {
    * turns, desks of the last 30 minutes, 8 minutes a turn to start with (CLI `--turn-minutes`).
    */
   waitEstimate?: Partial<WaitEstimateSettings>;
+  /** Requests per minute one client may make to the public follow page (120); past it 429. */
+  followRequestsPerMinute?: number;
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
 }
@@ -165,6 +168,7 @@ export async function startTurneroServer(
     lobbyPageDir: options.lobbyPageDir ?? DEFAULT_LOBBY_PAGE_DIR,
     maxUnusedLeased: options.maxUnusedLeasedNumbers ?? DEFAULT_MAX_UNUSED_LEASED,
     waitEstimate: { ...DEFAULT_WAIT_ESTIMATE_SETTINGS, ...options.waitEstimate },
+    followRequestsPerMinute: options.followRequestsPerMinute ?? DEFAULT_FOLLOW_REQUESTS_PER_MINUTE,
     log,
   };
   const retention = new RetentionJob({

@@ -53,9 +53,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** A file name vite writes into assets/: no path, no dot-dot. */
-const ASSET_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+export const ASSET_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 
-async function sendBuiltFile(
+export async function sendBuiltFile(
   dir: string,
   relative: string,
   reply: Parameters<PageHandler>[2],

@@ -116,13 +116,18 @@ describe('people ahead and estimated wait at the kiosk', () => {
     expect(printed).toMatchObject({ peopleAhead: 0, estimatedWaitMinutes: null });
   });
 
-  it('gives each ticket its own follow token', async () => {
-    const { kiosk } = await setUp();
+  it('gives each ticket its own follow token and reports it to the server', async () => {
+    const { server, kiosk } = await setUp();
     await kiosk.engine.syncNow();
     const { view } = await walkIn(kiosk);
     const token = kiosk.store.tickets.get(view.id)?.followToken ?? '';
     expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect((await walkIn(kiosk)).view.id).not.toBe(view.id);
     expect(kiosk.store.tickets.get((await walkIn(kiosk)).view.id)?.followToken).not.toBe(token);
+    await kiosk.engine.syncNow();
+    // The server found the ticket by its token (the public follow page's lookup).
+    const followed = await fetch(`${server.url}/t/${token}/state`);
+    expect(followed.status).toBe(200);
+    expect(await followed.json()).toMatchObject({ ticketNumber: view.number });
   });
 });
