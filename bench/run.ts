@@ -18,6 +18,7 @@ import { runStartupBench } from './startup';
 import { runSyncBench } from './sync';
 import { runPeersBench } from './peers';
 import { runScreenBench } from './screen';
+import { runFollowBench } from './follow';
 import { BenchResults, describeMachine, machineFacts, type Report } from './results';
 import { FIGURES_MD, RESULTS_JSON, updateFiguresDoc } from './figures-doc';
 import { bookingCodeFor } from '../tests/support/booking-codes';
@@ -111,6 +112,8 @@ async function main(): Promise<void> {
     await runSyncBench(report);
     results.area = 'peers';
     await runPeersBench(report);
+    results.area = 'office';
+    await runFollowBench(report);
     results.area = 'process';
     await runStartupBench(report);
     const rss = process.memoryUsage().rss / 1024 / 1024;
