@@ -4,7 +4,8 @@
  * script runs first) in Chromium against the end-to-end tests' fake web host. Writes
  * docs/screenshots/: home, a result whose ticket printed, a paperless result (the ticket did not
  * print: the number on screen and as a QR), the walk-in screen, the accessibility panel, and the
- * accessibility mode (large text, high contrast, low reach) on the ID entry screen.
+ * accessibility mode (large text, high contrast, low reach) on the ID entry screen; and the
+ * public follow page on a phone (follow-screenshot.ts).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium, PORTRAIT } from '../tests/e2e/support/browser';
 import { CitizenKiosk, OUTCOMES } from '../tests/e2e/support/citizen-screens';
+import { shootFollowPage } from './follow-screenshot';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
@@ -59,6 +61,8 @@ async function main(): Promise<void> {
     await kiosk.page.getByTestId('start-id-entry').click();
     await kiosk.tapKeys('12345678Z');
     await shoot(page, 'accessibility-id-entry');
+
+    await shootFollowPage(browser, RENDERER_DIR, shoot);
   } finally {
     await kiosk.host.close();
     await browser.close();
