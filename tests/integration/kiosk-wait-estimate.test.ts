@@ -28,7 +28,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setUp() {
+async function setUp(cacheMayBeStale?: () => boolean) {
   const clock = simulatedClock(START);
   server = await startServerUnderTest({
     seed: generatedSeed(6, { firstOffset: 10 }),
@@ -41,6 +41,7 @@ async function setUp() {
     kioskId: 'kiosk-1',
     now: clock.now,
     autoPush: false,
+    ...(cacheMayBeStale ? { cacheMayBeStale } : {}),
   });
   return { clock, server, kiosk };
 }
@@ -105,6 +106,18 @@ describe('people ahead and estimated wait at the kiosk', () => {
     const { view, printed } = await walkIn(kiosk);
     expect(view.peopleAhead).toBeUndefined();
     expect(view.estimatedWaitMinutes).toBeUndefined();
+    expect(printed).toMatchObject({ peopleAhead: null, estimatedWaitMinutes: null });
+  });
+
+  it('prints and shows nothing while the kiosk is offline, however fresh the estimate', async () => {
+    let offline = false;
+    const { server, kiosk } = await setUp(() => offline);
+    await walkInElsewhere(server.url, 'A-101', START);
+    await kiosk.engine.syncNow();
+    expect((await walkIn(kiosk)).view).toMatchObject({ peopleAhead: 1 });
+    offline = true;
+    const { view, printed } = await walkIn(kiosk);
+    expect(view.peopleAhead).toBeUndefined();
     expect(printed).toMatchObject({ peopleAhead: null, estimatedWaitMinutes: null });
   });
 
