@@ -21,6 +21,8 @@ export type AuthMode = 'required' | 'optional';
 export interface ServerState {
   store: ServerStore;
   hub: CalledTurnsHub;
+  /** The public follow page's streams: caps of their own, for many phones (follow-feed.ts). */
+  followHub: CalledTurnsHub;
   now: () => Date;
   maxBodyBytes: number;
   activeKey: SigningKey;

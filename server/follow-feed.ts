@@ -60,9 +60,9 @@ export async function followState(state: ServerState, token: string): Promise<Fo
 /** Tells the site's follow pages that the queue moved (after a call), tagged with its turn. */
 export function publishFollowMove(state: ServerState, siteId: string, seq: number): void {
   const key = followStreamKey(siteId);
-  if (state.hub.count(key) === 0) return;
+  if (state.followHub.count(key) === 0) return;
   const event: FollowEvent = { type: 'moved' };
-  state.hub.publishText(key, `id: ${seq}\ndata: ${JSON.stringify(event)}\n\n`);
+  state.followHub.publishText(key, `id: ${seq}\ndata: ${JSON.stringify(event)}\n\n`);
 }
 
 /** Opens a follow stream for the site of a ticket (the caller checked its token). */
@@ -72,5 +72,5 @@ export function openFollowStream(
   request: IncomingMessage,
   response: ServerResponse,
 ): void {
-  state.hub.open(followStreamKey(ticket.siteId), response, [], clientAddress(request));
+  state.followHub.open(followStreamKey(ticket.siteId), response, [], clientAddress(request));
 }

@@ -103,7 +103,13 @@ export interface TurneroServerOptions {
    * turns, desks of the last 30 minutes, 8 minutes a turn to start with (CLI `--turn-minutes`).
    */
   waitEstimate?: Partial<WaitEstimateSettings>;
-  /** Requests per minute one client may make to the public follow page (120); past it 429. */
+  /**
+   * Follow-page event streams open at once (1000) and per client address (300: the phones of a
+   * waiting room may share one public Wi-Fi address); past them 503, and the page polls.
+   */
+  maxFollowStreams?: number;
+  maxFollowStreamsPerClient?: number;
+  /** Requests per minute one client may make to the public follow page (300); past it 429. */
   followRequestsPerMinute?: number;
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
@@ -123,6 +129,8 @@ const DEFAULT_SSE_KEEP_ALIVE_MS = 15_000;
 const DEFAULT_FAILED_ENROLMENTS_PER_MINUTE = 10;
 const DEFAULT_MAX_STREAMS = 100;
 const DEFAULT_MAX_STREAMS_PER_CLIENT = 4;
+const DEFAULT_MAX_FOLLOW_STREAMS = 1000;
+const DEFAULT_MAX_FOLLOW_STREAMS_PER_CLIENT = 300;
 
 export async function startTurneroServer(
   options: TurneroServerOptions = {},
@@ -150,6 +158,13 @@ export async function startTurneroServer(
       keepAliveMs: options.sseKeepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS,
       maxStreams: options.maxStreams ?? DEFAULT_MAX_STREAMS,
       maxStreamsPerClient: options.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT,
+      log,
+    }),
+    followHub: new CalledTurnsHub({
+      keepAliveMs: options.sseKeepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS,
+      maxStreams: options.maxFollowStreams ?? DEFAULT_MAX_FOLLOW_STREAMS,
+      maxStreamsPerClient:
+        options.maxFollowStreamsPerClient ?? DEFAULT_MAX_FOLLOW_STREAMS_PER_CLIENT,
       log,
     }),
     now,
@@ -210,6 +225,7 @@ export async function startTurneroServer(
       (closing ??= (async () => {
         await retention.stop();
         state.hub.closeAll();
+        state.followHub.closeAll();
         try {
           await app.close();
         } finally {

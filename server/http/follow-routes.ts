@@ -13,8 +13,12 @@ import { HttpError } from '../http-util';
 import { followPageRoutes } from '../routes/follow-page';
 import type { Endpoints } from './endpoints';
 
-/** Requests per minute one client address may make to the follow routes. */
-export const DEFAULT_FOLLOW_REQUESTS_PER_MINUTE = 120;
+/**
+ * Requests per minute one client address may make to the follow routes: a phone makes about six
+ * to open the page and one or two a minute after, so this leaves room for the phones of a
+ * waiting room behind one public Wi-Fi address, and none for trying tokens at volume.
+ */
+export const DEFAULT_FOLLOW_REQUESTS_PER_MINUTE = 300;
 
 export function followRoutes(state: ServerState, endpoints: Endpoints, perMinute: number) {
   return async (app: FastifyInstance): Promise<void> => {

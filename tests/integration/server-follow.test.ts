@@ -105,6 +105,18 @@ describe('the follow page’s data', () => {
     }
   });
 
+  it('keeps its streams apart from the lobby’s and the API’s caps', async () => {
+    const { server } = await startServer({ maxStreamsPerClient: 2, maxFollowStreamsPerClient: 3 });
+    const mine = await issue(server, 'E-101', 0);
+    const phones = Array.from({ length: 4 }, () => openStream(server, followPaths.events(mine)));
+    const statuses = await Promise.all(phones.map(async (phone) => (await phone.ready).statusCode));
+    expect(statuses.sort()).toEqual([200, 200, 200, 503]);
+    // The same client's screens still get their streams.
+    const screen = openStream(server, apiPaths.calledTurnsStream(SITE));
+    expect((await screen.ready).statusCode).toBe(200);
+    for (const stream of [...phones, screen]) stream.close();
+  });
+
   it('limits how often one client may ask', async () => {
     const { server } = await startServer({ followRequestsPerMinute: 5 });
     const mine = await issue(server, 'E-101', 0);

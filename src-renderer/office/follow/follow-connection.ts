@@ -12,7 +12,9 @@ export type FollowView =
   | { kind: 'ticket'; state: FollowState; online: boolean };
 
 const POLL_MS = 60_000;
-const REOPEN_MS = 3_000;
+/** A refused stream is opened again after 3 s, doubling up to a minute while it is refused. */
+const FIRST_REOPEN_MS = 3_000;
+const LAST_REOPEN_MS = 60_000;
 
 export function followTicket(token: string, onView: (view: FollowView) => void): () => void {
   let last: FollowState | null = null;
@@ -20,6 +22,7 @@ export function followTicket(token: string, onView: (view: FollowView) => void):
   let stopped = false;
   let events: EventSource | null = null;
   let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+  let reopenMs = FIRST_REOPEN_MS;
 
   const show = () => {
     if (last) onView({ kind: 'ticket', state: last, online });
@@ -48,17 +51,20 @@ export function followTicket(token: string, onView: (view: FollowView) => void):
     events = new EventSource(followPaths.events(token));
     events.onopen = () => {
       online = true;
+      reopenMs = FIRST_REOPEN_MS;
       void load();
     };
     events.onmessage = () => void load();
     events.onerror = () => {
       online = false;
       show();
-      // A refused stream (the server restarting, a 404, a 429) is not retried by EventSource.
+      // A refused stream (the server restarting, a 404, a 429, the stream caps' 503) is not
+      // retried by EventSource; many phones behind one address must not hammer the server.
       if (events?.readyState === EventSource.CLOSED) {
         events = null;
         clearTimeout(reopenTimer);
-        reopenTimer = setTimeout(open, REOPEN_MS);
+        reopenTimer = setTimeout(open, reopenMs);
+        reopenMs = Math.min(LAST_REOPEN_MS, reopenMs * 2);
       }
     };
   };
