@@ -23,6 +23,8 @@ export default defineConfig({
         index: fileURLToPath(new URL('./src-renderer/index.html', import.meta.url)),
         lobby: fileURLToPath(new URL('./src-renderer/lobby.html', import.meta.url)),
         statistics: fileURLToPath(new URL('./src-renderer/statistics.html', import.meta.url)),
+        // The public follow-your-turn page the server sends phones to (docs/follow.md).
+        follow: fileURLToPath(new URL('./src-renderer/follow.html', import.meta.url)),
       },
     },
   },

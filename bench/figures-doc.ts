@@ -21,6 +21,7 @@ const TITLES: Readonly<Record<Area, string>> = {
   printer: 'Printer',
   sync: 'Sync',
   peers: 'Peers: driver printing and online-first',
+  office: 'Office: calls on the lobby screen and the follow page',
   process: 'Process',
 };
 

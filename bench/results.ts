@@ -16,7 +16,15 @@ export interface Measure {
 export type Report = (what: string, figure: string, measure?: Measure) => void;
 
 /** The part of the suite a figure belongs to: one table each in docs/figures.md. */
-export const AREAS = ['check-in', 'identification', 'printer', 'sync', 'peers', 'process'] as const;
+export const AREAS = [
+  'check-in',
+  'identification',
+  'printer',
+  'sync',
+  'peers',
+  'office',
+  'process',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface MachineFacts {

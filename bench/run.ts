@@ -19,6 +19,7 @@ import { runSyncBench } from './sync';
 import { runPeersBench } from './peers';
 import { runScreenBench } from './screen';
 import { runKiosksPushBench } from './kiosks-push';
+import { runFollowBench } from './follow';
 import { BenchResults, describeMachine, machineFacts, type Report } from './results';
 import { FIGURES_MD, RESULTS_JSON, updateFiguresDoc } from './figures-doc';
 import { bookingCodeFor } from '../tests/support/booking-codes';
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
     await runSyncBench(report);
     results.area = 'peers';
     await runPeersBench(report);
+    results.area = 'office';
+    await runFollowBench(report);
     results.area = 'process';
     await runStartupBench(report);
     const rss = process.memoryUsage().rss / 1024 / 1024;

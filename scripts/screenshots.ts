@@ -6,7 +6,8 @@
  * print: the number on screen and as a QR), the walk-in screen, the accessibility panel, and the
  * accessibility mode (large text, high contrast, low reach) on the ID entry screen. Then the
  * office statistics page (docs/statistics.md) at 1366×768, whole, over the tests' seeded office
- * day, served by the statistics routes behind an allow-all stand-in for the supervisor guard.
+ * day, served by the statistics routes behind an allow-all stand-in for the supervisor guard;
+ * and the public follow page on a phone (follow-screenshot.ts).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { launchChromium, PORTRAIT } from '../tests/e2e/support/browser';
 import { CitizenKiosk, OUTCOMES } from '../tests/e2e/support/citizen-screens';
 import { startStatisticsServer } from '../tests/e2e/support/statistics-server';
 import { OFFICE_DAY, OFFICE_SITE } from '../tests/support/office-day';
+import { shootFollowPage } from './follow-screenshot';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
     await kiosk.tapKeys('12345678Z');
     await shoot(page, 'accessibility-id-entry');
     await shootStatisticsPage(browser);
+
+    await shootFollowPage(browser, RENDERER_DIR, shoot);
   } finally {
     await kiosk.host.close();
     await browser.close();

@@ -6,13 +6,14 @@ import { parseArgs } from 'node:util';
 import type { AuthMode } from './context';
 import { parseFaultSpec } from './faults';
 import { parseHostEntry } from './host-policy';
+import type { WaitEstimateSettings } from './queue/wait-estimate';
 import type { TurneroServerOptions } from './server';
 
 export const USAGE =
   'usage: npm run server -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] ' +
   '[--database FILE|postgres://…] [--db FILE] ' +
   '[--signing-key FILE] [--auth required|optional] [--public-host NAME]... ' +
-  '[--retention-days N] [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N]';
+  '[--retention-days N] [--turn-minutes N|SERVICE=N]... [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N]';
 
 export type ServerArgs =
   | { help: true }
@@ -32,6 +33,27 @@ function positiveInteger(name: string, text: string, max: number): number {
     throw new Error(`invalid --${name} ${text} (a whole number from 1 to ${max})`);
   }
   return value;
+}
+
+/**
+ * `--turn-minutes 8` (every service) and `--turn-minutes registro=3` (one service): the minutes
+ * a turn is taken to last before a service has enough finished turns of its own.
+ */
+function parseTurnMinutes(
+  entries: readonly string[],
+): Pick<WaitEstimateSettings, 'coldStartMinutesByService'> & { coldStartMinutes?: number } {
+  const byService: Record<string, number> = {};
+  let all: number | undefined;
+  for (const entry of entries) {
+    const [first, second] = entry.split('=', 2);
+    const minutes = positiveInteger('turn-minutes', second ?? first ?? '', 240);
+    if (second === undefined) all = minutes;
+    else byService[first ?? ''] = minutes;
+  }
+  return {
+    coldStartMinutesByService: byService,
+    ...(all !== undefined ? { coldStartMinutes: all } : {}),
+  };
 }
 
 /**
@@ -55,6 +77,7 @@ export function parseServerArgs(
       faults: { type: 'string' },
       'public-host': { type: 'string', multiple: true },
       'retention-days': { type: 'string' },
+      'turn-minutes': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -89,6 +112,7 @@ export function parseServerArgs(
       ...(retention !== undefined
         ? { retentionDays: positiveInteger('retention-days', retention, 36_500) }
         : {}),
+      ...(values['turn-minutes'] ? { waitEstimate: parseTurnMinutes(values['turn-minutes']) } : {}),
     },
   };
 }

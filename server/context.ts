@@ -12,6 +12,7 @@ import { localDayOf } from '../src-shared/domain/site-time';
 import type { SigningKey } from './booking-tokens';
 import type { FailureThrottle } from './failure-throttle';
 import type { HostPolicy } from './host-policy';
+import type { WaitEstimateSettings } from './queue/wait-estimate';
 import type { ServerStore } from './store/store';
 import type { CalledTurnsHub } from './turns-hub';
 
@@ -20,6 +21,8 @@ export type AuthMode = 'required' | 'optional';
 export interface ServerState {
   store: ServerStore;
   hub: CalledTurnsHub;
+  /** The public follow page's streams: caps of their own, for many phones (follow-feed.ts). */
+  followHub: CalledTurnsHub;
   now: () => Date;
   maxBodyBytes: number;
   activeKey: SigningKey;
@@ -36,6 +39,10 @@ export interface ServerState {
   lobbyPageDir: string;
   /** Days a site-local day's records are kept. */
   retentionDays: number;
+  /** How the estimated wait is worked out (queue/wait-estimate.ts). */
+  waitEstimate: WaitEstimateSettings;
+  /** Requests a client may make to the public follow page per minute (http/follow-routes.ts). */
+  followRequestsPerMinute: number;
   log: (line: string) => void;
 }
 

@@ -21,6 +21,7 @@ import { FailureThrottle } from './failure-throttle';
 import { FaultInjector, type FaultOptions } from './faults';
 import { HostPolicy } from './host-policy';
 import { buildHttpApp } from './http/app';
+import { DEFAULT_FOLLOW_REQUESTS_PER_MINUTE } from './http/follow-routes';
 import { buildOpenApiDocument } from './openapi';
 import { DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
 import { DEFAULT_LOBBY_PAGE_DIR } from './routes/lobby';
@@ -28,6 +29,7 @@ import { DEFAULT_MAX_UNUSED_LEASED } from './routes/number-leases';
 import { resolveSeed, type SeedDocument } from './seed';
 import { openServerStore, type OpenDatabase } from './store/store';
 import { CalledTurnsHub } from './turns-hub';
+import { DEFAULT_WAIT_ESTIMATE_SETTINGS, type WaitEstimateSettings } from './queue/wait-estimate';
 
 export type { NewAppointmentInput, NewEnrolmentCode, ServerAdmin } from './admin';
 export type { AuthMode } from './context';
@@ -96,6 +98,19 @@ export interface TurneroServerOptions {
   maxUnusedLeasedNumbers?: number;
   /** The built renderer whose lobby.html `/lobby` serves; dist/renderer of this checkout. */
   lobbyPageDir?: string;
+  /**
+   * How the estimated wait is worked out (docs/server.md, "Estimated wait"): the last 20 served
+   * turns, desks of the last 30 minutes, 8 minutes a turn to start with (CLI `--turn-minutes`).
+   */
+  waitEstimate?: Partial<WaitEstimateSettings>;
+  /**
+   * Follow-page event streams open at once (1000) and per client address (300: the phones of a
+   * waiting room may share one public Wi-Fi address); past them 503, and the page polls.
+   */
+  maxFollowStreams?: number;
+  maxFollowStreamsPerClient?: number;
+  /** Requests per minute one client may make to the public follow page (300); past it 429. */
+  followRequestsPerMinute?: number;
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
 }
@@ -114,6 +129,8 @@ const DEFAULT_SSE_KEEP_ALIVE_MS = 15_000;
 const DEFAULT_FAILED_ENROLMENTS_PER_MINUTE = 10;
 const DEFAULT_MAX_STREAMS = 100;
 const DEFAULT_MAX_STREAMS_PER_CLIENT = 4;
+const DEFAULT_MAX_FOLLOW_STREAMS = 1000;
+const DEFAULT_MAX_FOLLOW_STREAMS_PER_CLIENT = 300;
 
 export async function startTurneroServer(
   options: TurneroServerOptions = {},
@@ -143,6 +160,13 @@ export async function startTurneroServer(
       maxStreamsPerClient: options.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT,
       log,
     }),
+    followHub: new CalledTurnsHub({
+      keepAliveMs: options.sseKeepAliveMs ?? DEFAULT_SSE_KEEP_ALIVE_MS,
+      maxStreams: options.maxFollowStreams ?? DEFAULT_MAX_FOLLOW_STREAMS,
+      maxStreamsPerClient:
+        options.maxFollowStreamsPerClient ?? DEFAULT_MAX_FOLLOW_STREAMS_PER_CLIENT,
+      log,
+    }),
     now,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     activeKey: firstKey,
@@ -158,6 +182,8 @@ export async function startTurneroServer(
     retentionDays,
     lobbyPageDir: options.lobbyPageDir ?? DEFAULT_LOBBY_PAGE_DIR,
     maxUnusedLeased: options.maxUnusedLeasedNumbers ?? DEFAULT_MAX_UNUSED_LEASED,
+    waitEstimate: { ...DEFAULT_WAIT_ESTIMATE_SETTINGS, ...options.waitEstimate },
+    followRequestsPerMinute: options.followRequestsPerMinute ?? DEFAULT_FOLLOW_REQUESTS_PER_MINUTE,
     log,
   };
   const retention = new RetentionJob({
@@ -199,6 +225,7 @@ export async function startTurneroServer(
       (closing ??= (async () => {
         await retention.stop();
         state.hub.closeAll();
+        state.followHub.closeAll();
         try {
           await app.close();
         } finally {

@@ -21,6 +21,7 @@ import { dropConnection } from './drop';
 import { Endpoints } from './endpoints';
 import { handleError, pathnameOf, sendApiError } from './errors';
 import { pages } from './page-routes';
+import { followRoutes } from './follow-routes';
 import { decorateRequests } from './request-state';
 
 const API_ROUTES = [
@@ -118,6 +119,7 @@ export async function buildHttpApp(
     sendApiError(reply, endpoints.refusal(pathnameOf(request)));
   });
   await app.register(pages(state, endpoints));
+  await app.register(followRoutes(state, endpoints, state.followRequestsPerMinute));
   await app.register(apiRoutes(state, API_ROUTES, endpoints));
   return app;
 }

@@ -11,6 +11,7 @@ import { addDays, fromLocalDateTime } from '../../src-shared/domain/site-time';
 import { signBookingToken, type SigningKey } from '../booking-tokens';
 import { siteToday, type ApiRoute, type ServerState } from '../context';
 import { MAX_LEASE_BLOCK } from './number-leases';
+import { siteWaitEstimates } from '../queue/site-wait';
 import { checkCursor, encodeCursor } from '../cursor';
 import {
   publicAppointment,
@@ -47,6 +48,7 @@ async function siteInfo(
     },
     services: await state.store.sites.listServices(siteId),
     issuedToday: { day: today, services: await state.store.tickets.countsOfDay(siteId, today) },
+    waitEstimates: await siteWaitEstimates(state, siteId),
   };
 }
 

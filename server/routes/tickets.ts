@@ -23,6 +23,7 @@ import {
   type Reply,
 } from '../context';
 import { HttpError } from '../http-util';
+import { waitOfTicket } from '../queue/site-wait';
 import { firstKeptDay } from '../retention';
 import { bookingTokenHash, publicCheckIn, type StoredCheckIn } from '../store/check-ins-repository';
 import type { Repositories } from '../store/store';
@@ -117,13 +118,25 @@ async function checkNewTicket(
   }
 }
 
+/**
+ * A ticket report's answer with where the ticket stands now (people ahead, estimated wait),
+ * read after its transaction: on SQLite the store's own queries wait for a transaction to end.
+ */
+async function withTicketWait(context: ApiContext, reply: Reply, ticketId: string): Promise<Reply> {
+  const ticket = await context.state.store.tickets.get(ticketId);
+  if (!ticket) return reply;
+  const wait = await waitOfTicket(context.state, context.siteId, ticket);
+  if (!wait) return reply;
+  return { ...reply, body: { ...(reply.body as object), ...wait } };
+}
+
 async function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Promise<Reply> {
   const { state, siteId } = context;
   const day = await checkTicketReport(context, checkIn);
   // One transaction with the site locked: the lookups and the writes cannot interleave with
   // another report of the site (the same ticket replayed, or the same number).
-  return state.store.transaction(async (repositories): Promise<Reply> => {
-    const { appointments, checkIns, sites, tickets } = repositories;
+  const reply = await state.store.transaction(async (repositories): Promise<Reply> => {
+    const { appointments, checkIns, follow, sites, tickets } = repositories;
     const existing = await checkIns.get(checkIn.ticketId);
     if (existing) {
       if (existing.siteId === siteId && sameCheckIn(existing, checkIn)) {
@@ -178,15 +191,17 @@ async function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Promis
       issuedAt: checkIn.issuedAt,
       receivedAt,
     });
+    if (checkIn.followToken) await follow.attachToken(checkIn.ticketId, checkIn.followToken);
     return { status: 201, body: publicCheckIn(record) };
   }, siteId);
+  return withTicketWait(context, reply, checkIn.ticketId);
 }
 
 async function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Promise<Reply> {
   const { state, siteId } = context;
   const day = await checkTicketReport(context, walkIn);
-  return state.store.transaction(async (repositories): Promise<Reply> => {
-    const { checkIns, sites, tickets } = repositories;
+  const reply = await state.store.transaction(async (repositories): Promise<Reply> => {
+    const { checkIns, follow, sites, tickets } = repositories;
     const existing = await tickets.get(walkIn.ticketId);
     if (existing) {
       if (existing.siteId === siteId && sameWalkIn(existing, walkIn)) {
@@ -216,8 +231,10 @@ async function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Promise<R
       issuedAt: walkIn.issuedAt,
       receivedAt: state.now(),
     });
+    if (walkIn.followToken) await follow.attachToken(walkIn.ticketId, walkIn.followToken);
     return { status: 201, body: walkInRecord(ticket) };
   }, siteId);
+  return withTicketWait(context, reply, walkIn.ticketId);
 }
 
 export const ticketRoutes: ApiRoute[] = [

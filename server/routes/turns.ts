@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/contract/townhall-api';
 import { apiRoute, siteToday, type ApiRoute, type ServerState } from '../context';
 import { clientAddress, HttpError } from '../http-util';
+import { publishFollowMove } from '../follow-feed';
 import { publishLobbyCall } from '../lobby-feed';
 import type { SequencedTurn } from '../store/called-turns-repository';
 import { formatTurnEvent, lastEventId, MAX_REPLAY } from '../turns-hub';
@@ -36,6 +37,7 @@ export async function callNext(
   if (called) {
     state.hub.publish(siteId, called);
     publishLobbyCall(state, siteId, called);
+    publishFollowMove(state, siteId, called.seq);
   }
   return called;
 }

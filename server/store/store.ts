@@ -19,6 +19,7 @@ import {
   type DatabaseTarget,
 } from './database';
 import { DevicesRepository } from './devices-repository';
+import { FollowRepository } from './follow-repository';
 import { migrateToLatest } from './migrations';
 import { NumberLeasesRepository } from './number-leases-repository';
 import { RemoteConfigRepository } from './remote-config-repository';
@@ -40,6 +41,8 @@ export interface Repositories {
   /** Every issued ticket: the queue of each site and day. */
   readonly tickets: TicketsRepository;
   readonly calledTurns: CalledTurnsRepository;
+  /** Service times and desks for the wait estimate; tickets by follow token. */
+  readonly follow: FollowRepository;
   /** Erasing days past the retention period. */
   readonly retention: RetentionRepository;
   /** The rows the office statistics are computed from. */
@@ -82,6 +85,7 @@ const repositoriesOf = (connection: Connection): Repositories => ({
   numberLeases: new NumberLeasesRepository(connection),
   tickets: new TicketsRepository(connection),
   calledTurns: new CalledTurnsRepository(connection),
+  follow: new FollowRepository(connection),
   retention: new RetentionRepository(connection),
   statistics: new StatisticsRepository(connection),
 });

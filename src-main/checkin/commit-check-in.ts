@@ -64,6 +64,7 @@ export function commitCheckIn(
         ? { bookingToken: target.token }
         : {}),
       ...(language ? { language } : {}),
+      ...(ticket.followToken ? { followToken: ticket.followToken } : {}),
     };
     store.outbox.add(ticket.id, 'check-in', report, now);
     store.catalog.markAppointmentCheckedIn(appointment.id, now);

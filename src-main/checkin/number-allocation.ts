@@ -16,6 +16,7 @@ import {
 import type { TicketRecord } from '../store/ticket-repository';
 import { errorText } from '../logging/error-text';
 import type { CheckInContext } from './check-in-context';
+import { newFollowToken } from './follow-token';
 
 export interface KioskNumbering {
   /** This kiosk's own counters above the site's lease ceiling (config numbering.reservedRange). */
@@ -95,6 +96,7 @@ export function insertNumberedTicket(
       appointmentTime: ticket.appointment?.localTime ?? null,
       priority: ticket.priority ?? false,
       issuedAt: ticket.now,
+      followToken: newFollowToken(),
     },
     rules.policy,
     rules.allowReserved,

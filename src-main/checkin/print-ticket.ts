@@ -10,6 +10,7 @@ import type { TicketPrinter } from '../printer/ticket-printer';
 import type { TicketRecord } from '../store/ticket-repository';
 import type { CheckInContext } from './check-in-context';
 import { ticketQrUrl } from './ticket-qr';
+import { ticketWait } from './ticket-wait';
 
 export interface PrintContext extends CheckInContext {
   readonly printer: TicketPrinter;
@@ -23,6 +24,7 @@ export async function printTicket(
 ): Promise<void> {
   const { store, printer, timeZone, kioskId } = context;
   const service = store.catalog.getService(ticket.serviceId);
+  const wait = ticketWait(context, ticket);
   const outcome = await printer.print({
     ticketId: ticket.id,
     townHallName: store.catalog.getSite()?.name ?? '',
@@ -35,6 +37,9 @@ export async function printTicket(
     kioskId,
     language,
     qrUrl: ticketQrUrl(qrUrlTemplate, ticket),
+    peopleAhead: wait?.peopleAhead ?? null,
+    // Nobody ahead: the next call is theirs, a wait in minutes would say otherwise.
+    estimatedWaitMinutes: wait && wait.peopleAhead > 0 ? wait.estimatedWaitMinutes : null,
   });
   if (outcome.status === 'printed') {
     store.tickets.recordPrintOutcome(ticket.id, 'printed', null);

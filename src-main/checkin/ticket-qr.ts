@@ -10,15 +10,21 @@ import type { TicketRecord } from '../store/ticket-repository';
 
 const MAX_PAPERLESS_QR_LENGTH = TicketViewSchema.shape.paperlessQr.maxLength ?? 512;
 
-/** The QR URL template filled with the ticket's number and id; null without a template. */
+/**
+ * The QR URL template filled with the ticket's number, id and follow token (`{token}`: its
+ * follow page, docs/follow.md); null without a template, or when the template asks for a token
+ * the ticket does not have (one issued before tokens existed): never a page of another ticket.
+ */
 export function ticketQrUrl(
   template: string | null,
-  ticket: Pick<TicketRecord, 'id' | 'number'>,
+  ticket: Pick<TicketRecord, 'id' | 'number' | 'followToken'>,
 ): string | null {
   if (!template) return null;
+  if (template.includes('{token}') && !ticket.followToken) return null;
   return template
     .replaceAll('{number}', encodeURIComponent(ticket.number))
-    .replaceAll('{ticketId}', encodeURIComponent(ticket.id));
+    .replaceAll('{ticketId}', encodeURIComponent(ticket.id))
+    .replaceAll('{token}', encodeURIComponent(ticket.followToken ?? ''));
 }
 
 /**
@@ -28,7 +34,7 @@ export function ticketQrUrl(
  */
 export function paperlessQr(
   template: string | null,
-  ticket: Pick<TicketRecord, 'id' | 'number'>,
+  ticket: Pick<TicketRecord, 'id' | 'number' | 'followToken'>,
   serviceName: LocalizedText,
   language: Language,
 ): string {

@@ -5,6 +5,7 @@ import { localDayOf } from '../../src-shared/domain/site-time';
 import { MAX_REPRINTS, REPRINTABLE, type TicketRecord } from '../store/ticket-repository';
 import type { PrintContext } from './print-ticket';
 import { paperlessQr } from './ticket-qr';
+import { ticketWait } from './ticket-wait';
 
 export interface TicketViewOptions {
   /** The configured QR URL template, for the paperless ticket's QR. */
@@ -37,5 +38,6 @@ export function ticketView(
       ticket.localDay === localDayOf(context.now(), context.timeZone),
     priority: ticket.priority,
     paperlessQr: paperlessQr(options.qrUrlTemplate, ticket, serviceName, options.language),
+    ...ticketWait(context, ticket),
   };
 }

@@ -67,6 +67,7 @@ export function commitWalkIn(
       // Only when set: a town hall that does not know the field gets the report as before.
       ...(priority ? { priority: true } : {}),
       ...(language ? { language } : {}),
+      ...(issued.followToken ? { followToken: issued.followToken } : {}),
     };
     store.outbox.add(issued.id, 'walk-in', report, now);
     return issued;

@@ -206,7 +206,10 @@ export const ConfigSchema = z
         timeoutMs: z.number().int().min(500).max(60000).default(10000),
         /** How often the real-time status (DLE EOT) is read between jobs. */
         statusPollSeconds: z.number().int().min(1).max(300).default(5),
-        /** URL printed as a QR code; `{number}` and `{ticketId}` are filled in. ASCII only. */
+        /**
+         * URL printed as a QR code; `{number}`, `{ticketId}` and `{token}` (the ticket's follow
+         * token, docs/follow.md) are filled in. ASCII only.
+         */
         qrUrl: z
           .string()
           .max(300)

@@ -79,6 +79,10 @@ export function renderConfiguredTestPage(
     logo,
     language: config.language,
     kioskId: config.kioskId,
-    qrUrl: qrUrl?.replaceAll('{number}', 'A-000').replaceAll('{ticketId}', 'test-page') ?? null,
+    qrUrl:
+      qrUrl
+        ?.replaceAll('{number}', 'A-000')
+        .replaceAll('{ticketId}', 'test-page')
+        .replaceAll('{token}', 'test-page') ?? null,
   });
 }

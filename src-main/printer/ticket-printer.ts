@@ -18,6 +18,8 @@ export interface TicketPrintData {
   language: Language;
   /** ASCII URL for the ticket's QR code (e.g. a page to follow the turn); none when null. */
   qrUrl?: string | null;
+  /** People before it in its service's queue, when the kiosk can tell (checkin/ticket-wait.ts). */
+  peopleAhead?: number | null;
   /** Estimated wait in minutes, when the town hall side knows it. */
   estimatedWaitMinutes?: number | null;
 }

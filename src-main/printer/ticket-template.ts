@@ -316,6 +316,10 @@ export function renderTicket(data: TicketPrintData, options: TicketTemplateOptio
       ? t('ticket.walkIn')
       : `${t('ticket.appointment')}: ${data.appointmentTime}`,
   );
+  const ahead = data.peopleAhead;
+  if (typeof ahead === 'number' && Number.isInteger(ahead) && ahead >= 0) {
+    ticket.lines(t('follow.printedPeopleAhead', { count: ahead }));
+  }
   const wait = data.estimatedWaitMinutes;
   if (typeof wait === 'number' && Number.isFinite(wait) && wait >= 0) {
     ticket.lines(t('ticket.estimatedWait', { minutes: Math.max(1, Math.round(wait)) }));

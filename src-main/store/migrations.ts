@@ -263,4 +263,27 @@ export const migrations: readonly Migration[] = [
       INSERT INTO paper_roll (id, changed_at, tickets, used_mm) VALUES (1, NULL, 0, 0);
     `,
   },
+  {
+    version: 11,
+    description:
+      "each ticket's follow-page token; the town hall's last wait estimate per service " +
+      '(docs/sync.md, "Estimated wait")',
+    sql: `
+      -- The unguessable token of the ticket's public follow page (printed in its QR).
+      ALTER TABLE tickets ADD COLUMN follow_token TEXT;
+
+      -- Per service, the town hall's estimate when it was last heard: its waiting count (and
+      -- appointments among them) plus this kiosk's tickets it did not have yet, and the minutes
+      -- a turn takes (see wait-estimate-repository.ts).
+      CREATE TABLE wait_estimates (
+        service_id TEXT PRIMARY KEY,
+        local_day TEXT NOT NULL,
+        waiting_before INTEGER NOT NULL,
+        appointments_before INTEGER NOT NULL,
+        minutes_per_turn REAL NOT NULL,
+        computed_at TEXT NOT NULL,
+        received_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

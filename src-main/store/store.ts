@@ -14,6 +14,7 @@ import { SyncStateRepository } from './sync-state-repository';
 import { TechnicianAuditRepository } from './technician-audit-repository';
 import { TechnicianLockoutRepository } from './technician-lockout-repository';
 import { TicketRepository } from './ticket-repository';
+import { WaitEstimateRepository } from './wait-estimate-repository';
 
 /** Beside the database, never in it (id-salt-file.ts). */
 export const ID_SALT_FILE = 'id-hash-salt';
@@ -32,6 +33,8 @@ export interface Store {
   readonly retention: RetentionRepository;
   /** Tickets a service gave on a day, this kiosk's and the others', for its daily cap. */
   readonly tallies: ServiceTallyRepository;
+  /** The town hall's last wait estimate, for a new ticket's people ahead and wait. */
+  readonly waitEstimates: WaitEstimateRepository;
   /** Refusals per reason and printer faults, and what the statistics read (counts only). */
   readonly statistics: StatisticsRepository;
   /** The paper roll in the printer and what was printed on it. */
@@ -63,6 +66,7 @@ export function openStore(file: string): Store {
     outbox: new OutboxRepository(db),
     syncState: new SyncStateRepository(db),
     tallies: new ServiceTallyRepository(db),
+    waitEstimates: new WaitEstimateRepository(db),
     technicianAudit: new TechnicianAuditRepository(db),
     technicianLockout: new TechnicianLockoutRepository(db),
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),

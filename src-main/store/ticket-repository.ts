@@ -26,6 +26,8 @@ export interface TicketRecord {
   printFailure: PrintFailure | null;
   printAttempts: number;
   reprints: number;
+  /** The token of the ticket's public follow page; null for tickets issued before it existed. */
+  followToken: string | null;
 }
 
 export interface PrintFailureRecord {
@@ -49,6 +51,7 @@ interface TicketRow {
   print_failure: string | null;
   print_attempts: number;
   reprints: number;
+  follow_token: string | null;
 }
 
 const toTicket = (row: TicketRow): TicketRecord => ({
@@ -64,6 +67,7 @@ const toTicket = (row: TicketRow): TicketRecord => ({
   printFailure: row.print_failure as PrintFailure | null,
   printAttempts: row.print_attempts,
   reprints: row.reprints,
+  followToken: row.follow_token,
 });
 
 /** A ticket that did not print may be printed once more; a printed one never again. */
@@ -87,6 +91,8 @@ export interface NewTicket {
   /** A priority walk-in; false when not given. */
   priority?: boolean;
   issuedAt: Date;
+  /** The follow page's token (follow-token.ts); none when not given. */
+  followToken?: string;
 }
 
 function prepareStatements(db: SqliteDatabase) {
@@ -97,9 +103,9 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     insert: db.prepare(
       `INSERT INTO tickets (id, number, local_day, service_id, appointment_id, appointment_time,
-         priority, issued_at, print_status)
+         priority, issued_at, print_status, follow_token)
        VALUES (@id, @number, @localDay, @serviceId, @appointmentId, @appointmentTime, @priority,
-         @issuedAt, 'pending')`,
+         @issuedAt, 'pending', @followToken)`,
     ),
     byId: db.prepare(`SELECT * FROM tickets WHERE id = ?`),
     byAppointment: db.prepare(`SELECT * FROM tickets WHERE appointment_id = ?`),
@@ -178,6 +184,7 @@ export class TicketRepository {
       appointmentTime: ticket.appointmentTime,
       priority: ticket.priority ? 1 : 0,
       issuedAt: ticket.issuedAt.toISOString(),
+      followToken: ticket.followToken ?? null,
     });
     return { ...(this.get(ticket.id) as TicketRecord), numberSource: source };
   }

@@ -31,7 +31,14 @@ export interface AppointmentPullerOptions {
   client: Pick<Backend, 'siteId' | 'getSiteInfo' | 'getAppointments'>;
   store: Pick<
     Store,
-    'db' | 'catalog' | 'syncState' | 'numbers' | 'conflicts' | 'tallies' | 'transaction'
+    | 'db'
+    | 'catalog'
+    | 'syncState'
+    | 'numbers'
+    | 'conflicts'
+    | 'tallies'
+    | 'waitEstimates'
+    | 'transaction'
   >;
   timeZone: string;
   /** Days pulled, today included. */
@@ -106,6 +113,14 @@ export function createAppointmentPuller(options: AppointmentPullerOptions) {
       // What the other kiosks gave today, for the services' daily caps (a back end that cannot
       // tell leaves the last count as it was).
       if (info.issuedToday) store.tallies.recordTownHallCounts(info.issuedToday, now());
+      // Its queue per service, for the people ahead and wait of the next tickets.
+      if (info.waitEstimates) {
+        store.waitEstimates.recordTownHallEstimate(
+          info.waitEstimates,
+          localDayOf(now(), timeZone),
+          now(),
+        );
+      }
     },
 
     async pullAppointments(report: SyncReport): Promise<void> {

@@ -81,7 +81,15 @@ export interface SyncEngine {
 
 export type SyncStore = Pick<
   Store,
-  'db' | 'catalog' | 'outbox' | 'syncState' | 'transaction' | 'numbers' | 'conflicts' | 'tallies'
+  | 'db'
+  | 'catalog'
+  | 'outbox'
+  | 'syncState'
+  | 'transaction'
+  | 'numbers'
+  | 'conflicts'
+  | 'tallies'
+  | 'waitEstimates'
 >;
 
 export interface SyncEngineOptions {

@@ -65,6 +65,20 @@ export function ResultScreen(props: { result: CheckInResult; onReprint: () => vo
                   {ticket.appointmentTime ?? t('ui.result.walkIn')}
                 </dd>
               </div>
+              {ticket.peopleAhead !== undefined && (
+                <div>
+                  <dt>{t('follow.resultPeopleAhead')}</dt>
+                  <dd data-testid="people-ahead">{ticket.peopleAhead}</dd>
+                </div>
+              )}
+              {ticket.estimatedWaitMinutes !== undefined && (ticket.peopleAhead ?? 0) > 0 && (
+                <div>
+                  <dt>{t('follow.resultEstimatedWait')}</dt>
+                  <dd data-testid="estimated-wait">
+                    {t('follow.minutes', { minutes: ticket.estimatedWaitMinutes })}
+                  </dd>
+                </div>
+              )}
             </dl>
           </div>
           <p className={TONE_CLASS[view.tone]} data-testid="print-status" data-guidance>

@@ -149,6 +149,12 @@ export const TicketViewSchema = z.object({
    * printed QR when one is configured; otherwise the ticket number and service as plain text.
    */
   paperlessQr: z.string().min(1).max(512),
+  /**
+   * People before it in its service's queue and the estimated wait in minutes, from the town
+   * hall's recent estimate; absent when the kiosk cannot tell (offline, an old estimate).
+   */
+  peopleAhead: z.number().int().min(0).optional(),
+  estimatedWaitMinutes: z.number().int().min(0).optional(),
 });
 export type TicketView = z.infer<typeof TicketViewSchema>;
 

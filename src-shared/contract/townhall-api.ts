@@ -180,6 +180,41 @@ export const IssuedTodaySchema = z
   .meta({ id: 'IssuedToday' });
 export type IssuedToday = z.infer<typeof IssuedTodaySchema>;
 
+/** The server's estimate of each service's queue when it answered (docs/server.md). */
+export const WaitEstimatesSchema = z
+  .object({
+    computedAt: z.iso.datetime({ offset: true }).describe('Server clock when computed'),
+    services: z
+      .array(
+        z.object({
+          serviceId: z.string().min(1).max(64),
+          waiting: z
+            .number()
+            .int()
+            .min(0)
+            .max(100_000)
+            .describe('Tickets of the service issued today and not called yet'),
+          waitingAppointments: z
+            .number()
+            .int()
+            .min(0)
+            .max(100_000)
+            .describe('Of those, appointment check-ins (called before every walk-in)'),
+          minutesPerTurn: z
+            .number()
+            .min(0)
+            .max(1440)
+            .describe(
+              'Minutes the queue takes to move by one turn: the recent mean service time ' +
+                'divided by the desks serving the service lately',
+            ),
+        }),
+      )
+      .max(200),
+  })
+  .meta({ id: 'WaitEstimates' });
+export type WaitEstimates = z.infer<typeof WaitEstimatesSchema>;
+
 export const SiteInfoResponseSchema = z
   .object({
     site: SiteSchema,
@@ -187,6 +222,10 @@ export const SiteInfoResponseSchema = z
     issuedToday: IssuedTodaySchema.optional().describe(
       'Tickets recorded per service today, as of this answer; kiosks enforce daily caps with it ' +
         'plus their own tickets not delivered yet. Absent: the back end cannot tell',
+    ),
+    waitEstimates: WaitEstimatesSchema.optional().describe(
+      'Each service’s queue and minutes per turn, as of this answer; kiosks print a ticket’s ' +
+        'people ahead and estimated wait from it. Absent: the back end does not estimate',
     ),
   })
   .meta({ id: 'SiteInfoResponse' });
@@ -219,6 +258,36 @@ export const AppointmentsPageSchema = z
   .meta({ id: 'AppointmentsPage' });
 export type AppointmentsPage = z.infer<typeof AppointmentsPageSchema>;
 
+/**
+ * The unguessable token of a ticket's public follow page (docs/follow.md): at least 128 random
+ * bits in unpadded base64url. The kiosk makes it and prints it in the ticket's QR.
+ */
+export const FollowTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22,86}$/, 'expected 22–86 base64url characters');
+
+const followTokenField = FollowTokenSchema.optional().describe(
+  'The ticket’s follow-page token (≥128 random bits, base64url), never derived from its number',
+);
+
+/** Where a new ticket stands in its service's queue when the server answers. */
+const ticketWaitFields = {
+  peopleAhead: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .describe('Tickets of its service to be called before it; absent once it is called'),
+  estimatedWaitMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .describe('peopleAhead × the service’s minutes per turn (see WaitEstimates)'),
+};
+
 export const CheckInRequestSchema = z
   .object({
     ticketId: z.uuid(),
@@ -247,12 +316,14 @@ export const CheckInRequestSchema = z
       'The language the citizen used at the kiosk: the lobby screen says the call in it after ' +
         'Spanish. Absent from older kiosks',
     ),
+    followToken: followTokenField,
   })
   .meta({ id: 'CheckInRequest' });
 export type CheckInRequest = z.infer<typeof CheckInRequestSchema>;
 
 export const CheckInRecordSchema = CheckInRequestSchema.extend({
   receivedAt: z.iso.datetime({ offset: true }),
+  ...ticketWaitFields,
 }).meta({ id: 'CheckInRecord' });
 export type CheckInRecord = z.infer<typeof CheckInRecordSchema>;
 
@@ -457,12 +528,14 @@ export const WalkInRequestSchema = z
       'The language the citizen used at the kiosk: the lobby screen says the call in it after ' +
         'Spanish. Absent from older kiosks',
     ),
+    followToken: followTokenField,
   })
   .meta({ id: 'WalkInRequest' });
 export type WalkInRequest = z.infer<typeof WalkInRequestSchema>;
 
 export const WalkInRecordSchema = WalkInRequestSchema.extend({
   receivedAt: z.iso.datetime({ offset: true }),
+  ...ticketWaitFields,
 }).meta({ id: 'WalkInRecord' });
 export type WalkInRecord = z.infer<typeof WalkInRecordSchema>;
 
@@ -506,6 +579,7 @@ export const apiComponentSchemas = {
   Service: ServiceSchema,
   Appointment: AppointmentSchema,
   IssuedToday: IssuedTodaySchema,
+  WaitEstimates: WaitEstimatesSchema,
   SiteInfoResponse: SiteInfoResponseSchema,
   AppointmentsPage: AppointmentsPageSchema,
   CheckInRequest: CheckInRequestSchema,

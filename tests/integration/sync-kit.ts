@@ -108,6 +108,8 @@ export function makeKiosk(options: {
   credential?: () => string | null;
   /** Push right after each ticket, as the app does (default true). */
   autoPush?: boolean;
+  /** The app's "the cache may lack recent bookings" (offline, an old pull); false by default. */
+  cacheMayBeStale?: () => boolean;
 }): TestKiosk {
   const store = openStore(join(options.dir, `${options.kioskId}.sqlite`));
   const logs: string[] = [];
@@ -149,6 +151,7 @@ export function makeKiosk(options: {
     onTicketCommitted: () => {
       if (options.autoPush ?? true) engine.requestPush();
     },
+    ...(options.cacheMayBeStale ? { cacheMayBeStale: options.cacheMayBeStale } : {}),
     log,
   });
   return {

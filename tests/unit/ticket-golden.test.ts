@@ -34,6 +34,8 @@ interface GoldenCase {
   profile: PrinterProfileName;
   /** A priority walk-in (no appointment time, the priority line under the number). */
   priorityWalkIn?: boolean;
+  /** People ahead known (the line above the wait), and a QR to the follow page's token. */
+  followed?: boolean;
 }
 
 const cases: GoldenCase[] = [];
@@ -61,9 +63,19 @@ cases.push({
   priorityWalkIn: true,
 });
 
+for (const [paperWidth, language] of [
+  [80, 'es'],
+  [58, 'en'],
+] as const) {
+  cases.push({ paperWidth, language, logo: 'none', profile: 'epson', followed: true });
+}
+
+const FOLLOW_URL = 'https://turnero.villanueva.example.es/t/q2T9bXv0LkYp3Zr8Ws1uNc7d';
+
 const nameOf = (c: GoldenCase): string =>
   `${c.profile}-${c.paperWidth}mm-${c.language}-qr-${c.logo === 'none' ? 'no-logo' : `${c.logo}-logo`}` +
-  (c.priorityWalkIn ? '-walk-in-priority' : '');
+  (c.priorityWalkIn ? '-walk-in-priority' : '') +
+  (c.followed ? '-people-ahead' : '');
 
 function logoFor(c: GoldenCase): PreparedLogo | null {
   if (c.logo === 'none') return null;
@@ -83,8 +95,9 @@ function render(c: GoldenCase): Buffer {
   return renderTicket(
     sampleTicket({
       language: c.language,
-      qrUrl: QR_URL,
+      qrUrl: c.followed ? FOLLOW_URL : QR_URL,
       estimatedWaitMinutes: 15,
+      ...(c.followed ? { peopleAhead: 3 } : {}),
       ...(c.priorityWalkIn ? { appointmentTime: null, priority: true } : {}),
     }),
     { paperWidth: c.paperWidth, codePage: 'PC858', profile: c.profile, logo: logoFor(c) },
@@ -93,6 +106,11 @@ function render(c: GoldenCase): Buffer {
 
 const turnLabel: Record<string, string> = { es: 'Su turno', en: 'Your turn', de: 'Ihre Nummer' };
 const priorityLine: Record<string, string> = { es: 'PRIORITARIO', en: 'PRIORITY', de: 'VORRANG' };
+const aheadLine: Record<string, string> = {
+  es: 'Personas delante: 3',
+  en: 'People ahead: 3',
+  de: 'Personen vor Ihnen: 3',
+};
 const waitLine: Record<string, string> = {
   es: 'Espera estimada: 15 min',
   en: 'Estimated wait: 15 min',
@@ -129,6 +147,10 @@ describe('golden ticket bytes', () => {
     const lines = decoded.lines.map((line) => line.text);
     expect(lines).toContain(turnLabel[c.language]);
     expect(lines).toContain(waitLine[c.language]);
+    // People ahead, when known, right above the wait; never a line for it otherwise.
+    const aheadAt = lines.indexOf(aheadLine[c.language] ?? '');
+    if (c.followed) expect(aheadAt).toBe(lines.indexOf(waitLine[c.language] ?? '') - 1);
+    else expect(aheadAt).toBe(-1);
     expect(decoded.lines.find((line) => line.text === 'C-014')).toMatchObject({
       bold: true,
       width: c.paperWidth === 80 ? 8 : 6,
@@ -147,7 +169,7 @@ describe('golden ticket bytes', () => {
       expect(decoded.qrCodes).toEqual([]);
       expect(decoded.text.replace(/\n/g, '')).toContain(QR_URL);
     } else {
-      expect(decoded.qrCodes).toEqual([QR_URL]);
+      expect(decoded.qrCodes).toEqual([c.followed ? FOLLOW_URL : QR_URL]);
     }
     expect(decoded.nvLogos).toEqual(c.logo === 'nv' ? [c.profile === 'star' ? '#1' : 'TL'] : []);
     expect(decoded.images).toHaveLength(c.logo === 'raster' ? 1 : 0);

@@ -3,6 +3,7 @@ import accessibility from './accessibility.json';
 import citizenFlows from './citizenFlows.json';
 import diagnostics from './diagnostics.json';
 import errors from './errors.json';
+import follow from './follow.json';
 import lobby from './lobby.json';
 import lobbySettings from './lobbySettings.json';
 import officeStatistics from './officeStatistics.json';
@@ -29,4 +30,5 @@ export default {
   walkInPages,
   lobbySettings,
   officeStatistics,
+  follow,
 };
