@@ -11,6 +11,7 @@ import { followPaths, type FollowState } from '../../src-shared/contract/follow'
 import { apiPaths } from '../../src-shared/contract/townhall-api';
 import { FINISHED_VISIBLE_MS } from '../../server/follow-feed';
 import { serverTestDialect } from './server-databases';
+import { fakeBuiltRenderer } from '../support/built-renderer';
 import {
   movableClock,
   NOW,
@@ -130,7 +131,7 @@ describe('the follow page’s data', () => {
   });
 
   it('serves the built page for any token, with its strict policy and no index', async () => {
-    const { server } = await startServer();
+    const { server } = await startServer({ lobbyPageDir: fakeBuiltRenderer('follow') });
     const answer = await fetch(server.url + followPaths.page(token()));
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -5,8 +5,6 @@
  * a real preHandler (one refusing with 403 proves every route applies it): the JSON, the 400s of
  * bad queries, and the CSV byte by byte.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type preHandlerAsyncHookHandler } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OfficeStatisticsSchema } from '../../src-shared/contract/office-statistics';
@@ -27,7 +25,7 @@ import {
   TRICKY_SERVICE_NAME,
   type PlannedTicket,
 } from '../support/office-day';
-import { makeTempDir } from '../support/temp-dir';
+import { fakeBuiltRenderer } from '../support/built-renderer';
 import { freshDatabases, serverTestDialect, testDialects } from './server-databases';
 
 const openDatabase = freshDatabases();
@@ -119,15 +117,6 @@ afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
 });
 
-/** A built renderer with just what the page routes serve. */
-function fakeBuiltRenderer(): string {
-  const { path } = makeTempDir('statistics-page');
-  mkdirSync(join(path, 'assets'));
-  writeFileSync(join(path, 'statistics.html'), '<!doctype html><title>Estadísticas</title>');
-  writeFileSync(join(path, 'assets', 'statistics-1a2b.js'), 'export {};');
-  return path;
-}
-
 /** The supervisor guard's two answers, as real preHandlers. */
 const allowSupervisor: preHandlerAsyncHookHandler = async () => undefined;
 const refuseNonSupervisor: preHandlerAsyncHookHandler = async (_request, reply) => {
@@ -140,7 +129,7 @@ async function serveStatistics(
 ): Promise<string> {
   const app = Fastify({ logger: false });
   app.setErrorHandler(handleError);
-  statisticsRoutes(app, { store, lobbyPageDir: fakeBuiltRenderer() }, { authorize });
+  statisticsRoutes(app, { store, lobbyPageDir: fakeBuiltRenderer('statistics') }, { authorize });
   await app.listen({ port: 0, host: '127.0.0.1' });
   apps.push(app);
   const address = app.server.address();
@@ -225,7 +214,7 @@ describe(`the statistics routes (on ${serverTestDialect})`, () => {
     const html = await fetch(`${base}${STATISTICS_PATHS.html}`);
     expect(html.status).toBe(200);
     expect(html.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await html.text()).toContain('Estadísticas');
+    expect(await html.text()).toContain('<title>statistics</title>');
     expect((await fetch(`${base}/office/statistics/assets/statistics-1a2b.js`)).status).toBe(200);
     expect((await fetch(`${base}/office/statistics/assets/..%2Fstatistics.html`)).status).toBe(404);
   });
