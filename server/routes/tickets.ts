@@ -22,6 +22,7 @@ import {
   type ApiRoute,
   type Reply,
 } from '../context';
+import { notifyQueueChanged } from '../staff/office-events';
 import { HttpError } from '../http-util';
 import { firstKeptDay } from '../retention';
 import { bookingTokenHash, publicCheckIn, type StoredCheckIn } from '../store/check-ins-repository';
@@ -122,7 +123,7 @@ async function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Promis
   const day = await checkTicketReport(context, checkIn);
   // One transaction with the site locked: the lookups and the writes cannot interleave with
   // another report of the site (the same ticket replayed, or the same number).
-  return state.store.transaction(async (repositories): Promise<Reply> => {
+  const reply = await state.store.transaction(async (repositories): Promise<Reply> => {
     const { appointments, checkIns, sites, tickets } = repositories;
     const existing = await checkIns.get(checkIn.ticketId);
     if (existing) {
@@ -179,12 +180,14 @@ async function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Promis
     });
     return { status: 201, body: publicCheckIn(record) };
   }, siteId);
+  if (reply.status === 201) notifyQueueChanged(state, siteId);
+  return reply;
 }
 
 async function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Promise<Reply> {
   const { state, siteId } = context;
   const day = await checkTicketReport(context, walkIn);
-  return state.store.transaction(async (repositories): Promise<Reply> => {
+  const reply = await state.store.transaction(async (repositories): Promise<Reply> => {
     const { checkIns, sites, tickets } = repositories;
     const existing = await tickets.get(walkIn.ticketId);
     if (existing) {
@@ -216,6 +219,9 @@ async function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Promise<R
     });
     return { status: 201, body: walkInRecord(ticket) };
   }, siteId);
+  // The desks' queues show it at once.
+  if (reply.status === 201) notifyQueueChanged(state, siteId);
+  return reply;
 }
 
 export const ticketRoutes: ApiRoute[] = [

@@ -1,5 +1,6 @@
 /** The turns called to desks: calling the next waiting ticket, and the turns called so far. */
 import { sql } from 'kysely';
+import type { CallOrder } from '../../src-shared/contract/office';
 import type { CalledTurn } from '../../src-shared/contract/townhall-api';
 import { allRows, atomically, firstRow, type Connection } from './connection';
 import { TicketsRepository } from './tickets-repository';
@@ -8,6 +9,13 @@ import { TicketsRepository } from './tickets-repository';
 export interface SequencedTurn {
   seq: number;
   turn: CalledTurn;
+  /** A "call again" of a ticket called before (the lobby announces and marks it). */
+  repeat?: boolean;
+}
+
+/** A turn just called, with the ticket it called. */
+export interface CalledTicket extends SequencedTurn {
+  ticketId: string;
 }
 
 interface TurnRow {
@@ -16,6 +24,7 @@ interface TurnRow {
   service_id: string;
   desk: string;
   called_at: string;
+  repeat: number;
 }
 
 const toTurn = (row: TurnRow): SequencedTurn => ({
@@ -26,24 +35,29 @@ const toTurn = (row: TurnRow): SequencedTurn => ({
     serviceId: row.service_id,
     calledAt: row.called_at,
   },
+  ...(Number(row.repeat) === 1 ? { repeat: true } : {}),
 });
 
 export class CalledTurnsRepository {
   constructor(private readonly connection: Connection) {}
 
-  /** Calls the first waiting ticket to a desk, or returns null when nobody waits. */
+  /**
+   * Calls the first waiting ticket (in the office's call order) to a desk, filling its first
+   * call and desk; null when nobody waits.
+   */
   async callNext(
     siteId: string,
     day: string,
     desk: string,
     serviceIds: readonly string[] | undefined,
     at: Date,
-  ): Promise<SequencedTurn | null> {
+    order: CallOrder = 'appointments-first',
+  ): Promise<CalledTicket | null> {
     return atomically(
       this.connection,
       async (connection) => {
         const tickets = new TicketsRepository(connection);
-        const [next] = await tickets.waiting(siteId, day, serviceIds);
+        const [next] = await tickets.waiting(siteId, day, serviceIds, { rule: order, now: at });
         if (!next) return null;
         const inserted = await firstRow(
           connection,
@@ -53,9 +67,10 @@ export class CalledTurnsRepository {
             RETURNING seq`,
         );
         const seq = Number(inserted?.seq);
-        await tickets.markCalled(next.ticketId, seq);
+        await tickets.markCalled(next.ticketId, seq, desk, at);
         return {
           seq,
+          ticketId: next.ticketId,
           turn: {
             ticketNumber: next.ticketNumber,
             desk,
@@ -68,11 +83,46 @@ export class CalledTurnsRepository {
     );
   }
 
+  /** Calls a ticket called before once more, to the same desk: a turn with `repeat = 1`. */
+  async repeatCall(
+    siteId: string,
+    ticket: { ticketId: string; ticketNumber: string; serviceId: string },
+    desk: string,
+    at: Date,
+  ): Promise<SequencedTurn> {
+    const inserted = await firstRow(
+      this.connection,
+      sql<{ seq: number }>`INSERT INTO called_turns (site_id, ticket_id, ticket_number,
+          service_id, desk, called_at, repeat) VALUES (${siteId}, ${ticket.ticketId},
+          ${ticket.ticketNumber}, ${ticket.serviceId}, ${desk}, ${at.toISOString()}, 1)
+        RETURNING seq`,
+    );
+    return {
+      seq: Number(inserted?.seq),
+      turn: {
+        ticketNumber: ticket.ticketNumber,
+        desk,
+        serviceId: ticket.serviceId,
+        calledAt: at.toISOString(),
+      },
+      repeat: true,
+    };
+  }
+
+  /** How many times a ticket was called (first call and repeats). */
+  async callsOf(ticketId: string): Promise<number> {
+    const row = await firstRow(
+      this.connection,
+      sql<{ n: number }>`SELECT COUNT(*) AS n FROM called_turns WHERE ticket_id = ${ticketId}`,
+    );
+    return Number(row?.n ?? 0);
+  }
+
   /** The last `limit` called turns of a site, newest first. */
   async recent(siteId: string, limit: number): Promise<SequencedTurn[]> {
     const rows = await allRows(
       this.connection,
-      sql<TurnRow>`SELECT seq, ticket_number, service_id, desk, called_at FROM called_turns
+      sql<TurnRow>`SELECT seq, ticket_number, service_id, desk, called_at, repeat FROM called_turns
         WHERE site_id = ${siteId} ORDER BY seq DESC LIMIT ${limit}`,
     );
     return rows.map(toTurn);
@@ -85,7 +135,7 @@ export class CalledTurnsRepository {
   async after(siteId: string, afterSeq: number, limit: number): Promise<SequencedTurn[]> {
     const rows = await allRows(
       this.connection,
-      sql<TurnRow>`SELECT * FROM (SELECT seq, ticket_number, service_id, desk, called_at
+      sql<TurnRow>`SELECT * FROM (SELECT seq, ticket_number, service_id, desk, called_at, repeat
           FROM called_turns WHERE site_id = ${siteId} AND seq > ${afterSeq}
           ORDER BY seq DESC LIMIT ${limit}) AS missed ORDER BY seq`,
     );

@@ -18,12 +18,15 @@ import {
   sqliteKysely,
   type DatabaseTarget,
 } from './database';
+import { DesksRepository } from './desks-repository';
 import { DevicesRepository } from './devices-repository';
 import { migrateToLatest } from './migrations';
 import { NumberLeasesRepository } from './number-leases-repository';
 import { RemoteConfigRepository } from './remote-config-repository';
 import { RetentionRepository } from './retention-repository';
 import { SitesRepository } from './sites-repository';
+import { StaffRepository } from './staff-repository';
+import { StaffSessionsRepository } from './staff-sessions-repository';
 import { TicketsRepository } from './tickets-repository';
 
 export interface Repositories {
@@ -41,6 +44,11 @@ export interface Repositories {
   readonly calledTurns: CalledTurnsRepository;
   /** Erasing days past the retention period. */
   readonly retention: RetentionRepository;
+  /** Staff accounts and the staff audit log. */
+  readonly staff: StaffRepository;
+  readonly staffSessions: StaffSessionsRepository;
+  /** Desks at work and what they do with the tickets they call. */
+  readonly desks: DesksRepository;
 }
 
 export interface ServerStore extends Repositories {
@@ -80,6 +88,9 @@ const repositoriesOf = (connection: Connection): Repositories => ({
   tickets: new TicketsRepository(connection),
   calledTurns: new CalledTurnsRepository(connection),
   retention: new RetentionRepository(connection),
+  staff: new StaffRepository(connection),
+  staffSessions: new StaffSessionsRepository(connection),
+  desks: new DesksRepository(connection),
 });
 
 function openKysely(target: DatabaseTarget): Kysely<unknown> {

@@ -60,6 +60,7 @@ describe.each(testDialects)('the server migrations on %s', (dialect) => {
       '0001-initial-schema',
       '0002-ticket-arrival',
       '0003-turn-lifecycle',
+      '0004-staff',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import type { DatabaseTarget } from '../database';
 import { initialSchema } from './0001-initial-schema';
 import { ticketArrival } from './0002-ticket-arrival';
 import { turnLifecycle } from './0003-turn-lifecycle';
+import { staffSchema } from './0004-staff';
 
 export type Dialect = DatabaseTarget['dialect'];
 
@@ -17,6 +18,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0001-initial-schema': initialSchema(dialect),
     '0002-ticket-arrival': ticketArrival(dialect),
     '0003-turn-lifecycle': turnLifecycle(dialect),
+    '0004-staff': staffSchema(dialect),
   };
 }
 
