@@ -16,11 +16,13 @@ export default defineConfig({
     target: 'chrome120',
     // Inlined assets would become data: URLs for scripts/styles, which the CSP forbids.
     assetsInlineLimit: 0,
-    // Two pages: the kiosk (index.html) and the lobby screen (lobby.html, docs/lobby-screen.md).
+    // The kiosk (index.html), the lobby screen (lobby.html, docs/lobby-screen.md) and the
+    // office app of the Turnero server (office.html: desk, supervision, administration).
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./src-renderer/index.html', import.meta.url)),
         lobby: fileURLToPath(new URL('./src-renderer/lobby.html', import.meta.url)),
+        office: fileURLToPath(new URL('./src-renderer/office.html', import.meta.url)),
       },
     },
   },

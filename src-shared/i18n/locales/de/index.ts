@@ -5,6 +5,7 @@ import diagnostics from './diagnostics.json';
 import errors from './errors.json';
 import lobby from './lobby.json';
 import lobbySettings from './lobbySettings.json';
+import office from './office.json';
 import printFailures from './printFailures.json';
 import setup from './setup.json';
 import statistics from './statistics.json';
@@ -27,4 +28,5 @@ export default {
   lobby,
   walkInPages,
   lobbySettings,
+  office,
 };
