@@ -8,8 +8,8 @@
 import { expect, test } from '@playwright/test';
 import { LobbySnapshotSchema } from '../../src-shared/contract/lobby';
 import type { TurneroServer } from '../../server/server';
+import { expectNoAxeViolations } from './support/office-axe';
 import {
-  expectNoAxeViolations,
   issueWalkIn,
   OFFICE_SITE,
   OFFICE_VIEWPORT,

@@ -2,13 +2,13 @@
  * The real Turnero server for the office app's end-to-end tests: startTurneroServer on SQLite in
  * memory, the BUILT renderer (office.html, lobby.html), one site with two services and three
  * desks, staff accounts of each role, and tickets issued through the Town Hall API as a kiosk
- * would. Also the axe check the office pages share.
+ * would, and signing in through the page. Free of the test runner, so that
+ * scripts/screenshots.ts can use it too (the axe check is in office-axe.ts).
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 import { parseSeed } from '../../../server/seed';
 import {
   startTurneroServer,
@@ -74,7 +74,7 @@ export async function issueWalkIn(
       issuedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
     }),
   });
-  expect(response.status).toBe(201);
+  if (response.status !== 201) throw new Error(`walk-in ${ticketNumber}: ${response.status}`);
 }
 
 /** Signs in through the page's own form. */
@@ -82,14 +82,4 @@ export async function signInOnPage(page: Page, username: string, password = STAF
   await page.getByLabel('Usuario').fill(username);
   await page.getByLabel('Contraseña').fill(password);
   await page.getByRole('button', { name: 'Entrar' }).click();
-}
-
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(
-    results.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    ),
-  ).toEqual([]);
 }
