@@ -77,9 +77,16 @@ export async function issueWalkIn(
   if (response.status !== 201) throw new Error(`walk-in ${ticketNumber}: ${response.status}`);
 }
 
-/** Signs in through the page's own form. */
-export async function signInOnPage(page: Page, username: string, password = STAFF_PASSWORD) {
+/** Signs in through the page's own form, and waits for the server's answer. */
+export async function signInOnPage(
+  page: Page,
+  username: string,
+  password = STAFF_PASSWORD,
+): Promise<void> {
   await page.getByLabel('Usuario').fill(username);
   await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
+  await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/office/api/sign-in')),
+    page.getByRole('button', { name: 'Entrar' }).click(),
+  ]);
 }
