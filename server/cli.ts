@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const demo = args.seed === 'demo';
+  // Demo accounts only for a throwaway demo: the demo seed on a database in memory. A server with
+  // a database of its own makes its accounts with `staff add`.
+  const demo = args.seed === 'demo' && args.options.database === undefined;
   const server = await startTurneroServer({
     ...args.options,
     seed: loadSeed(args.seed),
