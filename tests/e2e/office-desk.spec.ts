@@ -99,8 +99,11 @@ test('a desk calls, calls again, marks a no-show, finishes and transfers; the lo
   await page.getByRole('button', { name: 'Llamar siguiente' }).click();
   await expect(current).toHaveText('E-001');
   await expect(page.getByRole('status')).toHaveText('Llamado el turno E-001.');
+  await expect(lobby.locator('.lobby-current-number')).toHaveText('E-001');
   await page.getByRole('button', { name: 'Volver a llamar' }).click();
   await expect(page.getByText('Llamado 2 veces')).toBeVisible();
+  // The screen shows the repeat as the current call, marked.
+  await expect(lobby.locator('.lobby-current-call .lobby-repeat')).toHaveText('Repetición');
   await page.getByRole('button', { name: 'No se presenta' }).click();
   await expect(page.getByText('Ningún turno llamado.')).toBeVisible();
 
