@@ -1,6 +1,7 @@
 /**
  * The administrator's staff accounts (`/office/api/admin/staff`): list, create, and change one
- * (role, disabled, a new password). Disabling an account or resetting its password ends its
+ * (role, disabled, a new password), and the office's settings (`/office/api/admin/site`: the
+ * call order and the desks). Disabling an account or resetting its password ends its
  * sessions; an administrator cannot disable or demote themselves (the office would be left
  * without one). Every change goes to the audit log.
  */
@@ -10,9 +11,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CreateStaffRequestSchema,
+  UpdateOfficeSettingsRequestSchema,
   UpdateStaffRequestSchema,
+  type OfficeSettingsView,
   type StaffAccount,
 } from '../../src-shared/contract/office';
+import { resolveSite } from '../http/api-routes';
 import type { ServerState } from '../context';
 import type { StaffAccountRecord } from '../store/staff-repository';
 import { audit } from './desk-service';
@@ -21,6 +25,7 @@ import { OfficeHttpError } from './office-errors';
 import { hashPassword } from './passwords';
 
 const ADMIN_STAFF = '/office/api/admin/staff';
+const ADMIN_SITE = '/office/api/admin/site';
 
 const publicAccount = (account: StaffAccountRecord, nowMs: number): StaffAccount => ({
   id: account.id,
@@ -41,6 +46,38 @@ export function adminRoutes(state: ServerState) {
     });
 
     app.get(ADMIN_STAFF, { preHandler: requireStaff('admin') }, list);
+
+    const siteOf = async (requested: string | undefined) =>
+      requested
+        ? resolveSite(state, requested)
+        : ((await state.store.sites.listSiteIds())[0] ?? '');
+    const settingsOf = async (siteId: string): Promise<OfficeSettingsView> => ({
+      siteId,
+      callOrder: await state.store.desks.callOrder(siteId),
+      desks: await state.store.sites.listDesks(siteId),
+    });
+    app.get(
+      ADMIN_SITE,
+      {
+        preHandler: requireStaff('admin'),
+        schema: { querystring: z.object({ site: z.string().max(64).optional() }) },
+      },
+      async (request) => settingsOf(await siteOf(request.query.site)),
+    );
+    app.post(
+      ADMIN_SITE,
+      { preHandler: requireStaff('admin'), schema: { body: UpdateOfficeSettingsRequestSchema } },
+      async (request) => {
+        const siteId = await siteOf(request.body.site);
+        await state.store.desks.setCallOrder(siteId, request.body.callOrder);
+        await state.store.desks.setDesks(siteId, request.body.desks);
+        await audit(state, request.staff, siteId, 'office-settings', {
+          callOrder: request.body.callOrder,
+          desks: request.body.desks,
+        });
+        return settingsOf(siteId);
+      },
+    );
 
     app.post(
       ADMIN_STAFF,

@@ -68,6 +68,21 @@ export class DesksRepository {
     );
   }
 
+  /** The site's desks; whoever held a desk no longer listed leaves it. */
+  async setDesks(siteId: string, desks: readonly string[]): Promise<void> {
+    await atomically(this.connection, async (connection) => {
+      await runWrite(
+        connection,
+        sql`UPDATE sites SET desks_json = ${JSON.stringify(desks)} WHERE id = ${siteId}`,
+      );
+      await runWrite(
+        connection,
+        sql`DELETE FROM desk_states WHERE site_id = ${siteId}
+          AND desk NOT IN (${sql.join([...desks])})`,
+      );
+    });
+  }
+
   async list(siteId: string): Promise<DeskStateRecord[]> {
     const rows = await allRows(
       this.connection,

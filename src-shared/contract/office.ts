@@ -178,3 +178,23 @@ export const UpdateStaffRequestSchema = z.object({
   disabled: z.boolean().optional(),
   password: PasswordSchema.optional(),
 });
+
+export const DeskNameSchema = z.string().trim().min(1).max(40);
+
+/** The office settings an administrator changes: the call order and the desks. */
+export const OfficeSettingsSchema = z.object({
+  siteId: z.string(),
+  callOrder: CallOrderSchema,
+  desks: z.array(DeskNameSchema).min(1).max(50),
+});
+export type OfficeSettingsView = z.infer<typeof OfficeSettingsSchema>;
+
+export const UpdateOfficeSettingsRequestSchema = z.object({
+  site: z.string().max(64),
+  callOrder: CallOrderSchema,
+  desks: z
+    .array(DeskNameSchema)
+    .min(1)
+    .max(50)
+    .refine((desks) => new Set(desks).size === desks.length, 'desk names must be unique'),
+});

@@ -183,6 +183,17 @@ test('the supervisor sees the desks, the waiting and the devices; the admin mana
   const row = page.getByTestId('accounts').locator('tr', { hasText: 'Persona Nueva' });
   await row.getByRole('button', { name: 'Desactivar' }).click();
   await expect(row).toContainText('Desactivada');
+  // The office's settings: a fourth desk and the issue order.
+  await expect(page.getByLabel('Mesas (una por línea)')).toHaveValue('Mesa 1\nMesa 2\nMesa 3');
+  await page.getByLabel('Mesas (una por línea)').fill('Mesa 1\nMesa 2\nMesa 3\nMesa 4');
+  await page.getByLabel('Orden de llamada').selectOption('issue-order');
+  await page.getByRole('button', { name: 'Guardar ajustes' }).click();
+  await expect(page.getByRole('status')).toHaveText('Cambios guardados.');
   await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(page.getByLabel('Mesas (una por línea)')).toHaveValue(
+    'Mesa 1\nMesa 2\nMesa 3\nMesa 4',
+  );
+  await expect(page.getByLabel('Orden de llamada')).toHaveValue('issue-order');
   expect(STAFF_PASSWORD).not.toBe('una-clave-larga');
 });

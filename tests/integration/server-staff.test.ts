@@ -319,6 +319,74 @@ describe('office API: the desk', () => {
   });
 });
 
+describe('office API: the office settings', () => {
+  it('lets an administrator set the call order and the desks', async () => {
+    const { server } = await startServer();
+    await withStaff(server);
+    await postTicket(
+      server,
+      apiPaths.walkIns(SITE),
+      walkIn({ ticketNumber: 'E-101', issuedAt: minutes(-30) }),
+    );
+    await postTicket(
+      server,
+      apiPaths.checkIns(SITE),
+      checkIn('apt-aaa001', { ticketNumber: 'E-001', issuedAt: minutes(-5) }),
+    );
+    const admin = new StaffClient(server);
+    await admin.signIn('admin', PASSWORD);
+    const desk = new StaffClient(server);
+    await desk.signIn('mesa', PASSWORD);
+    expect(
+      (
+        await desk.send('POST', '/office/api/admin/site', {
+          site: SITE,
+          callOrder: 'issue-order',
+          desks: ['A'],
+        })
+      ).status,
+    ).toBe(403);
+    expect((await admin.send('GET', '/office/api/admin/site')).body).toEqual({
+      siteId: SITE,
+      callOrder: 'appointments-first',
+      desks: ['Mesa 1', 'Mesa 2'],
+    });
+    const duplicate = await admin.send('POST', '/office/api/admin/site', {
+      site: SITE,
+      callOrder: 'issue-order',
+      desks: ['A', 'A'],
+    });
+    expect([duplicate.status, errorOf(duplicate)]).toEqual([400, 'bad-request']);
+    const saved = await admin.send('POST', '/office/api/admin/site', {
+      site: SITE,
+      callOrder: 'issue-order',
+      desks: ['Mesa 1', ' Ventanilla 7 '],
+    });
+    expect(saved.body).toEqual({
+      siteId: SITE,
+      callOrder: 'issue-order',
+      desks: ['Mesa 1', 'Ventanilla 7'],
+    });
+    // The desk app offers the new desk, and calls in issue order: E-101 was issued first, though
+    // E-001's appointment time has come (it would go first in appointments-first).
+    const view = DeskViewSchema.parse((await desk.send('GET', '/office/api/desk')).body);
+    expect(view.desks).toEqual(['Mesa 1', 'Ventanilla 7']);
+    await desk.send('POST', '/office/api/desk/open', {
+      site: SITE,
+      desk: 'Ventanilla 7',
+      serviceIds: ['empadronamiento'],
+    });
+    const called = DeskViewSchema.parse(
+      (await desk.send('POST', '/office/api/desk/call-next', { site: SITE })).body,
+    );
+    expect(called.mine?.current?.ticketNumber).toBe('E-101');
+    expect((await server.staff.auditLog(1))[0]).toMatchObject({
+      action: 'call-next',
+      username: 'mesa',
+    });
+  });
+});
+
 describe('office: accounts and proxies', () => {
   it('makes, resets and disables accounts from the command line', async () => {
     const database = tempDbFile();

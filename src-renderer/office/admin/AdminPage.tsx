@@ -1,10 +1,12 @@
 /**
- * The administrator's staff accounts: create one, change a role, disable or enable, set a new
- * password. An administrator cannot disable or demote themselves (the server refuses it too).
+ * The administrator's page: the staff accounts (create one, change a role, disable or enable,
+ * set a new password; an administrator cannot disable or demote themselves, which the server
+ * refuses too) and the office's settings (call order, desks).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  OfficeSettingsSchema,
   StaffListSchema,
   StaffRoleSchema,
   type StaffAccount,
@@ -14,10 +16,11 @@ import {
 import { ErrorNotice } from '../common/ErrorNotice';
 import { OfficeApiError, officeGet, officePost } from '../common/office-api';
 import { NewAccountForm } from './NewAccountForm';
+import { OfficeSettingsForm } from './OfficeSettingsForm';
 
 const STAFF_API = '/office/api/admin/staff';
 
-export function AdminPage({ staff }: { staff: StaffMember }) {
+export function AdminPage({ staff, site }: { staff: StaffMember; site: string }) {
   const { t } = useTranslation();
   const [accounts, setAccounts] = useState<StaffAccount[]>([]);
   const [error, setError] = useState<OfficeApiError | null>(null);
@@ -34,9 +37,13 @@ export function AdminPage({ staff }: { staff: StaffMember }) {
   const save = (path: string, body: object) => {
     setError(null);
     setNotice('');
-    return officePost(StaffListSchema, path, body).then(
-      (list) => {
-        setAccounts(list.accounts);
+    // The staff routes answer the account list, the settings route the settings.
+    const answered = path.startsWith(STAFF_API)
+      ? officePost(StaffListSchema, path, body)
+      : officePost(OfficeSettingsSchema, path, body);
+    return answered.then(
+      (answer) => {
+        if ('accounts' in answer) setAccounts(answer.accounts);
         setNotice(t('office.admin.saved'));
         return true;
       },
@@ -139,6 +146,7 @@ export function AdminPage({ staff }: { staff: StaffMember }) {
         </table>
       </section>
       <NewAccountForm onCreate={(account) => save(STAFF_API, account)} />
+      <OfficeSettingsForm site={site} onSave={save} />
     </div>
   );
 }

@@ -125,7 +125,7 @@ export function OfficeApp() {
         ) : view === 'supervisor' ? (
           <SupervisorPage site={site} />
         ) : (
-          <AdminPage staff={staff} />
+          <AdminPage staff={staff} site={site} />
         )}
       </main>
     </>
