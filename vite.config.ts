@@ -16,8 +16,9 @@ export default defineConfig({
     target: 'chrome120',
     // Inlined assets would become data: URLs for scripts/styles, which the CSP forbids.
     assetsInlineLimit: 0,
-    // Pages: the kiosk (index.html), the lobby screen (lobby.html, docs/lobby-screen.md) and the
-    // office statistics (statistics.html, docs/statistics.md).
+    // Pages: the kiosk (index.html), the lobby screen (lobby.html, docs/lobby-screen.md), and the
+    // Turnero server's: the office app (office.html: desk, supervision, administration), the
+    // office statistics (statistics.html, docs/statistics.md) and the follow page (follow.html).
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./src-renderer/index.html', import.meta.url)),
@@ -25,6 +26,7 @@ export default defineConfig({
         statistics: fileURLToPath(new URL('./src-renderer/statistics.html', import.meta.url)),
         // The public follow-your-turn page the server sends phones to (docs/follow.md).
         follow: fileURLToPath(new URL('./src-renderer/follow.html', import.meta.url)),
+        office: fileURLToPath(new URL('./src-renderer/office.html', import.meta.url)),
       },
     },
   },

@@ -45,6 +45,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     // Kept across restarts so the demo's booking-token QR codes stay valid.
     signingKeyFile: join(dir, 'booking-keys.json'),
     now: () => new Date(),
+    // The demo's staff accounts, one per role (README, docs/office.md).
+    demoStaff: true,
   });
   return {
     url: server.url,

@@ -10,6 +10,7 @@
  *
  *   node dist/demo/launch.mjs web|electron [kiosk arguments…]
  */
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../server/staff/staff-admin';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -90,6 +91,10 @@ async function startDemo(args: readonly string[]): Promise<{ demo: DemoServer; a
     timeZone: DEMO_TIME_ZONE,
   });
   console.error(`[turnero] demo town hall at ${demo.url}`);
+  console.error(
+    `[turnero] desk app ${demo.url}/staff — demo staff (password ${DEMO_STAFF_PASSWORD}): ` +
+      DEMO_STAFF.map((account) => `${account.username} (${account.role})`).join(', '),
+  );
   const rest = args.filter((arg) => arg !== SETUP_FLAG && arg !== OFFER_DEMO_FLAG);
   return { demo, args: ['--config', await writeDemoConfig(dataDir, demo), ...withoutConfig(rest)] };
 }

@@ -13,7 +13,9 @@ export const USAGE =
   'usage: npm run server -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] ' +
   '[--database FILE|postgres://…] [--db FILE] ' +
   '[--signing-key FILE] [--auth required|optional] [--public-host NAME]... ' +
-  '[--retention-days N] [--turn-minutes N|SERVICE=N]... [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N]';
+  '[--retention-days N] [--turn-minutes N|SERVICE=N]... [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N] ' +
+  '[--public-origin https://NAME --trust-proxy ADDRESS|true]; ' +
+  'npm run server -- staff add|reset-password|disable|enable|list …';
 
 export type ServerArgs =
   | { help: true }
@@ -78,6 +80,8 @@ export function parseServerArgs(
       'public-host': { type: 'string', multiple: true },
       'retention-days': { type: 'string' },
       'turn-minutes': { type: 'string', multiple: true },
+      'public-origin': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -109,6 +113,10 @@ export function parseServerArgs(
       ...(database ? { database } : {}),
       ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
       ...(publicHosts.length > 0 ? { publicHosts } : {}),
+      ...(values['public-origin'] ? { publicOrigin: values['public-origin'] } : {}),
+      ...(values['trust-proxy'] !== undefined
+        ? { trustProxy: values['trust-proxy'] === 'true' ? true : values['trust-proxy'] }
+        : {}),
       ...(retention !== undefined
         ? { retentionDays: positiveInteger('retention-days', retention, 36_500) }
         : {}),

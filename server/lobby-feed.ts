@@ -33,7 +33,7 @@ async function serviceNamesOf(state: ServerState, siteId: string): Promise<Servi
 
 /** A called turn as the lobby shows it; its id is the turn's sequence (the SSE event id). */
 export function toLobbyCall(
-  { seq, turn, ticketLanguage }: SequencedTurn,
+  { seq, turn, repeat, ticketLanguage }: SequencedTurn,
   names: ServiceNames,
 ): LobbyCall {
   return {
@@ -41,10 +41,15 @@ export function toLobbyCall(
     ...(ticketLanguage ? { ticketLanguage } : {}),
     id: `turn-${seq}`,
     serviceNames: names.get(turn.serviceId) ?? { es: turn.serviceId },
-    // The server's desks call the next ticket only; a call again is not offered yet.
-    repeat: false,
+    // A desk's "call again" (called_turns.repeat): announced again and marked.
+    repeat: repeat === true,
   };
 }
+
+const lobbyEventOf = (call: LobbyCall, waiting?: WaitingCount[]): LobbyEvent =>
+  call.repeat
+    ? { type: 'repeat', call, ...(waiting ? { waiting } : {}) }
+    : { type: 'call', call, ...(waiting ? { waiting } : {}) };
 
 /** People waiting today per service, every service listed (0 included), in the site's order. */
 async function waitingCounts(
@@ -139,11 +144,10 @@ export function publishLobbyCall(state: ServerState, siteId: string, called: Seq
   const next = (chains.get(siteId) ?? Promise.resolve()).then(async () => {
     if (state.hub.count(lobbyStreamKey(siteId)) === 0) return;
     const names = await serviceNamesOf(state, siteId);
-    const event: LobbyEvent = {
-      type: 'call',
-      call: toLobbyCall(called, names),
-      waiting: await waitingCounts(state, siteId, names),
-    };
+    const event = lobbyEventOf(
+      toLobbyCall(called, names),
+      await waitingCounts(state, siteId, names),
+    );
     state.hub.publishText(lobbyStreamKey(siteId), formatLobbyEvent(called.seq, event));
   });
   const settled = next.catch((error: unknown) =>
@@ -168,7 +172,7 @@ export async function openLobbyStream(
     after === null ? [] : await state.store.calledTurns.after(siteId, after, MAX_REPLAY);
   const names = missed.length > 0 ? await serviceNamesOf(state, siteId) : new Map();
   const texts = missed.map((turn) =>
-    formatLobbyEvent(turn.seq, { type: 'call', call: toLobbyCall(turn, names) }),
+    formatLobbyEvent(turn.seq, lobbyEventOf(toLobbyCall(turn, names))),
   );
   state.hub.open(lobbyStreamKey(siteId), response, texts, clientAddress(request));
 }

@@ -30,6 +30,12 @@ import { resolveSeed, type SeedDocument } from './seed';
 import { openServerStore, type OpenDatabase } from './store/store';
 import { CalledTurnsHub } from './turns-hub';
 import { DEFAULT_WAIT_ESTIMATE_SETTINGS, type WaitEstimateSettings } from './queue/wait-estimate';
+import {
+  DEFAULT_SIGN_IN_LIMITS,
+  type OfficeSettings,
+  type StaffSignInLimits,
+} from './staff/office-settings';
+import { createDemoStaff, staffAdmin, type StaffAdmin } from './staff/staff-admin';
 
 export type { NewAppointmentInput, NewEnrolmentCode, ServerAdmin } from './admin';
 export type { AuthMode } from './context';
@@ -37,6 +43,7 @@ export type { FaultCounters, FaultOptions } from './faults';
 export type { DeviceHealth } from './store/devices-repository';
 export type { RemoteSettings } from './store/remote-config-repository';
 export type { IssuedTicket } from './store/tickets-repository';
+export type { StaffAdmin } from './staff/staff-admin';
 
 export interface TurneroServerOptions {
   /** 0 (the default) picks a free port. */
@@ -111,6 +118,22 @@ export interface TurneroServerOptions {
   maxFollowStreamsPerClient?: number;
   /** Requests per minute one client may make to the public follow page (300); past it 429. */
   followRequestsPerMinute?: number;
+  /**
+   * The origin staff browsers reach the server under when it is not its own http address: a
+   * TLS reverse proxy's (`https://turnero.ayto.example`). Its host is taken as a public host;
+   * https makes the staff session cookie Secure, which then needs `trustProxy` (CLI
+   * `--public-origin`).
+   */
+  publicOrigin?: string;
+  /**
+   * Believe X-Forwarded-Proto/-For from this proxy: true, or its addresses (`127.0.0.1`,
+   * `10.0.0.0/8`); off by default (CLI `--trust-proxy`).
+   */
+  trustProxy?: boolean | string;
+  /** Staff sign-in limits (lockout, per-client rate): office-settings.ts defaults. */
+  staffSignIn?: Partial<StaffSignInLimits>;
+  /** Creates the demo's staff accounts (one per role) when the server has none. */
+  demoStaff?: boolean;
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
 }
@@ -121,7 +144,36 @@ export interface TurneroServer {
   /** The Host names it answers to (sorted), besides any IP address unless `allowedHosts` was given. */
   allowedHosts: readonly string[];
   admin: ServerAdmin;
+  /** Staff accounts, the call order and the audit log, without HTTP (tests, demo). */
+  staff: StaffAdmin;
   close(): Promise<void>;
+}
+
+const STAFF_SESSION_IDLE_MS = 12 * 60 * 60_000;
+
+/** The staff side's settings from the options; an https public origin needs a trusted proxy. */
+function officeSettings(options: TurneroServerOptions): OfficeSettings {
+  let publicOrigin: string | null = null;
+  if (options.publicOrigin) {
+    const url = new URL(options.publicOrigin);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new Error(`public origin ${options.publicOrigin}: http or https only`);
+    }
+    publicOrigin = url.origin;
+  }
+  const trustProxy = options.trustProxy ?? false;
+  if (publicOrigin?.startsWith('https:') && trustProxy === false) {
+    throw new Error(
+      'an https public origin is a TLS proxy in front of this server: say which with ' +
+        '--trust-proxy ADDRESS (or true), so that its X-Forwarded-Proto is believed',
+    );
+  }
+  return {
+    publicOrigin,
+    trustProxy,
+    signIn: { ...DEFAULT_SIGN_IN_LIMITS, ...options.staffSignIn },
+    sessionIdleMs: STAFF_SESSION_IDLE_MS,
+  };
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -197,7 +249,10 @@ export async function startTurneroServer(
   });
   const faults = new FaultInjector(options.faults ?? null);
 
-  const app = await buildHttpApp(state, faults);
+  const office = officeSettings(options);
+  const staff = staffAdmin(store, now);
+  if (options.demoStaff) await createDemoStaff(staff, store);
+  const app = await buildHttpApp(state, faults, office);
   try {
     await retention.start();
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
@@ -210,7 +265,14 @@ export async function startTurneroServer(
   const hostForUrl = family === 'IPv6' ? `[${address}]` : address;
   state.hosts = HostPolicy.for({
     port,
-    ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
+    ...(options.publicHosts || office.publicOrigin
+      ? {
+          publicHosts: [
+            ...(options.publicHosts ?? []),
+            ...(office.publicOrigin ? [new URL(office.publicOrigin).host] : []),
+          ],
+        }
+      : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
   });
 
@@ -220,6 +282,7 @@ export async function startTurneroServer(
     port,
     allowedHosts: state.hosts.list(),
     admin: createServerAdmin(state, faults, seedSiteId),
+    staff,
     // Idempotent: a second call waits for the first.
     close: () =>
       (closing ??= (async () => {

@@ -1,8 +1,9 @@
 /**
  * The server's HTTP side on Fastify. Every request first passes the Host check (421: DNS
  * rebinding), then, on a site endpoint (`/api/v1/sites/**`), the fault injector (delay, 503,
- * dropped connection), then its route: the pages (`page-routes.ts`) or the API
- * (`api-routes.ts`). A request no route takes is 404, or 405 for a known path.
+ * dropped connection), then its route: the pages (`page-routes.ts`), the office's pages and API
+ * (`staff/office-app.ts`, with the staff sessions of `staff/sessions.ts` on every scope) or the
+ * API (`api-routes.ts`). A request no route takes is 404, or 405 for a known path.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { API_BASE_PATH } from '../../src-shared/contract/townhall-api';
@@ -23,6 +24,12 @@ import { handleError, pathnameOf, sendApiError } from './errors';
 import { pages } from './page-routes';
 import { followRoutes } from './follow-routes';
 import { decorateRequests } from './request-state';
+import { officeApp } from '../staff/office-app';
+import type { OfficeSettings } from '../staff/office-settings';
+import { registerStaffSessions } from '../staff/sessions';
+import { requireStaff } from '../staff/guards';
+import { sendOfficeError } from '../staff/office-errors';
+import { statisticsRoutes } from '../statistics/statistics-routes';
 
 const API_ROUTES = [
   ...healthRoutes,
@@ -82,6 +89,7 @@ async function injectFaults(
 export async function buildHttpApp(
   state: ServerState,
   faults: FaultInjector,
+  office: OfficeSettings,
 ): Promise<FastifyInstance> {
   const endpoints = new Endpoints();
   const app = Fastify({
@@ -93,6 +101,8 @@ export async function buildHttpApp(
     exposeHeadRoutes: false,
     // A path parameter is checked by the route (400), whatever its length.
     routerOptions: { maxParamLength: 65_535 },
+    // X-Forwarded-* are believed only from a proxy the operator named (docs/server.md).
+    trustProxy: office.trustProxy,
     // Called while node is still parsing the request: answered once it is read (a bodiless
     // request is then complete, and its connection kept alive).
     frameworkErrors: (error, request, reply) => {
@@ -118,8 +128,17 @@ export async function buildHttpApp(
   app.setNotFoundHandler((request, reply) => {
     sendApiError(reply, endpoints.refusal(pathnameOf(request)));
   });
+  // Staff sessions on every scope, so any route can stand behind requireStaff (staff/guards.ts).
+  await registerStaffSessions(app, state, office);
   await app.register(pages(state, endpoints));
   await app.register(followRoutes(state, endpoints, state.followRequestsPerMinute));
+  await app.register(officeApp({ state, settings: office }, endpoints));
+  // Never without the guard in front: the figures are the office's, for supervisors only. In a
+  // scope of its own, refused like the rest of the office (codes the pages translate).
+  await app.register(async (scope) => {
+    scope.setErrorHandler(sendOfficeError);
+    statisticsRoutes(scope, state, { authorize: requireStaff('supervisor') });
+  });
   await app.register(apiRoutes(state, API_ROUTES, endpoints));
   return app;
 }

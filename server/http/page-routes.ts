@@ -1,7 +1,7 @@
 /**
  * The server's pages on Fastify (`routes/pages.ts`), in a scope of their own: helmet's security
- * headers on every page answer (each page adds its own hashed CSP), and a small urlencoded form
- * as the only body they read (the staff desk's post, 4 KiB at most).
+ * headers on every page answer (each page adds its own hashed CSP). No page reads a body: any
+ * posted one is refused (415) or bounded (413, 4 KiB) before it is looked at.
  */
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';

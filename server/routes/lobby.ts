@@ -55,10 +55,12 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** A file name vite writes into assets/: no path, no dot-dot (other built pages use it too). */
 export const ASSET_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 
+/** A file of the built renderer, under `csp` (the lobby's by default). */
 export async function sendBuiltFile(
   dir: string,
   relative: string,
   reply: Parameters<PageHandler>[2],
+  csp: string = LOBBY_PAGE_CSP,
 ): Promise<void> {
   const contentType = CONTENT_TYPES[extname(relative)];
   if (!contentType) throw new HttpError(404, 'not-found', 'no such file');
@@ -76,7 +78,7 @@ export async function sendBuiltFile(
       'cache-control',
       relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     )
-    .header('content-security-policy', LOBBY_PAGE_CSP)
+    .header('content-security-policy', csp)
     .send(body);
 }
 

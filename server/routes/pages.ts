@@ -1,18 +1,17 @@
 /**
- * The pages of the reference server, in Spanish, without external assets: the staff page
- * (`staff-page.ts`), the waiting room's simple screen (`screen-page.ts`, server-rendered) and the
- * lobby screen (`lobby.ts`, the renderer's built lobby.html with its feed).
+ * The public pages of the server, without external assets: the waiting room's simple screen
+ * (`screen-page.ts`, server-rendered) and the lobby screen (`lobby.ts`, the renderer's built
+ * lobby.html with its feed). They show numbers, services and desks only. The staff's pages
+ * (`/staff`, `/office/**`) are the office app, behind sign-in: `staff/office-app.ts`.
  *
  * A strict CSP goes with every page: styles are allowed by hash, the only script is a file of
- * this server, forms may post only here and nothing may frame the pages. These pages have no
- * login: run the server on loopback, or behind the town hall's own staff authentication.
+ * this server and nothing may frame the pages.
  */
 import type { FastifyRequest } from 'fastify';
 import type { ServerState } from '../context';
 import type { PageHandler } from './page-kit';
 import { lobbyPageRoutes } from './lobby';
 import { openScreenStream, serveScreenPage, serveScreenScript } from './screen-page';
-import { checkSameOrigin, postStaffCallNext, serveStaffPage } from './staff-page';
 
 export interface PageRoute {
   path: string;
@@ -26,14 +25,6 @@ export interface PageRoute {
 }
 
 export const pageRoutes: readonly PageRoute[] = [
-  { path: '/staff', method: 'GET', handle: serveStaffPage },
-  { path: '/staff/', method: 'GET', handle: serveStaffPage },
-  {
-    path: '/staff/call-next',
-    method: 'POST',
-    beforeBody: checkSameOrigin,
-    handle: postStaffCallNext,
-  },
   { path: '/screen', method: 'GET', handle: serveScreenPage },
   { path: '/screen/', method: 'GET', handle: serveScreenPage },
   { path: '/screen.js', method: 'GET', handle: serveScreenScript },

@@ -22,6 +22,7 @@ import {
   type ApiRoute,
   type Reply,
 } from '../context';
+import { notifyQueueChanged } from '../staff/office-events';
 import { HttpError } from '../http-util';
 import { waitOfTicket } from '../queue/site-wait';
 import { firstKeptDay } from '../retention';
@@ -194,6 +195,7 @@ async function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Promis
     if (checkIn.followToken) await follow.attachToken(checkIn.ticketId, checkIn.followToken);
     return { status: 201, body: publicCheckIn(record) };
   }, siteId);
+  if (reply.status === 201) notifyQueueChanged(state, siteId);
   return withTicketWait(context, reply, checkIn.ticketId);
 }
 
@@ -234,6 +236,8 @@ async function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Promise<R
     if (walkIn.followToken) await follow.attachToken(walkIn.ticketId, walkIn.followToken);
     return { status: 201, body: walkInRecord(ticket) };
   }, siteId);
+  // The desks' queues show it at once.
+  if (reply.status === 201) notifyQueueChanged(state, siteId);
   return withTicketWait(context, reply, walkIn.ticketId);
 }
 

@@ -11,35 +11,41 @@ import { apiRoute, siteToday, type ApiRoute, type ServerState } from '../context
 import { clientAddress, HttpError } from '../http-util';
 import { publishFollowMove } from '../follow-feed';
 import { publishLobbyCall } from '../lobby-feed';
-import type { SequencedTurn } from '../store/called-turns-repository';
+import type { CalledTicket, SequencedTurn } from '../store/called-turns-repository';
 import { formatTurnEvent, lastEventId, MAX_REPLAY } from '../turns-hub';
 
 /** How many turns GET called-turns returns (newest first). */
 export const RECENT_TURNS = 20;
 
 /**
- * Calls the next ticket of today to a desk (appointments first, then by issue time), records
- * the turn and tells every open stream. Null when nobody is waiting.
+ * Calls the next ticket of today to a desk in the site's call order (`sites.call_order`:
+ * check-ins whose appointment time has come first, then the rest by issue time; or all by issue
+ * time), records the turn and tells every open stream. Null when nobody is waiting.
  */
 export async function callNext(
   state: ServerState,
   siteId: string,
   desk: string,
   serviceIds?: readonly string[],
-): Promise<SequencedTurn | null> {
+): Promise<CalledTicket | null> {
   const called = await state.store.calledTurns.callNext(
     siteId,
     await siteToday(state, siteId),
     desk,
     serviceIds,
     state.now(),
+    await state.store.desks.callOrder(siteId),
   );
-  if (called) {
-    state.hub.publish(siteId, called);
-    publishLobbyCall(state, siteId, called);
-    publishFollowMove(state, siteId, called.seq);
-  }
+  if (called) announceTurn(state, siteId, called);
   return called;
+}
+
+/** Tells the API's called-turn streams and the lobby screens of a turn (first call or repeat). */
+export function announceTurn(state: ServerState, siteId: string, called: SequencedTurn): void {
+  state.hub.publish(siteId, called);
+  publishLobbyCall(state, siteId, called);
+  // The follow pages of the site read their state again: their people ahead changed.
+  publishFollowMove(state, siteId, called.seq);
 }
 
 /** Opens an SSE stream of a site's called turns, replaying those after Last-Event-ID. */

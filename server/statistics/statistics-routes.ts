@@ -68,7 +68,8 @@ export function statisticsRoutes(
 
   app.get(STATISTICS_PATHS.json, guarded, async (request, reply) => {
     const statistics = await officeStatistics(state.store, queryOf(request));
-    noStore(reply)
+    // Returned: the session's onSend hook is async, so Fastify must wait for this reply.
+    return noStore(reply)
       .code(200)
       .header('content-type', 'application/json; charset=utf-8')
       .send(JSON.stringify(statistics));
@@ -76,7 +77,7 @@ export function statisticsRoutes(
 
   app.get(STATISTICS_PATHS.csv, guarded, async (request, reply) => {
     const statistics = await officeStatistics(state.store, queryOf(request));
-    noStore(reply)
+    return noStore(reply)
       .code(200)
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${statisticsCsvFileName(statistics)}"`)
@@ -85,16 +86,18 @@ export function statisticsRoutes(
 
   app.get(STATISTICS_PATHS.page, guarded, async (request, reply) => {
     const site = await pageSite(state, (request.query as { site?: unknown }).site);
-    reply.redirect(`${STATISTICS_PATHS.html}?site=${encodeURIComponent(site)}`, 302);
+    return reply.redirect(`${STATISTICS_PATHS.html}?site=${encodeURIComponent(site)}`, 302);
   });
 
   app.get(STATISTICS_PATHS.html, guarded, async (_request, reply) => {
     await sendBuiltFile(state.lobbyPageDir, 'statistics.html', reply);
+    return reply;
   });
 
   app.get(STATISTICS_PATHS.asset, guarded, async (request, reply) => {
     const { file } = request.params as { file?: string };
     if (!file || !ASSET_NAME.test(file)) throw new HttpError(404, 'not-found', 'no such file');
     await sendBuiltFile(state.lobbyPageDir, `assets/${file}`, reply);
+    return reply;
   });
 }

@@ -18,6 +18,7 @@ import {
   sqliteKysely,
   type DatabaseTarget,
 } from './database';
+import { DesksRepository } from './desks-repository';
 import { DevicesRepository } from './devices-repository';
 import { FollowRepository } from './follow-repository';
 import { migrateToLatest } from './migrations';
@@ -26,6 +27,8 @@ import { RemoteConfigRepository } from './remote-config-repository';
 import { RetentionRepository } from './retention-repository';
 import { SitesRepository } from './sites-repository';
 import { StatisticsRepository } from './statistics-repository';
+import { StaffRepository } from './staff-repository';
+import { StaffSessionsRepository } from './staff-sessions-repository';
 import { TicketsRepository } from './tickets-repository';
 
 export interface Repositories {
@@ -47,6 +50,11 @@ export interface Repositories {
   readonly retention: RetentionRepository;
   /** The rows the office statistics are computed from. */
   readonly statistics: StatisticsRepository;
+  /** Staff accounts and the staff audit log. */
+  readonly staff: StaffRepository;
+  readonly staffSessions: StaffSessionsRepository;
+  /** Desks at work and what they do with the tickets they call. */
+  readonly desks: DesksRepository;
 }
 
 export interface ServerStore extends Repositories {
@@ -88,6 +96,9 @@ const repositoriesOf = (connection: Connection): Repositories => ({
   follow: new FollowRepository(connection),
   retention: new RetentionRepository(connection),
   statistics: new StatisticsRepository(connection),
+  staff: new StaffRepository(connection),
+  staffSessions: new StaffSessionsRepository(connection),
+  desks: new DesksRepository(connection),
 });
 
 function openKysely(target: DatabaseTarget): Kysely<unknown> {

@@ -5,6 +5,7 @@
  * ticket and a UNIQUE (site, service, day, number) constraint.
  */
 import { sql } from 'kysely';
+import type { CallOrder } from '../../src-shared/contract/office';
 import type { WalkInRecord, WalkInRequest } from '../../src-shared/contract/townhall-api';
 import { LanguageSchema, type Language } from '../../src-shared/domain/language';
 import { allRows, firstRow, runWrite, type Connection } from './connection';
@@ -69,6 +70,25 @@ const toTicket = (row: TicketRow): IssuedTicket => ({
   receivedAt: row.received_at,
   calledSeq: row.called_seq,
 });
+
+/**
+ * How the queue is ordered: the office's rule and, for 'appointments-first', the instant that
+ * decides whose appointment time has come (without it every check-in counts as due).
+ */
+export interface WaitingOrder {
+  rule: CallOrder;
+  now?: Date;
+}
+
+/** ORDER BY of `waiting` over `tickets t LEFT JOIN appointments a`. */
+function callOrderSql({ rule, now }: WaitingOrder) {
+  if (rule === 'issue-order') return sql`t.issued_at_ms, t.arrival`;
+  const due =
+    now === undefined
+      ? sql`t.kind = 'appointment'`
+      : sql`t.kind = 'appointment' AND (a.starts_at IS NULL OR a.starts_at <= ${now.toISOString()})`;
+  return sql`CASE WHEN ${due} THEN 0 ELSE 1 END, t.issued_at_ms, t.arrival`;
+}
 
 export const walkInRecord = (ticket: IssuedTicket): WalkInRecord => ({
   ticketId: ticket.ticketId,
@@ -176,32 +196,36 @@ export class TicketsRepository {
   }
 
   /**
-   * Tickets of the day not called yet, in call order: appointment check-ins before walk-ins,
-   * then by issue time (then arrival at the server).
+   * Tickets of the day not called yet, in call order (`callOrderSql`): by default appointment
+   * check-ins before walk-ins, then by issue time (then arrival at the server).
    */
   async waiting(
     siteId: string,
     day: string,
     serviceIds?: readonly string[],
+    order: WaitingOrder = { rule: 'appointments-first' },
   ): Promise<IssuedTicket[]> {
     const filter =
       serviceIds && serviceIds.length > 0
-        ? sql`AND service_id IN (${sql.join(serviceIds)})`
+        ? sql`AND t.service_id IN (${sql.join(serviceIds)})`
         : sql``;
     const rows = await allRows(
       this.connection,
-      sql<TicketRow>`SELECT * FROM tickets
-        WHERE site_id = ${siteId} AND local_day = ${day} AND called_seq IS NULL ${filter}
-        ORDER BY kind = 'walk-in', issued_at_ms, arrival`,
+      sql<TicketRow>`SELECT t.* FROM tickets t
+        LEFT JOIN appointments a ON a.id = t.appointment_id
+        WHERE t.site_id = ${siteId} AND t.local_day = ${day} AND t.called_seq IS NULL ${filter}
+        ORDER BY ${callOrderSql(order)}`,
     );
     return rows.map(toTicket);
   }
 
-  /** Takes a ticket out of the queue: it was called as turn `seq`. */
-  async markCalled(ticketId: string, seq: number): Promise<void> {
+  /** Takes a ticket out of the queue: it was called as turn `seq` to `desk` (its first call). */
+  async markCalled(ticketId: string, seq: number, desk: string, at: Date): Promise<void> {
     await runWrite(
       this.connection,
-      sql`UPDATE tickets SET called_seq = ${seq} WHERE ticket_id = ${ticketId}`,
+      sql`UPDATE tickets SET called_seq = ${seq}, called_at_ms = COALESCE(called_at_ms, ${at.getTime()}),
+          desk = COALESCE(desk, ${desk})
+        WHERE ticket_id = ${ticketId}`,
     );
   }
 }

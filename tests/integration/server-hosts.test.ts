@@ -99,26 +99,34 @@ describe('reference Town Hall API: Host names (DNS rebinding)', () => {
     );
   });
 
-  it('takes a staff form post only from a page of its own names, whatever the Host says', async () => {
+  it('takes a staff post only from a page of its own names, whatever the Host says', async () => {
     ({ server } = await startServer({ publicHosts: ['turnero.ayto.example'] }));
-    const post = async (host: string, origin: string) =>
-      (
+    /** Opens a session as a page of `host` would, then signs in (wrongly) from `origin`. */
+    const post = async (host: string, origin: string) => {
+      const session = await rawRequest(server, { path: '/office/api/session', headers: { host } });
+      const cookie = String(session.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+      const { csrfToken } = session.body as { csrfToken: string };
+      return (
         await rawRequest(server, {
           method: 'POST',
-          path: '/staff/call-next',
-          headers: { host, origin },
-          form: { site: SITE, desk: 'Mesa 1', service: '' },
+          path: '/office/api/sign-in',
+          headers: { host, origin, cookie, 'x-csrf-token': csrfToken },
+          body: { username: 'nadie', password: 'wrong password' },
         })
       ).status;
+    };
     const port = server.port;
+    // 401: the origin and the token passed, the password did not.
     // The page was opened as localhost, the post goes to 127.0.0.1: both are this server.
-    expect(await post(`127.0.0.1:${port}`, `http://localhost:${port}`)).toBe(303);
-    expect(await post('turnero.ayto.example', 'https://turnero.ayto.example')).toBe(303);
+    expect(await post(`127.0.0.1:${port}`, `http://localhost:${port}`)).toBe(401);
     expect(await post(`127.0.0.1:${port}`, 'https://evil.example')).toBe(403);
     expect(await post(`127.0.0.1:${port}`, `http://evil.example:${port}`)).toBe(403);
     expect(await post(`127.0.0.1:${port}`, 'null')).toBe(403);
+    // The public name, under the scheme the request came with (plain http here).
+    expect(await post('turnero.ayto.example', 'http://turnero.ayto.example')).toBe(401);
+    expect(await post('turnero.ayto.example', 'https://turnero.ayto.example')).toBe(403);
     // An address is trusted as an Origin only when the post went to that very address.
-    expect(await post(`192.168.1.10:${port}`, `http://192.168.1.10:${port}`)).toBe(303);
+    expect(await post(`192.168.1.10:${port}`, `http://192.168.1.10:${port}`)).toBe(401);
     expect(await post(`127.0.0.1:${port}`, `http://192.168.1.10:${port}`)).toBe(403);
   });
 });

@@ -12,7 +12,6 @@ import {
   checkIn,
   CITIZEN_ID,
   errorCode,
-  heartbeat,
   NOW,
   openStream,
   postTicket,
@@ -55,7 +54,7 @@ const turnOf = (event: SseEvent): CalledTurn =>
   CalledTurnSchema.parse(JSON.parse(event.data ?? ''));
 
 describe('reference Town Hall API: called turns', () => {
-  it('calls appointment check-ins before walk-ins, each by issue time', async () => {
+  it('calls check-ins whose appointment time has come first, then the rest by issue time', async () => {
     ({ server } = await startServer());
     await fillQueue();
     expect((await server.admin.waiting()).map((ticket) => ticket.ticketNumber)).toEqual([
@@ -82,7 +81,9 @@ describe('reference Town Hall API: called turns', () => {
       const answer = await request(server, 'POST', apiPaths.callNext(SITE), { desk: 'Mesa 1' });
       calls.push(CalledTurnSchema.parse(answer.body).ticketNumber);
     }
-    expect(calls).toEqual(['E-001', 'E-002', 'E-101', 'E-102']);
+    // E-001's appointment is at 10:00, now: it goes first. E-002's is at 10:10, not come yet:
+    // it waits in issue order with the walk-ins (the office's call order, docs/office.md).
+    expect(calls).toEqual(['E-001', 'E-101', 'E-102', 'E-002']);
     const empty = await request(server, 'POST', apiPaths.callNext(SITE), { desk: 'Mesa 1' });
     expect(empty.status).toBe(404);
     expect(errorCode(empty)).toBe('not-found');
@@ -92,9 +93,9 @@ describe('reference Town Hall API: called turns', () => {
       (await request(server, 'GET', apiPaths.calledTurns(SITE))).body,
     );
     expect(recent.calledTurns.map((turn) => turn.ticketNumber)).toEqual([
+      'E-002',
       'E-102',
       'E-101',
-      'E-002',
       'E-001',
       'R-001',
     ]);
@@ -160,9 +161,10 @@ describe('reference Town Hall API: called turns', () => {
       ['1', 'called-turn'],
       ['2', 'called-turn'],
     ]);
+    // E-001's appointment time has come; then the earliest issued (E-002's has not come).
     expect(stream.events.map(turnOf).map((turn) => [turn.ticketNumber, turn.desk])).toEqual([
       ['E-001', 'Mesa 1'],
-      ['E-002', 'Mesa 2'],
+      ['E-101', 'Mesa 2'],
     ]);
     await stream.waitFor(1, () => stream.comments.length);
     expect(stream.comments[0]).toBe(': keep-alive');
@@ -181,7 +183,7 @@ describe('reference Town Hall API: called turns', () => {
     await server.admin.callNext('Mesa 2');
     await resumed.waitFor(4);
     expect(turnOf(resumed.events[3] as SseEvent)).toMatchObject({
-      ticketNumber: 'E-102',
+      ticketNumber: 'R-001',
       desk: 'Mesa 2',
     });
     resumed.close();
@@ -212,64 +214,25 @@ describe('reference Town Hall API: called turns', () => {
   });
 });
 
-describe('reference Town Hall API: staff page and information screen', () => {
-  it('shows numbers, services, turns and device health, never a name or an ID', async () => {
+describe('reference Town Hall API: staff pages and information screen', () => {
+  it('sends /staff to the office app, whose data needs a staff sign-in', async () => {
+    // The old server-rendered staff page (a form per desk, no sign-in) is gone: the desk app
+    // (server/staff/, tests/integration/server-staff.test.ts) took its place.
     ({ server } = await startServer());
     await fillQueue();
-    await server.admin.callNext('Mesa 1');
-    await request(server, 'POST', apiPaths.heartbeat(SITE, 'kiosk-1'), heartbeat('kiosk-1'));
-    const response = await fetch(`${server.url}/staff`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const csp = response.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/default-src 'none'/);
-    expect(csp).toMatch(/style-src 'sha256-/);
-    expect(csp).toMatch(/form-action 'self'/);
-    expect(csp).not.toMatch(/unsafe-inline/);
-    const html = await response.text();
-    expect(html).toContain('<html lang="es">');
-    for (const number of ['E-002', 'R-001', 'E-101', 'E-102']) expect(html).toContain(number);
-    expect(html).toContain('Llamar siguiente — Mesa 1');
-    expect(html).toContain('Llamar siguiente — Mesa 2');
-    expect(html).toContain('Registro general');
-    expect(html).toContain('kiosk-1');
-    expect(html).toContain('paper-near-end');
-    expect(html).not.toContain('<script');
-    // No personal data: not the ID number, nor its hash, nor a booking code.
-    const hash = await server.admin.citizenIdHash(SITE, CITIZEN_ID);
-    expect(html).not.toContain(CITIZEN_ID);
-    expect(html).not.toContain(hash);
-    expect(html).not.toMatch(/TRN-/);
-    expect(html).not.toContain('apt-aaa001');
-  });
-
-  it('calls the next turn from the form, and refuses a cross-site form', async () => {
-    ({ server } = await startServer());
-    await fillQueue();
-    const post = (headers: Record<string, string>, form: Record<string, string>) =>
-      fetch(`${server.url}/staff/call-next`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-        body: new URLSearchParams(form).toString(),
-      });
-    const origin = { origin: server.url };
-    const called = await post(origin, { site: SITE, desk: 'Mesa 2', service: 'registro' });
-    expect(called.status).toBe(303);
-    expect(called.headers.get('location')).toBe(`/staff?site=${SITE}&called=R-001&desk=Mesa+2`);
-    expect(await server.admin.calledTurns()).toEqual([
-      expect.objectContaining({ ticketNumber: 'R-001' }),
-    ]);
-    const crossSite = await post(
-      { origin: 'https://evil.example' },
-      { site: SITE, desk: 'Mesa 1', service: '' },
-    );
-    expect(crossSite.status).toBe(403);
-    const noDesk = await post(origin, { site: SITE, desk: 'Mesa 9', service: '' });
-    expect(noDesk.status).toBe(400);
-    expect(await server.admin.calledTurns()).toHaveLength(1);
-    const nobody = await post(origin, { site: SITE, desk: 'Mesa 2', service: 'padron' });
-    expect(nobody.headers.get('location')).toMatch(/none=1/);
+    const staff = await fetch(`${server.url}/staff`, { redirect: 'manual' });
+    expect(staff.status).toBe(302);
+    expect(staff.headers.get('location')).toBe('/office/desk');
+    const desk = await fetch(`${server.url}/office/api/desk`);
+    expect(desk.status).toBe(401);
+    const text = await desk.text();
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'signed-out', message: 'sign in first' },
+    });
+    expect(text).not.toContain('E-101');
+    const post = await fetch(`${server.url}/staff/call-next`, { method: 'POST' });
+    expect(post.status).toBe(404);
+    expect(await server.admin.calledTurns()).toEqual([]);
   });
 
   it('serves the information screen with its script as a file, under a strict CSP', async () => {

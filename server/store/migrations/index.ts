@@ -9,7 +9,8 @@ import type { DatabaseTarget } from '../database';
 import { initialSchema } from './0001-initial-schema';
 import { ticketArrival } from './0002-ticket-arrival';
 import { turnLifecycle } from './0003-turn-lifecycle';
-import { ticketLanguage } from './0007-ticket-language';
+import { staffSchema } from './0004-staff';
+import { ticketLanguage } from './0005-ticket-language';
 
 export type Dialect = DatabaseTarget['dialect'];
 
@@ -18,8 +19,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0001-initial-schema': initialSchema(dialect),
     '0002-ticket-arrival': ticketArrival(dialect),
     '0003-turn-lifecycle': turnLifecycle(dialect),
-    // 0004–0006 are taken by the office branches in progress (staff, follow page, statistics).
-    '0007-ticket-language': ticketLanguage(),
+    '0004-staff': staffSchema(dialect),
+    '0005-ticket-language': ticketLanguage(),
   };
 }
 

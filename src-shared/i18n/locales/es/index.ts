@@ -7,6 +7,7 @@ import follow from './follow.json';
 import lobby from './lobby.json';
 import lobbySettings from './lobbySettings.json';
 import officeStatistics from './officeStatistics.json';
+import office from './office.json';
 import printFailures from './printFailures.json';
 import setup from './setup.json';
 import statistics from './statistics.json';
@@ -31,4 +32,5 @@ export default {
   lobbySettings,
   officeStatistics,
   follow,
+  office,
 };
