@@ -53,6 +53,8 @@ async function writeDemoConfig(dataDir: string, demo: DemoServer): Promise<strin
       credentialFile: join('demo-townhall', `${demo.day}.credential`),
       enrolmentCode: await demo.enrolmentCode(DEMO_KIOSK_ID),
     },
+    // The ticket's QR opens its follow page on the demo town hall (docs/follow.md).
+    printer: { qrUrl: `${demo.url}/t/{token}` },
   };
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   return file;

@@ -18,7 +18,8 @@ export interface WebHostProcess {
 }
 
 export interface WebHostProcessOptions {
-  configFile: string;
+  /** `--config FILE`; null: none (the demo launcher then starts the demo). */
+  configFile: string | null;
   /** Besides `--config FILE`; `--headless` unless told otherwise. */
   args?: readonly string[];
   env?: NodeJS.ProcessEnv;
@@ -31,8 +32,7 @@ export async function startWebHostProcess(options: WebHostProcessOptions): Promi
     process.execPath,
     [
       ...(options.entry ?? ['dist/main/web-host.mjs']),
-      '--config',
-      options.configFile,
+      ...(options.configFile === null ? [] : ['--config', options.configFile]),
       ...(options.args ?? ['--headless']),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
