@@ -25,6 +25,7 @@ import {
 import { notifyQueueChanged } from '../staff/office-events';
 import { HttpError } from '../http-util';
 import { waitOfTicket } from '../queue/site-wait';
+import { recordingRefusals, TicketRefusal } from '../queue/ticket-refusals';
 import { firstKeptDay } from '../retention';
 import { bookingTokenHash, publicCheckIn, type StoredCheckIn } from '../store/check-ins-repository';
 import type { Repositories } from '../store/store';
@@ -100,10 +101,11 @@ async function checkNewTicket(
 ): Promise<void> {
   const holder = await tickets.holderOfNumber(context.siteId, service.id, day, ticketNumber);
   if (holder) {
-    throw new HttpError(
+    throw new TicketRefusal(
       409,
       'conflict',
       `number ${ticketNumber} of ${service.id} was already issued on ${day} (another ticket)`,
+      { kind: 'number-taken', serviceId: service.id, otherTicketNumber: ticketNumber },
     );
   }
   if (
@@ -111,10 +113,11 @@ async function checkNewTicket(
     service.dailyCap !== undefined &&
     (await tickets.countOfDay(context.siteId, service.id, day)) >= service.dailyCap
   ) {
-    throw new HttpError(
+    throw new TicketRefusal(
       409,
       'daily-cap-reached',
       `${service.id} has given its ${service.dailyCap} tickets for ${day}`,
+      { kind: 'daily-cap-reached', serviceId: service.id },
     );
   }
 }
@@ -136,65 +139,81 @@ async function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Promis
   const day = await checkTicketReport(context, checkIn);
   // One transaction with the site locked: the lookups and the writes cannot interleave with
   // another report of the site (the same ticket replayed, or the same number).
-  const reply = await state.store.transaction(async (repositories): Promise<Reply> => {
-    const { appointments, checkIns, follow, sites, tickets } = repositories;
-    const existing = await checkIns.get(checkIn.ticketId);
-    if (existing) {
-      if (existing.siteId === siteId && sameCheckIn(existing, checkIn)) {
-        return { status: 200, body: publicCheckIn(existing) };
+  // A refusal for good is recorded for the supervisor (once per ticket) before the kiosk hears it.
+  const reply = await recordingRefusals(context, checkIn, day, () =>
+    state.store.transaction(async (repositories): Promise<Reply> => {
+      const { appointments, checkIns, follow, sites, tickets } = repositories;
+      const existing = await checkIns.get(checkIn.ticketId);
+      if (existing) {
+        if (existing.siteId === siteId && sameCheckIn(existing, checkIn)) {
+          return { status: 200, body: publicCheckIn(existing) };
+        }
+        throw keyMismatch(checkIn.ticketId);
       }
-      throw keyMismatch(checkIn.ticketId);
-    }
-    if (await tickets.get(checkIn.ticketId)) throw keyMismatch(checkIn.ticketId);
-    const appointment = await appointments.get(checkIn.appointmentId);
-    if ((!appointment || appointment.siteId !== siteId) && checkIn.bookingToken !== undefined) {
-      // Checked in offline from a signed token for a booking this town hall does not have (never
-      // recorded, deleted since, or signed by another system): final, for staff to look at.
-      throw new HttpError(
-        422,
-        'unknown-appointment',
-        `appointment ${checkIn.appointmentId} of a booking token is not known here`,
-      );
-    }
-    if (!appointment || appointment.siteId !== siteId) {
-      throw new HttpError(
-        404,
-        'not-found',
-        `appointment ${checkIn.appointmentId} is not known here`,
-      );
-    }
-    if (appointment.status === 'cancelled') {
-      throw new HttpError(409, 'conflict', `appointment ${appointment.id} is cancelled`);
-    }
-    if (appointment.status === 'checked-in') {
-      throw new HttpError(409, 'conflict', `appointment ${appointment.id} is already checked in`);
-    }
-    // A 'no-show' that turns up late is still welcome: the check-in wins.
-    const service = await sites.getService(siteId, appointment.serviceId);
-    if (service) await checkNewTicket(repositories, context, service, day, checkIn.ticketNumber);
-    const receivedAt = state.now();
-    const record = await checkIns.insert(siteId, checkIn, receivedAt);
-    await appointments.update(appointment.id, {
-      status: 'checked-in',
-      ticketNumber: checkIn.ticketNumber,
-    });
-    await tickets.insert({
-      ticketId: checkIn.ticketId,
-      siteId,
-      kind: 'appointment',
-      serviceId: appointment.serviceId,
-      day,
-      ticketNumber: checkIn.ticketNumber,
-      kioskId: checkIn.kioskId,
-      appointmentId: appointment.id,
-      priority: false,
-      language: checkIn.language ?? null,
-      issuedAt: checkIn.issuedAt,
-      receivedAt,
-    });
-    if (checkIn.followToken) await follow.attachToken(checkIn.ticketId, checkIn.followToken);
-    return { status: 201, body: publicCheckIn(record) };
-  }, siteId);
+      if (await tickets.get(checkIn.ticketId)) throw keyMismatch(checkIn.ticketId);
+      const appointment = await appointments.get(checkIn.appointmentId);
+      if ((!appointment || appointment.siteId !== siteId) && checkIn.bookingToken !== undefined) {
+        // Checked in offline from a signed token for a booking this town hall does not have (never
+        // recorded, deleted since, or signed by another system): final, for staff to look at.
+        throw new TicketRefusal(
+          422,
+          'unknown-appointment',
+          `appointment ${checkIn.appointmentId} of a booking token is not known here`,
+          { kind: 'unknown-appointment', serviceId: null },
+        );
+      }
+      if (!appointment || appointment.siteId !== siteId) {
+        throw new HttpError(
+          404,
+          'not-found',
+          `appointment ${checkIn.appointmentId} is not known here`,
+        );
+      }
+      if (appointment.status === 'cancelled') {
+        throw new TicketRefusal(409, 'conflict', `appointment ${appointment.id} is cancelled`, {
+          kind: 'booking-cancelled',
+          serviceId: appointment.serviceId,
+        });
+      }
+      if (appointment.status === 'checked-in') {
+        throw new TicketRefusal(
+          409,
+          'conflict',
+          `appointment ${appointment.id} is already checked in`,
+          {
+            kind: 'checked-in-elsewhere',
+            serviceId: appointment.serviceId,
+            otherTicketNumber: appointment.ticketNumber ?? null,
+          },
+        );
+      }
+      // A 'no-show' that turns up late is still welcome: the check-in wins.
+      const service = await sites.getService(siteId, appointment.serviceId);
+      if (service) await checkNewTicket(repositories, context, service, day, checkIn.ticketNumber);
+      const receivedAt = state.now();
+      const record = await checkIns.insert(siteId, checkIn, receivedAt);
+      await appointments.update(appointment.id, {
+        status: 'checked-in',
+        ticketNumber: checkIn.ticketNumber,
+      });
+      await tickets.insert({
+        ticketId: checkIn.ticketId,
+        siteId,
+        kind: 'appointment',
+        serviceId: appointment.serviceId,
+        day,
+        ticketNumber: checkIn.ticketNumber,
+        kioskId: checkIn.kioskId,
+        appointmentId: appointment.id,
+        priority: false,
+        language: checkIn.language ?? null,
+        issuedAt: checkIn.issuedAt,
+        receivedAt,
+      });
+      if (checkIn.followToken) await follow.attachToken(checkIn.ticketId, checkIn.followToken);
+      return { status: 201, body: publicCheckIn(record) };
+    }, siteId),
+  );
   if (reply.status === 201) notifyQueueChanged(state, siteId);
   return withTicketWait(context, reply, checkIn.ticketId);
 }
@@ -202,40 +221,45 @@ async function postCheckIn(context: ApiContext, checkIn: CheckInRequest): Promis
 async function postWalkIn(context: ApiContext, walkIn: WalkInRequest): Promise<Reply> {
   const { state, siteId } = context;
   const day = await checkTicketReport(context, walkIn);
-  const reply = await state.store.transaction(async (repositories): Promise<Reply> => {
-    const { checkIns, follow, sites, tickets } = repositories;
-    const existing = await tickets.get(walkIn.ticketId);
-    if (existing) {
-      if (existing.siteId === siteId && sameWalkIn(existing, walkIn)) {
-        return { status: 200, body: walkInRecord(existing) };
+  const reply = await recordingRefusals(context, walkIn, day, () =>
+    state.store.transaction(async (repositories): Promise<Reply> => {
+      const { checkIns, follow, sites, tickets } = repositories;
+      const existing = await tickets.get(walkIn.ticketId);
+      if (existing) {
+        if (existing.siteId === siteId && sameWalkIn(existing, walkIn)) {
+          return { status: 200, body: walkInRecord(existing) };
+        }
+        throw keyMismatch(walkIn.ticketId);
       }
-      throw keyMismatch(walkIn.ticketId);
-    }
-    if (await checkIns.get(walkIn.ticketId)) throw keyMismatch(walkIn.ticketId);
-    const service = await sites.getService(siteId, walkIn.serviceId);
-    if (!service)
-      throw new HttpError(404, 'not-found', `service ${walkIn.serviceId} is not known here`);
-    if (!service.walkInsAllowed) {
-      throw new HttpError(409, 'conflict', `${service.id} does not admit walk-ins`);
-    }
-    await checkNewTicket(repositories, context, service, day, walkIn.ticketNumber);
-    const ticket = await tickets.insert({
-      ticketId: walkIn.ticketId,
-      siteId,
-      kind: 'walk-in',
-      serviceId: service.id,
-      day,
-      ticketNumber: walkIn.ticketNumber,
-      kioskId: walkIn.kioskId,
-      appointmentId: null,
-      priority: walkIn.priority ?? false,
-      language: walkIn.language ?? null,
-      issuedAt: walkIn.issuedAt,
-      receivedAt: state.now(),
-    });
-    if (walkIn.followToken) await follow.attachToken(walkIn.ticketId, walkIn.followToken);
-    return { status: 201, body: walkInRecord(ticket) };
-  }, siteId);
+      if (await checkIns.get(walkIn.ticketId)) throw keyMismatch(walkIn.ticketId);
+      const service = await sites.getService(siteId, walkIn.serviceId);
+      if (!service)
+        throw new HttpError(404, 'not-found', `service ${walkIn.serviceId} is not known here`);
+      if (!service.walkInsAllowed) {
+        throw new TicketRefusal(409, 'conflict', `${service.id} does not admit walk-ins`, {
+          kind: 'no-walk-ins',
+          serviceId: service.id,
+        });
+      }
+      await checkNewTicket(repositories, context, service, day, walkIn.ticketNumber);
+      const ticket = await tickets.insert({
+        ticketId: walkIn.ticketId,
+        siteId,
+        kind: 'walk-in',
+        serviceId: service.id,
+        day,
+        ticketNumber: walkIn.ticketNumber,
+        kioskId: walkIn.kioskId,
+        appointmentId: null,
+        priority: walkIn.priority ?? false,
+        language: walkIn.language ?? null,
+        issuedAt: walkIn.issuedAt,
+        receivedAt: state.now(),
+      });
+      if (walkIn.followToken) await follow.attachToken(walkIn.ticketId, walkIn.followToken);
+      return { status: 201, body: walkInRecord(ticket) };
+    }, siteId),
+  );
   // The desks' queues show it at once.
   if (reply.status === 201) notifyQueueChanged(state, siteId);
   return withTicketWait(context, reply, walkIn.ticketId);

@@ -1,7 +1,7 @@
 /**
  * The supervisor's picture of a site: every desk (who, serving what, paused, its called
  * ticket), people waiting per service with the longest wait, and the kiosks' and screens' last
- * heartbeats (printer, outbox).
+ * heartbeats (printer, outbox), and the day's conflicts from kiosks (refused ticket reports).
  */
 import type { SupervisorView } from '../../src-shared/contract/office';
 import { siteToday, type ServerState } from '../context';
@@ -12,7 +12,8 @@ export async function supervisorView(state: ServerState, siteId: string): Promis
   const site = await state.store.sites.getSite(siteId);
   if (!site) throw new OfficeHttpError(404, 'not-found', `site ${siteId} is not known`);
   const nowMs = state.now().getTime();
-  const waiting = await state.store.tickets.waiting(siteId, await siteToday(state, siteId));
+  const today = await siteToday(state, siteId);
+  const waiting = await state.store.tickets.waiting(siteId, today);
   const services = await state.store.sites.listServices(siteId);
   return {
     siteId,
@@ -36,6 +37,7 @@ export async function supervisorView(state: ServerState, siteId: string): Promis
       outboxPending: device.outboxPending,
       connectivity: device.heartbeat?.connectivity ?? null,
     })),
+    conflicts: await state.store.kioskConflicts.ofDay(siteId, today),
     serverTimeMs: nowMs,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Erasing what a site recorded on days past its retention: appointments (with their change
- * log), check-ins, tickets (walk-ins and appointment tickets), called turns and number leases.
+ * log), check-ins, tickets (walk-ins and appointment tickets), called turns, number leases and
+ * the kiosks' refused reports.
  * On SQLite the database runs with `secure_delete` (see database.ts), so erased rows are
  * overwritten, and the WAL is checkpointed and truncated afterwards so no older copy of them
  * stays in it; PostgreSQL's VACUUM (autovacuum) reclaims them in time.
@@ -10,7 +11,13 @@ import { atomically, runWrite, type Connection } from './connection';
 
 /** Rows erased per table. */
 export type ErasedRows = Record<
-  'appointments' | 'appointmentChanges' | 'checkIns' | 'tickets' | 'calledTurns' | 'numberLeases',
+  | 'appointments'
+  | 'appointmentChanges'
+  | 'checkIns'
+  | 'tickets'
+  | 'calledTurns'
+  | 'numberLeases'
+  | 'kioskConflicts',
   number
 >;
 
@@ -46,6 +53,10 @@ export class RetentionRepository {
         tickets: await runWrite(
           connection,
           sql`DELETE FROM tickets WHERE site_id = ${siteId} AND local_day < ${beforeDay}`,
+        ),
+        kioskConflicts: await runWrite(
+          connection,
+          sql`DELETE FROM kiosk_conflicts WHERE site_id = ${siteId} AND local_day < ${beforeDay}`,
         ),
         numberLeases: await runWrite(
           connection,

@@ -21,6 +21,7 @@ import {
 import { DesksRepository } from './desks-repository';
 import { DevicesRepository } from './devices-repository';
 import { FollowRepository } from './follow-repository';
+import { KioskConflictsRepository } from './kiosk-conflicts-repository';
 import { migrateToLatest } from './migrations';
 import { NumberLeasesRepository } from './number-leases-repository';
 import { RemoteConfigRepository } from './remote-config-repository';
@@ -55,6 +56,8 @@ export interface Repositories {
   readonly staffSessions: StaffSessionsRepository;
   /** Desks at work and what they do with the tickets they call. */
   readonly desks: DesksRepository;
+  /** The kiosks' ticket reports refused for good, for the supervisor. */
+  readonly kioskConflicts: KioskConflictsRepository;
 }
 
 export interface ServerStore extends Repositories {
@@ -99,6 +102,7 @@ const repositoriesOf = (connection: Connection): Repositories => ({
   staff: new StaffRepository(connection),
   staffSessions: new StaffSessionsRepository(connection),
   desks: new DesksRepository(connection),
+  kioskConflicts: new KioskConflictsRepository(connection),
 });
 
 function openKysely(target: DatabaseTarget): Kysely<unknown> {

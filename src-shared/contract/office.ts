@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../domain/language';
+import { KioskConflictSchema } from './office-conflicts';
 
 export const StaffRoleSchema = z.enum(['desk', 'supervisor', 'admin']);
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
@@ -156,6 +157,8 @@ export const SupervisorViewSchema = z.object({
     }),
   ),
   devices: z.array(DeviceRowSchema),
+  /** The day's refused kiosk tickets, newest first (office-conflicts.ts). */
+  conflicts: z.array(KioskConflictSchema),
   serverTimeMs: z.number(),
 });
 export type SupervisorView = z.infer<typeof SupervisorViewSchema>;

@@ -1,6 +1,6 @@
 /**
  * The supervisor's view: every open desk, waiting per service with the longest wait, the
- * devices' last heartbeats, and the slot of the day's statistics (`/office/statistics`, the
+ * devices' last heartbeats, the day's conflicts from kiosks (ConflictsPanel), and the slot of the day's statistics (`/office/statistics`, the
  * statistics page's own app).
  */
 import { useCallback } from 'react';
@@ -10,6 +10,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { officeGet } from '../common/office-api';
 import { serviceName } from '../common/service-name';
 import { useLive } from '../common/use-live';
+import { ConflictsPanel } from './ConflictsPanel';
 
 export function SupervisorPage({ site }: { site: string }) {
   const { t, i18n } = useTranslation();
@@ -118,6 +119,7 @@ export function SupervisorPage({ site }: { site: string }) {
           </table>
         )}
       </section>
+      <ConflictsPanel conflicts={view.conflicts} serviceNameOf={nameOf} />
       {/* STATISTICS SLOT: the statistics page (/office/statistics) is its own app. */}
       <section aria-labelledby="sup-statistics" className="office-panel" data-slot="statistics">
         <h2 id="sup-statistics">{t('office.supervisor.statistics')}</h2>
