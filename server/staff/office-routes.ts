@@ -19,6 +19,7 @@ import {
 import { clientAddress } from '../http-util';
 import { resolveSite } from '../http/api-routes';
 import { adminRoutes } from './admin-routes';
+import { adminServicesRoutes } from './admin-services-routes';
 import * as desk from './desk-service';
 import { passesCsrf, requireStaff, signedInStaff } from './guards';
 import { officeStreamKey } from './office-events';
@@ -169,5 +170,6 @@ export function officeApiRoutes(office: OfficeContext) {
     );
 
     await app.register(adminRoutes(state));
+    await app.register(adminServicesRoutes(state));
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The administrator's page: the staff accounts (create one, change a role, disable or enable,
  * set a new password; an administrator cannot disable or demote themselves, which the server
- * refuses too) and the office's settings (call order, desks).
+ * refuses too), the office's settings (call order, desks) and the services (ServicesForm).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { OfficeApiError, officeGet, officePost } from '../common/office-api';
 import { NewAccountForm } from './NewAccountForm';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
+import { ServicesForm } from './ServicesForm';
 
 const STAFF_API = '/office/api/admin/staff';
 
@@ -147,6 +148,7 @@ export function AdminPage({ staff, site }: { staff: StaffMember; site: string })
       </section>
       <NewAccountForm onCreate={(account) => save(STAFF_API, account)} />
       <OfficeSettingsForm site={site} onSave={save} />
+      <ServicesForm site={site} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import errors from './errors.json';
 import follow from './follow.json';
 import lobby from './lobby.json';
 import lobbySettings from './lobbySettings.json';
+import officeAdmin from './officeAdmin.json';
 import officeStatistics from './officeStatistics.json';
 import office from './office.json';
 import printFailures from './printFailures.json';
@@ -33,4 +34,5 @@ export default {
   officeStatistics,
   follow,
   office,
+  officeAdmin,
 };
