@@ -167,7 +167,11 @@ function ServiceEditor({ site, service }: { site: string; service: Service }) {
             ))}
           </ul>
         )}
-        <p role="status" className={failed ? 'office-error' : 'office-notice'}>
+        <p
+          aria-live="polite"
+          className={failed ? 'office-error' : 'office-notice'}
+          data-testid={`${key}-message`}
+        >
           {message}
         </p>
         <button type="submit">{t('officeAdmin.services.save')}</button>
