@@ -18,7 +18,9 @@ import {
 } from '../../src-shared/contract/office';
 import { clientAddress } from '../http-util';
 import { resolveSite } from '../http/api-routes';
+import { adminCodesRoutes } from './admin-codes-routes';
 import { adminRoutes } from './admin-routes';
+import { adminServicesRoutes } from './admin-services-routes';
 import * as desk from './desk-service';
 import { passesCsrf, requireStaff, signedInStaff } from './guards';
 import { officeStreamKey } from './office-events';
@@ -169,5 +171,7 @@ export function officeApiRoutes(office: OfficeContext) {
     );
 
     await app.register(adminRoutes(state));
+    await app.register(adminServicesRoutes(state));
+    await app.register(adminCodesRoutes(state));
   };
 }

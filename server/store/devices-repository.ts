@@ -65,6 +65,16 @@ const toDevice = (row: DeviceRow): DeviceHealth => {
   };
 };
 
+/** An unused, unexpired enrolment code as the office lists it. */
+export interface OpenEnrolmentCode {
+  ref: string;
+  kioskId: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export const enrolmentCodeRef = (codeHash: string): string => codeHash.slice(0, 16);
+
 export class DevicesRepository {
   constructor(private readonly connection: Connection) {}
 
@@ -83,6 +93,45 @@ export class DevicesRepository {
         ON CONFLICT DO NOTHING`,
     );
     return added === 1;
+  }
+
+  /**
+   * The site's codes still open at `at` (unused, unexpired), newest first; each named by the
+   * first 16 hex digits of its hash (`ref`): never the code, which is not stored.
+   */
+  async openEnrolmentCodes(siteId: string, at: Date): Promise<OpenEnrolmentCode[]> {
+    const rows = await allRows(
+      this.connection,
+      sql<{ code_hash: string; kiosk_id: string | null; created_at: string; expires_at: string }>`
+        SELECT code_hash, kiosk_id, created_at, expires_at FROM enrolment_codes
+        WHERE site_id = ${siteId} AND used_at IS NULL AND expires_at > ${at.toISOString()}
+        ORDER BY created_at DESC, code_hash`,
+    );
+    return rows.map((row) => ({
+      ref: enrolmentCodeRef(row.code_hash),
+      kioskId: row.kiosk_id,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+    }));
+  }
+
+  /** Deletes an unused code of the site by its `ref`; the kiosk it was for, or undefined. */
+  async revokeEnrolmentCode(
+    siteId: string,
+    ref: string,
+  ): Promise<{ kioskId: string | null } | undefined> {
+    const row = await firstRow(
+      this.connection,
+      sql<{ code_hash: string; kiosk_id: string | null }>`SELECT code_hash, kiosk_id
+        FROM enrolment_codes WHERE site_id = ${siteId} AND used_at IS NULL
+          AND substr(code_hash, 1, 16) = ${ref}`,
+    );
+    if (!row) return undefined;
+    await runWrite(
+      this.connection,
+      sql`DELETE FROM enrolment_codes WHERE code_hash = ${row.code_hash} AND used_at IS NULL`,
+    );
+    return { kioskId: row.kiosk_id };
   }
 
   /**

@@ -129,6 +129,23 @@ export class SitesRepository {
     return rows.map(toService);
   }
 
+  /**
+   * Changes a service's editable fields in place (its id and display position stay); false when
+   * the site has no such service.
+   */
+  async updateService(siteId: string, service: Service): Promise<boolean> {
+    const changed = await runWrite(
+      this.connection,
+      sql`UPDATE services SET prefix = ${service.prefix},
+          names_json = ${JSON.stringify(service.names)},
+          walk_ins_allowed = ${service.walkInsAllowed ? 1 : 0},
+          daily_cap = ${service.dailyCap ?? null},
+          check_in_window_json = ${service.checkInWindow ? JSON.stringify(service.checkInWindow) : null}
+        WHERE site_id = ${siteId} AND id = ${service.id}`,
+    );
+    return changed > 0;
+  }
+
   /** The salted hash of a normalised ID number under this site's salt. */
   async citizenIdHash(siteId: string, normalisedId: string): Promise<string> {
     const site = await this.getSite(siteId);

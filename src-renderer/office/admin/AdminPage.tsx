@@ -1,7 +1,8 @@
 /**
  * The administrator's page: the staff accounts (create one, change a role, disable or enable,
  * set a new password; an administrator cannot disable or demote themselves, which the server
- * refuses too) and the office's settings (call order, desks).
+ * refuses too), the office's settings (call order, desks) the services (ServicesForm)
+ * and the kiosk enrolment codes (EnrolmentCodesForm).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +16,10 @@ import {
 } from '../../../src-shared/contract/office';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { OfficeApiError, officeGet, officePost } from '../common/office-api';
+import { EnrolmentCodesForm } from './EnrolmentCodesForm';
 import { NewAccountForm } from './NewAccountForm';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
+import { ServicesForm } from './ServicesForm';
 
 const STAFF_API = '/office/api/admin/staff';
 
@@ -147,6 +150,8 @@ export function AdminPage({ staff, site }: { staff: StaffMember; site: string })
       </section>
       <NewAccountForm onCreate={(account) => save(STAFF_API, account)} />
       <OfficeSettingsForm site={site} onSave={save} />
+      <ServicesForm site={site} />
+      <EnrolmentCodesForm site={site} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import follow from './follow.json';
 import lobby from './lobby.json';
 import lobbySettings from './lobbySettings.json';
 import officeConflicts from './officeConflicts.json';
+import officeAdmin from './officeAdmin.json';
 import officeStatistics from './officeStatistics.json';
 import office from './office.json';
 import printFailures from './printFailures.json';
@@ -35,4 +36,5 @@ export default {
   follow,
   office,
   officeConflicts,
+  officeAdmin,
 };
