@@ -1,5 +1,5 @@
 /**
- * The kiosks' refused ticket reports (`kiosk_conflicts`, migration 0007): recorded once per
+ * The kiosks' refused ticket reports (`kiosk_conflicts`, migration 0006): recorded once per
  * ticket, listed per site and day for the supervisor page.
  */
 import { sql } from 'kysely';

@@ -62,7 +62,7 @@ describe.each(testDialects)('the server migrations on %s', (dialect) => {
       '0003-turn-lifecycle',
       '0004-staff',
       '0005-ticket-language',
-      '0007-kiosk-conflicts',
+      '0006-kiosk-conflicts',
     ]);
   });
 });

@@ -11,7 +11,7 @@ import { ticketArrival } from './0002-ticket-arrival';
 import { turnLifecycle } from './0003-turn-lifecycle';
 import { staffSchema } from './0004-staff';
 import { ticketLanguage } from './0005-ticket-language';
-import { kioskConflicts } from './0007-kiosk-conflicts';
+import { kioskConflicts } from './0006-kiosk-conflicts';
 
 export type Dialect = DatabaseTarget['dialect'];
 
@@ -22,7 +22,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-turn-lifecycle': turnLifecycle(dialect),
     '0004-staff': staffSchema(dialect),
     '0005-ticket-language': ticketLanguage(),
-    '0007-kiosk-conflicts': kioskConflicts(dialect),
+    '0006-kiosk-conflicts': kioskConflicts(dialect),
   };
 }
 
