@@ -116,9 +116,11 @@ function register(app: FastifyInstance, state: ServerState, route: ApiRoute): vo
         throw new HttpError(415, 'unsupported-media-type', JSON_ONLY);
       }
     },
+    // The reply is returned: an async onSend hook (the staff session's) must be waited for.
     handler: async (request, reply) => {
-      if (route.stream) return openStream(route, request, reply);
-      return answer(route, request, reply);
+      if (route.stream) await openStream(route, request, reply);
+      else await answer(route, request, reply);
+      return reply;
     },
   });
 }

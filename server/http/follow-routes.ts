@@ -45,6 +45,8 @@ export function followRoutes(state: ServerState, endpoints: Endpoints, perMinute
         handler: async (request, reply) => {
           const url = new URL(request.raw.url ?? '/', 'http://townhall.invalid');
           await route.handle(state, request, reply, url);
+          // Returned: an async onSend hook (the staff session's) must be waited for.
+          return reply;
         },
       });
     }

@@ -33,6 +33,8 @@ export function pages(state: ServerState, endpoints: Endpoints) {
         handler: async (request, reply) => {
           const url = new URL(request.raw.url ?? '/', 'http://townhall.invalid');
           await page.handle(state, request, reply, url);
+          // Returned: an async onSend hook (the staff session's) must be waited for.
+          return reply;
         },
       });
     }

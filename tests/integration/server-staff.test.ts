@@ -320,6 +320,26 @@ describe('office API: the desk', () => {
   });
 });
 
+describe('a staff browser on the public pages', () => {
+  // Its session cookie makes the session's onSend hook asynchronous: every route must wait for
+  // it (a route that did not answered twice, "headers already sent", outside any test's view).
+  it('gets the lobby feed, the API and the follow page as anyone does', async () => {
+    const { server } = await startServer();
+    await withStaff(server);
+    const admin = new StaffClient(server);
+    await admin.signIn('admin', PASSWORD);
+    for (const path of [
+      `/lobby/feed/${SITE}/snapshot`,
+      apiPaths.siteInfo(SITE),
+      '/api/v1/health',
+      '/t/AAAAAAAAAAAAAAAAAAAAAAAA/state',
+    ]) {
+      const answer = await admin.send('GET', path);
+      expect([path, answer.status]).toEqual([path, path.startsWith('/t/') ? 404 : 200]);
+    }
+  });
+});
+
 describe('office statistics on the server', () => {
   it("count the desk's calls, no-shows and finishes, for supervisors only", async () => {
     const clock = movableClock(NOW);
