@@ -121,8 +121,7 @@ export async function lobbySnapshot(
     serverTime: state.now().toISOString(),
     calls: recent.map((turn) => toLobbyCall(turn, names)),
     waiting: await waitingCounts(state, siteId, names),
-    // The administrator's notice comes with the administrator pages.
-    notice: null,
+    notice: await state.store.sites.getLobbyNotice(siteId),
     options,
   };
 }

@@ -48,6 +48,8 @@ export class CalledTurnsHub {
   private readonly sites = new Map<string, Emitter<string>>();
   /** Fired once at shutdown: every stream forgets itself and ends. */
   private readonly closing = new Emitter<void>();
+  /** Per stream key: ends its streams (closeStreams). */
+  private readonly streamClosers = new Map<string, Emitter<void>>();
   /** Open streams per client address. */
   private readonly perClient = new Map<string, number>();
   private total = 0;
@@ -85,10 +87,18 @@ export class CalledTurnsHub {
     }
     const siteEvents = events;
     const stopEvents = siteEvents.event((text) => response.write(text));
-    const stopClosing = this.closing.event(() => {
+    const end = () => {
       forget();
       response.end();
-    });
+    };
+    const stopClosing = this.closing.event(end);
+    let closers = this.streamClosers.get(siteId);
+    if (!closers) {
+      closers = new Emitter<void>();
+      this.streamClosers.set(siteId, closers);
+    }
+    const keyClosers = closers;
+    const stopKeyClosing = keyClosers.event(end);
     let forgotten = false;
     const forget = () => {
       if (forgotten) return;
@@ -100,6 +110,10 @@ export class CalledTurnsHub {
       clearInterval(timer);
       stopEvents();
       stopClosing();
+      stopKeyClosing();
+      if (keyClosers.listenerCount === 0 && this.streamClosers.get(siteId) === keyClosers) {
+        this.streamClosers.delete(siteId);
+      }
       if (siteEvents.listenerCount === 0 && this.sites.get(siteId) === siteEvents) {
         this.sites.delete(siteId);
       }
@@ -127,6 +141,14 @@ export class CalledTurnsHub {
 
   closeAll(): void {
     this.closing.fire();
+  }
+
+  /**
+   * Ends every open stream of a key. Their pages reconnect (the stream's retry hint) and read
+   * the whole state again: how a change that is not an event reaches them.
+   */
+  closeStreams(streamKey: string): void {
+    this.streamClosers.get(streamKey)?.fire();
   }
 
   /** Refuses a new stream past either cap, and says so in the log (not more than every 10 s). */

@@ -19,6 +19,7 @@ import {
 import { clientAddress } from '../http-util';
 import { resolveSite } from '../http/api-routes';
 import { adminCodesRoutes } from './admin-codes-routes';
+import { adminNoticeRoutes } from './admin-notice-routes';
 import { adminRoutes } from './admin-routes';
 import { adminServicesRoutes } from './admin-services-routes';
 import * as desk from './desk-service';
@@ -173,5 +174,6 @@ export function officeApiRoutes(office: OfficeContext) {
     await app.register(adminRoutes(state));
     await app.register(adminServicesRoutes(state));
     await app.register(adminCodesRoutes(state));
+    await app.register(adminNoticeRoutes(state));
   };
 }

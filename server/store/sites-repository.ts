@@ -55,6 +55,25 @@ export class SitesRepository {
     return row !== undefined;
   }
 
+  /** The administrator's notice for the site's lobby screens; null when there is none. */
+  async getLobbyNotice(siteId: string): Promise<string | null> {
+    const row = await firstRow(
+      this.connection,
+      sql<{ lobby_notice: string | null }>`SELECT lobby_notice FROM sites WHERE id = ${siteId}`,
+    );
+    return row?.lobby_notice ?? null;
+  }
+
+  /** Sets (or with null, removes) the notice; false when the site is not known. */
+  async setLobbyNotice(siteId: string, notice: string | null): Promise<boolean> {
+    const row = await firstRow(
+      this.connection,
+      sql<{ id: string }>`UPDATE sites SET lobby_notice = ${notice} WHERE id = ${siteId}
+        RETURNING id`,
+    );
+    return row !== undefined;
+  }
+
   /**
    * The site, with its ID-hash salt (made when missing: every site has one) and its numbering
    * (defaults filled in).

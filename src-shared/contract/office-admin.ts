@@ -56,3 +56,18 @@ export const CreatedEnrolmentCodeSchema = EnrolmentCodesViewSchema.extend({
   created: OpenEnrolmentCodeSchema,
 });
 export type CreatedEnrolmentCode = z.infer<typeof CreatedEnrolmentCodeSchema>;
+
+/** The lobby screens' notice (ticker) as the administrator sets it; null: none. */
+export const LobbyNoticeSchema = z.string().trim().min(1).max(500).nullable();
+
+export const LobbyNoticeViewSchema = z.object({
+  siteId: z.string().max(64),
+  notice: LobbyNoticeSchema,
+});
+export type LobbyNoticeView = z.infer<typeof LobbyNoticeViewSchema>;
+
+export const SetLobbyNoticeRequestSchema = z.object({
+  site: z.string().max(64).optional(),
+  notice: LobbyNoticeSchema,
+});
+export type SetLobbyNoticeRequest = z.infer<typeof SetLobbyNoticeRequestSchema>;

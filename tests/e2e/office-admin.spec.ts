@@ -120,3 +120,39 @@ test('an administrator makes a kiosk enrolment code, shown once, that enrols tha
   await expect(page.getByTestId('open-codes')).not.toContainText('quiosco-7');
   expect(await page.content()).not.toContain(code);
 });
+
+test('an administrator sets the lobby notice; an open lobby screen shows it without a reload', async ({
+  page,
+  context,
+}) => {
+  server = await startOfficeServer();
+  const lobby = await context.newPage();
+  await lobby.goto(`${server.url}/lobby?site=${OFFICE_SITE}`);
+  await expect(lobby.locator('.lobby-body')).toBeVisible();
+  await expect(lobby.locator('.lobby-ticker')).toHaveCount(0);
+
+  await page.setViewportSize(OFFICE_VIEWPORT);
+  await page.goto(`${server.url}/office/admin`);
+  await signInOnPage(page, 'admin');
+  const notice = page.getByLabel(/Texto del aviso/);
+  await expect(page.getByTestId('notice-current')).toHaveText('Ahora no hay ningún aviso.');
+  await notice.fill('   ');
+  await page.getByRole('button', { name: 'Publicar aviso' }).click();
+  await expect(page.getByTestId('notice-message')).toHaveText(
+    'El aviso tiene que tener entre 1 y 500 caracteres.',
+  );
+
+  const text = 'Hoy la oficina cierra a las 13:00.';
+  await notice.fill(text);
+  await page.getByRole('button', { name: 'Publicar aviso' }).click();
+  await expect(page.getByTestId('notice-current')).toHaveText(`Aviso actual: ${text}`);
+  // The screen reconnects by itself and reads its state again, now with the notice.
+  await expect(lobby.locator('.lobby-ticker')).toContainText(text, { timeout: 15_000 });
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Quitar aviso' }).click();
+  await expect(page.getByTestId('notice-message')).toHaveText('Aviso quitado.');
+  await expect(lobby.locator('.lobby-ticker')).toHaveCount(0, { timeout: 15_000 });
+  const log = await server.staff.auditLog();
+  expect(log.filter((entry) => entry.action === 'lobby-notice')).toHaveLength(2);
+});

@@ -63,6 +63,7 @@ describe.each(testDialects)('the server migrations on %s', (dialect) => {
       '0004-staff',
       '0005-ticket-language',
       '0006-kiosk-conflicts',
+      '0007-lobby-notice',
     ]);
   });
 });

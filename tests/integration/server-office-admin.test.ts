@@ -3,17 +3,19 @@
  * server-databases.ts): the services a site offers, edited by an administrator only, validated,
  * audited old → new, and seen by a kiosk in the site info it pulls; the kiosk enrolment codes,
  * made for one kiosk, working once and not after they expire, listed while open, revoked, and
- * audited without the code.
+ * audited without the code; the lobby screens' notice, set and cleared by an administrator.
  */
 import { describe, expect, it } from 'vitest';
 import {
   CreatedEnrolmentCodeSchema,
   EnrolmentCodesViewSchema,
+  LobbyNoticeViewSchema,
   ServicesViewSchema,
 } from '../../src-shared/contract/office-admin';
+import { LobbySnapshotSchema } from '../../src-shared/contract/lobby';
 import { SiteInfoResponseSchema, apiPaths } from '../../src-shared/contract/townhall-api';
 import type { TurneroServer } from '../../server/server';
-import { movableClock, request, serversClosedAfterEach, SITE } from './server-kit';
+import { movableClock, openStream, request, serversClosedAfterEach, SITE } from './server-kit';
 import { errorOf, StaffClient } from './staff-kit';
 
 const startServer = serversClosedAfterEach();
@@ -235,5 +237,55 @@ describe('office API: kiosk enrolment codes', () => {
       const refused = await admin.send('POST', CODES, body);
       expect([refused.status, errorOf(refused)]).toEqual([400, 'bad-request']);
     }
+  });
+});
+
+describe('office API: the lobby notice', () => {
+  const NOTICE = '/office/api/admin/lobby-notice';
+  const snapshotNotice = async (server: TurneroServer) =>
+    LobbySnapshotSchema.parse((await request(server, 'GET', apiPaths.lobbySnapshot(SITE))).body)
+      .notice;
+
+  it('is set by an administrator, audited, in the screens’ snapshot, and ends their streams', async () => {
+    const { server } = await startServer();
+    for (const role of ['desk', 'supervisor'] as const) {
+      const client = await signedIn(server, role);
+      const refused = await client.send('POST', NOTICE, { site: SITE, notice: 'Hola' });
+      expect([refused.status, errorOf(refused)]).toEqual([403, 'forbidden']);
+    }
+    expect(await snapshotNotice(server)).toBeNull();
+    const admin = await signedIn(server, 'admin');
+    const screen = openStream(server, apiPaths.lobbyEvents(SITE));
+    await screen.ready;
+    expect(server.admin.openStreams()).toBe(1);
+
+    const text = 'Hoy la oficina cierra a las 13:00.';
+    const set = await admin.send('POST', NOTICE, { site: SITE, notice: `  ${text} ` });
+    expect(set.status).toBe(200);
+    expect(LobbyNoticeViewSchema.parse(set.body)).toEqual({ siteId: SITE, notice: text });
+    expect(await snapshotNotice(server)).toBe(text);
+    // The screen's stream was ended: it reconnects and reads the snapshot with the notice.
+    await expect.poll(() => server.admin.openStreams()).toBe(0);
+    screen.close();
+
+    const cleared = await admin.send('POST', NOTICE, { site: SITE, notice: null });
+    expect(LobbyNoticeViewSchema.parse(cleared.body).notice).toBeNull();
+    expect(await snapshotNotice(server)).toBeNull();
+    const entries = (await server.staff.auditLog()).filter((e) => e.action === 'lobby-notice');
+    expect(entries.map((entry) => entry.detail)).toEqual([
+      { old: text, new: '' },
+      { old: '', new: text },
+    ]);
+  });
+
+  it('refuses a notice that is empty or too long, and changes nothing', async () => {
+    const { server } = await startServer();
+    const admin = await signedIn(server, 'admin');
+    for (const notice of ['', '   ', 'x'.repeat(501), 42]) {
+      const refused = await admin.send('POST', NOTICE, { site: SITE, notice });
+      expect(refused.status).toBe(400);
+    }
+    expect(await snapshotNotice(server)).toBeNull();
+    expect((await server.staff.auditLog()).some((e) => e.action === 'lobby-notice')).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { turnLifecycle } from './0003-turn-lifecycle';
 import { staffSchema } from './0004-staff';
 import { ticketLanguage } from './0005-ticket-language';
 import { kioskConflicts } from './0006-kiosk-conflicts';
+import { lobbyNotice } from './0007-lobby-notice';
 
 export type Dialect = DatabaseTarget['dialect'];
 
@@ -23,6 +24,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0004-staff': staffSchema(dialect),
     '0005-ticket-language': ticketLanguage(),
     '0006-kiosk-conflicts': kioskConflicts(dialect),
+    '0007-lobby-notice': lobbyNotice(),
   };
 }
 

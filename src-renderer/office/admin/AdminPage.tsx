@@ -1,8 +1,8 @@
 /**
  * The administrator's page: the staff accounts (create one, change a role, disable or enable,
  * set a new password; an administrator cannot disable or demote themselves, which the server
- * refuses too), the office's settings (call order, desks) the services (ServicesForm)
- * and the kiosk enrolment codes (EnrolmentCodesForm).
+ * refuses too), the office's settings (call order, desks), the services (ServicesForm),
+ * the kiosk enrolment codes (EnrolmentCodesForm) and the lobby screens' notice (LobbyNoticeForm).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import {
 import { ErrorNotice } from '../common/ErrorNotice';
 import { OfficeApiError, officeGet, officePost } from '../common/office-api';
 import { EnrolmentCodesForm } from './EnrolmentCodesForm';
+import { LobbyNoticeForm } from './LobbyNoticeForm';
 import { NewAccountForm } from './NewAccountForm';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
 import { ServicesForm } from './ServicesForm';
@@ -152,6 +153,7 @@ export function AdminPage({ staff, site }: { staff: StaffMember; site: string })
       <OfficeSettingsForm site={site} onSave={save} />
       <ServicesForm site={site} />
       <EnrolmentCodesForm site={site} />
+      <LobbyNoticeForm site={site} />
     </div>
   );
 }
