@@ -13,13 +13,13 @@ import {
   type CreatedEnrolmentCode,
   type EnrolmentCodesView,
 } from '../../src-shared/contract/office-admin';
-import { resolveSite } from '../http/api-routes';
 import type { ServerState } from '../context';
 import { hashSecret, newEnrolmentCode } from '../device-secrets';
 import { codeRules, EnrolmentCodeSpecSchema } from '../enrolment-codes';
 import { enrolmentCodeRef } from '../store/devices-repository';
 import { audit } from './desk-service';
 import { requireStaff } from './guards';
+import { officeSiteOf } from './office-site';
 import { OfficeHttpError } from './office-errors';
 
 const ADMIN_CODES = '/office/api/admin/enrolment-codes';
@@ -27,10 +27,7 @@ const ADMIN_CODES = '/office/api/admin/enrolment-codes';
 export function adminCodesRoutes(state: ServerState) {
   return async (plain: FastifyInstance): Promise<void> => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    const siteOf = async (requested: string | undefined) =>
-      requested
-        ? resolveSite(state, requested)
-        : ((await state.store.sites.listSiteIds())[0] ?? '');
+    const siteOf = (requested: string | undefined) => officeSiteOf(state, requested);
     const view = async (siteId: string): Promise<EnrolmentCodesView> => ({
       siteId,
       codes: await state.store.devices.openEnrolmentCodes(siteId, state.now()),

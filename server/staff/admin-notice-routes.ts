@@ -13,20 +13,17 @@ import {
   type LobbyNoticeView,
 } from '../../src-shared/contract/office-admin';
 import type { ServerState } from '../context';
-import { resolveSite } from '../http/api-routes';
 import { lobbyStreamKey } from '../lobby-feed';
 import { audit } from './desk-service';
 import { requireStaff } from './guards';
+import { officeSiteOf } from './office-site';
 
 const ADMIN_NOTICE = '/office/api/admin/lobby-notice';
 
 export function adminNoticeRoutes(state: ServerState) {
   return async (plain: FastifyInstance): Promise<void> => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    const siteOf = async (requested: string | undefined) =>
-      requested
-        ? resolveSite(state, requested)
-        : ((await state.store.sites.listSiteIds())[0] ?? '');
+    const siteOf = (requested: string | undefined) => officeSiteOf(state, requested);
     const view = async (siteId: string): Promise<LobbyNoticeView> => ({
       siteId,
       notice: await state.store.sites.getLobbyNotice(siteId),

@@ -16,11 +16,11 @@ import {
   type OfficeSettingsView,
   type StaffAccount,
 } from '../../src-shared/contract/office';
-import { resolveSite } from '../http/api-routes';
 import type { ServerState } from '../context';
 import type { StaffAccountRecord } from '../store/staff-repository';
 import { audit } from './desk-service';
 import { requireStaff } from './guards';
+import { officeSiteOf } from './office-site';
 import { OfficeHttpError } from './office-errors';
 import { hashPassword } from './passwords';
 
@@ -47,10 +47,7 @@ export function adminRoutes(state: ServerState) {
 
     app.get(ADMIN_STAFF, { preHandler: requireStaff('admin') }, list);
 
-    const siteOf = async (requested: string | undefined) =>
-      requested
-        ? resolveSite(state, requested)
-        : ((await state.store.sites.listSiteIds())[0] ?? '');
+    const siteOf = (requested: string | undefined) => officeSiteOf(state, requested);
     const settingsOf = async (siteId: string): Promise<OfficeSettingsView> => ({
       siteId,
       callOrder: await state.store.desks.callOrder(siteId),

@@ -14,10 +14,10 @@ import {
   type UpdateServiceRequest,
 } from '../../src-shared/contract/office-admin';
 import type { Service } from '../../src-shared/contract/townhall-api';
-import { resolveSite } from '../http/api-routes';
 import type { ServerState } from '../context';
 import { audit } from './desk-service';
 import { requireStaff } from './guards';
+import { officeSiteOf } from './office-site';
 import { OfficeHttpError } from './office-errors';
 
 const ADMIN_SERVICES = '/office/api/admin/services';
@@ -46,10 +46,7 @@ const edited = (service: Service, request: UpdateServiceRequest): Service => ({
 export function adminServicesRoutes(state: ServerState) {
   return async (plain: FastifyInstance): Promise<void> => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    const siteOf = async (requested: string | undefined) =>
-      requested
-        ? resolveSite(state, requested)
-        : ((await state.store.sites.listSiteIds())[0] ?? '');
+    const siteOf = (requested: string | undefined) => officeSiteOf(state, requested);
     const view = async (siteId: string): Promise<ServicesView> => ({
       siteId,
       services: await state.store.sites.listServices(siteId),

@@ -17,7 +17,7 @@ import {
   type StaffMember,
 } from '../../src-shared/contract/office';
 import { clientAddress } from '../http-util';
-import { resolveSite } from '../http/api-routes';
+import { officeSiteOf } from './office-site';
 import { adminCodesRoutes } from './admin-codes-routes';
 import { adminNoticeRoutes } from './admin-notice-routes';
 import { adminRoutes } from './admin-routes';
@@ -37,13 +37,8 @@ const staffOf = (request: FastifyRequest): StaffMember => {
   return request.staff;
 };
 
-/** `?site=` (or the body's `site`), validated; the server's first site when none is named. */
-async function siteOf(office: OfficeContext, requested: string | undefined): Promise<string> {
-  if (requested) return resolveSite(office.state, requested);
-  const [first] = await office.state.store.sites.listSiteIds();
-  if (!first) throw new OfficeHttpError(404, 'not-found', 'this server has no site');
-  return first;
-}
+const siteOf = (office: OfficeContext, requested: string | undefined): Promise<string> =>
+  officeSiteOf(office.state, requested);
 
 const SiteQuerySchema = z.object({ site: z.string().max(64).optional() });
 

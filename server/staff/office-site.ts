@@ -1,0 +1,15 @@
+/** The site an office request is about: its `site` (query or body), or the server's first. */
+import type { ServerState } from '../context';
+import { resolveSite } from '../http/api-routes';
+import { OfficeHttpError } from './office-errors';
+
+/** `?site=` (or the body's `site`), validated; the server's first site when none is named. */
+export async function officeSiteOf(
+  state: ServerState,
+  requested: string | undefined,
+): Promise<string> {
+  if (requested) return resolveSite(state, requested);
+  const [first] = await state.store.sites.listSiteIds();
+  if (!first) throw new OfficeHttpError(404, 'not-found', 'this server has no site');
+  return first;
+}
