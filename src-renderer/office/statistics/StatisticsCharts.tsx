@@ -58,11 +58,26 @@ export interface HourPoint {
   waitMedianMinutes: number | null;
 }
 
-export function HourChart({ points }: { points: readonly HourPoint[] }) {
-  const { t } = useTranslation();
+/** A count per bar (labelled) and a median in minutes as a line on its own axis. */
+function CountAndMinutesChart<Point extends { label: string }>(props: {
+  id: string;
+  title: string;
+  points: readonly Point[];
+  count: { key: Exclude<keyof Point, 'label'> & string; name: string };
+  minutes: {
+    key: Exclude<keyof Point, 'label'> & string;
+    name: string;
+    colour: string;
+    connectNulls?: boolean;
+  };
+}) {
+  // recharts types a data key against its own idea of the row: the keys are checked above.
+  const countKey: string = props.count.key;
+  const minutesKey: string = props.minutes.key;
+  const { count, minutes } = props;
   return (
-    <ChartFigure id="chart-by-hour" title={t('officeStatistics.byHour.chart')}>
-      <ComposedChart data={[...points]} accessibilityLayer={false}>
+    <ChartFigure id={props.id} title={props.title}>
+      <ComposedChart data={[...props.points]} accessibilityLayer={false}>
         <CartesianGrid stroke="#d1d5db" />
         <XAxis dataKey="label" />
         <YAxis yAxisId="count" allowDecimals={false} domain={COUNT_DOMAIN} />
@@ -70,24 +85,42 @@ export function HourChart({ points }: { points: readonly HourPoint[] }) {
         <Legend />
         <Bar
           yAxisId="count"
-          dataKey="tickets"
-          name={t('officeStatistics.columns.tickets')}
+          dataKey={countKey}
+          name={count.name}
           fill={COLOURS.primary}
           isAnimationActive={false}
         >
-          <LabelList dataKey="tickets" position="top" />
+          <LabelList dataKey={countKey} position="top" />
         </Bar>
         <Line
           yAxisId="minutes"
-          dataKey="waitMedianMinutes"
-          name={t('officeStatistics.columns.waitMedian')}
-          stroke={COLOURS.secondary}
+          dataKey={minutesKey}
+          name={minutes.name}
+          stroke={minutes.colour}
           strokeWidth={3}
           isAnimationActive={false}
-          connectNulls
+          connectNulls={minutes.connectNulls ?? false}
         />
       </ComposedChart>
     </ChartFigure>
+  );
+}
+
+export function HourChart({ points }: { points: readonly HourPoint[] }) {
+  const { t } = useTranslation();
+  return (
+    <CountAndMinutesChart
+      id="chart-by-hour"
+      title={t('officeStatistics.byHour.chart')}
+      points={points}
+      count={{ key: 'tickets', name: t('officeStatistics.columns.tickets') }}
+      minutes={{
+        key: 'waitMedianMinutes',
+        name: t('officeStatistics.columns.waitMedian'),
+        colour: COLOURS.secondary,
+        connectNulls: true,
+      }}
+    />
   );
 }
 
@@ -158,31 +191,16 @@ export interface DeskPoint {
 export function DeskChart({ points }: { points: readonly DeskPoint[] }) {
   const { t } = useTranslation();
   return (
-    <ChartFigure id="chart-by-desk" title={t('officeStatistics.byDesk.chart')}>
-      <ComposedChart data={[...points]} accessibilityLayer={false}>
-        <CartesianGrid stroke="#d1d5db" />
-        <XAxis dataKey="label" />
-        <YAxis yAxisId="count" allowDecimals={false} domain={COUNT_DOMAIN} />
-        <YAxis yAxisId="minutes" orientation="right" />
-        <Legend />
-        <Bar
-          yAxisId="count"
-          dataKey="served"
-          name={t('officeStatistics.columns.served')}
-          fill={COLOURS.primary}
-          isAnimationActive={false}
-        >
-          <LabelList dataKey="served" position="top" />
-        </Bar>
-        <Line
-          yAxisId="minutes"
-          dataKey="serviceMedianMinutes"
-          name={t('officeStatistics.columns.serviceMedian')}
-          stroke={COLOURS.neutral}
-          strokeWidth={3}
-          isAnimationActive={false}
-        />
-      </ComposedChart>
-    </ChartFigure>
+    <CountAndMinutesChart
+      id="chart-by-desk"
+      title={t('officeStatistics.byDesk.chart')}
+      points={points}
+      count={{ key: 'served', name: t('officeStatistics.columns.served') }}
+      minutes={{
+        key: 'serviceMedianMinutes',
+        name: t('officeStatistics.columns.serviceMedian'),
+        colour: COLOURS.neutral,
+      }}
+    />
   );
 }
