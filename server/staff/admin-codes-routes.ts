@@ -19,7 +19,7 @@ import { codeRules, EnrolmentCodeSpecSchema } from '../enrolment-codes';
 import { enrolmentCodeRef } from '../store/devices-repository';
 import { audit } from './desk-service';
 import { requireStaff } from './guards';
-import { officeSiteOf } from './office-site';
+import { officeSiteOf, SiteQuerySchema } from './office-site';
 import { OfficeHttpError } from './office-errors';
 
 const ADMIN_CODES = '/office/api/admin/enrolment-codes';
@@ -37,7 +37,7 @@ export function adminCodesRoutes(state: ServerState) {
       ADMIN_CODES,
       {
         preHandler: requireStaff('admin'),
-        schema: { querystring: z.object({ site: z.string().max(64).optional() }) },
+        schema: { querystring: SiteQuerySchema },
       },
       async (request) => view(await siteOf(request.query.site)),
     );
@@ -76,7 +76,7 @@ export function adminCodesRoutes(state: ServerState) {
       {
         preHandler: requireStaff('admin'),
         schema: {
-          body: z.object({ site: z.string().max(64).optional() }),
+          body: SiteQuerySchema,
           params: z.object({ ref: z.string().regex(/^[0-9a-f]{16}$/) }),
         },
       },

@@ -7,7 +7,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   SetLobbyNoticeRequestSchema,
   type LobbyNoticeView,
@@ -16,7 +15,7 @@ import type { ServerState } from '../context';
 import { lobbyStreamKey } from '../lobby-feed';
 import { audit } from './desk-service';
 import { requireStaff } from './guards';
-import { officeSiteOf } from './office-site';
+import { officeSiteOf, SiteQuerySchema } from './office-site';
 
 const ADMIN_NOTICE = '/office/api/admin/lobby-notice';
 
@@ -33,7 +32,7 @@ export function adminNoticeRoutes(state: ServerState) {
       ADMIN_NOTICE,
       {
         preHandler: requireStaff('admin'),
-        schema: { querystring: z.object({ site: z.string().max(64).optional() }) },
+        schema: { querystring: SiteQuerySchema },
       },
       async (request) => view(await siteOf(request.query.site)),
     );

@@ -20,7 +20,7 @@ import type { ServerState } from '../context';
 import type { StaffAccountRecord } from '../store/staff-repository';
 import { audit } from './desk-service';
 import { requireStaff } from './guards';
-import { officeSiteOf } from './office-site';
+import { officeSiteOf, SiteQuerySchema } from './office-site';
 import { OfficeHttpError } from './office-errors';
 import { hashPassword } from './passwords';
 
@@ -57,7 +57,7 @@ export function adminRoutes(state: ServerState) {
       ADMIN_SITE,
       {
         preHandler: requireStaff('admin'),
-        schema: { querystring: z.object({ site: z.string().max(64).optional() }) },
+        schema: { querystring: SiteQuerySchema },
       },
       async (request) => settingsOf(await siteOf(request.query.site)),
     );

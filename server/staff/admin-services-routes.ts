@@ -17,7 +17,7 @@ import type { Service } from '../../src-shared/contract/townhall-api';
 import type { ServerState } from '../context';
 import { audit } from './desk-service';
 import { requireStaff } from './guards';
-import { officeSiteOf } from './office-site';
+import { officeSiteOf, SiteQuerySchema } from './office-site';
 import { OfficeHttpError } from './office-errors';
 
 const ADMIN_SERVICES = '/office/api/admin/services';
@@ -56,7 +56,7 @@ export function adminServicesRoutes(state: ServerState) {
       ADMIN_SERVICES,
       {
         preHandler: requireStaff('admin'),
-        schema: { querystring: z.object({ site: z.string().max(64).optional() }) },
+        schema: { querystring: SiteQuerySchema },
       },
       async (request) => view(await siteOf(request.query.site)),
     );

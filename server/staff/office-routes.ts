@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   DeskActionRequestSchema,
   OpenDeskRequestSchema,
@@ -17,7 +16,7 @@ import {
   type StaffMember,
 } from '../../src-shared/contract/office';
 import { clientAddress } from '../http-util';
-import { officeSiteOf } from './office-site';
+import { officeSiteOf, SiteQuerySchema } from './office-site';
 import { adminCodesRoutes } from './admin-codes-routes';
 import { adminNoticeRoutes } from './admin-notice-routes';
 import { adminRoutes } from './admin-routes';
@@ -39,8 +38,6 @@ const staffOf = (request: FastifyRequest): StaffMember => {
 
 const siteOf = (office: OfficeContext, requested: string | undefined): Promise<string> =>
   officeSiteOf(office.state, requested);
-
-const SiteQuerySchema = z.object({ site: z.string().max(64).optional() });
 
 export function officeApiRoutes(office: OfficeContext) {
   const { state, settings } = office;
