@@ -86,6 +86,7 @@ export async function deskView(
       ticketNumber: ticket.ticketNumber,
       serviceId: ticket.serviceId,
       kind: ticket.kind,
+      priority: ticket.priority,
       issuedAtMs: new Date(ticket.issuedAt).getTime(),
       transferred: transferred.has(ticket.ticketId),
     })),

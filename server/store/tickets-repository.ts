@@ -80,14 +80,20 @@ export interface WaitingOrder {
   now?: Date;
 }
 
-/** ORDER BY of `waiting` over `tickets t LEFT JOIN appointments a`. */
+/**
+ * ORDER BY of `waiting` over `tickets t LEFT JOIN appointments a`. A priority walk-in (older
+ * people, pregnancy, disability) goes before every other walk-in under either rule, but never
+ * before an appointment whose time has come: that citizen was promised the time.
+ */
 function callOrderSql({ rule, now }: WaitingOrder) {
-  if (rule === 'issue-order') return sql`t.issued_at_ms, t.arrival`;
+  if (rule === 'issue-order') {
+    return sql`CASE WHEN t.priority = 1 THEN 0 ELSE 1 END, t.issued_at_ms, t.arrival`;
+  }
   const due =
     now === undefined
       ? sql`t.kind = 'appointment'`
       : sql`t.kind = 'appointment' AND (a.starts_at IS NULL OR a.starts_at <= ${now.toISOString()})`;
-  return sql`CASE WHEN ${due} THEN 0 ELSE 1 END, t.issued_at_ms, t.arrival`;
+  return sql`CASE WHEN ${due} THEN 0 WHEN t.priority = 1 THEN 1 ELSE 2 END, t.issued_at_ms, t.arrival`;
 }
 
 export const walkInRecord = (ticket: IssuedTicket): WalkInRecord => ({
@@ -196,8 +202,8 @@ export class TicketsRepository {
   }
 
   /**
-   * Tickets of the day not called yet, in call order (`callOrderSql`): by default appointment
-   * check-ins before walk-ins, then by issue time (then arrival at the server).
+   * Tickets of the day not called yet, in call order (`callOrderSql`): by default due appointment
+   * check-ins, then priority walk-ins, then the rest by issue time (then arrival at the server).
    */
   async waiting(
     siteId: string,

@@ -83,6 +83,8 @@ export const WaitingTicketSchema = z.object({
   ticketNumber: z.string(),
   serviceId: z.string(),
   kind: z.enum(['appointment', 'walk-in']),
+  /** A priority walk-in: called before other walk-ins (docs/office.md, call order). */
+  priority: z.boolean(),
   issuedAtMs: z.number(),
   transferred: z.boolean(),
 });

@@ -190,6 +190,34 @@ describe('office API: sign-in', () => {
 });
 
 describe('office API: the desk', () => {
+  it('lists a priority walk-in as such, before older walk-ins, and calls it first', async () => {
+    const { server } = await startServer();
+    await withStaff(server);
+    await postTicket(
+      server,
+      apiPaths.walkIns(SITE),
+      walkIn({ ticketNumber: 'E-101', issuedAt: minutes(-30) }),
+    );
+    await postTicket(
+      server,
+      apiPaths.walkIns(SITE),
+      walkIn({ ticketNumber: 'E-102', issuedAt: minutes(-10), priority: true }),
+    );
+    const client = new StaffClient(server);
+    await client.signIn('mesa', PASSWORD);
+    const post = async (path: string, body: Record<string, unknown> = {}) =>
+      client.send('POST', `/office/api/desk/${path}`, { site: SITE, ...body });
+    const opened = DeskViewSchema.parse(
+      (await post('open', { desk: 'Mesa 1', serviceIds: ['empadronamiento'] })).body,
+    );
+    expect(opened.waiting.map((ticket) => [ticket.ticketNumber, ticket.priority])).toEqual([
+      ['E-102', true],
+      ['E-101', false],
+    ]);
+    const called = DeskViewSchema.parse((await post('call-next')).body);
+    expect(called.mine?.current?.ticketNumber).toBe('E-102');
+  });
+
   it('calls next, again, marks a no-show, finishes, transfers and pauses, all audited', async () => {
     const { server } = await startServer();
     await withStaff(server);

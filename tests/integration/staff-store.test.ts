@@ -31,6 +31,7 @@ async function addTicket(
   kind: TicketKind = 'walk-in',
   appointmentId: string | null = null,
   serviceId = 'empadronamiento',
+  priority = false,
 ): Promise<string> {
   const ticketId = randomUUID();
   await store.transaction(
@@ -44,7 +45,7 @@ async function addTicket(
         ticketNumber,
         kioskId: 'kiosk-1',
         appointmentId,
-        priority: false,
+        priority,
         issuedAt: minutes(issuedMinutes),
         receivedAt: NOW,
       }),
@@ -145,6 +146,24 @@ for (const dialect of testDialects) {
         'issue-order',
       );
       expect(called?.turn.ticketNumber).toBe('E-101');
+    });
+
+    it('calls a priority walk-in before other walk-ins, never before a due appointment', async () => {
+      const { store } = await seededStore(dialect);
+      await addTicket(store, 'E-101', -30);
+      await addTicket(store, 'E-001', -5, 'appointment', 'apt-aaa001');
+      await addTicket(store, 'E-102', -10, 'walk-in', null, 'empadronamiento', true);
+      await addTicket(store, 'E-103', -8);
+      const order = async (rule: 'appointments-first' | 'issue-order') =>
+        (await store.tickets.waiting(SITE, TODAY, undefined, { rule, now: NOW })).map(
+          (ticket) => ticket.ticketNumber,
+        );
+      expect(await order('appointments-first')).toEqual(['E-001', 'E-102', 'E-101', 'E-103']);
+      expect(await order('issue-order')).toEqual(['E-102', 'E-101', 'E-103', 'E-001']);
+      const called = await store.calledTurns.callNext(SITE, TODAY, 'Mesa 1', undefined, NOW);
+      expect(called?.turn.ticketNumber).toBe('E-001');
+      const next = await store.calledTurns.callNext(SITE, TODAY, 'Mesa 2', undefined, NOW);
+      expect(next?.turn.ticketNumber).toBe('E-102');
     });
 
     it('fills the first call, a repeat, the finish, and a transfer that keeps the number', async () => {

@@ -38,6 +38,7 @@ export function WaitingList({
                   {ticket.kind === 'appointment'
                     ? t('office.desk.appointment')
                     : t('office.desk.walkIn')}
+                  {ticket.priority ? ` · ${t('office.desk.priority')}` : ''}
                   {ticket.transferred ? ` · ${t('office.desk.transferred')}` : ''}
                 </td>
                 <td>{time(ticket.issuedAtMs)}</td>
