@@ -18,6 +18,7 @@ import {
 import { clientAddress } from '../http-util';
 import { officeSiteOf, SiteQuerySchema } from './office-site';
 import { adminCodesRoutes } from './admin-codes-routes';
+import { adminAuditRoutes } from './admin-audit-routes';
 import { adminNoticeRoutes } from './admin-notice-routes';
 import { adminScreensRoutes } from './admin-screens-routes';
 import { adminRoutes } from './admin-routes';
@@ -169,5 +170,6 @@ export function officeApiRoutes(office: OfficeContext) {
     await app.register(adminCodesRoutes(state));
     await app.register(adminNoticeRoutes(state));
     await app.register(adminScreensRoutes(state));
+    await app.register(adminAuditRoutes(state));
   };
 }

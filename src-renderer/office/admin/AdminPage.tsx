@@ -3,7 +3,7 @@
  * set a new password; an administrator cannot disable or demote themselves, which the server
  * refuses too), the office's settings (call order, desks), the services (ServicesForm),
  * the kiosk enrolment codes (EnrolmentCodesForm), the lobby screens' notice (LobbyNoticeForm)
- * and the lobby screens themselves (ScreensForm).
+ * and the lobby screens themselves (ScreensForm); and the staff audit log (AuditLogSection).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import {
 } from '../../../src-shared/contract/office';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { OfficeApiError, officeGet, officePost } from '../common/office-api';
+import { AuditLogSection } from './AuditLogSection';
 import { EnrolmentCodesForm } from './EnrolmentCodesForm';
 import { LobbyNoticeForm } from './LobbyNoticeForm';
 import { NewAccountForm } from './NewAccountForm';
@@ -157,6 +158,7 @@ export function AdminPage({ staff, site }: { staff: StaffMember; site: string })
       <EnrolmentCodesForm site={site} />
       <LobbyNoticeForm site={site} />
       <ScreensForm site={site} />
+      <AuditLogSection site={site} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import lobby from './lobby.json';
 import lobbySettings from './lobbySettings.json';
 import officeConflicts from './officeConflicts.json';
 import officeAdmin from './officeAdmin.json';
+import officeAudit from './officeAudit.json';
 import officeScreens from './officeScreens.json';
 import officeStatistics from './officeStatistics.json';
 import office from './office.json';
@@ -39,4 +40,5 @@ export default {
   officeConflicts,
   officeAdmin,
   officeScreens,
+  officeAudit,
 };
