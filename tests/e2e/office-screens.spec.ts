@@ -79,7 +79,7 @@ test('an administered screen takes its options from the server, quiet hours and 
   await expect(page.getByText('Todavía no hay ninguna pantalla.')).toBeVisible();
   const adding = page.getByTestId('new-screen');
   await adding.getByLabel(/^Identificador/).fill('entrada');
-  await adding.getByLabel('Nombre', { exact: true }).fill('Entrada');
+  await adding.getByLabel('Nombre de la pantalla').fill('Entrada');
   // A range that is not a time: its own message, and nothing sent.
   await adding.getByLabel('Martes', { exact: true }).fill('25:00-26:00');
   await adding.getByRole('button', { name: 'Añadir pantalla' }).click();
