@@ -13,7 +13,7 @@ export const USAGE =
   'usage: npm run server -- [--port N] [--host 127.0.0.1] [--seed demo|FILE] ' +
   '[--database FILE|postgres://…] [--db FILE] ' +
   '[--signing-key FILE] [--auth required|optional] [--public-host NAME]... ' +
-  '[--retention-days N] [--turn-minutes N|SERVICE=N]... [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N] ' +
+  '[--retention-days N] [--audit-retention-days N] [--turn-minutes N|SERVICE=N]... [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N] ' +
   '[--public-origin https://NAME --trust-proxy ADDRESS|true]; ' +
   'npm run server -- staff add|reset-password|disable|enable|list …';
 
@@ -79,6 +79,7 @@ export function parseServerArgs(
       faults: { type: 'string' },
       'public-host': { type: 'string', multiple: true },
       'retention-days': { type: 'string' },
+      'audit-retention-days': { type: 'string' },
       'turn-minutes': { type: 'string', multiple: true },
       'public-origin': { type: 'string' },
       'trust-proxy': { type: 'string' },
@@ -97,6 +98,7 @@ export function parseServerArgs(
   // Refused here rather than at start: a typo should not leave the kiosks facing 421.
   for (const name of publicHosts) parseHostEntry(name);
   const retention = values['retention-days'];
+  const auditRetention = values['audit-retention-days'];
   if (values.db !== undefined && values.database !== undefined) {
     throw new Error('give --database or --db, not both');
   }
@@ -119,6 +121,11 @@ export function parseServerArgs(
         : {}),
       ...(retention !== undefined
         ? { retentionDays: positiveInteger('retention-days', retention, 36_500) }
+        : {}),
+      ...(auditRetention !== undefined
+        ? {
+            auditRetentionDays: positiveInteger('audit-retention-days', auditRetention, 36_500),
+          }
         : {}),
       ...(values['turn-minutes'] ? { waitEstimate: parseTurnMinutes(values['turn-minutes']) } : {}),
     },

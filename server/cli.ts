@@ -2,6 +2,7 @@
  * `npm run server -- --port 8085 --seed demo [--database FILE|postgres://…] [--host 127.0.0.1]
  *   [--signing-key FILE]
  *   [--auth required|optional] [--public-host NAME]... [--retention-days N]
+ *   [--audit-retention-days N]
  *   [--faults latency=200,error=0.3,drop=0.1,duplicate=0.1,seed=1]`
  *   [--public-origin https://NAME --trust-proxy ADDRESS]`
  * Runs the Turnero server until SIGINT/SIGTERM; prints one line with its URL (and, on a demo

@@ -1,6 +1,7 @@
 /**
  * The follow-your-turn page's data (docs/follow.md): one ticket's state by its follow token, and
- * a "the queue moved" event on the site's follow streams after every call. Unknown, malformed
+ * a "the queue moved" event on the site's follow streams after every call, a "finished" one
+ * after a desk finishes a turn. Unknown, malformed
  * and expired tokens (a ticket of another day, or finished more than FINISHED_VISIBLE_MS ago)
  * all read as null: the page answers them alike and tells nothing.
  */
@@ -63,6 +64,18 @@ export function publishFollowMove(state: ServerState, siteId: string, seq: numbe
   if (state.followHub.count(key) === 0) return;
   const event: FollowEvent = { type: 'moved' };
   state.followHub.publishText(key, `id: ${seq}\ndata: ${JSON.stringify(event)}\n\n`);
+}
+
+/**
+ * Tells the site's follow pages that a desk finished a turn (served, no-show, transferred): the
+ * page of that ticket reads its state at once and says so, as a call is pushed. Without an id:
+ * it is no turn of the called-turn sequence.
+ */
+export function publishFollowFinish(state: ServerState, siteId: string): void {
+  const key = followStreamKey(siteId);
+  if (state.followHub.count(key) === 0) return;
+  const event: FollowEvent = { type: 'finished' };
+  state.followHub.publishText(key, `data: ${JSON.stringify(event)}\n\n`);
 }
 
 /** Opens a follow stream for the site of a ticket (the caller checked its token). */

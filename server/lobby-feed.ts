@@ -158,13 +158,17 @@ export function publishLobbyCall(state: ServerState, siteId: string, called: Seq
   });
 }
 
-/** Opens a lobby event stream, first replaying the calls after Last-Event-ID (hub caps). */
+/**
+ * Opens a lobby event stream, first replaying the calls after Last-Event-ID (hub caps);
+ * `alsoClosedBy` as in the hub's `open`.
+ */
 export async function openLobbyStream(
   state: ServerState,
   siteId: string,
   request: IncomingMessage,
   url: URL,
   response: ServerResponse,
+  alsoClosedBy: readonly string[] = [],
 ): Promise<void> {
   const after = lastEventId(request, url);
   const missed =
@@ -173,5 +177,5 @@ export async function openLobbyStream(
   const texts = missed.map((turn) =>
     formatLobbyEvent(turn.seq, lobbyEventOf(toLobbyCall(turn, names))),
   );
-  state.hub.open(lobbyStreamKey(siteId), response, texts, clientAddress(request));
+  state.hub.open(lobbyStreamKey(siteId), response, texts, clientAddress(request), alsoClosedBy);
 }

@@ -1,6 +1,7 @@
 /**
  * The server's retention: what a site recorded on a site-local day is erased once that day is
- * more than `retentionDays` days old. The job runs at start and then checks every
+ * more than `retentionDays` days old, and a staff audit entry once it is more than
+ * `auditRetentionDays` days old. The job runs at start and then checks every
  * `intervalMs` whether a site's local day has changed (by the server's clock, which tests
  * inject), erasing at each local midnight. A clock put back or forward just changes which day
  * is "today".
@@ -9,6 +10,9 @@ import { addDays, localDayOf, startOfLocalDay } from '../src-shared/domain/site-
 import type { ServerStore } from './store/store';
 
 export const DEFAULT_RETENTION_DAYS = 31;
+/** The staff audit log is kept longer: a year of who did what, then erased. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+const DAY_MS = 24 * 3_600_000;
 export const DEFAULT_RETENTION_CHECK_MS = 60_000;
 
 /** The first site-local day still kept when `today` is today. */
@@ -18,6 +22,8 @@ export const firstKeptDay = (today: string, retentionDays: number): string =>
 export interface RetentionJobOptions {
   store: ServerStore;
   retentionDays: number;
+  /** Days a staff audit entry is kept (DEFAULT_AUDIT_RETENTION_DAYS when not given). */
+  auditRetentionDays?: number;
   now: () => Date;
   log: (line: string) => void;
   intervalMs?: number;
@@ -29,9 +35,17 @@ export class RetentionJob {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
+  private readonly auditRetentionDays: number;
+
   constructor(private readonly options: RetentionJobOptions) {
-    if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1) {
-      throw new Error(`retentionDays must be a whole number of days ≥ 1: ${options.retentionDays}`);
+    this.auditRetentionDays = options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
+    for (const [name, days] of [
+      ['retentionDays', options.retentionDays],
+      ['auditRetentionDays', this.auditRetentionDays],
+    ] as const) {
+      if (!Number.isInteger(days) || days < 1) {
+        throw new Error(`${name} must be a whole number of days ≥ 1: ${days}`);
+      }
     }
   }
 
@@ -58,9 +72,22 @@ export class RetentionJob {
     await this.running;
   }
 
-  /** For each site whose local day changed since the last run: erases the days now too old. */
+  /**
+   * For each site whose local day changed since the last run: erases the days now too old; and
+   * the audit entries older than the audit retention (every run: the log's time index makes
+   * that cheap, and an entry goes within a check interval of its time).
+   */
   private async eraseDue(): Promise<void> {
     const { store, retentionDays, now, log } = this.options;
+    const auditErased = await store.retention.eraseAuditBefore(
+      new Date(now().getTime() - this.auditRetentionDays * DAY_MS),
+    );
+    if (auditErased > 0) {
+      log(
+        `townhall-api: erased ${auditErased} staff audit entries older than ` +
+          `${this.auditRetentionDays} days (audit retention)`,
+      );
+    }
     for (const siteId of await store.sites.listSiteIds()) {
       const timeZone = await store.sites.timeZoneOf(siteId);
       const today = localDayOf(now(), timeZone);

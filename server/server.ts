@@ -23,7 +23,7 @@ import { HostPolicy } from './host-policy';
 import { buildHttpApp } from './http/app';
 import { DEFAULT_FOLLOW_REQUESTS_PER_MINUTE } from './http/follow-routes';
 import { buildOpenApiDocument } from './openapi';
-import { DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
+import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_RETENTION_DAYS, RetentionJob } from './retention';
 import { DEFAULT_LOBBY_PAGE_DIR } from './routes/lobby';
 import { DEFAULT_MAX_UNUSED_LEASED } from './routes/number-leases';
 import { resolveSeed, type SeedDocument } from './seed';
@@ -92,6 +92,11 @@ export interface TurneroServerOptions {
    * (31): older ones are erased at start and at each local midnight (CLI `--retention-days`).
    */
   retentionDays?: number;
+  /**
+   * Days a staff audit entry is kept (365): older ones are erased by the same job (CLI
+   * `--audit-retention-days`).
+   */
+  auditRetentionDays?: number;
   /** How often the retention job looks for a new local day; every minute by default. */
   retentionCheckIntervalMs?: number;
   /** Called-turn event streams (API and screen) open at once: 100; past it 503. */
@@ -241,6 +246,7 @@ export async function startTurneroServer(
   const retention = new RetentionJob({
     store,
     retentionDays,
+    auditRetentionDays: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
     now,
     log,
     ...(options.retentionCheckIntervalMs !== undefined

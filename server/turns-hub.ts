@@ -61,8 +61,16 @@ export class CalledTurnsHub {
   /**
    * Opens a stream of `client`: headers, the retry hint, the missed events (already formatted),
    * then live events. Throws a 503 HttpError (nothing written yet) when a cap is reached.
+   * `alsoClosedBy`: further keys whose closeStreams ends it too (one lobby screen's changed
+   * options end that screen's stream only, though it carries the site's events).
    */
-  open(siteId: string, response: ServerResponse, missed: readonly string[], client: string): void {
+  open(
+    siteId: string,
+    response: ServerResponse,
+    missed: readonly string[],
+    client: string,
+    alsoClosedBy: readonly string[] = [],
+  ): void {
     // A client gone before the stream opens (e.g. during injected latency) would never fire
     // 'close' again: registering it would leak its keep-alive timer.
     if (response.destroyed || response.socket?.destroyed) return;
@@ -92,13 +100,7 @@ export class CalledTurnsHub {
       response.end();
     };
     const stopClosing = this.closing.event(end);
-    let closers = this.streamClosers.get(siteId);
-    if (!closers) {
-      closers = new Emitter<void>();
-      this.streamClosers.set(siteId, closers);
-    }
-    const keyClosers = closers;
-    const stopKeyClosing = keyClosers.event(end);
+    const stopKeyClosing = [siteId, ...alsoClosedBy].map((key) => this.closedBy(key, end));
     let forgotten = false;
     const forget = () => {
       if (forgotten) return;
@@ -110,16 +112,30 @@ export class CalledTurnsHub {
       clearInterval(timer);
       stopEvents();
       stopClosing();
-      stopKeyClosing();
-      if (keyClosers.listenerCount === 0 && this.streamClosers.get(siteId) === keyClosers) {
-        this.streamClosers.delete(siteId);
-      }
+      for (const stop of stopKeyClosing) stop();
       if (siteEvents.listenerCount === 0 && this.sites.get(siteId) === siteEvents) {
         this.sites.delete(siteId);
       }
     };
     response.once('close', forget);
     response.once('error', forget);
+  }
+
+  /** Calls `end` on closeStreams(key); the answer unsubscribes (and forgets an idle key). */
+  private closedBy(key: string, end: () => void): () => void {
+    let closers = this.streamClosers.get(key);
+    if (!closers) {
+      closers = new Emitter<void>();
+      this.streamClosers.set(key, closers);
+    }
+    const keyClosers = closers;
+    const stop = keyClosers.event(end);
+    return () => {
+      stop();
+      if (keyClosers.listenerCount === 0 && this.streamClosers.get(key) === keyClosers) {
+        this.streamClosers.delete(key);
+      }
+    };
   }
 
   publish(siteId: string, turn: SequencedTurn): void {

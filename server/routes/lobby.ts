@@ -5,15 +5,19 @@
  * origin, without a credential: it carries only what the screen shows anyway.
  *
  * `GET /lobby[?site=ID]` sends the TV to `/lobby/lobby.html?feed=/lobby/feed/<site>`; the page
- * then reads `<feed>/snapshot` and `<feed>/events`.
+ * then reads `<feed>/snapshot` and `<feed>/events`. `GET /lobby?screen=ID` (a screen the
+ * administrator keeps, with its own options: screen-feed.ts) sends it to the feed
+ * `/lobby/screen/<id>` instead.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LobbySnapshot } from '../../src-shared/contract/lobby';
 import type { ApiRoute } from '../context';
 import { HttpError } from '../http-util';
 import { resolveSite } from '../http/api-routes';
 import { lobbyOptionsFromQuery, lobbySnapshot, openLobbyStream } from '../lobby-feed';
+import { openScreenStream, screenSnapshot } from '../screen-feed';
 import { pageSite, type PageHandler } from './page-kit';
 
 export const lobbyApiRoutes: ApiRoute[] = [
@@ -83,8 +87,12 @@ export async function sendBuiltFile(
 }
 
 const redirectToLobbyPage: PageHandler = async (state, _request, reply, url) => {
-  const siteId = await pageSite(state, url);
-  const feed = `/lobby/feed/${encodeURIComponent(siteId)}`;
+  const screenId = url.searchParams.get('screen');
+  // Any screen id is sent on: an unknown one is told so on the screen, in its language.
+  const feed =
+    screenId !== null
+      ? `/lobby/screen/${encodeURIComponent(screenId.slice(0, 64))}`
+      : `/lobby/feed/${encodeURIComponent(await pageSite(state, url))}`;
   reply.redirect(`/lobby/lobby.html?feed=${encodeURIComponent(feed)}`, 302);
 };
 
@@ -100,17 +108,29 @@ const serveLobbyAsset: PageHandler = async (state, request, reply) => {
 const siteOfFeed = (state: Parameters<PageHandler>[0], request: Parameters<PageHandler>[1]) =>
   resolveSite(state, (request.params as { siteId?: string }).siteId ?? '');
 
-const serveFeedSnapshot: PageHandler = async (state, request, reply, url) => {
-  const snapshot = await lobbySnapshot(
-    state,
-    await siteOfFeed(state, request),
-    lobbyOptionsFromQuery(url),
-  );
+const sendSnapshot = (reply: Parameters<PageHandler>[2], snapshot: LobbySnapshot): void => {
   reply
     .code(200)
     .header('content-type', 'application/json; charset=utf-8')
     .header('cache-control', 'no-store')
     .send(JSON.stringify(snapshot));
+};
+
+const serveFeedSnapshot: PageHandler = async (state, request, reply, url) =>
+  sendSnapshot(
+    reply,
+    await lobbySnapshot(state, await siteOfFeed(state, request), lobbyOptionsFromQuery(url)),
+  );
+
+const screenIdOf = (request: Parameters<PageHandler>[1]): string =>
+  (request.params as { screenId?: string }).screenId ?? '';
+
+const serveScreenSnapshot: PageHandler = async (state, request, reply) =>
+  sendSnapshot(reply, await screenSnapshot(state, screenIdOf(request)));
+
+const openScreenEvents: PageHandler = async (state, request, reply, url) => {
+  await openScreenStream(state, screenIdOf(request), request.raw, url, reply.raw);
+  reply.hijack();
 };
 
 const openFeedEvents: PageHandler = async (state, request, reply, url) => {
@@ -125,4 +145,6 @@ export const lobbyPageRoutes = [
   { path: '/lobby/assets/:file', method: 'GET', handle: serveLobbyAsset },
   { path: '/lobby/feed/:siteId/snapshot', method: 'GET', handle: serveFeedSnapshot },
   { path: '/lobby/feed/:siteId/events', method: 'GET', handle: openFeedEvents, stream: true },
+  { path: '/lobby/screen/:screenId/snapshot', method: 'GET', handle: serveScreenSnapshot },
+  { path: '/lobby/screen/:screenId/events', method: 'GET', handle: openScreenEvents, stream: true },
 ] as const;

@@ -1,13 +1,15 @@
 /**
  * What a desk does (docs/office.md): take a desk and its services, call next, call again,
  * no-show, finish, transfer, pause. Each action is written to the audit log, tells the lobby
- * screens (a call, a repeat) and the office pages (the queue changed).
+ * screens (a call, a repeat), the office pages (the queue changed) and the follow pages (a call,
+ * a turn finished).
  *
  * Call next while the desk still has a called ticket finishes that one as served first: the
  * person at the desk was attended. A paused desk calls no one.
  */
 import type { CallOrder, DeskState, DeskView, StaffMember } from '../../src-shared/contract/office';
 import { siteToday, type ServerState } from '../context';
+import { publishFollowFinish } from '../follow-feed';
 import { callNext as callNextTurn, announceTurn } from '../routes/turns';
 import type { DeskStateRecord } from '../store/desks-repository';
 import { notifyQueueChanged } from './office-events';
@@ -206,6 +208,7 @@ export async function finishTicket(
     outcome,
   });
   notifyQueueChanged(state, siteId);
+  publishFollowFinish(state, siteId);
 }
 
 export async function transferTicket(
@@ -237,4 +240,5 @@ export async function transferTicket(
     to: targetServiceId,
   });
   notifyQueueChanged(state, siteId);
+  publishFollowFinish(state, siteId);
 }

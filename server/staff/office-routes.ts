@@ -18,7 +18,9 @@ import {
 import { clientAddress } from '../http-util';
 import { officeSiteOf, SiteQuerySchema } from './office-site';
 import { adminCodesRoutes } from './admin-codes-routes';
+import { adminAuditRoutes } from './admin-audit-routes';
 import { adminNoticeRoutes } from './admin-notice-routes';
+import { adminScreensRoutes } from './admin-screens-routes';
 import { adminRoutes } from './admin-routes';
 import { adminServicesRoutes } from './admin-services-routes';
 import * as desk from './desk-service';
@@ -167,5 +169,7 @@ export function officeApiRoutes(office: OfficeContext) {
     await app.register(adminServicesRoutes(state));
     await app.register(adminCodesRoutes(state));
     await app.register(adminNoticeRoutes(state));
+    await app.register(adminScreensRoutes(state));
+    await app.register(adminAuditRoutes(state));
   };
 }

@@ -37,6 +37,11 @@ export async function supervisorView(state: ServerState, siteId: string): Promis
       outboxPending: device.outboxPending,
       connectivity: device.heartbeat?.connectivity ?? null,
     })),
+    screens: (await state.store.screens.ofSite(siteId)).map((screen) => ({
+      screenId: screen.id,
+      name: screen.name,
+      lastSeenAt: screen.lastSeenMs === null ? null : new Date(screen.lastSeenMs).toISOString(),
+    })),
     conflicts: await state.store.kioskConflicts.ofDay(siteId, today),
     serverTimeMs: nowMs,
   };

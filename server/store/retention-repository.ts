@@ -1,7 +1,7 @@
 /**
  * Erasing what a site recorded on days past its retention: appointments (with their change
  * log), check-ins, tickets (walk-ins and appointment tickets), called turns, number leases and
- * the kiosks' refused reports.
+ * the kiosks' refused reports; and the staff audit log past its own, longer retention.
  * On SQLite the database runs with `secure_delete` (see database.ts), so erased rows are
  * overwritten, and the WAL is checkpointed and truncated afterwards so no older copy of them
  * stays in it; PostgreSQL's VACUUM (autovacuum) reclaims them in time.
@@ -74,6 +74,21 @@ export class RetentionRepository {
       siteId,
     );
     if (this.connection.dialect === 'sqlite' && Object.values(erased).some((count) => count > 0)) {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.connection.db);
+    }
+    return erased;
+  }
+
+  /**
+   * Erases the staff audit entries made before `before` (the audit retention: the log has no
+   * site-local day, only an instant). Answers how many.
+   */
+  async eraseAuditBefore(before: Date): Promise<number> {
+    const erased = await runWrite(
+      this.connection,
+      sql`DELETE FROM staff_audit WHERE at_ms < ${before.getTime()}`,
+    );
+    if (this.connection.dialect === 'sqlite' && erased > 0) {
       await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.connection.db);
     }
     return erased;

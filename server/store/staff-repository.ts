@@ -50,6 +50,37 @@ export interface AuditEntry {
   detail: Readonly<Record<string, string | number | boolean | readonly string[]>>;
 }
 
+export interface AuditFilter {
+  username?: string;
+  action?: string;
+  fromMs?: number;
+  toMs?: number;
+}
+
+export interface AuditPageRows {
+  entries: (AuditEntry & { seq: number })[];
+  hasMore: boolean;
+}
+
+interface AuditRow {
+  seq: number | string;
+  at_ms: number | string;
+  staff_id: string | null;
+  username: string;
+  site_id: string | null;
+  action: string;
+  detail_json: string;
+}
+
+const toAuditEntry = (row: AuditRow): AuditEntry => ({
+  atMs: Number(row.at_ms),
+  staffId: row.staff_id,
+  username: row.username,
+  siteId: row.site_id,
+  action: row.action,
+  detail: JSON.parse(row.detail_json) as AuditEntry['detail'],
+});
+
 export class StaffRepository {
   constructor(private readonly connection: Connection) {}
 
@@ -154,27 +185,53 @@ export class StaffRepository {
     );
   }
 
+  /**
+   * A page of the log, newest first, filtered by username, action and instants (`fromMs`
+   * included, `toMs` excluded); one more entry than `limit` is read to tell whether an older
+   * page exists.
+   */
+  async auditPage(filter: AuditFilter, limit: number, offset: number): Promise<AuditPageRows> {
+    const conditions = [
+      filter.username !== undefined ? sql`username = ${filter.username}` : null,
+      filter.action !== undefined ? sql`action = ${filter.action}` : null,
+      filter.fromMs !== undefined ? sql`at_ms >= ${filter.fromMs}` : null,
+      filter.toMs !== undefined ? sql`at_ms < ${filter.toMs}` : null,
+    ].filter((condition) => condition !== null);
+    const where = conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+    const rows = await allRows(
+      this.connection,
+      sql<AuditRow>`SELECT seq, at_ms, staff_id, username, site_id, action, detail_json
+        FROM staff_audit ${where} ORDER BY seq DESC LIMIT ${limit + 1} OFFSET ${offset}`,
+    );
+    return {
+      entries: rows.slice(0, limit).map((row) => ({ seq: Number(row.seq), ...toAuditEntry(row) })),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  /** Every username and every action the log holds, sorted: what its filters offer. */
+  async auditFacets(): Promise<{ usernames: string[]; actions: string[] }> {
+    const usernames = await allRows(
+      this.connection,
+      sql<{ value: string }>`SELECT DISTINCT username AS value FROM staff_audit ORDER BY value`,
+    );
+    const actions = await allRows(
+      this.connection,
+      sql<{ value: string }>`SELECT DISTINCT action AS value FROM staff_audit ORDER BY value`,
+    );
+    return {
+      usernames: usernames.map((row) => row.value),
+      actions: actions.map((row) => row.value),
+    };
+  }
+
   /** The newest `limit` entries, newest first. */
   async auditLog(limit: number): Promise<AuditEntry[]> {
     const rows = await allRows(
       this.connection,
-      sql<{
-        at_ms: number;
-        staff_id: string | null;
-        username: string;
-        site_id: string | null;
-        action: string;
-        detail_json: string;
-      }>`SELECT at_ms, staff_id, username, site_id, action, detail_json FROM staff_audit
-        ORDER BY seq DESC LIMIT ${limit}`,
+      sql<AuditRow>`SELECT seq, at_ms, staff_id, username, site_id, action, detail_json
+        FROM staff_audit ORDER BY seq DESC LIMIT ${limit}`,
     );
-    return rows.map((row) => ({
-      atMs: Number(row.at_ms),
-      staffId: row.staff_id,
-      username: row.username,
-      siteId: row.site_id,
-      action: row.action,
-      detail: JSON.parse(row.detail_json) as AuditEntry['detail'],
-    }));
+    return rows.map(toAuditEntry);
   }
 }

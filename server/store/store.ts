@@ -26,6 +26,7 @@ import { migrateToLatest } from './migrations';
 import { NumberLeasesRepository } from './number-leases-repository';
 import { RemoteConfigRepository } from './remote-config-repository';
 import { RetentionRepository } from './retention-repository';
+import { ScreensRepository } from './screens-repository';
 import { SitesRepository } from './sites-repository';
 import { StatisticsRepository } from './statistics-repository';
 import { StaffRepository } from './staff-repository';
@@ -58,6 +59,8 @@ export interface Repositories {
   readonly desks: DesksRepository;
   /** The kiosks' ticket reports refused for good, for the supervisor. */
   readonly kioskConflicts: KioskConflictsRepository;
+  /** The lobby screens (smart TVs) of each site and their options. */
+  readonly screens: ScreensRepository;
 }
 
 export interface ServerStore extends Repositories {
@@ -103,6 +106,7 @@ const repositoriesOf = (connection: Connection): Repositories => ({
   staffSessions: new StaffSessionsRepository(connection),
   desks: new DesksRepository(connection),
   kioskConflicts: new KioskConflictsRepository(connection),
+  screens: new ScreensRepository(connection),
 });
 
 function openKysely(target: DatabaseTarget): Kysely<unknown> {

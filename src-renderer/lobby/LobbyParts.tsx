@@ -128,7 +128,8 @@ export function ConnectionBadge(props: {
   timeZone: string;
 }) {
   const { t } = useTranslation();
-  if (props.connection === 'online') return null;
+  // An unknown screen says so in place of the calls (UnknownScreen), not in a badge.
+  if (props.connection === 'online' || props.connection === 'unknown-screen') return null;
   const since =
     props.updatedAt === null
       ? null
@@ -145,5 +146,16 @@ export function ConnectionBadge(props: {
       <strong>{title}</strong>
       {since ? <span> · {since}</span> : null}
     </div>
+  );
+}
+
+/** In place of the calls when the server does not know the screen this page asks for. */
+export function UnknownScreen() {
+  const { t } = useTranslation();
+  return (
+    <section className="lobby-unknown" role="alert" data-testid="lobby-unknown-screen">
+      <h2 className="lobby-unknown-title">{t('officeScreens.lobby.unknownTitle')}</h2>
+      <p>{t('officeScreens.lobby.unknownHelp')}</p>
+    </section>
   );
 }

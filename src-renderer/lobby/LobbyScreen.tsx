@@ -10,6 +10,7 @@ import {
   LobbyClock,
   NoticeTicker,
   RecentCalls,
+  UnknownScreen,
   WaitingCounts,
 } from './LobbyParts';
 import type { LobbyState } from './lobby-store';
@@ -63,11 +64,17 @@ export function LobbyScreen(props: { store: StoreApi<LobbyState> }) {
         offsetMs={offsetMs}
         timeZone={timeZone}
       />
-      <main className="lobby-main">
-        <CurrentCall call={calls[0]} />
-        <RecentCalls calls={calls.slice(1, 1 + recentCount)} />
-        <WaitingCounts waiting={snapshot?.waiting ?? []} />
-      </main>
+      {connection === 'unknown-screen' ? (
+        <main className="lobby-main lobby-main--message">
+          <UnknownScreen />
+        </main>
+      ) : (
+        <main className="lobby-main">
+          <CurrentCall call={calls[0]} />
+          <RecentCalls calls={calls.slice(1, 1 + recentCount)} />
+          <WaitingCounts waiting={snapshot?.waiting ?? []} />
+        </main>
+      )}
       {snapshot?.notice ? <NoticeTicker text={snapshot.notice} /> : null}
     </div>
   );

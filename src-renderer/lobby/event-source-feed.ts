@@ -15,7 +15,7 @@ import {
   LobbySnapshotSchema,
   type LobbyEvent,
 } from '../../src-shared/contract/lobby';
-import type { FeedConnection, LobbyFeed } from './lobby-feed';
+import { UnknownFeedError, type FeedConnection, type LobbyFeed } from './lobby-feed';
 
 /** Pauses before reopening a refused stream: quick at first, then once every 30 s. */
 export const REOPEN_DELAYS_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 30_000];
@@ -45,6 +45,7 @@ export interface EventSourceFeedDeps {
 
 async function fetchJsonNoStore(url: string): Promise<unknown> {
   const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
+  if (response.status === 404) throw new UnknownFeedError();
   if (!response.ok) throw new Error(`snapshot answered HTTP ${response.status}`);
   return response.json();
 }

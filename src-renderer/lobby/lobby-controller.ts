@@ -6,7 +6,7 @@
  */
 import type { LobbyCall } from '../../src-shared/contract/lobby';
 import type { Announcer } from './announcer';
-import type { LobbyFeed } from './lobby-feed';
+import { UnknownFeedError, type LobbyFeed } from './lobby-feed';
 import type { LobbyStore } from './lobby-store';
 
 export const SNAPSHOT_RETRY_MS = 5_000;
@@ -41,6 +41,8 @@ export function connectLobby(deps: LobbyControllerDeps): () => void {
     } catch (error) {
       if (mine !== generation || !isOpen) return;
       log(`lobby: no snapshot (${error instanceof Error ? error.message : String(error)})`);
+      // Asked again all the same: an administrator may add the screen at any moment.
+      if (error instanceof UnknownFeedError) store.setConnection('unknown-screen');
       retryTimer = setTimeout(() => void refresh(), SNAPSHOT_RETRY_MS);
     }
   };

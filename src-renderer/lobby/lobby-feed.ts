@@ -25,3 +25,14 @@ export interface LobbyFeed {
   start(): void;
   close(): void;
 }
+
+/**
+ * What `fetchSnapshot` rejects with when the feed's source says it does not exist (an HTTP 404:
+ * a screen id the server does not know, or no longer). The screen says so instead of waiting.
+ */
+export class UnknownFeedError extends Error {
+  constructor(message = 'the server does not know this screen') {
+    super(message);
+    this.name = 'UnknownFeedError';
+  }
+}

@@ -28,9 +28,10 @@ const SEEN_LIMIT = 500;
 /**
  * connecting: no data yet; online: the feed is open and the snapshot fetched since;
  * offline: the feed dropped (the last known calls stay on screen); no-feed: the page was opened
- * without a feed address.
+ * without a feed address; unknown-screen: the server does not know the screen the page asks for
+ * (its `/lobby?screen=` id), and the screen says so while it keeps asking.
  */
-export type LobbyConnection = 'connecting' | 'online' | 'offline' | 'no-feed';
+export type LobbyConnection = 'connecting' | 'online' | 'offline' | 'no-feed' | 'unknown-screen';
 
 export interface LobbyState {
   snapshot: LobbySnapshot | null;

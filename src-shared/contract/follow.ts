@@ -1,7 +1,7 @@
 /**
  * What the public follow-your-turn page (docs/follow.md) reads for one ticket, by its token:
  * `GET /t/{token}/state`, and `GET /t/{token}/events` (Server-Sent Events saying only "the queue
- * moved": the page then reads the state again). No personal data: a number, a service, a desk.
+ * moved" or "a turn was finished": the page then reads the state again). No personal data: a number, a service, a desk.
  */
 import type { LocalizedText } from '../domain/language';
 
@@ -20,9 +20,14 @@ export interface FollowState {
   serverTime: string;
 }
 
-/** The one event the follow stream sends (after a call at the site). */
+/**
+ * What the follow stream sends: `moved` after a call at the site (the people ahead changed),
+ * `finished` after a desk finished a turn of the site (served, no-show, transferred: that
+ * ticket's page must say so now, not at its next poll). Either way the page reads its state
+ * again; a page that knows only `moved` does the same for any event.
+ */
 export interface FollowEvent {
-  type: 'moved';
+  type: 'moved' | 'finished';
 }
 
 /** The follow page's paths, from its token. */

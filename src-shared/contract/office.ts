@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../domain/language';
 import { KioskConflictSchema } from './office-conflicts';
+import { ScreenRowSchema } from './office-screens';
 
 export const StaffRoleSchema = z.enum(['desk', 'supervisor', 'admin']);
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
@@ -159,6 +160,8 @@ export const SupervisorViewSchema = z.object({
     }),
   ),
   devices: z.array(DeviceRowSchema),
+  /** The administered lobby screens and when each last read its feed (office-screens.ts). */
+  screens: z.array(ScreenRowSchema),
   /** The day's refused kiosk tickets, newest first (office-conflicts.ts). */
   conflicts: z.array(KioskConflictSchema),
   serverTimeMs: z.number(),

@@ -4,7 +4,8 @@
  * from a ticket's follow token updates live as the people ahead are called (through the API's
  * call-next), says "Es su turno: Mesa 3" with a beep and a vibration when its own ticket is
  * called (navigator.vibrate and AudioContext MOCKED AT THE BROWSER API: support/follow-alert-mock),
- * recovers after a server restart, and has no axe violation on a phone and at 1366×768.
+ * learns at once that a desk finished its turn (pushed, not polled), recovers after a server
+ * restart, and has no axe violation on a phone and at 1366×768.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -17,10 +18,12 @@ import { apiPaths } from '../../src-shared/contract/townhall-api';
 import { followPaths } from '../../src-shared/contract/follow';
 import { parseSeed } from '../../server/seed';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
+import { StaffClient } from '../integration/staff-kit';
 import { mockFollowAlerts, recordedAlerts } from './support/follow-alert-mock';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SITE = 'sede-movil';
+const DESK_PASSWORD = 'contraseña-de-mesa';
 // The device's size, touch, scale and user agent; the browser stays the config's Chromium.
 const PIXEL_5 = {
   viewport: devices['Pixel 5'].viewport,
@@ -142,6 +145,26 @@ test('the follow page updates live and says when it is your turn', async ({ page
   expect(alerts.contexts).toBe(1);
   expect(loads).toBe(1);
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a desk’s finish reaches the page at once, not at its next poll', async ({ page }) => {
+  const mine = await issueWalkIn('E-001');
+  await server.staff.createAccount({ username: 'mesa', role: 'desk', password: DESK_PASSWORD });
+  const desk = new StaffClient(server);
+  expect((await desk.signIn('mesa', DESK_PASSWORD)).status).toBe(200);
+  const act = async (action: string, body: object = {}) =>
+    expect(
+      (await desk.send('POST', `/office/api/desk/${action}`, { site: SITE, ...body })).status,
+    ).toBe(200);
+  await act('open', { desk: 'Mesa 3', serviceIds: ['empadronamiento'] });
+
+  await page.goto(server.url + followPaths.page(mine));
+  await expect(page.getByTestId('follow-ahead')).toHaveText('0');
+  await act('call-next');
+  await expect(page.getByTestId('follow-called')).toContainText('Es su turno: Mesa 3');
+  await act('finish');
+  // The page polls once a minute: within the 10 s of this check, only the push can tell it.
+  await expect(page.getByText('Este turno ya ha sido atendido. Gracias.')).toBeVisible();
 });
 
 test('the follow page recovers after a server restart', async ({ page }) => {

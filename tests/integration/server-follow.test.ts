@@ -1,7 +1,8 @@
 /**
  * The public follow page's data through the real server (SQLite, or PostgreSQL on a
  * `test:server-postgres` run): a ticket's state by its follow token while it waits and once
- * called, a "moved" event after each call, one identical 404 for every token that opens nothing
+ * called, a "moved" event after each call, a "finished" one at once after a desk's finish or
+ * no-show, one identical 404 for every token that opens nothing
  * (unknown, malformed, a ticket number, another day, finished long ago), and the rate limit.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,8 +23,10 @@ import {
   SITE,
   walkIn,
 } from './server-kit';
+import { StaffClient } from './staff-kit';
 
 const startServer = serversClosedAfterEach();
+const DESK_PASSWORD = 'una-contraseña-larga';
 const token = () => randomBytes(18).toString('base64url');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
 
@@ -72,6 +75,40 @@ describe('the follow page’s data', () => {
     const called = (await stateOf(server, mine)).body as FollowState;
     expect(called).toMatchObject({ status: 'called', desk: 'Mesa 2', ticketNumber: 'E-103' });
     expect(called.peopleAhead).toBeUndefined();
+    stream.close();
+  });
+
+  it('pushes a desk’s finish and no-show at once, as a call is pushed', async () => {
+    const { server } = await startServer();
+    const served = await issue(server, 'E-201', -20);
+    const absent = await issue(server, 'E-202', -10);
+    await server.staff.createAccount({ username: 'mesa', role: 'desk', password: DESK_PASSWORD });
+    const desk = new StaffClient(server);
+    expect((await desk.signIn('mesa', DESK_PASSWORD)).status).toBe(200);
+    const act = async (path: string, body: object = {}) =>
+      expect(
+        (await desk.send('POST', `/office/api/desk/${path}`, { site: SITE, ...body })).status,
+      ).toBe(200);
+    await act('open', { desk: 'Mesa 1', serviceIds: ['empadronamiento'] });
+    await act('call-next');
+    const stream = openStream(server, followPaths.events(served));
+    await stream.ready;
+
+    await act('finish');
+    await stream.waitFor(1);
+    expect(JSON.parse(stream.events[0]?.data ?? '')).toEqual({ type: 'finished' });
+    expect((await stateOf(server, served)).body).toMatchObject({ status: 'finished' });
+
+    await act('call-next');
+    await stream.waitFor(2);
+    expect(JSON.parse(stream.events[1]?.data ?? '')).toEqual({ type: 'moved' });
+    await act('no-show');
+    await stream.waitFor(3);
+    expect(JSON.parse(stream.events[2]?.data ?? '')).toEqual({ type: 'finished' });
+    expect((await stateOf(server, absent)).body).toMatchObject({
+      status: 'finished',
+      ticketNumber: 'E-202',
+    });
     stream.close();
   });
 

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Emitter } from '../../src-shared/common/emitter';
 import type { LobbyCall, LobbyEvent, LobbySnapshot } from '../../src-shared/contract/lobby';
 import { connectLobby, SNAPSHOT_RETRY_MS } from '../../src-renderer/lobby/lobby-controller';
-import type { FeedConnection, LobbyFeed } from '../../src-renderer/lobby/lobby-feed';
+import {
+  UnknownFeedError,
+  type FeedConnection,
+  type LobbyFeed,
+} from '../../src-renderer/lobby/lobby-feed';
 import { createLobbyStore } from '../../src-renderer/lobby/lobby-store';
 import { lobbyCall, lobbySnapshot } from '../support/lobby-fixtures';
 
@@ -107,5 +111,25 @@ describe('the lobby controller', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(store.api.getState().snapshot?.calls).toEqual([E014, E013]);
     expect(store.api.getState().connection).toBe('online');
+  });
+
+  it('says when the server does not know the screen, and starts once it does', async () => {
+    script.connection.fire('open');
+    script.requests[0]?.reject(new UnknownFeedError());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.api.getState().connection).toBe('unknown-screen');
+    // Still asking: an administrator may add the screen at any moment.
+    await vi.advanceTimersByTimeAsync(SNAPSHOT_RETRY_MS);
+    expect(script.requests).toHaveLength(2);
+    script.requests[1]?.resolve(lobbySnapshot(T0, [E013]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.api.getState().connection).toBe('online');
+  });
+
+  it('does not take another failure for an unknown screen', async () => {
+    script.connection.fire('open');
+    script.requests[0]?.reject(new Error('snapshot answered HTTP 503'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.api.getState().connection).toBe('connecting');
   });
 });

@@ -2,7 +2,8 @@
  * The administrator's page: the staff accounts (create one, change a role, disable or enable,
  * set a new password; an administrator cannot disable or demote themselves, which the server
  * refuses too), the office's settings (call order, desks), the services (ServicesForm),
- * the kiosk enrolment codes (EnrolmentCodesForm) and the lobby screens' notice (LobbyNoticeForm).
+ * the kiosk enrolment codes (EnrolmentCodesForm), the lobby screens' notice (LobbyNoticeForm)
+ * and the lobby screens themselves (ScreensForm); and the staff audit log (AuditLogSection).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +17,12 @@ import {
 } from '../../../src-shared/contract/office';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { OfficeApiError, officeGet, officePost } from '../common/office-api';
+import { AuditLogSection } from './AuditLogSection';
 import { EnrolmentCodesForm } from './EnrolmentCodesForm';
 import { LobbyNoticeForm } from './LobbyNoticeForm';
 import { NewAccountForm } from './NewAccountForm';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
+import { ScreensForm } from './ScreensForm';
 import { ServicesForm } from './ServicesForm';
 
 const STAFF_API = '/office/api/admin/staff';
@@ -154,6 +157,8 @@ export function AdminPage({ staff, site }: { staff: StaffMember; site: string })
       <ServicesForm site={site} />
       <EnrolmentCodesForm site={site} />
       <LobbyNoticeForm site={site} />
+      <ScreensForm site={site} />
+      <AuditLogSection site={site} />
     </div>
   );
 }

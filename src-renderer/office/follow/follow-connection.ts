@@ -1,8 +1,8 @@
 /**
- * Keeps one ticket's state fresh: reads `/t/{token}/state`, then again after every "moved"
- * event of `/t/{token}/events` and after every (re)connection of that stream, never trusting
- * that it saw every event (a server restart, a phone that slept). A slow poll covers what no
- * event announces (a desk finishing the turn).
+ * Keeps one ticket's state fresh: reads `/t/{token}/state`, then again after every event of
+ * `/t/{token}/events` ("moved" after a call, "finished" after a desk finished a turn) and after
+ * every (re)connection of that stream, never trusting that it saw every event (a server
+ * restart, a phone that slept). A slow poll covers the time without a stream.
  */
 import { followPaths, type FollowState } from '../../../src-shared/contract/follow';
 

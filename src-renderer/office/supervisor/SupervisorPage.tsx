@@ -1,6 +1,6 @@
 /**
  * The supervisor's view: every open desk, waiting per service with the longest wait, the
- * devices' last heartbeats, the day's conflicts from kiosks (ConflictsPanel), and the slot of the day's statistics (`/office/statistics`, the
+ * devices' last heartbeats (kiosks, and the lobby screens' last reads), the day's conflicts from kiosks (ConflictsPanel), and the slot of the day's statistics (`/office/statistics`, the
  * statistics page's own app).
  */
 import { useCallback } from 'react';
@@ -92,9 +92,10 @@ export function SupervisorPage({ site }: { site: string }) {
       </section>
       <section aria-labelledby="sup-devices" className="office-panel">
         <h2 id="sup-devices">{t('office.supervisor.devices')}</h2>
-        {view.devices.length === 0 ? (
+        {view.devices.length === 0 && view.screens.length === 0 && (
           <p>{t('office.supervisor.noDevices')}</p>
-        ) : (
+        )}
+        {view.devices.length > 0 && (
           <table className="office-table" data-testid="devices">
             <thead>
               <tr>
@@ -113,6 +114,25 @@ export function SupervisorPage({ site }: { site: string }) {
                   <td>{device.connectivity ?? '—'}</td>
                   <td>{device.printerState ?? '—'}</td>
                   <td>{device.outboxPending ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {view.screens.length > 0 && (
+          <table className="office-table" data-testid="screens">
+            <caption>{t('officeScreens.supervisor.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('officeScreens.supervisor.screen')}</th>
+                <th scope="col">{t('office.supervisor.lastSeen')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.screens.map((screen) => (
+                <tr key={screen.screenId}>
+                  <td>{screen.name}</td>
+                  <td>{time(screen.lastSeenAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,8 @@ import lobby from './lobby.json';
 import lobbySettings from './lobbySettings.json';
 import officeConflicts from './officeConflicts.json';
 import officeAdmin from './officeAdmin.json';
+import officeAudit from './officeAudit.json';
+import officeScreens from './officeScreens.json';
 import officeStatistics from './officeStatistics.json';
 import office from './office.json';
 import printFailures from './printFailures.json';
@@ -37,4 +39,6 @@ export default {
   office,
   officeConflicts,
   officeAdmin,
+  officeScreens,
+  officeAudit,
 };
