@@ -71,6 +71,13 @@ async function waitingCounts(
 const QUERY_FLAGS = ['highContrast', 'chime', 'speakTicketLanguage'] as const;
 const QUERY_NUMBERS = ['volume', 'recentCount'] as const;
 
+/** Every query parameter that sets a screen option (what `/lobby` passes on to the feed). */
+export const LOBBY_OPTION_PARAMETERS: readonly string[] = [
+  ...QUERY_FLAGS,
+  ...QUERY_NUMBERS,
+  'orientation',
+];
+
 /**
  * The screen's options from a request's query (`highContrast=1&volume=0.5`), the others their
  * defaults; the administrator's settings will take the defaults' place. 400 when one is invalid.

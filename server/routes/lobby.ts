@@ -16,7 +16,12 @@ import type { LobbySnapshot } from '../../src-shared/contract/lobby';
 import type { ApiRoute } from '../context';
 import { HttpError } from '../http-util';
 import { resolveSite } from '../http/api-routes';
-import { lobbyOptionsFromQuery, lobbySnapshot, openLobbyStream } from '../lobby-feed';
+import {
+  LOBBY_OPTION_PARAMETERS,
+  lobbyOptionsFromQuery,
+  lobbySnapshot,
+  openLobbyStream,
+} from '../lobby-feed';
 import { openScreenStream, screenSnapshot } from '../screen-feed';
 import { pageSite, type PageHandler } from './page-kit';
 
@@ -89,10 +94,19 @@ export async function sendBuiltFile(
 const redirectToLobbyPage: PageHandler = async (state, _request, reply, url) => {
   const screenId = url.searchParams.get('screen');
   // Any screen id is sent on: an unknown one is told so on the screen, in its language.
-  const feed =
-    screenId !== null
-      ? `/lobby/screen/${encodeURIComponent(screenId.slice(0, 64))}`
-      : `/lobby/feed/${encodeURIComponent(await pageSite(state, url))}`;
+  if (screenId !== null) {
+    const feed = `/lobby/screen/${encodeURIComponent(screenId.slice(0, 64))}`;
+    reply.redirect(`/lobby/lobby.html?feed=${encodeURIComponent(feed)}`, 302);
+    return;
+  }
+  // A TV without a screen id keeps its options in its own address: the feed carries them.
+  const options = new URLSearchParams();
+  for (const name of LOBBY_OPTION_PARAMETERS) {
+    const value = url.searchParams.get(name);
+    if (value !== null) options.set(name, value);
+  }
+  const query = options.size > 0 ? `?${options.toString()}` : '';
+  const feed = `/lobby/feed/${encodeURIComponent(await pageSite(state, url))}${query}`;
   reply.redirect(`/lobby/lobby.html?feed=${encodeURIComponent(feed)}`, 302);
 };
 

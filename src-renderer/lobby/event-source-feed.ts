@@ -20,7 +20,10 @@ import { UnknownFeedError, type FeedConnection, type LobbyFeed } from './lobby-f
 /** Pauses before reopening a refused stream: quick at first, then once every 30 s. */
 export const REOPEN_DELAYS_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 30_000];
 
-/** The feed's base address from `?feed=`, or null when absent or not on `location`'s origin. */
+/**
+ * The feed's base address from `?feed=`, or null when absent or not on `location`'s origin. Its
+ * own query (a TV's options, `highContrast=1&volume=0.5`) is kept for the snapshot and events.
+ */
 export function feedAddressFromQuery(location: { href: string; origin: string }): URL | null {
   const feed = new URL(location.href).searchParams.get('feed');
   if (!feed) return null;
@@ -32,9 +35,15 @@ export function feedAddressFromQuery(location: { href: string; origin: string })
   }
   if (address.origin !== location.origin) return null;
   address.pathname = address.pathname.replace(/\/+$/, '');
-  address.search = '';
   address.hash = '';
   return address;
+}
+
+/** `<feed path>/<leaf>` with the feed's query. */
+function feedResource(address: URL, leaf: 'events' | 'snapshot'): string {
+  const resource = new URL(address.href);
+  resource.pathname = `${resource.pathname}/${leaf}`;
+  return resource.href;
 }
 
 export interface EventSourceFeedDeps {
@@ -51,8 +60,8 @@ async function fetchJsonNoStore(url: string): Promise<unknown> {
 }
 
 export function eventSourceFeed(address: URL, deps: EventSourceFeedDeps): LobbyFeed {
-  const eventsUrl = `${address.href}/events`;
-  const snapshotUrl = `${address.href}/snapshot`;
+  const eventsUrl = feedResource(address, 'events');
+  const snapshotUrl = feedResource(address, 'snapshot');
   const createSource = deps.createSource ?? ((url: string) => new EventSource(url));
   const fetchJson = deps.fetchJson ?? fetchJsonNoStore;
   const events = new Emitter<LobbyEvent>();

@@ -113,3 +113,15 @@ test('a called turn appears on the served lobby page and is announced', async ({
   ]);
   expect(snapshot.options.highContrast).toBe(true);
 });
+
+test("a TV's options in its address reach the page: high contrast, no chime", async ({ page }) => {
+  await page.setViewportSize(LANDSCAPE);
+  const response = await page.goto(`${server.url}/lobby?site=${SITE}&highContrast=1&chime=0`);
+  const feed = new URL(response?.url() ?? '').searchParams.get('feed') ?? '';
+  expect(new URL(feed, server.url).searchParams.get('highContrast')).toBe('1');
+  await expect(page.locator('.lobby')).toHaveAttribute('data-contrast', 'high');
+
+  const plain = await page.goto(`${server.url}/lobby?site=${SITE}`);
+  expect(new URL(plain?.url() ?? '').searchParams.get('feed')).toBe(`/lobby/feed/${SITE}`);
+  await expect(page.locator('.lobby')).not.toHaveAttribute('data-contrast', 'high');
+});

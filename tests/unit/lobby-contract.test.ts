@@ -82,6 +82,14 @@ describe('the feed address from the page query', () => {
     );
   });
 
+  it("keeps the feed's own query: a TV's options reach its snapshot and events", () => {
+    const feed = encodeURIComponent('/lobby/feed/sede-centro?highContrast=1&volume=0.5');
+    const address = feedAddressFromQuery(page(`?feed=${feed}`));
+    expect(address?.pathname).toBe('/lobby/feed/sede-centro');
+    expect(address?.searchParams.get('highContrast')).toBe('1');
+    expect(address?.searchParams.get('volume')).toBe('0.5');
+  });
+
   it('refuses another origin, and answers null without a feed', () => {
     expect(feedAddressFromQuery(page('?feed=https://elsewhere.example/lobby'))).toBeNull();
     expect(feedAddressFromQuery(page('?feed=//elsewhere.example/lobby'))).toBeNull();
