@@ -8,6 +8,8 @@ import type { Kysely } from 'kysely';
 import { codeRules } from '../enrolment-codes';
 import type { ResolvedSeed } from '../seed';
 import { AppointmentsRepository } from './appointments-repository';
+import { BookingSettingsRepository } from './booking-settings-repository';
+import { BookingsRepository } from './bookings-repository';
 import { CalledTurnsRepository } from './called-turns-repository';
 import { CheckInsRepository } from './check-ins-repository';
 import { atomically, type Connection, type Dialect, type SiteLock } from './connection';
@@ -58,6 +60,10 @@ export interface Repositories {
   readonly desks: DesksRepository;
   /** The kiosks' ticket reports refused for good, for the supervisor. */
   readonly kioskConflicts: KioskConflictsRepository;
+  /** Online booking: schedules, holidays and closures, the booking policy. */
+  readonly bookingSettings: BookingSettingsRepository;
+  /** The personal data of bookings, and the capacity rule's reads. */
+  readonly bookings: BookingsRepository;
 }
 
 export interface ServerStore extends Repositories {
@@ -103,6 +109,8 @@ const repositoriesOf = (connection: Connection): Repositories => ({
   staffSessions: new StaffSessionsRepository(connection),
   desks: new DesksRepository(connection),
   kioskConflicts: new KioskConflictsRepository(connection),
+  bookingSettings: new BookingSettingsRepository(connection),
+  bookings: new BookingsRepository(connection),
 });
 
 function openKysely(target: DatabaseTarget): Kysely<unknown> {
