@@ -30,6 +30,8 @@ import { registerStaffSessions } from '../staff/sessions';
 import { requireStaff } from '../staff/guards';
 import { sendOfficeError } from '../staff/office-errors';
 import { statisticsRoutes } from '../statistics/statistics-routes';
+import type { BookingContext } from '../booking/booking-context';
+import { publicBookingRoutes } from '../booking/public-routes';
 
 const API_ROUTES = [
   ...healthRoutes,
@@ -90,6 +92,7 @@ export async function buildHttpApp(
   state: ServerState,
   faults: FaultInjector,
   office: OfficeSettings,
+  booking: BookingContext,
 ): Promise<FastifyInstance> {
   const endpoints = new Endpoints();
   const app = Fastify({
@@ -139,6 +142,7 @@ export async function buildHttpApp(
     scope.setErrorHandler(sendOfficeError);
     statisticsRoutes(scope, state, { authorize: requireStaff('supervisor') });
   });
+  await app.register(publicBookingRoutes(booking, endpoints));
   await app.register(apiRoutes(state, API_ROUTES, endpoints));
   return app;
 }

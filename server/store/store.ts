@@ -145,9 +145,16 @@ export async function openServerStore(location: string | OpenDatabase): Promise<
     atomically(connection, (inTransaction) => work(repositoriesOf(inTransaction)), siteId, lock);
 
   const loadSeed = (seed: ResolvedSeed, at: Date): Promise<boolean> =>
-    transaction(async ({ sites, appointments, devices }) => {
+    transaction(async ({ sites, appointments, devices, bookingSettings }) => {
       if (await sites.hasSite(seed.site.id)) return false;
       await sites.insertSite(seed.site, seed.services, seed.desks);
+      for (const schedule of seed.booking?.schedules ?? []) {
+        await bookingSettings.putSchedule(seed.site.id, schedule);
+      }
+      for (const holiday of seed.booking?.holidays ?? []) {
+        await bookingSettings.addHoliday(seed.site.id, holiday);
+      }
+      if (seed.booking?.policy) await bookingSettings.putPolicy(seed.site.id, seed.booking.policy);
       for (const { citizenId, ...appointment } of seed.appointments) {
         // The clear ID number of a seed is hashed here and forgotten: only the hash is stored.
         await appointments.insert(seed.site.id, {
