@@ -14,6 +14,7 @@ import {
   fromLocalDateTime,
   localDayOf,
   toLocalDateTime,
+  zoneOffsetMinutes,
 } from '../../src-shared/domain/site-time';
 
 export interface SlotRules {
@@ -66,6 +67,28 @@ export function isClosedOn(holidays: readonly Holiday[], day: string, serviceId:
   );
 }
 
+/**
+ * How a wall-clock time of `day` becomes an instant. On a day whose UTC offset is the same at
+ * its first and last minute (every day but the two DST change days) that is plain arithmetic;
+ * on a change day each time goes through site-time.ts, and a time the spring gap skips is none.
+ */
+function instantsOf(day: string, timeZone: string): (localTime: string) => Date | null {
+  const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(year, month - 1, dayOfMonth);
+  // The local day lies within these two instants whatever the zone's offset (at most ±14 h).
+  const first = zoneOffsetMinutes(new Date(utcMidnight - 14 * 60 * MINUTE_MS), timeZone);
+  const last = zoneOffsetMinutes(new Date(utcMidnight + 38 * 60 * MINUTE_MS), timeZone);
+  if (first === last) {
+    const midnightUtc = utcMidnight - first * MINUTE_MS;
+    return (localTime) => new Date(midnightUtc + minutesOf(localTime) * MINUTE_MS);
+  }
+  return (localTime) => {
+    const startsAt = fromLocalDateTime(day, localTime, timeZone);
+    const back = toLocalDateTime(startsAt, timeZone);
+    return back.day === day && back.time === localTime ? startsAt : null;
+  };
+}
+
 /** Every slot the week's spans make on `day`, holidays and the clock aside: start and wall time. */
 export function scheduledSlots(
   schedule: BookingSchedule,
@@ -74,6 +97,8 @@ export function scheduledSlots(
 ): { startsAt: Date; localTime: string }[] {
   const weekday = String(isoWeekday(day)) as keyof BookingSchedule['week'];
   const spans = schedule.week[weekday] ?? [];
+  if (spans.length === 0) return [];
+  const instantOf = instantsOf(day, timeZone);
   const slots: { startsAt: Date; localTime: string }[] = [];
   for (const span of spans) {
     const closes = minutesOf(span.closes);
@@ -83,11 +108,8 @@ export function scheduledSlots(
       start += schedule.slotMinutes
     ) {
       const localTime = timeOf(start);
-      const startsAt = fromLocalDateTime(day, localTime, timeZone);
-      // A wall-clock time the spring-forward gap skips does not exist: no slot there.
-      const back = toLocalDateTime(startsAt, timeZone);
-      if (back.day !== day || back.time !== localTime) continue;
-      slots.push({ startsAt, localTime });
+      const startsAt = instantOf(localTime);
+      if (startsAt) slots.push({ startsAt, localTime });
     }
   }
   return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
@@ -123,9 +145,13 @@ export function bookingWindow(rules: SlotRules): {
 }
 
 /** Every slot of `day` a booking could take now, with its free places (0 when full). */
-function openSlotsOfDay(rules: SlotRules, day: string, taken: TakenStarts): FreeSlot[] {
+function openSlotsOfDay(
+  rules: SlotRules,
+  day: string,
+  taken: TakenStarts,
+  window = bookingWindow(rules),
+): FreeSlot[] {
   const { schedule, holidays, timeZone } = rules;
-  const window = bookingWindow(rules);
   if (day < window.firstDay || day > window.lastDay) return [];
   if (isClosedOn(holidays, day, schedule.serviceId)) return [];
   const slotMs = schedule.slotMinutes * MINUTE_MS;
@@ -148,7 +174,9 @@ export function freeDays(rules: SlotRules, taken: TakenStarts): FreeDay[] {
   const window = bookingWindow(rules);
   const days: FreeDay[] = [];
   for (let day = window.firstDay; day <= window.lastDay; day = addDays(day, 1)) {
-    const freeSlots = freeSlotsOfDay(rules, day, taken).length;
+    const freeSlots = openSlotsOfDay(rules, day, taken, window).filter(
+      (slot) => slot.free > 0,
+    ).length;
     if (freeSlots > 0) days.push({ day, freeSlots });
   }
   return days;
