@@ -19,6 +19,7 @@ import { clientAddress } from '../http-util';
 import { officeSiteOf, SiteQuerySchema } from './office-site';
 import { adminCodesRoutes } from './admin-codes-routes';
 import { adminNoticeRoutes } from './admin-notice-routes';
+import { adminBookingRoutes } from '../booking/admin-booking-routes';
 import { adminRoutes } from './admin-routes';
 import { adminServicesRoutes } from './admin-services-routes';
 import * as desk from './desk-service';
@@ -167,5 +168,6 @@ export function officeApiRoutes(office: OfficeContext) {
     await app.register(adminServicesRoutes(state));
     await app.register(adminCodesRoutes(state));
     await app.register(adminNoticeRoutes(state));
+    await app.register(adminBookingRoutes(state));
   };
 }

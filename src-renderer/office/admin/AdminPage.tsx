@@ -2,7 +2,8 @@
  * The administrator's page: the staff accounts (create one, change a role, disable or enable,
  * set a new password; an administrator cannot disable or demote themselves, which the server
  * refuses too), the office's settings (call order, desks), the services (ServicesForm),
- * the kiosk enrolment codes (EnrolmentCodesForm) and the lobby screens' notice (LobbyNoticeForm).
+ * the kiosk enrolment codes (EnrolmentCodesForm), the lobby screens' notice (LobbyNoticeForm) and
+ * online booking's schedules, holidays and policy (BookingSettingsPanel).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import {
 import { ErrorNotice } from '../common/ErrorNotice';
 import { OfficeApiError, officeGet, officePost } from '../common/office-api';
 import { EnrolmentCodesForm } from './EnrolmentCodesForm';
+import { BookingSettingsPanel } from './BookingSettingsPanel';
 import { LobbyNoticeForm } from './LobbyNoticeForm';
 import { NewAccountForm } from './NewAccountForm';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
@@ -154,6 +156,7 @@ export function AdminPage({ staff, site }: { staff: StaffMember; site: string })
       <ServicesForm site={site} />
       <EnrolmentCodesForm site={site} />
       <LobbyNoticeForm site={site} />
+      <BookingSettingsPanel site={site} />
     </div>
   );
 }

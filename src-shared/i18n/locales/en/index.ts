@@ -8,6 +8,7 @@ import lobby from './lobby.json';
 import lobbySettings from './lobbySettings.json';
 import officeConflicts from './officeConflicts.json';
 import officeAdmin from './officeAdmin.json';
+import officeBooking from './officeBooking.json';
 import officeStatistics from './officeStatistics.json';
 import office from './office.json';
 import printFailures from './printFailures.json';
@@ -37,4 +38,5 @@ export default {
   office,
   officeConflicts,
   officeAdmin,
+  officeBooking,
 };
