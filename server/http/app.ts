@@ -32,6 +32,7 @@ import { sendOfficeError } from '../staff/office-errors';
 import { statisticsRoutes } from '../statistics/statistics-routes';
 import type { BookingContext } from '../booking/booking-context';
 import { publicBookingRoutes } from '../booking/public-routes';
+import { staffBookingRoutes } from '../booking/staff-booking-routes';
 
 const API_ROUTES = [
   ...healthRoutes,
@@ -135,7 +136,9 @@ export async function buildHttpApp(
   await registerStaffSessions(app, state, office);
   await app.register(pages(state, endpoints));
   await app.register(followRoutes(state, endpoints, state.followRequestsPerMinute));
-  await app.register(officeApp({ state, settings: office }, endpoints));
+  await app.register(
+    officeApp({ state, settings: office }, endpoints, [staffBookingRoutes(booking)]),
+  );
   // Never without the guard in front: the figures are the office's, for supervisors only. In a
   // scope of its own, refused like the rest of the office (codes the pages translate).
   await app.register(async (scope) => {

@@ -91,7 +91,8 @@ export class BookingsRepository {
     const rows = await allRows(
       this.connection,
       sql<BookingRow>`SELECT b.* FROM bookings b JOIN appointments a ON a.id = b.appointment_id
-        WHERE b.site_id = ${siteId} AND a.local_day = ${day} ORDER BY a.starts_at, a.id`,
+        WHERE b.site_id = ${siteId} AND a.local_day = ${day}
+        ORDER BY a.starts_at, a.service_id, b.name, a.id`,
     );
     return rows.map(toBooking);
   }
