@@ -60,7 +60,7 @@ test('an administrator closes a day; the booking page no longer offers it', asyn
 
   const holidays = page.getByRole('region', { name: 'Festivos y cierres' });
   await holidays.getByLabel('Fecha').fill(closing);
-  await holidays.getByLabel('Nombre').fill('Fiesta patronal');
+  await holidays.getByLabel('Nombre del festivo').fill('Fiesta patronal');
   await holidays.getByLabel('Tipo').selectOption({ label: 'Local' });
   await holidays.getByRole('button', { name: 'Añadir festivo' }).click();
   await expect(page.getByTestId('booking-settings-message')).toHaveText(

@@ -101,7 +101,7 @@ export function BookingHolidaysForm({ holidays, services, onAdd, onRemove }: Pro
           />
         </div>
         <div className="office-field">
-          <label htmlFor={`${id}-name`}>{t('officeBooking.holidays.name')}</label>
+          <label htmlFor={`${id}-name`}>{t('officeBooking.holidays.nameLabel')}</label>
           <input
             id={`${id}-name`}
             maxLength={120}
