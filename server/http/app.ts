@@ -2,8 +2,9 @@
  * The server's HTTP side on Fastify. Every request first passes the Host check (421: DNS
  * rebinding), then, on a site endpoint (`/api/v1/sites/**`), the fault injector (delay, 503,
  * dropped connection), then its route: the pages (`page-routes.ts`), the office's pages and API
- * (`staff/office-app.ts`, with the staff sessions of `staff/sessions.ts` on every scope) or the
- * API (`api-routes.ts`). A request no route takes is 404, or 405 for a known path.
+ * (`staff/office-app.ts`, with the staff sessions of `staff/sessions.ts` on every scope, and the
+ * booking back office), the public booking API (`booking/public-routes.ts`) or the API
+ * (`api-routes.ts`). A request no route takes is 404, or 405 for a known path.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { API_BASE_PATH } from '../../src-shared/contract/townhall-api';
