@@ -2,8 +2,9 @@
  * The server's HTTP side on Fastify. Every request first passes the Host check (421: DNS
  * rebinding), then, on a site endpoint (`/api/v1/sites/**`), the fault injector (delay, 503,
  * dropped connection), then its route: the pages (`page-routes.ts`), the office's pages and API
- * (`staff/office-app.ts`, with the staff sessions of `staff/sessions.ts` on every scope) or the
- * API (`api-routes.ts`). A request no route takes is 404, or 405 for a known path.
+ * (`staff/office-app.ts`, with the staff sessions of `staff/sessions.ts` on every scope, and the
+ * booking back office), the public booking API (`booking/public-routes.ts`) or the API
+ * (`api-routes.ts`). A request no route takes is 404, or 405 for a known path.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { API_BASE_PATH } from '../../src-shared/contract/townhall-api';
@@ -30,6 +31,9 @@ import { registerStaffSessions } from '../staff/sessions';
 import { requireStaff } from '../staff/guards';
 import { sendOfficeError } from '../staff/office-errors';
 import { statisticsRoutes } from '../statistics/statistics-routes';
+import type { BookingContext } from '../booking/booking-context';
+import { publicBookingRoutes } from '../booking/public-routes';
+import { staffBookingRoutes } from '../booking/staff-booking-routes';
 
 const API_ROUTES = [
   ...healthRoutes,
@@ -90,6 +94,7 @@ export async function buildHttpApp(
   state: ServerState,
   faults: FaultInjector,
   office: OfficeSettings,
+  booking: BookingContext,
 ): Promise<FastifyInstance> {
   const endpoints = new Endpoints();
   const app = Fastify({
@@ -132,13 +137,16 @@ export async function buildHttpApp(
   await registerStaffSessions(app, state, office);
   await app.register(pages(state, endpoints));
   await app.register(followRoutes(state, endpoints, state.followRequestsPerMinute));
-  await app.register(officeApp({ state, settings: office }, endpoints));
+  await app.register(
+    officeApp({ state, settings: office }, endpoints, [staffBookingRoutes(booking)]),
+  );
   // Never without the guard in front: the figures are the office's, for supervisors only. In a
   // scope of its own, refused like the rest of the office (codes the pages translate).
   await app.register(async (scope) => {
     scope.setErrorHandler(sendOfficeError);
     statisticsRoutes(scope, state, { authorize: requireStaff('supervisor') });
   });
+  await app.register(publicBookingRoutes(booking, endpoints));
   await app.register(apiRoutes(state, API_ROUTES, endpoints));
   return app;
 }

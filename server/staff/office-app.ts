@@ -19,7 +19,15 @@ import type { OfficeContext } from './office-settings';
 
 const MAX_OFFICE_BODY_BYTES = 16 * 1024;
 
-export function officeApp(office: OfficeContext, endpoints: Endpoints) {
+/**
+ * `more`: route plugins of other parts of the server that belong to the office (the booking back
+ * office), registered in this scope so they get its checks, bodies and refusals.
+ */
+export function officeApp(
+  office: OfficeContext,
+  endpoints: Endpoints,
+  more: readonly ((app: FastifyInstance) => Promise<void>)[] = [],
+) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) endpoints.add(method, route.url);
@@ -42,5 +50,6 @@ export function officeApp(office: OfficeContext, endpoints: Endpoints) {
     app.setErrorHandler(sendOfficeError);
     await app.register(officePages(office.state));
     await app.register(officeApiRoutes(office));
+    for (const routes of more) await app.register(routes);
   };
 }

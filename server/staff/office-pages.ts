@@ -15,7 +15,7 @@ export const OFFICE_PAGE_CSP =
   "frame-ancestors 'none'";
 
 /** The office app's views, each a path of its own (docs/office.md). */
-export const OFFICE_VIEWS = ['desk', 'supervisor', 'admin'] as const;
+export const OFFICE_VIEWS = ['desk', 'bookings', 'supervisor', 'admin'] as const;
 
 export function officePages(state: ServerState) {
   return async (app: FastifyInstance): Promise<void> => {

@@ -21,6 +21,7 @@ import { adminCodesRoutes } from './admin-codes-routes';
 import { adminAuditRoutes } from './admin-audit-routes';
 import { adminNoticeRoutes } from './admin-notice-routes';
 import { adminScreensRoutes } from './admin-screens-routes';
+import { adminBookingRoutes } from '../booking/admin-booking-routes';
 import { adminRoutes } from './admin-routes';
 import { adminServicesRoutes } from './admin-services-routes';
 import * as desk from './desk-service';
@@ -171,5 +172,6 @@ export function officeApiRoutes(office: OfficeContext) {
     await app.register(adminNoticeRoutes(state));
     await app.register(adminScreensRoutes(state));
     await app.register(adminAuditRoutes(state));
+    await app.register(adminBookingRoutes(state));
   };
 }

@@ -65,6 +65,7 @@ describe.each(testDialects)('the server migrations on %s', (dialect) => {
       '0006-kiosk-conflicts',
       '0007-lobby-notice',
       '0008-screens',
+      '0009-booking',
     ]);
   });
 });

@@ -14,6 +14,7 @@ import { ticketLanguage } from './0005-ticket-language';
 import { kioskConflicts } from './0006-kiosk-conflicts';
 import { lobbyNotice } from './0007-lobby-notice';
 import { screens } from './0008-screens';
+import { bookingSchema } from './0009-booking';
 
 export type Dialect = DatabaseTarget['dialect'];
 
@@ -27,6 +28,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-kiosk-conflicts': kioskConflicts(dialect),
     '0007-lobby-notice': lobbyNotice(),
     '0008-screens': screens(dialect),
+    '0009-booking': bookingSchema(dialect),
   };
 }
 

@@ -3,7 +3,8 @@
  * set a new password; an administrator cannot disable or demote themselves, which the server
  * refuses too), the office's settings (call order, desks), the services (ServicesForm),
  * the kiosk enrolment codes (EnrolmentCodesForm), the lobby screens' notice (LobbyNoticeForm)
- * and the lobby screens themselves (ScreensForm); and the staff audit log (AuditLogSection).
+ * and the lobby screens themselves (ScreensForm); online booking's schedules, holidays and
+ * policy (BookingSettingsPanel); and the staff audit log (AuditLogSection).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { OfficeApiError, officeGet, officePost } from '../common/office-api';
 import { AuditLogSection } from './AuditLogSection';
 import { EnrolmentCodesForm } from './EnrolmentCodesForm';
+import { BookingSettingsPanel } from './BookingSettingsPanel';
 import { LobbyNoticeForm } from './LobbyNoticeForm';
 import { NewAccountForm } from './NewAccountForm';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
@@ -159,6 +161,7 @@ export function AdminPage({ staff, site }: { staff: StaffMember; site: string })
       <LobbyNoticeForm site={site} />
       <ScreensForm site={site} />
       <AuditLogSection site={site} />
+      <BookingSettingsPanel site={site} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The office app's frame: who is signed in (else the sign-in form), the sections their role may
  * open (desk, supervision, administration; statistics is the stats page's link), the language,
- * and the view of the page's path (`/office/desk`, `/office/supervisor`, `/office/admin`).
+ * and the view of the page's path (`/office/desk`, `/office/bookings`, `/office/supervisor`,
+ * `/office/admin`).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,22 +10,30 @@ import type { StaffMember, StaffRole } from '../../../src-shared/contract/office
 import { LANGUAGES } from '../../../src-shared/i18n/catalogs';
 import type { Language } from '../../../src-shared/domain/language';
 import { AdminPage } from '../admin/AdminPage';
+import { BookingsPage } from '../bookings/BookingsPage';
 import { DeskPage } from '../desk/DeskPage';
 import { SupervisorPage } from '../supervisor/SupervisorPage';
 import { loadSession, officePost } from './office-api';
 import { SignInPage } from './SignInPage';
 import { SignedOutSchema } from './schemas';
 
-type View = 'desk' | 'supervisor' | 'admin';
+type View = 'desk' | 'bookings' | 'supervisor' | 'admin';
 
 const NEEDS: Readonly<Record<View, StaffRole[]>> = {
   desk: ['desk', 'supervisor', 'admin'],
+  bookings: ['desk', 'supervisor', 'admin'],
   supervisor: ['supervisor', 'admin'],
   admin: ['admin'],
 };
 
 const viewOfPath = (path: string): View =>
-  path.endsWith('/supervisor') ? 'supervisor' : path.endsWith('/admin') ? 'admin' : 'desk';
+  path.endsWith('/supervisor')
+    ? 'supervisor'
+    : path.endsWith('/admin')
+      ? 'admin'
+      : path.endsWith('/bookings')
+        ? 'bookings'
+        : 'desk';
 
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   es: 'Español',
@@ -92,16 +101,20 @@ export function OfficeApp() {
         <p className="office-brand">{t('office.pageTitle')}</p>
         <nav aria-label={t('office.nav.label')}>
           <ul>
-            {(['desk', 'supervisor', 'admin'] as const).filter(allowed).map((candidate) => (
-              <li key={candidate}>
-                <a
-                  href={`/office/${candidate}${siteQuery}`}
-                  aria-current={candidate === view ? 'page' : undefined}
-                >
-                  {t(`office.nav.${candidate}`)}
-                </a>
-              </li>
-            ))}
+            {(['desk', 'bookings', 'supervisor', 'admin'] as const)
+              .filter(allowed)
+              .map((candidate) => (
+                <li key={candidate}>
+                  <a
+                    href={`/office/${candidate}${siteQuery}`}
+                    aria-current={candidate === view ? 'page' : undefined}
+                  >
+                    {candidate === 'bookings'
+                      ? t('officeBooking.backOffice.nav')
+                      : t(`office.nav.${candidate}`)}
+                  </a>
+                </li>
+              ))}
           </ul>
         </nav>
         <p className="office-who">
@@ -122,6 +135,8 @@ export function OfficeApp() {
           </p>
         ) : view === 'desk' ? (
           <DeskPage site={site} />
+        ) : view === 'bookings' ? (
+          <BookingsPage site={site} />
         ) : view === 'supervisor' ? (
           <SupervisorPage site={site} />
         ) : (

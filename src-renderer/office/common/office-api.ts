@@ -15,6 +15,8 @@ export class OfficeApiError extends Error {
   constructor(
     readonly code: OfficeErrorCode,
     readonly retryAtMs?: number,
+    /** The server's message: a booking refusal's own code (`slot-taken`) for the bookings page. */
+    readonly detail = '',
   ) {
     super(code);
   }
@@ -44,7 +46,11 @@ async function call<T>(
   if (!response.ok) {
     const parsed = OfficeErrorSchema.safeParse(json);
     if (!parsed.success) throw new OfficeApiError('internal');
-    throw new OfficeApiError(parsed.data.error.code, parsed.data.error.retryAtMs);
+    throw new OfficeApiError(
+      parsed.data.error.code,
+      parsed.data.error.retryAtMs,
+      parsed.data.error.message,
+    );
   }
   return schema.parse(json);
 }

@@ -10,6 +10,7 @@ import officeConflicts from './officeConflicts.json';
 import officeAdmin from './officeAdmin.json';
 import officeAudit from './officeAudit.json';
 import officeScreens from './officeScreens.json';
+import officeBooking from './officeBooking.json';
 import officeStatistics from './officeStatistics.json';
 import office from './office.json';
 import printFailures from './printFailures.json';
@@ -41,4 +42,5 @@ export default {
   officeAdmin,
   officeScreens,
   officeAudit,
+  officeBooking,
 };
