@@ -16,6 +16,10 @@ import {
   type SigningKey,
 } from './booking-tokens';
 import { createServerAdmin, type ServerAdmin } from './admin';
+import type { BookingNotifier } from './booking/booking-notifier';
+import { notifierFor } from './booking/notify/notifiers';
+import type { SmsSender } from './booking/notify/sms-sender';
+import { embedOrigin } from './booking/booking-page-routes';
 import type { AuthMode, ServerState } from './context';
 import { FailureThrottle } from './failure-throttle';
 import { FaultInjector, type FaultOptions } from './faults';
@@ -134,6 +138,22 @@ export interface TurneroServerOptions {
   staffSignIn?: Partial<StaffSignInLimits>;
   /** Creates the demo's staff accounts (one per role) when the server has none. */
   demoStaff?: boolean;
+  /**
+   * The SMTP server booking e-mails go through, `smtp://user:pass@host:587` (STARTTLS when
+   * offered) or `smtps://…:465`, and their sender (CLI `--smtp`, `--mail-from`). Without it no
+   * e-mail is sent (docs/booking.md, "Confirmation e-mail").
+   */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** A town hall's SMS gateway (docs/booking.md, "SMS"): none is built in. */
+  smsSender?: SmsSender;
+  /** Instead of the notifier made of `smtpUrl` and `smsSender` (tests). */
+  bookingNotifier?: BookingNotifier;
+  /**
+   * Origins whose pages may embed the booking page in an iframe (`https://www.ayto.example`):
+   * its `frame-ancestors` (CLI `--booking-embed-origin`, repeatable). None: it is never framed.
+   */
+  bookingEmbedOrigins?: string[];
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
 }
@@ -204,6 +224,14 @@ export async function startTurneroServer(
       : [generateSigningKey()]);
   const [firstKey] = signingKeys;
   if (!firstKey) throw new Error('at least one booking-token signing key is needed');
+  const bookingEmbedOrigins = (options.bookingEmbedOrigins ?? []).map(embedOrigin);
+  const notifier = notifierFor({
+    ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+    ...(options.mailFrom ? { mailFrom: options.mailFrom } : {}),
+    ...(options.smsSender ? { smsSender: options.smsSender } : {}),
+    now,
+    log,
+  });
   const state: ServerState = {
     store,
     hub: new CalledTurnsHub({
@@ -236,6 +264,8 @@ export async function startTurneroServer(
     maxUnusedLeased: options.maxUnusedLeasedNumbers ?? DEFAULT_MAX_UNUSED_LEASED,
     waitEstimate: { ...DEFAULT_WAIT_ESTIMATE_SETTINGS, ...options.waitEstimate },
     followRequestsPerMinute: options.followRequestsPerMinute ?? DEFAULT_FOLLOW_REQUESTS_PER_MINUTE,
+    bookingNotifier: options.bookingNotifier ?? notifier,
+    bookingEmbedOrigins,
     log,
   };
   const retention = new RetentionJob({
@@ -289,6 +319,7 @@ export async function startTurneroServer(
         await retention.stop();
         state.hub.closeAll();
         state.followHub.closeAll();
+        notifier.close();
         try {
           await app.close();
         } finally {

@@ -30,6 +30,7 @@ import { registerStaffSessions } from '../staff/sessions';
 import { requireStaff } from '../staff/guards';
 import { sendOfficeError } from '../staff/office-errors';
 import { statisticsRoutes } from '../statistics/statistics-routes';
+import { bookingPages } from '../booking/booking-page-routes';
 
 const API_ROUTES = [
   ...healthRoutes,
@@ -132,6 +133,7 @@ export async function buildHttpApp(
   await registerStaffSessions(app, state, office);
   await app.register(pages(state, endpoints));
   await app.register(followRoutes(state, endpoints, state.followRequestsPerMinute));
+  await app.register(bookingPages(state, endpoints));
   await app.register(officeApp({ state, settings: office }, endpoints));
   // Never without the guard in front: the figures are the office's, for supervisors only. In a
   // scope of its own, refused like the rest of the office (codes the pages translate).
