@@ -8,7 +8,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { BookingKey } from '../src-shared/contract/townhall-api';
-import type { BookingNotifier } from './booking/booking-notifier';
 import { localDayOf } from '../src-shared/domain/site-time';
 import type { SigningKey } from './booking-tokens';
 import type { FailureThrottle } from './failure-throttle';
@@ -44,8 +43,6 @@ export interface ServerState {
   waitEstimate: WaitEstimateSettings;
   /** Requests a client may make to the public follow page per minute (http/follow-routes.ts). */
   followRequestsPerMinute: number;
-  /** How a booking's holder is told of it: e-mail over SMTP, the SMS hook, or nobody. */
-  bookingNotifier: BookingNotifier;
   /**
    * Origins (`https://www.ayto.example`) whose pages may show the booking page in an iframe
    * (CLI `--booking-embed-origin`); none: it may not be framed (booking/booking-page-routes.ts).

@@ -16,7 +16,6 @@ import {
   type SigningKey,
 } from './booking-tokens';
 import { createServerAdmin, type ServerAdmin } from './admin';
-import type { BookingNotifier } from './booking/booking-notifier';
 import { notifierFor } from './booking/notify/notifiers';
 import type { SmsSender } from './booking/notify/sms-sender';
 import { embedOrigin } from './booking/booking-page-routes';
@@ -147,8 +146,6 @@ export interface TurneroServerOptions {
   mailFrom?: string;
   /** A town hall's SMS gateway (docs/booking.md, "SMS"): none is built in. */
   smsSender?: SmsSender;
-  /** Instead of the notifier made of `smtpUrl` and `smsSender` (tests). */
-  bookingNotifier?: BookingNotifier;
   /**
    * Origins whose pages may embed the booking page in an iframe (`https://www.ayto.example`):
    * its `frame-ancestors` (CLI `--booking-embed-origin`, repeatable). None: it is never framed.
@@ -264,7 +261,6 @@ export async function startTurneroServer(
     maxUnusedLeased: options.maxUnusedLeasedNumbers ?? DEFAULT_MAX_UNUSED_LEASED,
     waitEstimate: { ...DEFAULT_WAIT_ESTIMATE_SETTINGS, ...options.waitEstimate },
     followRequestsPerMinute: options.followRequestsPerMinute ?? DEFAULT_FOLLOW_REQUESTS_PER_MINUTE,
-    bookingNotifier: options.bookingNotifier ?? notifier,
     bookingEmbedOrigins,
     log,
   };
