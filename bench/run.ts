@@ -20,6 +20,7 @@ import { runPeersBench } from './peers';
 import { runScreenBench } from './screen';
 import { runKiosksPushBench } from './kiosks-push';
 import { runFollowBench } from './follow';
+import { runBookingPageBench } from './booking-page';
 import { BenchResults, describeMachine, machineFacts, type Report } from './results';
 import { FIGURES_MD, RESULTS_JSON, updateFiguresDoc } from './figures-doc';
 import { bookingCodeFor } from '../tests/support/booking-codes';
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     await runPeersBench(report);
     results.area = 'office';
     await runFollowBench(report);
+    await runBookingPageBench(report);
     results.area = 'process';
     await runStartupBench(report);
     const rss = process.memoryUsage().rss / 1024 / 1024;
