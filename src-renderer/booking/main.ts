@@ -9,11 +9,16 @@ import { pageLanguage } from './texts';
 import './booking.css';
 
 const url = new URL(window.location.href);
-const language = pageLanguage(url.searchParams.get('lang'), navigator.languages ?? []);
+const asked = url.searchParams.get('lang');
+const language = pageLanguage(asked, navigator.languages ?? []);
 const root = document.getElementById('booking-root');
 const manage = /^\/book\/m\/([^/]+)$/.exec(url.pathname);
 if (root && manage?.[1]) {
-  startManaging(startPage(root, language, 'manageTitle'), decodeURIComponent(manage[1]));
+  startManaging(
+    startPage(root, language, 'manageTitle'),
+    decodeURIComponent(manage[1]),
+    asked === null,
+  );
 } else if (root) {
   startBooking(startPage(root, language, 'pageTitle'), url.searchParams.get('site') ?? '');
 }

@@ -12,7 +12,8 @@ import { dayView, timeView, type PickerOptions } from './picker';
 
 type Mode = 'view' | 'confirm-cancel';
 
-export function startManaging(page: Page, manageToken: string): void {
+/** `bookingLanguage`: open in the language the booking was made in (no `?lang=` given). */
+export function startManaging(page: Page, manageToken: string, bookingLanguage: boolean): void {
   let code: PageErrorCode = 'internal';
   const failed: View = (current) =>
     h('section', {}, heading(current.t('manageTitle')), errorMessage(current, code));
@@ -26,6 +27,7 @@ export function startManaging(page: Page, manageToken: string): void {
   );
   bookingApi.booking(manageToken).then(
     (booking) => {
+      if (bookingLanguage) page.setLanguage(booking.language);
       page.setOffice(booking.siteName);
       page.show(managedView(booking, manageToken));
     },

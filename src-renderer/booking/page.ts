@@ -19,6 +19,8 @@ export interface Page {
   redraw(): void;
   /** The office's name in the header, once known. */
   setOffice(name: string): void;
+  /** Switches the language, as the language buttons do. */
+  setLanguage(language: Language): void;
 }
 
 export type View = (page: Page) => Node;
@@ -72,6 +74,10 @@ export function startPage(
     redraw: () => draw(false),
     setOffice: (name) => {
       office = name;
+      draw(false);
+    },
+    setLanguage: (chosen) => {
+      language = chosen;
       draw(false);
     },
   };
