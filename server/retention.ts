@@ -3,9 +3,11 @@
  * more than `retentionDays` days old. The job runs at start and then checks every
  * `intervalMs` whether a site's local day has changed (by the server's clock, which tests
  * inject), erasing at each local midnight. A clock put back or forward just changes which day
- * is "today".
+ * is "today". At the same time it purges the personal data of bookings past the site's booking
+ * policy (booking/booking-purge.ts).
  */
 import { addDays, localDayOf, startOfLocalDay } from '../src-shared/domain/site-time';
+import { purgeBookings } from './booking/booking-purge';
 import type { ServerStore } from './store/store';
 
 export const DEFAULT_RETENTION_DAYS = 31;
@@ -71,7 +73,10 @@ export class RetentionJob {
         keptFrom,
         startOfLocalDay(keptFrom, timeZone),
       );
+      const purged = await purgeBookings(store, siteId, today);
       this.erasedOn.set(siteId, today);
+      if (purged > 0)
+        log(`townhall-api: ${siteId}: purged the personal data of ${purged} bookings`);
       const total = Object.values(erased).reduce((sum, count) => sum + count, 0);
       if (total > 0) {
         const detail = Object.entries(erased)

@@ -7,6 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
+  BookingPolicySchema,
+  BookingScheduleSchema,
+  HolidaySchema,
+  type BookingPolicy,
+  type BookingSchedule,
+  type Holiday,
+} from '../src-shared/contract/booking';
+import {
   EnrolmentRequestSchema,
   SiteSchema,
   ServiceSchema,
@@ -92,6 +100,15 @@ const SeedAppointmentSchema = z
   });
 export type SeedAppointment = z.infer<typeof SeedAppointmentSchema>;
 
+/** Online booking of the seed's site (docs/booking.md): loaded with the site, then edited. */
+const SeedBookingSchema = z.strictObject({
+  $comment: z.string().optional(),
+  schedules: z.array(BookingScheduleSchema).max(200).default([]),
+  holidays: z.array(HolidaySchema).max(2000).default([]),
+  policy: BookingPolicySchema.optional(),
+});
+export type SeedBooking = z.infer<typeof SeedBookingSchema>;
+
 export const SeedDocumentSchema = z
   .strictObject({
     $comment: z.string().optional(),
@@ -115,6 +132,9 @@ export const SeedDocumentSchema = z
       .max(50)
       .optional()
       .describe('Desks staff call turns to; default Mesa 1, Mesa 2, Mesa 3'),
+    booking: SeedBookingSchema.optional().describe(
+      'Online booking: schedules per service, holidays and closures, the booking policy',
+    ),
   })
   .superRefine((seed, context) => {
     const duplicates = (values: string[]) =>
@@ -154,6 +174,18 @@ export const SeedDocumentSchema = z
       });
     }
     const serviceIds = new Set(seed.services.map((service) => service.id));
+    for (const [index, entry] of [
+      ...(seed.booking?.schedules ?? []),
+      ...(seed.booking?.holidays ?? []),
+    ].entries()) {
+      if (entry.serviceId !== null && !serviceIds.has(entry.serviceId)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['booking', index],
+          message: `unknown service ${entry.serviceId}`,
+        });
+      }
+    }
     seed.appointments.forEach((appointment, index) => {
       if (!serviceIds.has(appointment.serviceId)) {
         context.addIssue({
@@ -185,6 +217,7 @@ export interface ResolvedSeed {
   /** One-time enrolment codes, in clear here; the server stores only their hashes. */
   enrolmentCodes: EnrolmentCodeSpec[];
   desks?: string[];
+  booking?: { schedules: BookingSchedule[]; holidays: Holiday[]; policy?: BookingPolicy };
 }
 
 export class SeedError extends Error {
@@ -256,6 +289,15 @@ export function resolveSeed(seed: SeedDocument, loadedAt: Date): ResolvedSeed {
       typeof entry === 'string' ? { code: entry } : entry,
     ),
     ...(seed.desks ? { desks: seed.desks } : {}),
+    ...(seed.booking
+      ? {
+          booking: {
+            schedules: seed.booking.schedules,
+            holidays: seed.booking.holidays,
+            ...(seed.booking.policy ? { policy: seed.booking.policy } : {}),
+          },
+        }
+      : {}),
     appointments: seed.appointments.map((appointment) => {
       const startsAt =
         appointment.offsetMinutes !== undefined

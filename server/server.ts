@@ -19,6 +19,8 @@ import { createServerAdmin, type ServerAdmin } from './admin';
 import { notifierFor } from './booking/notify/notifiers';
 import type { SmsSender } from './booking/notify/sms-sender';
 import { embedOrigin } from './booking/booking-page-routes';
+import { bookingContext, type BookingOptions } from './booking/booking-context';
+import type { BookingNotifier } from './booking/booking-notifier';
 import type { AuthMode, ServerState } from './context';
 import { FailureThrottle } from './failure-throttle';
 import { FaultInjector, type FaultOptions } from './faults';
@@ -151,6 +153,14 @@ export interface TurneroServerOptions {
    * its `frame-ancestors` (CLI `--booking-embed-origin`, repeatable). None: it is never framed.
    */
   bookingEmbedOrigins?: string[];
+  /**
+   * Tells a booking's holder of it (e-mail, SMS: docs/booking.md) instead of the notifier made
+   * of `smtpUrl` and `smsSender` (with neither, nobody is told but the booking page). Its failure
+   * is logged and never undoes a booking.
+   */
+  bookingNotifier?: BookingNotifier;
+  /** Online booking's abuse limits and proof of work (booking/booking-context.ts defaults). */
+  booking?: BookingOptions;
   /** Where the server's notices go (retention, refused streams); console.log by default. */
   log?: (line: string) => void;
 }
@@ -278,7 +288,16 @@ export async function startTurneroServer(
   const office = officeSettings(options);
   const staff = staffAdmin(store, now);
   if (options.demoStaff) await createDemoStaff(staff, store);
-  const app = await buildHttpApp(state, faults, office);
+  // Manage links name the public origin, or this server's own address once it listens.
+  let ownOrigin = '';
+  const booking = bookingContext(
+    state,
+    options.bookingNotifier ?? notifier,
+    options.booking ?? {},
+    office.trustProxy,
+    () => office.publicOrigin ?? ownOrigin,
+  );
+  const app = await buildHttpApp(state, faults, office, booking);
   try {
     await retention.start();
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
@@ -289,6 +308,7 @@ export async function startTurneroServer(
   }
   const { port, address, family } = app.server.address() as AddressInfo;
   const hostForUrl = family === 'IPv6' ? `[${address}]` : address;
+  ownOrigin = `http://${hostForUrl}:${port}`;
   state.hosts = HostPolicy.for({
     port,
     ...(options.publicHosts || office.publicOrigin
@@ -304,7 +324,7 @@ export async function startTurneroServer(
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${hostForUrl}:${port}`,
+    url: ownOrigin,
     port,
     allowedHosts: state.hosts.list(),
     admin: createServerAdmin(state, faults, seedSiteId),

@@ -31,6 +31,8 @@ import { requireStaff } from '../staff/guards';
 import { sendOfficeError } from '../staff/office-errors';
 import { statisticsRoutes } from '../statistics/statistics-routes';
 import { bookingPages } from '../booking/booking-page-routes';
+import type { BookingContext } from '../booking/booking-context';
+import { publicBookingRoutes } from '../booking/public-routes';
 
 const API_ROUTES = [
   ...healthRoutes,
@@ -91,6 +93,7 @@ export async function buildHttpApp(
   state: ServerState,
   faults: FaultInjector,
   office: OfficeSettings,
+  booking: BookingContext,
 ): Promise<FastifyInstance> {
   const endpoints = new Endpoints();
   const app = Fastify({
@@ -141,6 +144,7 @@ export async function buildHttpApp(
     scope.setErrorHandler(sendOfficeError);
     statisticsRoutes(scope, state, { authorize: requireStaff('supervisor') });
   });
+  await app.register(publicBookingRoutes(booking, endpoints));
   await app.register(apiRoutes(state, API_ROUTES, endpoints));
   return app;
 }

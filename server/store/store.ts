@@ -8,6 +8,8 @@ import type { Kysely } from 'kysely';
 import { codeRules } from '../enrolment-codes';
 import type { ResolvedSeed } from '../seed';
 import { AppointmentsRepository } from './appointments-repository';
+import { BookingSettingsRepository } from './booking-settings-repository';
+import { BookingsRepository } from './bookings-repository';
 import { CalledTurnsRepository } from './called-turns-repository';
 import { CheckInsRepository } from './check-ins-repository';
 import { atomically, type Connection, type Dialect, type SiteLock } from './connection';
@@ -58,6 +60,10 @@ export interface Repositories {
   readonly desks: DesksRepository;
   /** The kiosks' ticket reports refused for good, for the supervisor. */
   readonly kioskConflicts: KioskConflictsRepository;
+  /** Online booking: schedules, holidays and closures, the booking policy. */
+  readonly bookingSettings: BookingSettingsRepository;
+  /** The personal data of bookings, and the capacity rule's reads. */
+  readonly bookings: BookingsRepository;
 }
 
 export interface ServerStore extends Repositories {
@@ -103,6 +109,8 @@ const repositoriesOf = (connection: Connection): Repositories => ({
   staffSessions: new StaffSessionsRepository(connection),
   desks: new DesksRepository(connection),
   kioskConflicts: new KioskConflictsRepository(connection),
+  bookingSettings: new BookingSettingsRepository(connection),
+  bookings: new BookingsRepository(connection),
 });
 
 function openKysely(target: DatabaseTarget): Kysely<unknown> {
@@ -137,9 +145,16 @@ export async function openServerStore(location: string | OpenDatabase): Promise<
     atomically(connection, (inTransaction) => work(repositoriesOf(inTransaction)), siteId, lock);
 
   const loadSeed = (seed: ResolvedSeed, at: Date): Promise<boolean> =>
-    transaction(async ({ sites, appointments, devices }) => {
+    transaction(async ({ sites, appointments, devices, bookingSettings }) => {
       if (await sites.hasSite(seed.site.id)) return false;
       await sites.insertSite(seed.site, seed.services, seed.desks);
+      for (const schedule of seed.booking?.schedules ?? []) {
+        await bookingSettings.putSchedule(seed.site.id, schedule);
+      }
+      for (const holiday of seed.booking?.holidays ?? []) {
+        await bookingSettings.addHoliday(seed.site.id, holiday);
+      }
+      if (seed.booking?.policy) await bookingSettings.putPolicy(seed.site.id, seed.booking.policy);
       for (const { citizenId, ...appointment } of seed.appointments) {
         // The clear ID number of a seed is hashed here and forgotten: only the hash is stored.
         await appointments.insert(seed.site.id, {

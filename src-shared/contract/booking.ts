@@ -110,6 +110,26 @@ export const FreeSlotsSchema = z.object({
 });
 export type FreeSlots = z.infer<typeof FreeSlotsSchema>;
 
+/**
+ * GET /book/api/challenge → an ALTCHA v2 challenge (altcha-lib `createChallenge`: SHA-256, cost
+ * 1, deterministic counter, signed by the server). The page solves it with altcha-lib's
+ * `solveChallenge` and the SHA-256 `deriveKey` (`altcha-lib/algorithms/web/sha` in a browser)
+ * and sends `proof` = base64 of JSON `{ challenge, solution }`. A solution books once: after any
+ * refusal the page asks for a new challenge.
+ */
+export const ProofChallengeSchema = z.object({
+  parameters: z.looseObject({
+    algorithm: z.string(),
+    nonce: z.string(),
+    salt: z.string(),
+    cost: z.number(),
+    keyLength: z.number(),
+    keyPrefix: z.string(),
+  }),
+  signature: z.string(),
+});
+export type ProofChallenge = z.infer<typeof ProofChallengeSchema>;
+
 /** What a citizen sends to book (POST /book/api/sites/:siteId/bookings). */
 export const BookingRequestSchema = z
   .object({

@@ -64,6 +64,7 @@ describe.each(testDialects)('the server migrations on %s', (dialect) => {
       '0005-ticket-language',
       '0006-kiosk-conflicts',
       '0007-lobby-notice',
+      '0009-booking',
     ]);
   });
 });

@@ -13,6 +13,7 @@ import { staffSchema } from './0004-staff';
 import { ticketLanguage } from './0005-ticket-language';
 import { kioskConflicts } from './0006-kiosk-conflicts';
 import { lobbyNotice } from './0007-lobby-notice';
+import { bookingSchema } from './0009-booking';
 
 export type Dialect = DatabaseTarget['dialect'];
 
@@ -25,6 +26,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-ticket-language': ticketLanguage(),
     '0006-kiosk-conflicts': kioskConflicts(dialect),
     '0007-lobby-notice': lobbyNotice(),
+    '0009-booking': bookingSchema(dialect),
   };
 }
 
