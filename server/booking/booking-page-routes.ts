@@ -11,11 +11,16 @@
  */
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { ManageTokenSchema } from '../../src-shared/contract/booking';
 import type { ServerState } from '../context';
 import type { Endpoints } from '../http/endpoints';
 import { HttpError } from '../http-util';
 import { ASSET_NAME, sendBuiltFile } from '../routes/lobby';
 import { pageSite, type PageHandler } from '../routes/page-kit';
+import { BookingHttpError, sendBookingError } from './booking-errors';
+import { bookingByManageToken } from './booking-service';
+import { bookingView } from './booking-view';
+import { bookingIcs } from './notify/booking-ics';
 
 /** `https://www.ayto.example` from what the administrator typed: an http(s) origin, nothing more. */
 export function embedOrigin(text: string): string {
@@ -90,6 +95,22 @@ const ROUTES: readonly { path: string; handle: PageHandler }[] = [
   { path: '/book/m/:manageToken', handle: serveManagePage },
 ];
 
+/** The path of a booking's calendar file (the page's "add to calendar"). */
+export const CALENDAR_PATH = '/book/api/bookings/:manageToken/calendar.ics';
+
+/**
+ * The booking as an iCalendar file, by its manage token: refused like the rest of the booking
+ * API (its JSON error shape, 404 for a token that names no booking or is malformed).
+ */
+async function calendarFile(state: ServerState, manageToken: string): Promise<string> {
+  if (!ManageTokenSchema.safeParse(manageToken).success) {
+    throw new BookingHttpError(404, 'not-found', 'no such booking');
+  }
+  const booked = await bookingByManageToken(state, manageToken);
+  const view = await bookingView(state, booked.appointment, booked.booking);
+  return bookingIcs(view, { now: state.now() });
+}
+
 export function bookingPages(state: ServerState, endpoints: Endpoints) {
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(helmet, {
@@ -108,5 +129,21 @@ export function bookingPages(state: ServerState, endpoints: Endpoints) {
         return reply;
       });
     }
+    endpoints.add('GET', CALENDAR_PATH);
+    await app.register(async (calendar) => {
+      calendar.setErrorHandler(sendBookingError);
+      calendar.get(CALENDAR_PATH, async (request, reply) => {
+        const { manageToken } = request.params as { manageToken: string };
+        const ics = await calendarFile(state, manageToken);
+        reply
+          .code(200)
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="cita.ics"')
+          .header('cache-control', 'no-store')
+          .header('x-robots-tag', 'noindex, nofollow')
+          .send(ics);
+        return reply;
+      });
+    });
   };
 }
