@@ -19,6 +19,7 @@ import { CitizenKiosk, OUTCOMES } from '../tests/e2e/support/citizen-screens';
 import { startStatisticsServer } from '../tests/e2e/support/statistics-server';
 import { OFFICE_DAY, OFFICE_SITE } from '../tests/support/office-day';
 import { shootFollowPage } from './follow-screenshot';
+import { shootBookingPage } from './booking-screenshot';
 import {
   issueWalkIn,
   OFFICE_VIEWPORT,
@@ -76,6 +77,7 @@ async function main(groups: readonly string[]): Promise<void> {
       await shootOfficeDesk(browser);
       await shootStatisticsPage(browser);
       await shootFollowPage(browser, RENDERER_DIR, shoot);
+      await shootBookingPage(browser, RENDERER_DIR, shoot);
     }
   } finally {
     await browser.close();

@@ -50,11 +50,13 @@ export function calendar(
   const month = state.month && months.includes(state.month) ? state.month : (months[0] ?? '');
   const index = months.indexOf(month);
   const free = new Map(days.map((each) => [each.day, each.freeSlots]));
-  const monthTitle = new Intl.DateTimeFormat(page.language, {
+  const monthName = new Intl.DateTimeFormat(page.language, {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${month}-15T12:00:00Z`));
+  // "febrero de 2026" → "Febrero de 2026" (CSS capitalize would make it "Febrero De 2026").
+  const monthTitle = monthName.charAt(0).toLocaleUpperCase(page.language) + monthName.slice(1);
   const go = (to: string | undefined) => () => {
     if (!to) return;
     state.month = to;
