@@ -18,7 +18,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // Pages: the kiosk (index.html), the lobby screen (lobby.html, docs/lobby-screen.md), and the
     // Turnero server's: the office app (office.html: desk, supervision, administration), the
-    // office statistics (statistics.html, docs/statistics.md) and the follow page (follow.html).
+    // office statistics (statistics.html, docs/statistics.md), the follow page (follow.html) and the
+    // booking page (booking.html, docs/booking.md).
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./src-renderer/index.html', import.meta.url)),
@@ -27,6 +28,8 @@ export default defineConfig({
         // The public follow-your-turn page the server sends phones to (docs/follow.md).
         follow: fileURLToPath(new URL('./src-renderer/follow.html', import.meta.url)),
         office: fileURLToPath(new URL('./src-renderer/office.html', import.meta.url)),
+        // The public booking page the server shows at /book (docs/booking.md).
+        booking: fileURLToPath(new URL('./src-renderer/booking.html', import.meta.url)),
       },
     },
   },

@@ -21,6 +21,7 @@ import { runScreenBench } from './screen';
 import { runKiosksPushBench } from './kiosks-push';
 import { runFollowBench } from './follow';
 import { runBookingSlotsBench } from './booking-slots';
+import { runBookingPageBench } from './booking-page';
 import { BenchResults, describeMachine, machineFacts, type Report } from './results';
 import { FIGURES_MD, RESULTS_JSON, updateFiguresDoc } from './figures-doc';
 import { bookingCodeFor } from '../tests/support/booking-codes';
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
     results.area = 'office';
     await runFollowBench(report);
     await runBookingSlotsBench(report);
+    await runBookingPageBench(report);
     results.area = 'process';
     await runStartupBench(report);
     const rss = process.memoryUsage().rss / 1024 / 1024;

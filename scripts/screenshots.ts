@@ -8,7 +8,8 @@
  * `citizen`); the office's desk app (office-desk.png, 1366×768) through a real Turnero server, the
  * office statistics page at 1366×768, whole, over the tests' seeded office day (served by the
  * statistics routes behind an allow-all stand-in for the supervisor guard), and the public follow
- * page on a phone (follow-screenshot.ts) (group `office`).
+ * page on a phone (follow-screenshot.ts), and the booking page's calendar and confirmation on a
+ * phone (booking-screenshot.ts) (group `office`).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { CitizenKiosk, OUTCOMES } from '../tests/e2e/support/citizen-screens';
 import { startStatisticsServer } from '../tests/e2e/support/statistics-server';
 import { OFFICE_DAY, OFFICE_SITE } from '../tests/support/office-day';
 import { shootFollowPage } from './follow-screenshot';
+import { shootBookingPage } from './booking-screenshot';
 import {
   issueWalkIn,
   OFFICE_VIEWPORT,
@@ -76,6 +78,7 @@ async function main(groups: readonly string[]): Promise<void> {
       await shootOfficeDesk(browser);
       await shootStatisticsPage(browser);
       await shootFollowPage(browser, RENDERER_DIR, shoot);
+      await shootBookingPage(browser, RENDERER_DIR, shoot);
     }
   } finally {
     await browser.close();

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { AuthMode } from './context';
 import { parseFaultSpec } from './faults';
+import { embedOrigin } from './booking/booking-page-routes';
 import { parseHostEntry } from './host-policy';
 import type { WaitEstimateSettings } from './queue/wait-estimate';
 import type { TurneroServerOptions } from './server';
@@ -14,7 +15,8 @@ export const USAGE =
   '[--database FILE|postgres://…] [--db FILE] ' +
   '[--signing-key FILE] [--auth required|optional] [--public-host NAME]... ' +
   '[--retention-days N] [--audit-retention-days N] [--turn-minutes N|SERVICE=N]... [--faults latency=MS,error=RATE,drop=RATE,duplicate=RATE,seed=N] ' +
-  '[--public-origin https://NAME --trust-proxy ADDRESS|true]; ' +
+  '[--public-origin https://NAME --trust-proxy ADDRESS|true] ' +
+  '[--smtp smtp://USER:PASS@HOST:587 --mail-from ADDRESS] [--booking-embed-origin https://NAME]...; ' +
   'npm run server -- staff add|reset-password|disable|enable|list …';
 
 export type ServerArgs =
@@ -83,6 +85,9 @@ export function parseServerArgs(
       'turn-minutes': { type: 'string', multiple: true },
       'public-origin': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      smtp: { type: 'string' },
+      'mail-from': { type: 'string' },
+      'booking-embed-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -103,6 +108,12 @@ export function parseServerArgs(
     throw new Error('give --database or --db, not both');
   }
   const database = values.database ?? values.db ?? (env.TURNERO_DATABASE_URL || undefined);
+  if (values.smtp !== undefined && values['mail-from'] === undefined) {
+    throw new Error('--smtp needs --mail-from (the sender of the booking e-mails)');
+  }
+  const embedOrigins = values['booking-embed-origin'] ?? [];
+  // Refused here rather than at start, like --public-host.
+  for (const origin of embedOrigins) embedOrigin(origin);
   return {
     help: false,
     seed: values.seed,
@@ -116,6 +127,9 @@ export function parseServerArgs(
       ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
       ...(publicHosts.length > 0 ? { publicHosts } : {}),
       ...(values['public-origin'] ? { publicOrigin: values['public-origin'] } : {}),
+      ...(values.smtp ? { smtpUrl: values.smtp } : {}),
+      ...(values['mail-from'] ? { mailFrom: values['mail-from'] } : {}),
+      ...(embedOrigins.length > 0 ? { bookingEmbedOrigins: embedOrigins } : {}),
       ...(values['trust-proxy'] !== undefined
         ? { trustProxy: values['trust-proxy'] === 'true' ? true : values['trust-proxy'] }
         : {}),

@@ -43,6 +43,11 @@ export interface ServerState {
   waitEstimate: WaitEstimateSettings;
   /** Requests a client may make to the public follow page per minute (http/follow-routes.ts). */
   followRequestsPerMinute: number;
+  /**
+   * Origins (`https://www.ayto.example`) whose pages may show the booking page in an iframe
+   * (CLI `--booking-embed-origin`); none: it may not be framed (booking/booking-page-routes.ts).
+   */
+  bookingEmbedOrigins: readonly string[];
   log: (line: string) => void;
 }
 

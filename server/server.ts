@@ -16,8 +16,11 @@ import {
   type SigningKey,
 } from './booking-tokens';
 import { createServerAdmin, type ServerAdmin } from './admin';
+import { notifierFor } from './booking/notify/notifiers';
+import type { SmsSender } from './booking/notify/sms-sender';
+import { embedOrigin } from './booking/booking-page-routes';
 import { bookingContext, type BookingOptions } from './booking/booking-context';
-import { silentNotifier, type BookingNotifier } from './booking/booking-notifier';
+import type { BookingNotifier } from './booking/booking-notifier';
 import type { AuthMode, ServerState } from './context';
 import { FailureThrottle } from './failure-throttle';
 import { FaultInjector, type FaultOptions } from './faults';
@@ -142,8 +145,23 @@ export interface TurneroServerOptions {
   /** Creates the demo's staff accounts (one per role) when the server has none. */
   demoStaff?: boolean;
   /**
-   * Tells a booking's holder of it (e-mail, SMS: docs/booking.md); by default nobody is told but
-   * the booking page. Its failure is logged and never undoes a booking.
+   * The SMTP server booking e-mails go through, `smtp://user:pass@host:587` (STARTTLS when
+   * offered) or `smtps://…:465`, and their sender (CLI `--smtp`, `--mail-from`). Without it no
+   * e-mail is sent (docs/booking.md, "Confirmation e-mail").
+   */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** A town hall's SMS gateway (docs/booking.md, "SMS"): none is built in. */
+  smsSender?: SmsSender;
+  /**
+   * Origins whose pages may embed the booking page in an iframe (`https://www.ayto.example`):
+   * its `frame-ancestors` (CLI `--booking-embed-origin`, repeatable). None: it is never framed.
+   */
+  bookingEmbedOrigins?: string[];
+  /**
+   * Tells a booking's holder of it (e-mail, SMS: docs/booking.md) instead of the notifier made
+   * of `smtpUrl` and `smsSender` (with neither, nobody is told but the booking page). Its failure
+   * is logged and never undoes a booking.
    */
   bookingNotifier?: BookingNotifier;
   /** Online booking's abuse limits and proof of work (booking/booking-context.ts defaults). */
@@ -218,6 +236,14 @@ export async function startTurneroServer(
       : [generateSigningKey()]);
   const [firstKey] = signingKeys;
   if (!firstKey) throw new Error('at least one booking-token signing key is needed');
+  const bookingEmbedOrigins = (options.bookingEmbedOrigins ?? []).map(embedOrigin);
+  const notifier = notifierFor({
+    ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+    ...(options.mailFrom ? { mailFrom: options.mailFrom } : {}),
+    ...(options.smsSender ? { smsSender: options.smsSender } : {}),
+    now,
+    log,
+  });
   const state: ServerState = {
     store,
     hub: new CalledTurnsHub({
@@ -250,6 +276,7 @@ export async function startTurneroServer(
     maxUnusedLeased: options.maxUnusedLeasedNumbers ?? DEFAULT_MAX_UNUSED_LEASED,
     waitEstimate: { ...DEFAULT_WAIT_ESTIMATE_SETTINGS, ...options.waitEstimate },
     followRequestsPerMinute: options.followRequestsPerMinute ?? DEFAULT_FOLLOW_REQUESTS_PER_MINUTE,
+    bookingEmbedOrigins,
     log,
   };
   const retention = new RetentionJob({
@@ -271,7 +298,7 @@ export async function startTurneroServer(
   let ownOrigin = '';
   const booking = bookingContext(
     state,
-    options.bookingNotifier ?? silentNotifier,
+    options.bookingNotifier ?? notifier,
     options.booking ?? {},
     office.trustProxy,
     () => office.publicOrigin ?? ownOrigin,
@@ -314,6 +341,7 @@ export async function startTurneroServer(
         await retention.stop();
         state.hub.closeAll();
         state.followHub.closeAll();
+        notifier.close();
         try {
           await app.close();
         } finally {

@@ -31,6 +31,7 @@ import { registerStaffSessions } from '../staff/sessions';
 import { requireStaff } from '../staff/guards';
 import { sendOfficeError } from '../staff/office-errors';
 import { statisticsRoutes } from '../statistics/statistics-routes';
+import { bookingPages } from '../booking/booking-page-routes';
 import type { BookingContext } from '../booking/booking-context';
 import { publicBookingRoutes } from '../booking/public-routes';
 import { staffBookingRoutes } from '../booking/staff-booking-routes';
@@ -137,6 +138,7 @@ export async function buildHttpApp(
   await registerStaffSessions(app, state, office);
   await app.register(pages(state, endpoints));
   await app.register(followRoutes(state, endpoints, state.followRequestsPerMinute));
+  await app.register(bookingPages(state, endpoints));
   await app.register(
     officeApp({ state, settings: office }, endpoints, [staffBookingRoutes(booking)]),
   );

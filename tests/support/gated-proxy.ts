@@ -18,6 +18,8 @@ export interface GatedProxy {
   held(): number;
   /** Lets the held requests through, and every later one at once. */
   open(): void;
+  /** The paths (with their query) of the requests answered so far, in order. */
+  answered(): readonly string[];
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function startGatedProxy(target: string): Promise<GatedProxy> {
   const upstream = new URL(target);
   let opened = false;
   const waiting: Array<() => void> = [];
+  const answered: string[] = [];
 
   const forward = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const proxied = httpRequest(
@@ -37,6 +40,7 @@ export async function startGatedProxy(target: string): Promise<GatedProxy> {
       },
       (answer) => {
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.on('end', () => answered.push(incoming.url ?? ''));
         answer.pipe(outgoing);
       },
     );
@@ -56,6 +60,7 @@ export async function startGatedProxy(target: string): Promise<GatedProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     held: () => waiting.length,
+    answered: () => answered,
     open: () => {
       opened = true;
       for (const release of waiting.splice(0)) release();

@@ -3,20 +3,9 @@
  * violations, the primary action inside the viewport, a turn number on one line, and a QR code
  * on screen decoded from its pixels (ZXing over a screenshot, as a phone would read it).
  */
-// pngjs ships no typings: the ambient module declaration is pulled in by path.
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="../../../src-main/printer/logo/pngjs.d.ts" />
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
-import {
-  BinaryBitmap,
-  DecodeHintType,
-  HybridBinarizer,
-  MultiFormatReader,
-  BarcodeFormat,
-  RGBLuminanceSource,
-} from '@zxing/library';
-import { PNG } from 'pngjs';
+import { decodeQrPng } from '../../support/qr-png';
 import { LANDSCAPE, PORTRAIT } from './browser';
 
 /** A smaller portrait tablet kiosk. */
@@ -136,21 +125,7 @@ export function linesWhenSqueezed(locator: Locator): Promise<number> {
 /** Reads the QR code shown by `locator` from a screenshot of it. */
 export async function decodeQr(locator: Locator): Promise<string> {
   await expect(locator).toHaveAttribute('data-ready', 'true');
-  const png = PNG.sync.read(await locator.screenshot());
-  const luminance = new Uint8ClampedArray(png.width * png.height);
-  for (let index = 0; index < luminance.length; index += 1) {
-    const [red = 0, green = 0, blue = 0] = png.data.subarray(index * 4, index * 4 + 3);
-    luminance[index] = Math.round(0.299 * red + 0.587 * green + 0.114 * blue);
-  }
-  const reader = new MultiFormatReader();
-  const hints = new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
-    [DecodeHintType.TRY_HARDER, true],
-  ]);
-  const bitmap = new BinaryBitmap(
-    new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height)),
-  );
-  return reader.decode(bitmap, hints).getText();
+  return decodeQrPng(await locator.screenshot());
 }
 
 /** Opens the kiosk at `url` in `language`, at one screen shape, and waits for its home screen. */

@@ -1,5 +1,6 @@
 /** The de catalog, one file per area of the product (each helper of a feature adds its own). */
 import accessibility from './accessibility.json';
+import booking from './booking.json';
 import citizenFlows from './citizenFlows.json';
 import diagnostics from './diagnostics.json';
 import errors from './errors.json';
@@ -43,4 +44,5 @@ export default {
   officeScreens,
   officeAudit,
   officeBooking,
+  booking,
 };
