@@ -11,8 +11,12 @@ export type BookingNoticeKind = 'confirmed' | 'moved' | 'cancelled';
 export interface BookingNotice {
   kind: BookingNoticeKind;
   booking: BookingView;
-  /** The page where the holder can see, change or cancel it (carries the manage token). */
-  manageUrl: string;
+  /**
+   * The page where the holder can see, change or cancel it (carries the manage token). Null when
+   * staff changed the booking: the server keeps only the token's hash, so it cannot link to it,
+   * and the holder keeps the link of their first confirmation.
+   */
+  manageUrl: string | null;
   /** Where the holder is reached: at least one of them. */
   email: string | null;
   phone: string | null;

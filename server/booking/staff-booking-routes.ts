@@ -24,7 +24,12 @@ import { OfficeHttpError } from '../staff/office-errors';
 import { officeSiteOf } from '../staff/office-site';
 import { manageUrl, notifyHolder, type BookingContext } from './booking-context';
 import { BookingHttpError } from './booking-errors';
-import { cancelBooking, createBooking, moveBooking } from './booking-service';
+import {
+  cancelBooking,
+  createBooking,
+  moveBooking,
+  type BookedAppointment,
+} from './booking-service';
 import { bookingView } from './booking-view';
 import { freeSlotsOfDay } from './free-slots';
 
@@ -52,6 +57,23 @@ export function staffBookingRoutes(context: BookingContext) {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const guard = { preHandler: requireStaff('desk') };
     const { store } = state;
+
+    /**
+     * Tells the holder of a booking staff changed, when they left a contact. Without a manage
+     * link: only its hash is kept, and the holder still has the one of their confirmation.
+     */
+    const tellHolder = async (kind: 'moved' | 'cancelled', changed: BookedAppointment) => {
+      const { booking } = changed;
+      if (booking.email === null && booking.phone === null) return;
+      notifyHolder(context, {
+        kind,
+        booking: await bookingView(state, changed.appointment, booking),
+        manageUrl: null,
+        email: booking.email,
+        phone: booking.phone,
+        name: booking.name,
+      });
+    };
 
     const dayView = async (siteId: string, day: string): Promise<DayBookingsView> => {
       const timeZone = await store.sites.timeZoneOf(siteId);
@@ -153,13 +175,14 @@ export function staffBookingRoutes(context: BookingContext) {
       { ...guard, schema: { body: StaffCancelRequestSchema } },
       async (request) => {
         const siteId = await officeSiteOf(state, request.body.site);
-        const { appointment } = await refusedAsOffice(
+        const cancelled = await refusedAsOffice(
           cancelBooking(state, siteId, request.body.appointmentId),
         );
         await audit(state, request.staff, siteId, 'booking-staff-cancel', {
-          code: appointment.code,
+          code: cancelled.appointment.code,
         });
-        return dayView(siteId, appointment.localDay);
+        await tellHolder('cancelled', cancelled);
+        return dayView(siteId, cancelled.appointment.localDay);
       },
     );
 
@@ -168,13 +191,14 @@ export function staffBookingRoutes(context: BookingContext) {
       { ...guard, schema: { body: StaffMoveRequestSchema } },
       async (request) => {
         const siteId = await officeSiteOf(state, request.body.site);
-        const { appointment } = await refusedAsOffice(
+        const moved = await refusedAsOffice(
           moveBooking(state, siteId, request.body.appointmentId, request.body.startsAt, 'staff'),
         );
         await audit(state, request.staff, siteId, 'booking-staff-move', {
-          code: appointment.code,
+          code: moved.appointment.code,
         });
-        return dayView(siteId, appointment.localDay);
+        await tellHolder('moved', moved);
+        return dayView(siteId, moved.appointment.localDay);
       },
     );
   };

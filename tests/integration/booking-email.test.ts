@@ -185,6 +185,15 @@ describe('the booking e-mail through a real SMTP server', () => {
     );
     expect(movedEvent.start).toEqual(new Date('2026-12-02T11:30:00Z'));
     expect(decodeQrPng(partOfType(movedMessage, 'image/png').body)).toBe(moved.bookingToken);
+    expect(partOfType(movedMessage, 'text/plain').body.toString('utf8')).toContain('/book/m/');
+
+    // Moved by staff: no manage link (the server keeps only its hash), the rest the same.
+    await notifier.notify(notice({ kind: 'moved', booking: moved, manageUrl: null }));
+    const byStaff = parseMime((await inbox.next()).raw);
+    expect(byStaff.headers.get('subject')).toBe(movedMessage.headers.get('subject'));
+    expect(partOfType(byStaff, 'text/plain').body.toString('utf8')).not.toContain('/book/m/');
+    expect(partOfType(byStaff, 'text/html').body.toString('utf8')).not.toContain('href=');
+    expect(decodeQrPng(partOfType(byStaff, 'image/png').body)).toBe(moved.bookingToken);
 
     await notifier.notify(
       notice({ kind: 'cancelled', booking: booking({ status: 'cancelled', bookingToken: null }) }),

@@ -120,6 +120,18 @@ describe('the booking back office', () => {
         .body,
     );
     expect(cancelled.bookings[0]?.status).toBe('cancelled');
+    // The holder hears of both staff changes, without a manage link the server cannot make.
+    await expect
+      .poll(() =>
+        notifier.notices
+          .filter((notice) => notice.booking.code === target?.code)
+          .map((notice) => [notice.kind, notice.manageUrl, notice.phone]),
+      )
+      .toEqual([
+        ['confirmed', expect.stringContaining('/book/m/'), '+34 600 123 456'],
+        ['moved', null, '+34 600 123 456'],
+        ['cancelled', null, '+34 600 123 456'],
+      ]);
     const twice = await desk.send('POST', `${BOOKINGS}/cancel`, {
       appointmentId: target?.appointmentId,
     });

@@ -59,6 +59,8 @@ export async function composeBookingMail(notice: BookingNotice, now: Date): Prom
     [t('codeLabel'), booking.code],
   ];
 
+  // A cancelled booking has nothing left to manage.
+  const manageUrl = notice.kind === 'cancelled' ? null : notice.manageUrl;
   const text = [
     t('mailGreeting', { name: notice.name }),
     '',
@@ -67,7 +69,7 @@ export async function composeBookingMail(notice: BookingNotice, now: Date): Prom
     ...details.map(([label, value]) => `${label}: ${value}`),
     '',
     ...(token ? [t('mailQrHelp'), ''] : []),
-    ...(notice.kind === 'cancelled' ? [] : [`${t('mailManage')}: ${notice.manageUrl}`, '']),
+    ...(manageUrl === null ? [] : [`${t('mailManage')}: ${manageUrl}`, '']),
     t('mailCalendar'),
     '',
     '-- ',
@@ -92,9 +94,9 @@ export async function composeBookingMail(notice: BookingNotice, now: Date): Prom
       ? `<p><img src="cid:${QR_CONTENT_ID}" alt="${e(t('mailQrAlt', { code: booking.code }))}" width="240" height="240"></p>` +
         `<p>${e(t('mailQrHelp'))}</p>`
       : '',
-    notice.kind === 'cancelled'
+    manageUrl === null
       ? ''
-      : `<p><a href="${e(notice.manageUrl)}" style="color:#0b4f8a">${e(t('mailManage'))}</a></p>`,
+      : `<p><a href="${e(manageUrl)}" style="color:#0b4f8a">${e(t('mailManage'))}</a></p>`,
     `<p>${e(t('mailCalendar'))}</p>`,
     `<p style="color:#4a4a4a;font-size:14px">${e(t('mailFooter', { office }))}</p>`,
     '</body></html>',
@@ -102,7 +104,7 @@ export async function composeBookingMail(notice: BookingNotice, now: Date): Prom
 
   const ics = bookingIcs(booking, {
     now,
-    ...(notice.kind === 'cancelled' ? {} : { manageUrl: notice.manageUrl }),
+    ...(manageUrl === null ? {} : { manageUrl }),
   });
   return {
     subject: t(SUBJECTS[notice.kind], { service, day, time: booking.localTime }),

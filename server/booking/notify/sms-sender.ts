@@ -29,7 +29,7 @@ export function smsText(notice: BookingNotice): string {
     time: booking.localTime,
   });
   const code = `${t('codeLabel')}: ${booking.code}`;
-  return notice.kind === 'cancelled'
+  return notice.kind === 'cancelled' || notice.manageUrl === null
     ? `${subject}. ${code}`
     : `${subject}. ${code}. ${notice.manageUrl}`;
 }
