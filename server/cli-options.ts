@@ -62,7 +62,8 @@ function parseTurnMinutes(
 
 /**
  * `env` is the environment: TURNERO_DATABASE_URL names the database when neither `--database`
- * nor `--db` does (so a PostgreSQL password need not be on the command line).
+ * nor `--db` does, and TURNERO_SMTP_URL the SMTP server when `--smtp` does not (so neither a
+ * PostgreSQL nor an SMTP password need be on the command line, where `ps` shows it).
  */
 export function parseServerArgs(
   argv: readonly string[],
@@ -108,7 +109,8 @@ export function parseServerArgs(
     throw new Error('give --database or --db, not both');
   }
   const database = values.database ?? values.db ?? (env.TURNERO_DATABASE_URL || undefined);
-  if (values.smtp !== undefined && values['mail-from'] === undefined) {
+  const smtp = values.smtp ?? (env.TURNERO_SMTP_URL || undefined);
+  if (smtp !== undefined && values['mail-from'] === undefined) {
     throw new Error('--smtp needs --mail-from (the sender of the booking e-mails)');
   }
   const embedOrigins = values['booking-embed-origin'] ?? [];
@@ -127,7 +129,7 @@ export function parseServerArgs(
       ...(values['signing-key'] ? { signingKeyFile: values['signing-key'] } : {}),
       ...(publicHosts.length > 0 ? { publicHosts } : {}),
       ...(values['public-origin'] ? { publicOrigin: values['public-origin'] } : {}),
-      ...(values.smtp ? { smtpUrl: values.smtp } : {}),
+      ...(smtp ? { smtpUrl: smtp } : {}),
       ...(values['mail-from'] ? { mailFrom: values['mail-from'] } : {}),
       ...(embedOrigins.length > 0 ? { bookingEmbedOrigins: embedOrigins } : {}),
       ...(values['trust-proxy'] !== undefined

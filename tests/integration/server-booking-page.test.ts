@@ -89,5 +89,15 @@ describe('the booking page routes', () => {
       smtpUrl: 'smtp://u:p@mail.ayto.example:587',
       mailFrom: 'citas@ayto.example',
     });
+    // The password may stay off the command line: TURNERO_SMTP_URL, which --smtp overrides.
+    const env = { TURNERO_SMTP_URL: 'smtps://u:secreto@mail.ayto.example:465' };
+    const fromEnv = parseServerArgs(['--mail-from', 'citas@ayto.example'], env);
+    expect(fromEnv.help ? null : fromEnv.options.smtpUrl).toBe(env.TURNERO_SMTP_URL);
+    const overridden = parseServerArgs(
+      ['--smtp', 'smtp://mail.ayto.example:25', '--mail-from', 'citas@ayto.example'],
+      env,
+    );
+    expect(overridden.help ? null : overridden.options.smtpUrl).toBe('smtp://mail.ayto.example:25');
+    expect(() => parseServerArgs([], env)).toThrow(/--mail-from/);
   });
 });
