@@ -14,6 +14,13 @@ export const LocalDaySchema = z.string().regex(LOCAL_DAY_PATTERN);
 export const LocalTimeSchema = z.string().regex(LOCAL_TIME_PATTERN);
 export const ServiceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
+/** How a booking's holder is reached: the page and staff take the same forms. */
+const EmailSchema = z.email().max(200);
+const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ]{9,20}$/);
+
 /** 43 base64url characters: 32 random bytes. The server keeps only its hash. */
 export const ManageTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
@@ -136,12 +143,8 @@ export const BookingRequestSchema = z
     serviceId: ServiceIdSchema,
     startsAt: z.iso.datetime({ offset: true }),
     name: z.string().trim().min(1).max(120),
-    email: z.email().max(200).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ]{9,20}$/)
-      .optional(),
+    email: EmailSchema.optional(),
+    phone: PhoneSchema.optional(),
     /** DNI/NIE, only where the service requires it; hashed at once, never stored. */
     citizenId: z.string().trim().max(20).optional(),
     language: LanguageSchema,
@@ -215,12 +218,8 @@ export const StaffBookingRequestSchema = z.object({
   serviceId: ServiceIdSchema,
   startsAt: z.iso.datetime({ offset: true }),
   name: z.string().trim().min(1).max(120),
-  email: z.email().max(200).optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ]{9,20}$/)
-    .optional(),
+  email: EmailSchema.optional(),
+  phone: PhoneSchema.optional(),
   citizenId: z.string().trim().max(20).optional(),
   language: LanguageSchema,
 });

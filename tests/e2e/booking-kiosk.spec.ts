@@ -14,13 +14,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SerialPort } from 'serialport';
 import { apiPaths } from '../../src-shared/contract/townhall-api';
 import { startTurneroServer, type TurneroServer } from '../../server/server';
 import { startGatedProxy, type GatedProxy } from '../support/gated-proxy';
 import { parseMime } from '../support/mime-message';
-import { openPtyPair, type PtyPair } from '../support/pty-pair';
 import { decodeQrPng } from '../support/qr-png';
+import { openScannerDevice, type ScannerDevice } from '../support/scanner-device';
 import { startSmtpInbox, type SmtpInbox } from '../support/smtp-inbox';
 import { startTcpPrinterEmulator, type TcpPrinterEmulator } from '../support/tcp-printer-emulator';
 import { makeTempDir } from '../support/temp-dir';
@@ -33,19 +32,10 @@ let inbox: SmtpInbox;
 let townhall: TurneroServer;
 let proxy: GatedProxy;
 let printer: TcpPrinterEmulator;
-let scannerPty: PtyPair;
 let kiosk: WebHostProcess;
-let scannerDevice: SerialPort;
+let scanner: ScannerDevice;
 
 test.describe.configure({ timeout: 120_000 });
-
-async function scan(text: string): Promise<void> {
-  await new Promise<void>((resolve, reject) =>
-    scannerDevice.write(`${text}\r\n`, (error) =>
-      error ? reject(error) : scannerDevice.drain(() => resolve()),
-    ),
-  );
-}
 
 /** The kiosk's appointment pulls answered so far. */
 const pulls = () =>
@@ -106,7 +96,7 @@ test.beforeAll(async () => {
   proxy = await startGatedProxy(townhall.url);
   proxy.open();
   printer = await startTcpPrinterEmulator();
-  scannerPty = await openPtyPair();
+  scanner = await openScannerDevice();
   const configFile = join(dir.path, 'kiosk.json');
   writeFileSync(
     configFile,
@@ -116,15 +106,10 @@ test.beforeAll(async () => {
       kioskId: 'villanueva-1',
       api: { baseUrl: proxy.url, pollSeconds: 5 },
       printer: { transport: printer.uri, paperWidth: 80, codePage: 'PC858' },
-      scanner: { transport: `serial:${scannerPty.appPath}?baud=9600` },
+      scanner: { transport: `serial:${scanner.kioskPath}?baud=9600` },
     }),
   );
   kiosk = await startWebHostProcess({ configFile });
-  scannerDevice = await new Promise<SerialPort>((resolve, reject) => {
-    const port = new SerialPort({ path: scannerPty.devicePath, baudRate: 9600 }, (error) =>
-      error ? reject(error) : resolve(port),
-    );
-  });
 });
 
 // eslint-disable-next-line no-empty-pattern
@@ -133,9 +118,8 @@ test.afterEach(async ({}, testInfo) => {
 });
 
 test.afterAll(async () => {
-  if (scannerDevice?.isOpen) await new Promise((resolve) => scannerDevice.close(resolve));
   await kiosk?.stop();
-  await scannerPty?.close();
+  await scanner?.close();
   await printer?.close();
   await proxy?.close();
   await townhall?.close();
@@ -155,7 +139,7 @@ test('book on the phone, take the QR from the e-mail, scan it at the kiosk, get 
   const token = await qrOfNextMail('lucia@example.org');
   expect(token.split('.')).toHaveLength(3);
 
-  await scan(token);
+  await scanner.scan(token);
   const ticket = await printer.waitForTicket(30_000);
   const number = /\b(E-\d{3})\b/.exec(ticket.text)?.[1];
   expect(number).toMatch(/^E-\d{3}$/);
@@ -188,7 +172,7 @@ test('cancelled from the manage link, the booking is refused by the kiosk after 
   await nextPull();
 
   const printed = printer.tickets.length;
-  await scan(token);
+  await scanner.scan(token);
   await expect(page.getByTestId('error-message')).toContainText('Esa cita está anulada.');
   expect(printer.tickets.length).toBe(printed);
 });

@@ -9,6 +9,7 @@ import type { BookingSchedule } from '../../src-shared/contract/booking';
 import { AppointmentsPageSchema, apiPaths } from '../../src-shared/contract/townhall-api';
 import { parseSeed } from '../../server/seed';
 import type { TurneroServer } from '../../server/server';
+import { everyDay } from './support/booking-server';
 import { expectNoAxeViolations } from './support/office-axe';
 import {
   OFFICE_SITE,
@@ -24,11 +25,10 @@ test.afterEach(async () => {
   await server.close();
 });
 
-const allWeek = [{ opens: '00:00', closes: '23:50' }];
 const schedule: BookingSchedule = {
   serviceId: 'registro',
   online: false,
-  week: { 1: allWeek, 2: allWeek, 3: allWeek, 4: allWeek, 5: allWeek, 6: allWeek, 7: allWeek },
+  week: everyDay('00:00', '23:50'),
   slotMinutes: 10,
   desks: 1,
   daysAhead: 30,

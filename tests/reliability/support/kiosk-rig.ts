@@ -16,7 +16,7 @@ import { SITE_ID, writeBookingSeed, type Bookings } from './booking-seed';
 import { inspectKioskDatabase, type KioskDatabaseReport } from './kiosk-database';
 import { KioskProcess, type ScanOutcome } from './kiosk-process';
 import { auditLedger, type LedgerReport } from './ledger';
-import { openScannerDevice, type ScannerDevice } from './scanner-device';
+import { openScannerDevice, type ScannerDevice } from '../../support/scanner-device';
 import { freePort } from './child-process';
 import { ServerProcess } from './server-process';
 

@@ -1,10 +1,11 @@
 /**
- * The serial scanner: the device end of a socat pseudo-terminal pair, kept open for the whole
- * test like a plugged scanner. What it sends while the kiosk is dead is lost, as with a real
- * scanner whose host is down: the citizen sees nothing and scans again.
+ * A serial barcode/QR scanner for tests: the device end of a socat pseudo-terminal pair, kept
+ * open for the whole test like a plugged scanner; the kiosk opens the other end. What it sends
+ * while the kiosk is down is lost, as with a real scanner whose host is down: the citizen sees
+ * nothing and scans again.
  */
 import { SerialPort } from 'serialport';
-import { openPtyPair, type PtyPair } from '../../support/pty-pair';
+import { openPtyPair, type PtyPair } from './pty-pair';
 
 export interface ScannerDevice {
   /** The end the kiosk opens (its `scanner.transport` path). */
