@@ -6,65 +6,45 @@
  *
  * `runBookingPageBench(report)` is called from bench/run.ts; alone: `npx tsx bench/booking-page.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { build } from 'vite';
+import { pathToFileURL } from 'node:url';
 import { loadSeed } from '../server/seed';
-import { startTurneroServer, type TurneroServer } from '../server/server';
-import { launchChromium } from '../tests/e2e/support/browser';
+import { startTurneroServer } from '../server/server';
 import { firstLoadWeight, isBookingPageFile } from '../tests/e2e/support/page-weight';
+import { withBuiltRenderer } from './built-renderer';
 import type { Report } from './results';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PHONE = { width: 393, height: 851 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export async function runBookingPageBench(report: Report): Promise<void> {
   const what = 'booking page first load (/book, phone)';
-  const rendererDir = mkdtempSync(join(tmpdir(), 'turnero-bench-booking-'));
-  let browser: Browser | null = null;
-  let server: TurneroServer | null = null;
-  try {
-    await build({
-      configFile: join(ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: rendererDir, emptyOutDir: true },
-    });
-    server = await startTurneroServer({
+  await withBuiltRenderer(report, what, async (rendererDir, browser) => {
+    const server = await startTurneroServer({
       seed: loadSeed('demo'),
       lobbyPageDir: rendererDir,
       log: () => undefined,
     });
     try {
-      browser = await launchChromium();
-    } catch (error) {
-      report(what, `skipped: Chromium did not start: ${(error as Error).message}`);
-      return;
+      const page = await browser.newPage({ viewport: PHONE });
+      const weight = await firstLoadWeight(page, `${server.url}/book`, 'h1', isBookingPageFile);
+      for (const file of weight.files) {
+        report(
+          `  ${file.path.replace(/-[A-Za-z0-9_-]{8}\./, '.')}`,
+          `${kb(file.bytes)} (gzip ${kb(file.gzipBytes)})`,
+        );
+      }
+      report(`${what}, ${weight.files.length} files, raw`, kb(weight.bytes), {
+        value: Math.round(weight.bytes / 102.4) / 10,
+        unit: 'KB',
+      });
+      report(`${what}, ${weight.files.length} files, gzip`, kb(weight.gzipBytes), {
+        value: Math.round(weight.gzipBytes / 102.4) / 10,
+        unit: 'KB',
+      });
+    } finally {
+      await server.close();
     }
-    const page = await browser.newPage({ viewport: PHONE });
-    const weight = await firstLoadWeight(page, `${server.url}/book`, 'h1', isBookingPageFile);
-    for (const file of weight.files) {
-      report(
-        `  ${file.path.replace(/-[A-Za-z0-9_-]{8}\./, '.')}`,
-        `${kb(file.bytes)} (gzip ${kb(file.gzipBytes)})`,
-      );
-    }
-    report(`${what}, ${weight.files.length} files, raw`, kb(weight.bytes), {
-      value: Math.round(weight.bytes / 102.4) / 10,
-      unit: 'KB',
-    });
-    report(`${what}, ${weight.files.length} files, gzip`, kb(weight.gzipBytes), {
-      value: Math.round(weight.gzipBytes / 102.4) / 10,
-      unit: 'KB',
-    });
-  } finally {
-    await browser?.close();
-    await server?.close();
-    rmSync(rendererDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

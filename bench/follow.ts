@@ -9,23 +9,19 @@
  * `runFollowBench(report)` is called from bench/run.ts; alone: `npx tsx bench/follow.ts`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { followPaths } from '../src-shared/contract/follow';
 import { apiPaths } from '../src-shared/contract/townhall-api';
 import { parseSeed } from '../server/seed';
 import { startTurneroServer, type TurneroServer } from '../server/server';
-import { launchChromium, LANDSCAPE } from '../tests/e2e/support/browser';
+import { LANDSCAPE } from '../tests/e2e/support/browser';
 import { recordSoundReports } from '../tests/e2e/support/lobby-sound-mock';
+import { withBuiltRenderer } from './built-renderer';
 import type { Report } from './results';
 
 const WARM_UP = 3;
 const TRIES = 40;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SITE = 'bench-calls';
 
 const seed = parseSeed({
@@ -100,55 +96,51 @@ async function issueTickets(server: TurneroServer, count: number) {
 
 export async function runFollowBench(report: Report): Promise<void> {
   const what = 'call next (API) → number shown';
-  const rendererDir = mkdtempSync(join(tmpdir(), 'turnero-bench-follow-'));
-  let browser: Browser | null = null;
-  let server: TurneroServer | null = null;
-  try {
-    await build({
-      configFile: join(ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: rendererDir, emptyOutDir: true },
-    });
-    server = await startTurneroServer({
+  await withBuiltRenderer(report, what, async (rendererDir, browser) => {
+    const server = await startTurneroServer({
       seed,
       lobbyPageDir: rendererDir,
       followRequestsPerMinute: 10_000,
       log: () => undefined,
     });
     try {
-      browser = await launchChromium();
-    } catch (error) {
-      report(what, `skipped: Chromium did not start: ${(error as Error).message}`);
-      return;
+      await timeCalls(report, what, server, browser);
+    } finally {
+      await server.close();
     }
-    const tickets = await issueTickets(server, WARM_UP + TRIES);
-    const lobby = await browser.newPage({ viewport: LANDSCAPE });
-    // The lobby's chime and speech, mocked at the browser API: only what is shown is timed.
-    await recordSoundReports(lobby);
-    await lobby.goto(`${server.url}/lobby?site=${SITE}`);
-    await lobby.locator('.lobby-main').waitFor();
-    const phone = await browser.newPage({ viewport: { width: 393, height: 851 } });
-    const toLobby: number[] = [];
-    const toFollow: number[] = [];
-    for (const [index, ticket] of tickets.entries()) {
-      await phone.goto(server.url + followPaths.page(ticket.token));
-      await phone.getByTestId('follow-ahead').getByText('0').waitFor();
-      await arm(lobby, '.lobby-current-number', ticket.number);
-      await arm(phone, '[data-testid="follow-called"]', 'Mesa 1');
-      const calledAt = performance.timeOrigin + performance.now();
-      await post(server, apiPaths.callNext(SITE), { desk: 'Mesa 1' });
-      const [onLobby, onFollow] = await Promise.all([seenAt(lobby), seenAt(phone)]);
-      if (index < WARM_UP) continue;
-      toLobby.push(onLobby - calledAt);
-      toFollow.push(onFollow - calledAt);
-    }
-    report(`${what} on the lobby screen (/lobby), ${TRIES} calls`, figure(toLobby));
-    report(`${what} on the follow page (/t/{token}), ${TRIES} calls`, figure(toFollow));
-  } finally {
-    await browser?.close();
-    await server?.close();
-    rmSync(rendererDir, { recursive: true, force: true });
+  });
+}
+
+/** Calls each ticket in turn and times it onto the open lobby screen and follow page. */
+async function timeCalls(
+  report: Report,
+  what: string,
+  server: TurneroServer,
+  browser: Browser,
+): Promise<void> {
+  const tickets = await issueTickets(server, WARM_UP + TRIES);
+  const lobby = await browser.newPage({ viewport: LANDSCAPE });
+  // The lobby's chime and speech, mocked at the browser API: only what is shown is timed.
+  await recordSoundReports(lobby);
+  await lobby.goto(`${server.url}/lobby?site=${SITE}`);
+  await lobby.locator('.lobby-main').waitFor();
+  const phone = await browser.newPage({ viewport: { width: 393, height: 851 } });
+  const toLobby: number[] = [];
+  const toFollow: number[] = [];
+  for (const [index, ticket] of tickets.entries()) {
+    await phone.goto(server.url + followPaths.page(ticket.token));
+    await phone.getByTestId('follow-ahead').getByText('0').waitFor();
+    await arm(lobby, '.lobby-current-number', ticket.number);
+    await arm(phone, '[data-testid="follow-called"]', 'Mesa 1');
+    const calledAt = performance.timeOrigin + performance.now();
+    await post(server, apiPaths.callNext(SITE), { desk: 'Mesa 1' });
+    const [onLobby, onFollow] = await Promise.all([seenAt(lobby), seenAt(phone)]);
+    if (index < WARM_UP) continue;
+    toLobby.push(onLobby - calledAt);
+    toFollow.push(onFollow - calledAt);
   }
+  report(`${what} on the lobby screen (/lobby), ${TRIES} calls`, figure(toLobby));
+  report(`${what} on the follow page (/t/{token}), ${TRIES} calls`, figure(toFollow));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
