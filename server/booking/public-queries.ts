@@ -86,7 +86,17 @@ export async function freeSlotsOf(
   serviceId: string,
   day: string,
 ): Promise<FreeSlots> {
-  const rules = await onlineSlotRules(state, siteId, serviceId);
+  return freeSlotsByRules(state, siteId, await onlineSlotRules(state, siteId, serviceId), day);
+}
+
+/** A day's free slots of the rules' service: what the booking page and the back office offer. */
+export async function freeSlotsByRules(
+  state: ServerState,
+  siteId: string,
+  rules: SlotRules,
+  day: string,
+): Promise<FreeSlots> {
+  const { serviceId } = rules.schedule;
   const taken = await state.store.bookings.takenStarts(siteId, serviceId, day, day);
   return {
     day,

@@ -31,7 +31,7 @@ import {
   type BookedAppointment,
 } from './booking-service';
 import { bookingView } from './booking-view';
-import { freeSlotsOfDay } from './free-slots';
+import { freeSlotsByRules } from './public-queries';
 
 const BOOKINGS = '/office/api/bookings';
 
@@ -131,15 +131,7 @@ export function staffBookingRoutes(context: BookingContext) {
           timeZone: await store.sites.timeZoneOf(siteId),
           now: state.now(),
         };
-        const taken = await store.bookings.takenStarts(siteId, serviceId, day, day);
-        return {
-          day,
-          slots: freeSlotsOfDay(rules, day, taken).map((slot) => ({
-            startsAt: slot.startsAt.toISOString(),
-            localTime: slot.localTime,
-            free: slot.free,
-          })),
-        };
+        return freeSlotsByRules(state, siteId, rules, day);
       },
     );
 
