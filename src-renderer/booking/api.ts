@@ -21,18 +21,24 @@ export class BookingApiError extends Error {
   }
 }
 
-const ERROR_CODES: readonly PageErrorCode[] = [
-  'bad-request',
-  'not-found',
-  'slot-taken',
-  'slot-unavailable',
-  'contact-limit',
-  'citizen-id-invalid',
-  'proof-failed',
-  'rate-limited',
-  'already-cancelled',
-  'internal',
-];
+/**
+ * The contract's error codes, spelled out here because importing its zod enum would put zod in
+ * the page's bundle; a Record so that a code added to the contract fails to compile until the
+ * page knows it too.
+ */
+const KNOWN_ERROR_CODES: Record<BookingErrorCode, true> = {
+  'bad-request': true,
+  'not-found': true,
+  'slot-taken': true,
+  'slot-unavailable': true,
+  'contact-limit': true,
+  'citizen-id-invalid': true,
+  'proof-failed': true,
+  'rate-limited': true,
+  'already-cancelled': true,
+  internal: true,
+};
+const ERROR_CODES = Object.keys(KNOWN_ERROR_CODES) as BookingErrorCode[];
 
 async function refusalCode(response: Response): Promise<PageErrorCode> {
   if (response.status === 429) return 'rate-limited';
